@@ -1,0 +1,8 @@
+# One image for every service: the entry point is chosen per service in docker-compose.yml.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --include=dev --ignore-scripts=false && npm cache clean --force
+COPY . .
+USER node

@@ -1,0 +1,66 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { SUBGRAPH_NAMES } from './schema/subgraphs.js';
+
+/** How our custom scalars look inside resolvers (what Drizzle returns) and on the wire for clients. */
+const serverScalars = {
+  DateTime: { input: 'Date', output: 'Date | string' },
+  Date: { input: 'Date', output: 'Date | string' },
+  EmailAddress: 'string',
+  CountryCode: 'string',
+  Currency: 'string',
+  UUID: 'string',
+  IP: 'string',
+  TimeZone: 'string',
+  NonNegativeInt: 'number',
+  PositiveInt: 'number',
+  JSON: 'unknown',
+  JSONObject: 'Record<string, unknown>',
+};
+const clientScalars = Object.fromEntries(
+  Object.entries(serverScalars).map(([name, type]) => [name, typeof type === 'string' ? type : 'string']),
+);
+
+/** Each subgraph maps its entities to its Drizzle row types in subgraphs/<name>/codegen-mappers.ts. */
+const subgraphTargets = Object.fromEntries(
+  SUBGRAPH_NAMES.map((name) => [
+    `subgraphs/${name}/generated/resolvers-types.ts`,
+    {
+      schema: `subgraphs/${name}/schema.graphql`,
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../../../kit/subgraph.js#RequestContext',
+        mapperTypeSuffix: 'Model',
+        mappers: mappersFor(name),
+        scalars: serverScalars,
+        resolverTypeWrapperSignature: 'T | Promise<T>',
+      },
+    },
+  ]),
+);
+
+function mappersFor(name: string): Record<string, string> {
+  const mappers: Record<string, Record<string, string>> = {
+    identity: { User: '../tables.js#UserRow' },
+  };
+  return mappers[name] ?? {};
+}
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    ...subgraphTargets,
+    'schema/generated/': {
+      schema: 'schema/api.graphql',
+      documents: ['schema/operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { scalars: clientScalars, useTypeImports: true, enumsAsTypes: true, importExtension: '.js' },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+  RemoteGraphQLDataSource,
+} from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { maskError } from '../kit/errors.js';
+import { scalarResolvers } from '../kit/scalars.js';
+import {
+  createHttpServer,
+  jsonResponse,
+  listen,
+  type RawRequest,
+  type RunningServer,
+} from '../kit/http-server.js';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
+import type { KeyValueStore } from '../kit/kv.js';
+import type { Logger } from '../kit/log.js';
+import { ServerMetrics } from '../kit/metrics.js';
+import { sessionTokenFrom, ViewerResolver } from './viewer.js';
+
+/** What every gateway request carries into the query plan. */
+export interface GatewayContext {
+  viewer: Viewer | null;
+  ip: string | null;
+  requestId: string;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph listens; read at each fetch so tests can start subgraphs on port 0 first. */
+  subgraphUrls: Record<string, string>;
+  identitySecret: string;
+  kv: KeyValueStore;
+  log: Logger;
+  production: boolean;
+  /** Backs automatic persisted queries with the shared store (Redis) instead of process memory. */
+  sharedApqCache?: boolean;
+  maxBodyBytes?: number;
+}
+
+/** Query limits: depth, aliases, directives, tokens and cost, refused before planning. */
+export function queryLimits(production: boolean) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 3000 },
+    costLimit: { maxCost: 10_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    blockFieldSuggestion: { enabled: production },
+  });
+  // graphql-armor's types are written for CommonJS resolution; the shapes are Apollo's own.
+  return armor.protect() as unknown as {
+    plugins: ApolloServerPlugin<GatewayContext>[];
+    validationRules: any[];
+  };
+}
+
+function apqCache(kv: KeyValueStore): KeyValueCache<string> {
+  return {
+    get: (key) => kv.get(`apq:${key}`),
+    set: (key, value, options) => kv.set(`apq:${key}`, value, options?.ttl ?? 24 * 3600),
+    delete: async (key) => {
+      await kv.delete(`apq:${key}`);
+      return true;
+    },
+  };
+}
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  metrics: ServerMetrics;
+  contextFor(request: RawRequest): Promise<GatewayContext>;
+  serve(port: number, host?: string): Promise<RunningServer & { stop(): Promise<void> }>;
+}
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const metrics = new ServerMetrics('gateway');
+  const { log } = options;
+  const urlOf = (name: string) => {
+    const url = options.subgraphUrls[name];
+    if (!url) throw new Error(`no URL configured for subgraph ${name}`);
+    return url;
+  };
+
+  class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+      const ctx = context as Partial<GatewayContext>;
+      request.http?.headers.set(
+        IDENTITY_HEADER,
+        signIdentity(
+          { viewer: ctx.viewer ?? null, service: null, ip: ctx.ip ?? null },
+          options.identitySecret,
+        ),
+      );
+      if (ctx.requestId) request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+    }
+
+    // A subgraph answers bad variables with HTTP 400 and a coded error; relay that error as the
+    // client's own mistake instead of a failed fetch (which would be masked as internal).
+    override async errorFromResponse(response: FetcherResponse) {
+      const body = await response
+        .clone()
+        .json()
+        .catch(() => null);
+      const first = (body as { errors?: { message?: string; extensions?: { code?: string } }[] } | null)
+        ?.errors?.[0];
+      if (response.status === 400 && first?.extensions?.code === 'BAD_USER_INPUT' && first.message) {
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      return super.errorFromResponse(response);
+    }
+  }
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const timer = metrics.subgraphFetch.labels(name);
+      return new SignedDataSource({
+        url: urlOf(name),
+        fetcher: (async (_url: string, init: RequestInit) => {
+          const end = timer.startTimer();
+          try {
+            // The supergraph carries placeholder URLs; route to the subgraph's configured address.
+            return await fetch(urlOf(name), init);
+          } finally {
+            end();
+          }
+        }) as any,
+      });
+    },
+  });
+
+  const limits = queryLimits(options.production);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    ...limits.plugins,
+    metrics.plugin(),
+    scalarValidation(),
+  ];
+  if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
+    formatError: (formatted, error) =>
+      maskError(formatted, error, (original) =>
+        log.error({ err: original, path: formatted.path }, 'unexpected error'),
+      ),
+    plugins,
+  });
+
+  const apiSchema = Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const viewers = new ViewerResolver({
+    identityUrl: () => urlOf('identity'),
+    secret: options.identitySecret,
+    kv: options.kv,
+    log,
+    apiSchema,
+    executeAsViewer: async (query, viewer) => {
+      const response = await apollo.executeOperation(
+        { query },
+        { contextValue: { viewer, ip: null, requestId: randomUUID() } },
+      );
+      return response.body.kind === 'single'
+        ? ((response.body.singleResult.data as Record<string, any>) ?? null)
+        : null;
+    },
+  });
+
+  const contextFor = async (request: RawRequest): Promise<GatewayContext> => {
+    const incoming = request.headers[REQUEST_ID_HEADER];
+    const requestId =
+      typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const ip = request.remoteAddress;
+    const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
+    return { viewer, ip, requestId };
+  };
+
+  async function readiness() {
+    const checks = await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+          return [name, response.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const subgraphs = Object.fromEntries(checks);
+    const ready = checks.every(([, ok]) => ok);
+    return jsonResponse(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
+  }
+
+  return {
+    apollo,
+    metrics,
+    contextFor,
+    async serve(port, host = '127.0.0.1') {
+      await apollo.start();
+      const server = createHttpServer({
+        apollo,
+        context: contextFor,
+        maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+        routes: [
+          { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
+          { method: 'GET', path: '/ready', handle: readiness },
+          {
+            method: 'GET',
+            path: '/metrics',
+            handle: async () => ({
+              status: 200,
+              headers: { 'content-type': metrics.registry.contentType },
+              body: await metrics.registry.metrics(),
+            }),
+          },
+        ],
+        onError: (error) => log.error({ err: error }, 'gateway http handler failed'),
+      });
+      const running = await listen(server, port, host);
+      return {
+        ...running,
+        async stop() {
+          await running.close();
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The supergraph's custom scalars arrive as pass-through types; giving the schema the request
+ * runs against the same graphql-scalars parsers the subgraphs use rejects bad variables here,
+ * before any planning or subgraph fetch.
+ */
+function scalarValidation(): ApolloServerPlugin<GatewayContext> {
+  const patched = new WeakSet<GraphQLSchema>();
+  return {
+    async requestDidStart({ schema }) {
+      if (!patched.has(schema)) {
+        patched.add(schema);
+        validateScalars(schema);
+      }
+    },
+  };
+}
+
+function validateScalars(schema: GraphQLSchema): void {
+  for (const [name, implementation] of Object.entries(scalarResolvers)) {
+    const type = schema.getType(name);
+    // By name, not instanceof: the gateway runs graphql's CommonJS build, this module its ESM one.
+    if (type?.constructor.name !== 'GraphQLScalarType') continue;
+    const scalar = type as GraphQLScalarType;
+    scalar.parseValue = implementation.parseValue.bind(implementation);
+    scalar.parseLiteral = implementation.parseLiteral.bind(implementation);
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every process entry (start-all, a subgraph's main,
+ * the gateway's main, scripts) calls loadEnv() once and passes the values down.
+ */
+const DEV_SECRET = 'dev-only-identity-secret-change-me-0123456789';
+const DEV_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='; // base64 of 32 bytes, dev only
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DIR: z.string().default('.data/pglite'),
+    REDIS_URL: z.string().url().optional(),
+    /** Namespaces every Redis key and the event stream, so deployments (and test runs) can share a server. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/)
+      .default('fit:'),
+    IDENTITY_HEADER_SECRET: z.string().min(32).default(DEV_SECRET),
+    ENCRYPTION_KEYS: z.string().default(`k1:${DEV_ENCRYPTION_KEY}`),
+    GATEWAY_PORT: port(4000),
+    IDENTITY_PORT: port(4001),
+    TRAINING_PORT: port(4002),
+    CONTENT_PORT: port(4003),
+    BILLING_PORT: port(4004),
+    HEALTH_PORT: port(4005),
+    ANALYTICS_PORT: port(4006),
+    HOST: z.string().default('0.0.0.0'),
+    /** Comma-separated name=url pairs overriding where the gateway finds each subgraph. */
+    SUBGRAPH_URLS: z.string().optional(),
+    SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEV_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['IDENTITY_HEADER_SECRET'],
+        message: 'must be set in production',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEYS.includes(DEV_ENCRYPTION_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'must be set in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function portOf(env: Env, subgraph: string): number {
+  const key = `${subgraph.toUpperCase()}_PORT` as keyof Env;
+  const value = env[key];
+  if (typeof value !== 'number') throw new Error(`No port setting for subgraph ${subgraph}`);
+  return value;
+}

@@ -1,0 +1,21 @@
+/** A fact one subgraph tells the others, e.g. user.deleted. Published at least once; consumers dedupe by id. */
+export interface DomainEvent<P = Record<string, unknown>> {
+  id: string;
+  type: string;
+  /** The subgraph that wrote it. */
+  source: string;
+  occurredAt: string;
+  payload: P;
+}
+
+export type EventHandler = (event: DomainEvent) => Promise<void>;
+
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  /**
+   * Delivers every event to each group once (members of one group share the work). A handler
+   * that throws gets the event again later; that is why consumers record what they processed.
+   */
+  subscribe(group: string, handler: EventHandler): Promise<void>;
+  close(): Promise<void>;
+}

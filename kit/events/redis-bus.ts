@@ -1,0 +1,121 @@
+import { hostname } from 'node:os';
+import type { Redis } from 'ioredis';
+import type { DomainEvent, EventBus, EventHandler } from './bus.js';
+
+/**
+ * Redis Streams: one stream, a consumer group per subscribing subgraph. Entries are acknowledged
+ * only after the handler succeeded; a crashed consumer's pending entries are claimed again.
+ */
+export class RedisStreamEventBus implements EventBus {
+  private readonly readers: Redis[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private closed = false;
+  private readonly consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: {
+      stream?: string;
+      maxLength?: number;
+      onError?: (error: unknown, event: DomainEvent | null, group: string) => void;
+    } = {},
+  ) {}
+
+  private get stream() {
+    return this.options.stream ?? 'fit:events';
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.redis.xadd(
+      this.stream,
+      'MAXLEN',
+      '~',
+      String(this.options.maxLength ?? 1_000_000),
+      '*',
+      'event',
+      JSON.stringify(event),
+    );
+  }
+
+  async subscribe(group: string, handler: EventHandler): Promise<void> {
+    try {
+      // From the stream's start: a group created after an event was published still gets it.
+      await this.redis.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String(error).includes('BUSYGROUP')) throw error;
+    }
+    const reader = this.redis.duplicate();
+    this.readers.push(reader);
+    this.loops.push(this.loop(reader, group, handler));
+  }
+
+  private async loop(reader: Redis, group: string, handler: EventHandler) {
+    let lastClaim = 0;
+    while (!this.closed) {
+      try {
+        if (Date.now() - lastClaim > 30_000) {
+          lastClaim = Date.now();
+          await this.claimStale(reader, group, handler);
+        }
+        const response = (await reader.xreadgroup(
+          'GROUP',
+          group,
+          this.consumer,
+          'COUNT',
+          100,
+          'BLOCK',
+          1000,
+          'STREAMS',
+          this.stream,
+          '>',
+        )) as [string, [string, string[]][]][] | null;
+        for (const [, entries] of response ?? []) await this.handleEntries(reader, group, handler, entries);
+      } catch (error) {
+        if (this.closed) return;
+        this.options.onError?.(error, null, group);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  /** Entries delivered to a consumer that died before acknowledging them are taken over here. */
+  private async claimStale(reader: Redis, group: string, handler: EventHandler) {
+    const result = (await reader.xautoclaim(
+      this.stream,
+      group,
+      this.consumer,
+      60_000,
+      '0',
+      'COUNT',
+      100,
+    )) as [string, [string, string[]][]];
+    await this.handleEntries(reader, group, handler, result[1] ?? []);
+  }
+
+  private async handleEntries(
+    reader: Redis,
+    group: string,
+    handler: EventHandler,
+    entries: [string, string[]][],
+  ) {
+    for (const [id, fields] of entries) {
+      if (!fields) continue;
+      const raw = fields[fields.indexOf('event') + 1];
+      let event: DomainEvent | null = null;
+      try {
+        event = JSON.parse(raw ?? 'null') as DomainEvent;
+        await handler(event);
+        await reader.xack(this.stream, group, id);
+      } catch (error) {
+        // Not acknowledged: it stays pending and is claimed again after the idle time.
+        this.options.onError?.(error, event, group);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const reader of this.readers) reader.disconnect();
+    await Promise.allSettled(this.loops);
+  }
+}

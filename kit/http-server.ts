@@ -1,0 +1,189 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+
+export interface RawRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+  /** The peer address; the gateway uses it as the client IP. */
+  remoteAddress: string | null;
+}
+
+export interface RawResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: RawRequest): Promise<RawResponse>;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context(request: RawRequest): Promise<C>;
+  routes?: Route[];
+  /** Bodies above this are refused with 413 before they are parsed. */
+  maxBodyBytes?: number;
+  graphqlPath?: string;
+  onError?(error: unknown): void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: RawResponse) {
+  res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...response.headers });
+  res.end(response.body);
+}
+
+const jsonError = (status: number, message: string, code: string): RawResponse => ({
+  status,
+  body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+});
+
+/**
+ * A small node:http integration for Apollo Server: one code path for the gateway and every
+ * subgraph, with the routes beside GraphQL (health, metrics, webhooks) and a hard body limit.
+ * Apollo Server 5 ships no HTTP framework binding of its own beyond startStandaloneServer, which
+ * cannot add routes; this is its executeHTTPGraphQLRequest contract and little else.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Server {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const routes = options.routes ?? [];
+
+  return createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      let body: Buffer;
+      try {
+        body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, limit);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          res.setHeader('connection', 'close');
+          send(res, jsonError(413, `Request body is larger than ${limit} bytes.`, 'PAYLOAD_TOO_LARGE'));
+          return;
+        }
+        throw error;
+      }
+      const raw: RawRequest = {
+        method,
+        path: url.pathname,
+        headers: req.headers,
+        body,
+        remoteAddress: req.socket.remoteAddress ?? null,
+      };
+
+      const route = routes.find((r) => r.path === url.pathname && r.method === method);
+      if (route) {
+        send(res, await route.handle(raw));
+        return;
+      }
+      if (url.pathname !== graphqlPath && url.pathname !== '/') {
+        send(res, jsonError(404, 'Not found.', 'NOT_FOUND'));
+        return;
+      }
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let parsedBody: unknown;
+      if (body.length > 0) {
+        const contentType = headers.get('content-type') ?? '';
+        if (contentType.includes('json')) {
+          try {
+            parsedBody = JSON.parse(body.toString('utf8'));
+          } catch {
+            send(res, jsonError(400, 'The request body is not valid JSON.', 'BAD_REQUEST'));
+            return;
+          }
+        } else {
+          parsedBody = body.toString('utf8');
+        }
+      }
+
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: url.search, body: parsedBody },
+        context: () => options.context(raw),
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      options.onError?.(error);
+      if (!res.headersSent) send(res, jsonError(500, 'Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else res.end();
+    }
+  });
+}
+
+/** Listens on the port (0 picks a free one) and returns a close that drains in-flight requests. */
+export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  server.keepAliveTimeout = 65_000;
+  const visibleHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    url: `http://${visibleHost}:${address.port}`,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running after the grace period are cut so shutdown always ends.
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      }),
+  };
+}
+
+export function jsonResponse(status: number, body: unknown): RawResponse {
+  return { status, body: JSON.stringify(body) };
+}

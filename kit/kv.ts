@@ -1,0 +1,154 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * The small key-value surface caching and rate limiting need. Redis backs it in production;
+ * without REDIS_URL an in-process map does, so nothing ever depends on Redis being there.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Increments a counter, starting its window on the first hit; returns the count and seconds left. */
+  increment(key: string, windowSeconds: number): Promise<{ count: number; ttlSeconds: number }>;
+}
+
+export class MemoryKeyValueStore implements KeyValueStore {
+  private readonly entries = new Map<string, { value: string; expiresAt: number }>();
+  private sweeps = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private live(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep() {
+    // Expired entries are dropped lazily; a periodic sweep keeps the map from growing unbounded.
+    if (++this.sweeps % 1000 !== 0) return;
+    const now = this.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+
+  async get(key: string) {
+    return this.live(key)?.value;
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number) {
+    this.sweep();
+    const expiresAt = ttlSeconds ? this.now() + ttlSeconds * 1000 : Number.POSITIVE_INFINITY;
+    this.entries.set(key, { value, expiresAt });
+  }
+
+  async delete(key: string) {
+    this.entries.delete(key);
+  }
+
+  async increment(key: string, windowSeconds: number) {
+    this.sweep();
+    const entry = this.live(key);
+    if (!entry) {
+      const expiresAt = this.now() + windowSeconds * 1000;
+      this.entries.set(key, { value: '1', expiresAt });
+      return { count: 1, ttlSeconds: windowSeconds };
+    }
+    const count = Number(entry.value) + 1;
+    entry.value = String(count);
+    return { count, ttlSeconds: Math.max(1, Math.ceil((entry.expiresAt - this.now()) / 1000)) };
+  }
+}
+
+export class RedisKeyValueStore implements KeyValueStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'fit:',
+  ) {}
+
+  async get(key: string) {
+    return (await this.redis.get(this.prefix + key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlSeconds?: number) {
+    if (ttlSeconds) await this.redis.set(this.prefix + key, value, 'EX', ttlSeconds);
+    else await this.redis.set(this.prefix + key, value);
+  }
+
+  async delete(key: string) {
+    await this.redis.del(this.prefix + key);
+  }
+
+  async increment(key: string, windowSeconds: number) {
+    const full = this.prefix + key;
+    const [[, count], [, ttl]] = (await this.redis
+      .multi()
+      .incr(full)
+      .expire(full, windowSeconds, 'NX')
+      .ttl(full)
+      .exec()) as [[null, number], [null, number], [null, number]];
+    return { count, ttlSeconds: ttl > 0 ? ttl : windowSeconds };
+  }
+}
+
+/**
+ * Wraps a Redis-backed store so that a Redis outage degrades to the in-process store instead of
+ * failing requests: caching gets colder, rate limits become per process.
+ */
+export class FallbackKeyValueStore implements KeyValueStore {
+  constructor(
+    private readonly primary: KeyValueStore,
+    private readonly fallback: KeyValueStore,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  private async attempt<T>(op: (store: KeyValueStore) => Promise<T>): Promise<T> {
+    try {
+      return await op(this.primary);
+    } catch (error) {
+      this.onError(error);
+      return op(this.fallback);
+    }
+  }
+
+  get(key: string) {
+    return this.attempt((s) => s.get(key));
+  }
+  set(key: string, value: string, ttlSeconds?: number) {
+    return this.attempt((s) => s.set(key, value, ttlSeconds));
+  }
+  delete(key: string) {
+    return this.attempt((s) => s.delete(key));
+  }
+  increment(key: string, windowSeconds: number) {
+    return this.attempt((s) => s.increment(key, windowSeconds));
+  }
+}
+
+export interface RateLimitRule {
+  /** Distinguishes limits in the key space, e.g. "signin:account". */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitOutcome {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
+/** Fixed-window limiter: counts a hit and says whether it is within the rule. */
+export async function hitRateLimit(store: KeyValueStore, rule: RateLimitRule, subject: string) {
+  const { count, ttlSeconds } = await store.increment(`rl:${rule.name}:${subject}`, rule.windowSeconds);
+  return { allowed: count <= rule.limit, retryAfterSeconds: ttlSeconds } satisfies RateLimitOutcome;
+}
+
+/** Reads a limit without counting a hit. */
+export async function peekRateLimit(store: KeyValueStore, rule: RateLimitRule, subject: string) {
+  const value = await store.get(`rl:${rule.name}:${subject}`);
+  const count = value ? Number(value) : 0;
+  return { allowed: count < rule.limit, retryAfterSeconds: rule.windowSeconds } satisfies RateLimitOutcome;
+}

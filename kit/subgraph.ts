@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { type DocumentNode, parse } from 'graphql';
+import type { Clock } from './clock.js';
+import type { SecretBox } from './crypto.js';
+import type { Database } from './db.js';
+import { maskError } from './errors.js';
+import type { EventBus } from './events/bus.js';
+import {
+  createHttpServer,
+  jsonResponse,
+  listen,
+  type RawRequest,
+  type Route,
+  type RunningServer,
+} from './http-server.js';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, type Viewer, verifyIdentity } from './identity-header.js';
+import type { KeyValueStore } from './kv.js';
+import { LoaderRegistry } from './loaders.js';
+import type { Logger } from './log.js';
+import { ServerMetrics } from './metrics.js';
+import { scalarResolvers } from './scalars.js';
+
+/** What a subgraph is given; it reads no environment of its own. */
+export interface SubgraphDeps {
+  database: Database;
+  bus: EventBus;
+  kv: KeyValueStore;
+  log: Logger;
+  clock: Clock;
+  secretBox: SecretBox;
+  identitySecret: string;
+  production: boolean;
+  poolMax?: number;
+}
+
+/** The request context every resolver receives. */
+export interface RequestContext {
+  viewer: Viewer | null;
+  /** Set when the gateway itself is calling (internal operations), never for a client. */
+  service: string | null;
+  ip: string | null;
+  requestId: string;
+  loaders: LoaderRegistry;
+  log: Logger;
+}
+
+/** Something a subgraph runs beside its GraphQL server: an outbox relay, event consumers, a worker. */
+export interface BackgroundTask {
+  start(): Promise<void> | void;
+  stop(): Promise<void> | void;
+}
+
+export interface SubgraphDefinition {
+  name: string;
+  typeDefs: string | DocumentNode;
+  /** Resolver map, typed per subgraph by codegen (generated/resolvers-types.ts). */
+  resolvers: object;
+  routes?: Route[];
+  background?: BackgroundTask[];
+}
+
+export interface Subgraph {
+  name: string;
+  apollo: ApolloServer<RequestContext>;
+  routes: Route[];
+  metrics: ServerMetrics;
+  deps: SubgraphDeps;
+  background: BackgroundTask[];
+  contextFor(request: RawRequest): Promise<RequestContext>;
+}
+
+/** Builds a subgraph the same way for every domain: schema, masking, metrics, identity from the signed header. */
+export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinition): Subgraph {
+  const typeDefs = typeof definition.typeDefs === 'string' ? parse(definition.typeDefs) : definition.typeDefs;
+  const log = deps.log.child({ subgraph: definition.name });
+  const metrics = new ServerMetrics(definition.name, { defaultMetrics: false });
+  metrics.watchDatabase(deps.database, deps.poolMax ?? 10);
+
+  // Inline traces are for Apollo's hosted studio, which this deployment does not report to.
+  const plugins: ApolloServerPlugin<RequestContext>[] = [
+    metrics.plugin(),
+    ApolloServerPluginInlineTraceDisabled(),
+  ];
+  if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSubgraphSchema([
+      { typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as any },
+    ]),
+    introspection: !deps.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      maskError(formatted, error, (original) =>
+        log.error({ err: original, path: formatted.path }, 'unexpected error'),
+      ),
+    plugins,
+  });
+
+  const contextFor = async (request: RawRequest): Promise<RequestContext> => {
+    const header = request.headers[IDENTITY_HEADER];
+    // The header's expiry is transport security and runs on real time, not the domain clock.
+    const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, deps.identitySecret);
+    const requestIdHeader = request.headers[REQUEST_ID_HEADER];
+    const requestId =
+      typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader)
+        ? requestIdHeader
+        : randomUUID();
+    return {
+      viewer: identity?.viewer ?? null,
+      service: identity?.service ?? null,
+      ip: identity?.ip ?? null,
+      requestId,
+      loaders: new LoaderRegistry(),
+      log: log.child({ requestId }),
+    };
+  };
+
+  return {
+    name: definition.name,
+    apollo,
+    routes: definition.routes ?? [],
+    metrics,
+    deps,
+    background: definition.background ?? [],
+    contextFor,
+  };
+}
+
+export interface ServedSubgraph extends RunningServer {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph's HTTP server with /graphql, /health, /ready and /metrics, plus its background tasks. */
+export async function serveSubgraph(
+  subgraph: Subgraph,
+  port: number,
+  host = '127.0.0.1',
+): Promise<ServedSubgraph> {
+  await subgraph.apollo.start();
+  const routes: Route[] = [
+    ...subgraph.routes,
+    { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/ready',
+      handle: async () => {
+        const database = await subgraph.deps.database.ping();
+        return jsonResponse(database ? 200 : 503, { status: database ? 'ready' : 'unavailable', database });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: async () => ({
+        status: 200,
+        headers: { 'content-type': subgraph.metrics.registry.contentType },
+        body: await subgraph.metrics.registry.metrics(),
+      }),
+    },
+  ];
+  const server = createHttpServer({
+    apollo: subgraph.apollo,
+    context: subgraph.contextFor,
+    routes,
+    onError: (error) =>
+      subgraph.deps.log.error({ err: error, subgraph: subgraph.name }, 'http handler failed'),
+  });
+  const running = await listen(server, port, host);
+  for (const task of subgraph.background) await task.start();
+  return {
+    ...running,
+    name: subgraph.name,
+    async stop() {
+      for (const task of subgraph.background) await task.stop();
+      await running.close();
+      await subgraph.apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { eq, or, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../../kit/db.js';
+import { badInput } from '../../kit/errors.js';
+import { writeToOutbox } from '../../kit/events/outbox.js';
+import { hitRateLimit, peekRateLimit, type RateLimitRule } from '../../kit/kv.js';
+import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
+import { createSession, revokeOtherSessions } from './sessions.js';
+import { outbox, type UserRow, users } from './tables.js';
+
+export const SIGN_IN_LIMITS = {
+  /** Failed attempts per login name: stops guessing one account's password. */
+  account: { name: 'signin:account', limit: 10, windowSeconds: 15 * 60 } satisfies RateLimitRule,
+  /** Attempts per client address: stops spraying many accounts from one place. */
+  ip: { name: 'signin:ip', limit: 100, windowSeconds: 15 * 60 } satisfies RateLimitRule,
+};
+
+const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,30}$/;
+
+export function checkUsername(username: string): string {
+  if (!USERNAME_PATTERN.test(username)) {
+    throw badInput("username must be 3-30 letters, digits, '.', '_' or '-'.", { field: 'username' });
+  }
+  return username;
+}
+
+function checkText(value: string | null | undefined, field: string, max: number): string | null | undefined {
+  if (value === null || value === undefined) return value;
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters.`, { field });
+  return trimmed === '' ? null : trimmed;
+}
+
+function checkBirthDate(value: Date | string | null | undefined, today: Date): string | null | undefined {
+  if (value === null || value === undefined) return value;
+  const iso = typeof value === 'string' ? value : value.toISOString().slice(0, 10);
+  if (iso >= today.toISOString().slice(0, 10) || iso < '1900-01-01') {
+    throw badInput('dateOfBirth must be a past date after 1900-01-01.', { field: 'dateOfBirth' });
+  }
+  return iso;
+}
+
+export interface ProfileFields {
+  firstName?: string | null;
+  lastName?: string | null;
+  dateOfBirth?: Date | string | null;
+  gender?: string | null;
+  countryCode?: string | null;
+  username?: string | null;
+}
+
+function profilePatch(input: ProfileFields, today: Date) {
+  const patch: Partial<typeof users.$inferInsert> = {};
+  if (input.firstName !== undefined) patch.firstName = checkText(input.firstName, 'firstName', 100);
+  if (input.lastName !== undefined) patch.lastName = checkText(input.lastName, 'lastName', 100);
+  if (input.gender !== undefined) patch.gender = checkText(input.gender, 'gender', 32);
+  if (input.dateOfBirth !== undefined) patch.dateOfBirth = checkBirthDate(input.dateOfBirth, today);
+  if (input.countryCode !== undefined) patch.countryCode = input.countryCode?.toUpperCase() ?? null;
+  if (input.username !== undefined) {
+    if (input.username === null) throw badInput('username cannot be cleared.', { field: 'username' });
+    patch.username = checkUsername(input.username);
+  }
+  return patch;
+}
+
+export type SignUpOutcome =
+  | { kind: 'success'; token: string; expiresAt: Date; user: UserRow }
+  | { kind: 'emailTaken' }
+  | { kind: 'usernameTaken' }
+  | { kind: 'weakPassword'; reasons: string[] };
+
+export async function signUp(
+  deps: SubgraphDeps,
+  input: { email: string; username: string; password: string } & ProfileFields,
+): Promise<SignUpOutcome> {
+  const email = input.email.trim().toLowerCase();
+  if (email.length > 254) throw badInput('email must be at most 254 characters.', { field: 'email' });
+  const username = checkUsername(input.username);
+  const reasons = passwordProblems(input.password, { email, username });
+  if (reasons.length > 0) return { kind: 'weakPassword', reasons };
+  const profile = profilePatch(
+    {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      dateOfBirth: input.dateOfBirth,
+      gender: input.gender,
+    },
+    deps.clock.now(),
+  );
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await deps.database.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const [user] = await tx
+        .insert(users)
+        .values({ ...profile, email, username, passwordHash, createdAt: now, updatedAt: now })
+        .returning();
+      const session = await createSession(tx, deps.clock, user!.id);
+      await writeToOutbox(
+        tx,
+        outbox,
+        'user.signed_up',
+        { userId: user!.id, signedUpAt: now.toISOString() },
+        now,
+      );
+      return { kind: 'success' as const, ...session, user: user! };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_key')) return { kind: 'emailTaken' };
+    if (isUniqueViolation(error, 'users_username_lower_key')) return { kind: 'usernameTaken' };
+    throw error;
+  }
+}
+
+export type SignInOutcome =
+  | { kind: 'success'; token: string; expiresAt: Date; user: UserRow }
+  | { kind: 'invalid' }
+  | { kind: 'tooMany'; retryAfterSeconds: number };
+
+export async function signIn(
+  deps: SubgraphDeps,
+  input: { login: string; password: string },
+  ip: string | null,
+): Promise<SignInOutcome> {
+  const login = input.login.trim().toLowerCase();
+  if (login.length === 0 || login.length > 320 || input.password.length > 1024) return { kind: 'invalid' };
+
+  const byIp = await hitRateLimit(deps.kv, SIGN_IN_LIMITS.ip, ip ?? 'unknown');
+  if (!byIp.allowed) return { kind: 'tooMany', retryAfterSeconds: byIp.retryAfterSeconds };
+  const byAccount = await peekRateLimit(deps.kv, SIGN_IN_LIMITS.account, login);
+  if (!byAccount.allowed) return { kind: 'tooMany', retryAfterSeconds: byAccount.retryAfterSeconds };
+
+  const [user] = await deps.database.db
+    .select()
+    .from(users)
+    .where(or(eq(users.email, login), eq(sql`lower(${users.username})`, login)))
+    .limit(1);
+  const usable = user && !user.deletedAt && user.isActive && user.passwordHash;
+  let ok = false;
+  if (usable) ok = await verifyPassword(user.passwordHash!, input.password);
+  else await burnPasswordCheck(input.password);
+  if (!ok || !user) {
+    await hitRateLimit(deps.kv, SIGN_IN_LIMITS.account, login);
+    return { kind: 'invalid' };
+  }
+
+  return deps.database.db.transaction(async (tx) => {
+    const session = await createSession(tx, deps.clock, user.id);
+    await writeToOutbox(tx, outbox, 'user.signed_in', { userId: user.id, ip }, deps.clock.now());
+    return { kind: 'success' as const, ...session, user };
+  });
+}
+
+export async function updateProfile(
+  deps: SubgraphDeps,
+  userId: string,
+  input: ProfileFields,
+): Promise<UserRow> {
+  const patch = profilePatch(input, deps.clock.now());
+  try {
+    const [user] = await deps.database.db
+      .update(users)
+      .set({ ...patch, updatedAt: deps.clock.now() })
+      .where(eq(users.id, userId))
+      .returning();
+    return user!;
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_username_lower_key')) {
+      throw badInput('Another account already uses this username.', { field: 'username', reason: 'TAKEN' });
+    }
+    throw error;
+  }
+}
+
+export type ChangePasswordOutcome =
+  | { kind: 'changed'; user: UserRow; revokedSessions: number }
+  | { kind: 'invalid' }
+  | { kind: 'weakPassword'; reasons: string[] };
+
+export async function changePassword(
+  deps: SubgraphDeps,
+  userId: string,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<ChangePasswordOutcome> {
+  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { kind: 'invalid' };
+  }
+  const reasons = passwordProblems(input.newPassword, { email: user.email, username: user.username });
+  if (reasons.length > 0) return { kind: 'weakPassword', reasons };
+  const passwordHash = await hashPassword(input.newPassword);
+  return deps.database.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: deps.clock.now() })
+      .where(eq(users.id, userId))
+      .returning();
+    const revokedSessions = await revokeOtherSessions(tx, deps.kv, userId, sessionId);
+    return { kind: 'changed' as const, user: updated!, revokedSessions };
+  });
+}

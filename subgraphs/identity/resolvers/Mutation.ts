@@ -1,0 +1,91 @@
+import { requireViewer } from '../../../kit/authz.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import { changePassword, signIn, signUp, updateProfile } from '../accounts.js';
+import type { MutationResolvers } from '../generated/resolvers-types.js';
+import type { IdentityDeps } from '../server.js';
+import { revealToHolder } from './User.js';
+import { revokeAllSessions, revokeSession } from '../sessions.js';
+
+export function mutationResolvers(deps: IdentityDeps): MutationResolvers<RequestContext> {
+  return {
+    signUp: async (_parent, { input }) => {
+      const outcome = await signUp(deps, input);
+      switch (outcome.kind) {
+        case 'success':
+          return {
+            __typename: 'AuthSuccess',
+            token: outcome.token,
+            expiresAt: outcome.expiresAt,
+            user: revealToHolder(outcome.user),
+          };
+        case 'emailTaken':
+          return { __typename: 'EmailTaken', message: 'Another account already uses this email.' };
+        case 'usernameTaken':
+          return { __typename: 'UsernameTaken', message: 'Another account already uses this username.' };
+        case 'weakPassword':
+          return {
+            __typename: 'WeakPassword',
+            message: `The password ${outcome.reasons.join('; ')}.`,
+            reasons: outcome.reasons,
+          };
+      }
+    },
+
+    signIn: async (_parent, { input }, ctx) => {
+      const outcome = await signIn(deps, input, ctx.ip);
+      switch (outcome.kind) {
+        case 'success':
+          return {
+            __typename: 'AuthSuccess',
+            token: outcome.token,
+            expiresAt: outcome.expiresAt,
+            user: revealToHolder(outcome.user),
+          };
+        case 'invalid':
+          return { __typename: 'InvalidCredentials', message: 'The login or password is wrong.' };
+        case 'tooMany':
+          return {
+            __typename: 'TooManyAttempts',
+            message: 'Too many sign-in attempts; wait before trying again.',
+            retryAfterSeconds: outcome.retryAfterSeconds,
+          };
+      }
+    },
+
+    signOut: async (_parent, _args, ctx) => {
+      if (!ctx.viewer) return false;
+      return (await revokeSession(deps.database.db, deps.kv, ctx.viewer.sessionId)) > 0;
+    },
+
+    signOutEverywhere: async (_parent, _args, ctx) => {
+      const viewer = requireViewer(ctx);
+      return revokeAllSessions(deps.database.db, deps.kv, viewer.userId);
+    },
+
+    updateProfile: async (_parent, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      return updateProfile(deps, viewer.userId, input);
+    },
+
+    changePassword: async (_parent, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const outcome = await changePassword(deps, viewer.userId, viewer.sessionId, input);
+      switch (outcome.kind) {
+        case 'changed':
+          return {
+            __typename: 'PasswordChanged',
+            user: outcome.user,
+            revokedSessions: outcome.revokedSessions,
+          };
+        case 'invalid':
+          return { __typename: 'InvalidCredentials', message: 'The current password is wrong.' };
+        case 'weakPassword':
+          return {
+            __typename: 'WeakPassword',
+            message: `The password ${outcome.reasons.join('; ')}.`,
+            reasons: outcome.reasons,
+          };
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { requireService } from '../../../kit/authz.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { userById } from '../loaders.js';
+import type { IdentityDeps } from '../server.js';
+import { validateSessionToken } from '../sessions.js';
+
+export function queryResolvers(deps: IdentityDeps): QueryResolvers<RequestContext> {
+  return {
+    me: (_parent, _args, ctx) =>
+      ctx.viewer ? userById(ctx, deps.database.db).load(ctx.viewer.userId) : null,
+
+    sessionViewer: async (_parent, { token }, ctx) => {
+      requireService(ctx);
+      const valid = await validateSessionToken(deps.database.db, deps.clock, token);
+      if (!valid) return null as never;
+      return {
+        sessionId: valid.session.id,
+        userId: valid.user.id,
+        roles: valid.user.roles as ('USER' | 'ADMIN')[],
+        expiresAt: valid.session.expiresAt,
+      };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { and, eq, lt, ne, type SQL } from 'drizzle-orm';
+import type { Clock } from '../../kit/clock.js';
+import { generateToken, sha256Hex } from '../../kit/crypto.js';
+import type { Executor } from '../../kit/db.js';
+import type { KeyValueStore } from '../../kit/kv.js';
+import { viewerCacheKey } from '../../kit/viewer-cache.js';
+import { type SessionRow, sessions, users } from './tables.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** A session used when less than this remains is extended to a full lifetime again. */
+export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
+/** last_used_at is refreshed at most this often, so reads do not turn into writes. */
+const LAST_USED_GRANULARITY_MS = 60 * 1000;
+
+export const sessionIdOf = (token: string) => sha256Hex(token);
+
+export async function createSession(executor: Executor, clock: Clock, userId: string) {
+  const token = generateToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await executor
+    .insert(sessions)
+    .values({ id: sessionIdOf(token), userId, expiresAt, createdAt: now, lastUsedAt: now });
+  return { token, expiresAt };
+}
+
+export interface ValidSession {
+  session: SessionRow;
+  user: typeof users.$inferSelect;
+}
+
+/** The session and its user when the token is live and the account may still sign in; else null. */
+export async function validateSessionToken(
+  executor: Executor,
+  clock: Clock,
+  token: string,
+): Promise<ValidSession | null> {
+  if (token.length < 16 || token.length > 128) return null;
+  const id = sessionIdOf(token);
+  const [found] = await executor
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!found) return null;
+  const now = clock.now();
+  if (found.session.expiresAt.getTime() <= now.getTime()) {
+    await executor.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  if (found.user.deletedAt || !found.user.isActive) return null;
+
+  const renew = found.session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS;
+  const touch = now.getTime() - found.session.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS;
+  if (renew || touch) {
+    const patch = renew
+      ? { expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS), lastUsedAt: now }
+      : { lastUsedAt: now };
+    await executor.update(sessions).set(patch).where(eq(sessions.id, id));
+    found.session = { ...found.session, ...patch };
+  }
+  return found;
+}
+
+/** Ends sessions and drops them from the gateway's viewer cache. Returns how many ended. */
+async function revoke(executor: Executor, kv: KeyValueStore, condition: SQL | undefined) {
+  const ended = await executor.delete(sessions).where(condition).returning({ id: sessions.id });
+  await Promise.all(ended.map((s) => kv.delete(viewerCacheKey(s.id))));
+  return ended.length;
+}
+
+export const revokeSession = (executor: Executor, kv: KeyValueStore, sessionId: string) =>
+  revoke(executor, kv, eq(sessions.id, sessionId));
+
+export const revokeAllSessions = (executor: Executor, kv: KeyValueStore, userId: string) =>
+  revoke(executor, kv, eq(sessions.userId, userId));
+
+export const revokeOtherSessions = (executor: Executor, kv: KeyValueStore, userId: string, keep: string) =>
+  revoke(executor, kv, and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+
+/** Deletes expired sessions; run by the sweeper. */
+export async function deleteExpiredSessions(executor: Executor, clock: Clock) {
+  const removed = await executor
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, clock.now()))
+    .returning({ id: sessions.id });
+  return removed.length;
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { createDatabase, type Database } from '../kit/db.js';
+import { migrateSubgraphs } from '../kit/migrate.js';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+
+export const TEMPLATE_DATABASE = 'fitness_test_template';
+
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** Drops the database (PostgreSQL) or closes it (PGlite). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A database of the test file's own, migrated: a clone of the run's template on PostgreSQL when
+ * DATABASE_URL is set, an in-memory PGlite otherwise. Never shared, never mocked.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const pglite = await PGlite.create();
+    const database = await createDatabase({ pglite });
+    await migrateSubgraphs(database, SUBGRAPH_NAMES);
+    return { database, dispose: () => pglite.close() };
+  }
+  const name = `fitness_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await createDatabase({ url: withDatabaseName(url, name), poolMax: 5 });
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}

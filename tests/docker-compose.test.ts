@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadEnv, portOf } from '../kit/env.js';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
+
+const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'));
+const services = compose.services as Record<string, any>;
+const defaults = loadEnv({});
+
+describe('docker-compose.yml', () => {
+  it('has the infrastructure and a one-shot migration', () => {
+    expect(services.postgres.image).toMatch(/^postgres:1[5-9]/);
+    expect(services.redis.image).toMatch(/^redis:7/);
+    expect(services.migrate.command.join(' ')).toContain('scripts/migrate.ts');
+    expect(services.migrate.depends_on.postgres.condition).toBe('service_healthy');
+    expect(services.postgres.healthcheck).toBeDefined();
+    expect(services.redis.healthcheck).toBeDefined();
+  });
+
+  for (const name of SUBGRAPH_NAMES) {
+    it(`runs the ${name} subgraph the way the code expects`, () => {
+      const service = services[name];
+      expect(service, `service ${name}`).toBeDefined();
+      expect(service.command.join(' ')).toContain(`subgraphs/${name}/main.ts`);
+      const port = portOf(defaults, name);
+      expect(service.environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));
+      expect(service.expose).toContain(String(port));
+      expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+      expect(service.environment.REDIS_URL).toBe('redis://redis:6379');
+      expect(service.environment.IDENTITY_HEADER_SECRET).toBeDefined();
+      expect(service.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/ready`);
+      expect(service.depends_on.migrate.condition).toBe('service_completed_successfully');
+      expect(services.gateway.depends_on[name].condition).toBe('service_healthy');
+      expect(services.gateway.environment.SUBGRAPH_URLS).toContain(`${name}=http://${name}:${port}/graphql`);
+    });
+  }
+
+  it('publishes the gateway on 4000 with a health check', () => {
+    const gateway = services.gateway;
+    expect(gateway.command.join(' ')).toContain('gateway/main.ts');
+    expect(gateway.ports).toContain('4000:4000');
+    expect(gateway.environment.GATEWAY_PORT).toBe(String(defaults.GATEWAY_PORT));
+    expect(gateway.healthcheck.test.join(' ')).toContain('127.0.0.1:4000/health');
+  });
+
+  const tool = ['docker-compose'].find((t) => spawnSync(t, ['version'], { stdio: 'ignore' }).status === 0);
+  it.runIf(tool)('is valid for docker-compose config', () => {
+    const result = spawnSync(tool!, ['config', '--quiet'], {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: { ...process.env, IDENTITY_HEADER_SECRET: 'x'.repeat(32), ENCRYPTION_KEYS: 'k1:placeholder' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
