@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SUBGRAPH_NAMES } from './schema/subgraphs.js';
 
@@ -20,7 +21,7 @@ const clientScalars = Object.fromEntries(
   Object.entries(serverScalars).map(([name, type]) => [name, typeof type === 'string' ? type : 'string']),
 );
 
-/** Each subgraph maps its entities to its Drizzle row types in subgraphs/<name>/codegen-mappers.ts. */
+/** Each subgraph maps its entities to its Drizzle row types in subgraphs/<name>/codegen-mappers.json. */
 const subgraphTargets = Object.fromEntries(
   SUBGRAPH_NAMES.map((name) => [
     `subgraphs/${name}/generated/resolvers-types.ts`,
@@ -42,11 +43,10 @@ const subgraphTargets = Object.fromEntries(
   ]),
 );
 
+/** subgraphs/<name>/codegen-mappers.json maps GraphQL types to row types, relative to generated/. */
 function mappersFor(name: string): Record<string, string> {
-  const mappers: Record<string, Record<string, string>> = {
-    identity: { User: '../tables.js#UserRow' },
-  };
-  return mappers[name] ?? {};
+  const path = `subgraphs/${name}/codegen-mappers.json`;
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
 }
 
 const config: CodegenConfig = {

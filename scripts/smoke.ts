@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * signs up and reads `me` through the gateway, then stops it with SIGTERM and expects a clean exit.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'fitness-smoke-'));
-const env = { ...process.env, PGLITE_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' };
+const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' };
 delete env.DATABASE_URL;
 delete env.REDIS_URL;
 const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
@@ -48,7 +48,8 @@ try {
   const demo = await gql(
     'mutation { signIn(input: { login: "demo_athlete", password: "demo-athlete-password" }) { __typename } }',
   );
-  if (demo.data?.signIn?.__typename !== 'AuthSuccess') throw new Error(`demo sign-in failed: ${JSON.stringify(demo)}`);
+  if (demo.data?.signIn?.__typename !== 'AuthSuccess')
+    throw new Error(`demo sign-in failed: ${JSON.stringify(demo)}`);
   console.log('smoke: sign-up, me and demo sign-in work through the gateway');
   code = 0;
 } catch (error) {

@@ -5,8 +5,6 @@ import { createDatabase, type Database } from '../kit/db.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 
-export const TEMPLATE_DATABASE = 'fitness_test_template';
-
 export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
@@ -31,10 +29,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrateSubgraphs(database, SUBGRAPH_NAMES);
     return { database, dispose: () => pglite.close() };
   }
+  const template = process.env.FITNESS_TEST_TEMPLATE;
+  if (!template) throw new Error('DATABASE_URL is set but the vitest global setup made no template database');
   const name = `fitness_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }

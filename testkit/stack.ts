@@ -3,6 +3,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Clock, ManualClock } from '../kit/clock.js';
 import { loadEnv } from '../kit/env.js';
+import { MemoryEventBus } from '../kit/events/memory-bus.js';
+import { OutboxRelay } from '../kit/events/outbox.js';
 import { startStack, type Stack } from '../scripts/stack.js';
 import { createTestDatabase } from './database.js';
 
@@ -28,6 +30,14 @@ export interface TestStack extends Stack {
   signUp(overrides?: Partial<{ email: string; username: string; password: string }>): Promise<TestUser>;
   /** Gives a user the ADMIN role (no public API grants it) and returns a fresh token. */
   makeAdmin(user: TestUser): Promise<TestUser>;
+  /**
+   * Publishes every committed outbox event now and, on the in-process bus, waits until every
+   * consumer has handled them (twice over, for handlers that publish events of their own).
+   * With Redis the delivery is asynchronous: follow with eventually().
+   */
+  flushEvents(): Promise<void>;
+  /** SQL statements sent since start, across all subgraphs (they share one database here). */
+  statements(): number;
 }
 
 export interface TestUser {
@@ -112,15 +122,43 @@ export async function startTestStack(
     return { ...user, token: signedIn.data.signIn.token };
   };
 
+  const flushEvents: TestStack['flushEvents'] = async () => {
+    for (let round = 0; round < 3; round++) {
+      for (const subgraph of Object.values(stack.subgraphs)) {
+        for (const task of subgraph.background) if (task instanceof OutboxRelay) await task.flush();
+      }
+      if (stack.runtime.bus instanceof MemoryEventBus) await stack.runtime.bus.drain();
+    }
+  };
+
   return {
     ...stack,
     clock,
     gql,
     signUp,
     makeAdmin,
+    flushEvents,
+    statements: () => database.stats.statements,
     async stop() {
       await stack.stop();
       await dispose();
     },
   };
+}
+
+/** Retries an assertion until it passes or the time is up (for effects that travel through the event bus). */
+export async function eventually<T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 10_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
 }
