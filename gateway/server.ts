@@ -143,6 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...limits.plugins,
     metrics.plugin(),
     scalarValidation(),
+    echoRequestId(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -267,4 +268,17 @@ function validateScalars(schema: GraphQLSchema): void {
     scalar.parseValue = implementation.parseValue.bind(implementation);
     scalar.parseLiteral = implementation.parseLiteral.bind(implementation);
   }
+}
+
+/** Returns the request id to the client, so a support ticket can name the log lines it produced. */
+function echoRequestId(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (contextValue.requestId) response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+        },
+      };
+    },
+  };
 }
