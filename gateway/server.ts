@@ -91,6 +91,24 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+    constructor(
+      private readonly subgraphName: string,
+      config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    ) {
+      super(config);
+    }
+
+    // A subgraph that cannot be reached is an outage the client may retry, not an internal error.
+    override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse) {
+      if (!response) {
+        log.warn({ err: error, subgraph: this.subgraphName }, 'subgraph unreachable');
+        throw new GraphQLError(`The ${this.subgraphName} service is unavailable; try again shortly.`, {
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        });
+      }
+      throw error;
+    }
+
     override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
       const ctx = context as Partial<GatewayContext>;
       request.http?.headers.set(
@@ -123,7 +141,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const timer = metrics.subgraphFetch.labels(name);
-      return new SignedDataSource({
+      return new SignedDataSource(name, {
         url: urlOf(name),
         fetcher: (async (_url: string, init: RequestInit) => {
           const end = timer.startTimer();
