@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { loadEnv, portOf } from '../kit/env.js';
 import { onShutdown } from '../kit/process.js';
 import { createRuntime } from '../kit/runtime.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
-import { createGateway } from './server.js';
+import { createGatewayFromEnv } from './server.js';
 
 /** The gateway as its own process (production): subgraph URLs from SUBGRAPH_URLS or the port settings. */
 const env = loadEnv();
@@ -18,15 +17,7 @@ const subgraphUrls = Object.fromEntries(
 );
 // The gateway owns no tables; the runtime gives it Redis (viewer cache, APQ, rate limits) and logging.
 const runtime = await createRuntime(env, { withDatabase: false });
-const gateway = createGateway({
-  supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-  subgraphUrls,
-  identitySecret: env.IDENTITY_HEADER_SECRET,
-  kv: runtime.kv,
-  log: runtime.log,
-  production: env.NODE_ENV === 'production',
-  sharedApqCache: Boolean(env.REDIS_URL),
-});
+const gateway = createGatewayFromEnv(env, runtime, subgraphUrls);
 const served = await gateway.serve(env.GATEWAY_PORT, env.HOST);
 runtime.log.info({ url: `${served.url}/graphql` }, 'gateway listening');
 onShutdown(runtime.log, [() => served.stop(), () => runtime.close()]);

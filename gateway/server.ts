@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -11,6 +12,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
@@ -79,6 +81,23 @@ export interface Gateway {
   metrics: ServerMetrics;
   contextFor(request: RawRequest): Promise<GatewayContext>;
   serve(port: number, host?: string): Promise<RunningServer & { stop(): Promise<void> }>;
+}
+
+/** The gateway as a process sets it up from its env and runtime (the stack and gateway/main.ts alike). */
+export function createGatewayFromEnv(
+  env: Env,
+  runtime: { kv: KeyValueStore; log: Logger },
+  subgraphUrls: Record<string, string>,
+): Gateway {
+  return createGateway({
+    supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
+    subgraphUrls,
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    kv: runtime.kv,
+    log: runtime.log,
+    production: env.NODE_ENV === 'production',
+    sharedApqCache: Boolean(env.REDIS_URL),
+  });
 }
 
 export function createGateway(options: GatewayOptions): Gateway {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Clock } from '../kit/clock.js';
 import type { Database } from '../kit/db.js';
 import { type Env, portOf } from '../kit/env.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
 import { createRuntime, type Runtime } from '../kit/runtime.js';
 import { type ServedSubgraph, type Subgraph, serveSubgraph } from '../kit/subgraph.js';
-import { createGateway, type Gateway } from '../gateway/server.js';
+import { createGatewayFromEnv, type Gateway } from '../gateway/server.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.js';
 import { SUBGRAPH_FACTORIES } from './subgraph-registry.js';
 
@@ -48,15 +47,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphs[name] = subgraph;
       subgraphUrls[name] = `${running.url}/graphql`;
     }
-    const gateway = createGateway({
-      supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-      subgraphUrls,
-      identitySecret: env.IDENTITY_HEADER_SECRET,
-      kv: runtime.kv,
-      log: runtime.log,
-      production: env.NODE_ENV === 'production',
-      sharedApqCache: Boolean(env.REDIS_URL),
-    });
+    const gateway = createGatewayFromEnv(env, runtime, subgraphUrls);
     const gatewayServer = await gateway.serve(options.ephemeralPorts ? 0 : env.GATEWAY_PORT, host);
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,

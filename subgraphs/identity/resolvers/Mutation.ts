@@ -3,8 +3,22 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { changePassword, signIn, signUp, updateProfile } from '../accounts.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import type { IdentityDeps } from '../server.js';
+import type { UserRow } from '../tables.js';
 import { revealToHolder } from './User.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
+
+const authSuccess = (outcome: { token: string; expiresAt: Date; user: UserRow }) => ({
+  __typename: 'AuthSuccess' as const,
+  token: outcome.token,
+  expiresAt: outcome.expiresAt,
+  user: revealToHolder(outcome.user),
+});
+
+const weakPassword = (reasons: string[]) => ({
+  __typename: 'WeakPassword' as const,
+  message: `The password ${reasons.join('; ')}.`,
+  reasons,
+});
 
 export function mutationResolvers(deps: IdentityDeps): MutationResolvers<RequestContext> {
   return {
@@ -12,22 +26,13 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
       const outcome = await signUp(deps, input);
       switch (outcome.kind) {
         case 'success':
-          return {
-            __typename: 'AuthSuccess',
-            token: outcome.token,
-            expiresAt: outcome.expiresAt,
-            user: revealToHolder(outcome.user),
-          };
+          return authSuccess(outcome);
         case 'emailTaken':
           return { __typename: 'EmailTaken', message: 'Another account already uses this email.' };
         case 'usernameTaken':
           return { __typename: 'UsernameTaken', message: 'Another account already uses this username.' };
         case 'weakPassword':
-          return {
-            __typename: 'WeakPassword',
-            message: `The password ${outcome.reasons.join('; ')}.`,
-            reasons: outcome.reasons,
-          };
+          return weakPassword(outcome.reasons);
       }
     },
 
@@ -35,12 +40,7 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
       const outcome = await signIn(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
-          return {
-            __typename: 'AuthSuccess',
-            token: outcome.token,
-            expiresAt: outcome.expiresAt,
-            user: revealToHolder(outcome.user),
-          };
+          return authSuccess(outcome);
         case 'invalid':
           return { __typename: 'InvalidCredentials', message: 'The login or password is wrong.' };
         case 'tooMany':
@@ -80,11 +80,7 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
         case 'invalid':
           return { __typename: 'InvalidCredentials', message: 'The current password is wrong.' };
         case 'weakPassword':
-          return {
-            __typename: 'WeakPassword',
-            message: `The password ${outcome.reasons.join('; ')}.`,
-            reasons: outcome.reasons,
-          };
+          return weakPassword(outcome.reasons);
       }
     },
   };
