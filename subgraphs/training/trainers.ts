@@ -47,7 +47,10 @@ export async function applyAsTrainer(
 export async function verifyTrainer(deps: SubgraphDeps, trainerId: string): Promise<TrainerRow> {
   const [row] = await deps.database.db
     .update(trainers)
-    .set({ verified: true, verifiedAt: sql`coalesce(${trainers.verifiedAt}, ${deps.clock.now()})` })
+    .set({
+      verified: true,
+      verifiedAt: sql`coalesce(${trainers.verifiedAt}, ${deps.clock.now().toISOString()}::timestamptz)`,
+    })
     .where(eq(trainers.id, trainerId))
     .returning();
   if (!row) throw notFound('Trainer');
