@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../kit/db.js';
 import type { Runtime } from '../kit/runtime.js';
 import { loadEnv } from '../kit/env.js';
+import { seedTrainingDemo } from './seed-training.js';
 import { startStack } from './stack.js';
 
 /** The demo accounts `npm start` creates on an empty database; printed at start. */
@@ -56,6 +57,8 @@ export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = fal
       );
     }
   }
+  const [admin, trainer, athlete] = DEMO_USERS;
+  await seedTrainingDemo(gatewayUrl, { admin, trainer, athlete });
   return true;
 }
 

@@ -1,0 +1,47 @@
+import { badInput } from '../../kit/errors.js';
+
+/** Trimmed text within bounds; empty optional text becomes null. */
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null | undefined {
+  if (value === null || value === undefined) return value;
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters.`, { field });
+  return trimmed === '' ? null : trimmed;
+}
+
+export function requiredText(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw badInput(`${field} must not be empty.`, { field });
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters.`, { field });
+  return trimmed;
+}
+
+export function intInRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${field} must be a whole number from ${min} to ${max}.`, { field, min, max });
+  }
+  return value;
+}
+
+export function numberInRange(value: number, field: string, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw badInput(`${field} must be from ${min} to ${max}.`, { field, min, max });
+  }
+  return value;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** IDs are UUIDs; anything else can match nothing, so it is reported as bad input, not sent to SQL. */
+export function checkId(value: string, field = 'id'): string {
+  if (!UUID_PATTERN.test(value)) throw badInput(`${field} is not a valid id.`, { field });
+  return value.toLowerCase();
+}
+
+/** A Date scalar (parsed to a Date at midnight UTC) as YYYY-MM-DD. */
+export function isoDate(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}

@@ -1,0 +1,13 @@
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type { Difficulty, ExerciseCategory, ExerciseResolvers } from '../generated/resolvers-types.js';
+import { exerciseById } from '../loaders.js';
+import type { TrainingDeps } from '../server.js';
+import type { ExerciseRow } from '../tables.js';
+
+export function exerciseResolvers(deps: TrainingDeps): ExerciseResolvers<RequestContext, ExerciseRow> {
+  return {
+    __resolveReference: (reference, ctx) => exerciseById(ctx, deps.database.db).load(reference.id),
+    category: (row) => row.category as ExerciseCategory,
+    difficulty: (row) => row.difficulty as Difficulty,
+  };
+}

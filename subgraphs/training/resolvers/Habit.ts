@@ -1,0 +1,43 @@
+import { isOwnerOrAdmin } from '../../../kit/authz.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type { HabitResolvers } from '../generated/resolvers-types.js';
+import { dateRange } from '../habits.js';
+import { isoDate } from '../input.js';
+import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
+import type { TrainingDeps } from '../server.js';
+import { completionRate, computeStreaks, streakUnit, utcDate } from '../streaks.js';
+import type { HabitRow } from '../tables.js';
+
+export function habitResolvers(deps: TrainingDeps): HabitResolvers<RequestContext, HabitRow> {
+  const db = deps.database.db;
+  const streaks = async (habit: HabitRow, ctx: RequestContext) =>
+    computeStreaks(
+      await habitCompletedDates(ctx, db).load(habit.id),
+      habit.frequencyPerWeek,
+      utcDate(deps.clock.now()),
+    );
+  return {
+    // Owner-only, on the entity path too: another user's habit resolves to null.
+    __resolveReference: async (reference, ctx) => {
+      const habit = await habitById(ctx, db).load(reference.id);
+      return habit && isOwnerOrAdmin(ctx, habit.userId) ? habit : null;
+    },
+    user: (habit) => ({ id: habit.userId }),
+    streakUnit: (habit) => streakUnit(habit.frequencyPerWeek),
+    currentStreak: async (habit, _args, ctx) => (await streaks(habit, ctx)).current,
+    bestStreak: async (habit, _args, ctx) => (await streaks(habit, ctx)).best,
+    completionRate: async (habit, args, ctx) => {
+      const { from, to } = dateRange(isoDate(args.from), isoDate(args.to));
+      return completionRate(
+        await habitCompletedDates(ctx, db).load(habit.id),
+        habit.frequencyPerWeek,
+        from,
+        to,
+      );
+    },
+    logs: (habit, args, ctx) => {
+      const { from, to } = dateRange(isoDate(args.from), isoDate(args.to));
+      return habitLogsInRange(ctx, db).load({ habitId: habit.id, from, to });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { pageSize } from '../../../kit/pagination.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import { canSeeTrainer, viewPlan, viewerTrainer } from '../access.js';
+import { isAdmin } from '../../../kit/authz.js';
+import type { TrainerResolvers } from '../generated/resolvers-types.js';
+import { trainerById, trainerPlansPage } from '../loaders.js';
+import type { TrainingDeps } from '../server.js';
+import type { TrainerRow } from '../tables.js';
+
+export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestContext, TrainerRow> {
+  const db = deps.database.db;
+  return {
+    __resolveReference: async (reference, ctx) => {
+      const trainer = await trainerById(ctx, db).load(reference.id);
+      return trainer && canSeeTrainer(ctx, trainer) ? trainer : null;
+    },
+    user: (trainer) => (trainer.userId ? { id: trainer.userId } : null),
+    certificationLevel: (trainer) => trainer.certificationLevel as 'BASIC' | 'ADVANCED' | 'MASTER',
+    rating: (trainer) => (trainer.rating === null ? null : Number(trainer.rating)),
+    workoutPlans: async (trainer, { first, after }, ctx) => {
+      const own = isAdmin(ctx) || (await viewerTrainer(ctx, deps))?.id === trainer.id;
+      const page = await trainerPlansPage(ctx, db).load({
+        trainerId: trainer.id,
+        includeDrafts: own,
+        limit: pageSize(first),
+        after: after ?? null,
+      });
+      const nodes = await Promise.all(page.nodes.map((row) => viewPlan(ctx, deps, row)));
+      return { nodes: nodes.filter((n) => n !== null), pageInfo: page.pageInfo };
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { isOwnerOrAdmin } from '../../../kit/authz.js';
+import { pageSize } from '../../../kit/pagination.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type { UserResolvers } from '../generated/resolvers-types.js';
+import { habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
+import type { UserRef } from '../models.js';
+import type { TrainingDeps } from '../server.js';
+
+export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext, UserRef> {
+  const db = deps.database.db;
+  return {
+    // Training does not know whether a user exists; identity answers for the rest of User.
+    __resolveReference: (reference) => ({ id: reference.id }),
+
+    // Public once verified: this is also what the gateway reads into viewer.trainerId.
+    trainer: async (user, _args, ctx) => {
+      const trainer = await trainerByUserId(ctx, db).load(user.id);
+      return trainer?.verified ? trainer : null;
+    },
+
+    workoutSessions: (user, { filter, first, after }, ctx) => {
+      if (!isOwnerOrAdmin(ctx, user.id)) return null;
+      return sessionsPage(ctx, db).load({
+        userId: user.id,
+        status: filter?.status ?? null,
+        startedFrom: filter?.startedFrom ? new Date(filter.startedFrom).toISOString() : null,
+        startedBefore: filter?.startedBefore ? new Date(filter.startedBefore).toISOString() : null,
+        limit: pageSize(first),
+        after: after ?? null,
+      });
+    },
+
+    habits: (user, { includeArchived }, ctx) => {
+      if (!isOwnerOrAdmin(ctx, user.id)) return null;
+      return habitsByUser(ctx, db, includeArchived ?? false).load(user.id);
+    },
+  };
+}

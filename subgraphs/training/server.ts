@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { eventConsumer } from '../../kit/events/consumer.js';
+import { OutboxRelay } from '../../kit/events/outbox.js';
+import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { exerciseResolvers } from './resolvers/Exercise.js';
+import { habitResolvers } from './resolvers/Habit.js';
+import { mutationResolvers } from './resolvers/Mutation.js';
+import { queryResolvers } from './resolvers/Query.js';
+import { trainerResolvers } from './resolvers/Trainer.js';
+import { userResolvers } from './resolvers/User.js';
+import {
+  workoutPlanExerciseResolvers,
+  workoutPlanResolvers,
+  workoutPlanVersionResolvers,
+} from './resolvers/WorkoutPlan.js';
+import { workoutSessionResolvers } from './resolvers/WorkoutSession.js';
+import { outbox, processedEvents } from './tables.js';
+import { eraseUser } from './trainers.js';
+
+export type TrainingDeps = SubgraphDeps;
+
+export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+/** Trainers, exercises, workout plans and sessions, habits. */
+export function createSubgraph(deps: TrainingDeps): Subgraph {
+  return defineSubgraph(deps, {
+    name: 'training',
+    typeDefs,
+    resolvers: {
+      Query: queryResolvers(deps),
+      Mutation: mutationResolvers(deps),
+      User: userResolvers(deps),
+      Trainer: trainerResolvers(deps),
+      Exercise: exerciseResolvers(deps),
+      WorkoutPlan: workoutPlanResolvers(deps),
+      WorkoutPlanExercise: workoutPlanExerciseResolvers(deps),
+      WorkoutPlanVersion: workoutPlanVersionResolvers(),
+      WorkoutSession: workoutSessionResolvers(deps),
+      Habit: habitResolvers(deps),
+    },
+    background: [
+      new OutboxRelay(deps.database, outbox, deps.bus, 'training', deps.log),
+      eventConsumer({
+        group: 'training',
+        database: deps.database,
+        bus: deps.bus,
+        processedEvents,
+        log: deps.log,
+        handlers: {
+          'user.deleted': async (tx, event) => {
+            const payload = event.payload as { userId?: unknown; deletedAt?: unknown };
+            if (typeof payload.userId !== 'string') return;
+            const deletedAt =
+              typeof payload.deletedAt === 'string' ? new Date(payload.deletedAt) : new Date();
+            await eraseUser(tx, payload.userId, Number.isNaN(deletedAt.getTime()) ? new Date() : deletedAt);
+          },
+        },
+      }),
+    ],
+  });
+}
