@@ -58,6 +58,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       sharedApqCache: Boolean(env.REDIS_URL),
     });
     const gatewayServer = await gateway.serve(options.ephemeralPorts ? 0 : env.GATEWAY_PORT, host);
+    runtime.gatewayUrl ??= gatewayServer.url;
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
       subgraphUrls,

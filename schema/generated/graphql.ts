@@ -82,6 +82,7 @@ export type SignInMutation = { signIn:
     | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string, username: string } }
     | { __typename: 'InvalidCredentials', message: string }
     | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'TwoFactorRequired' }
    };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
