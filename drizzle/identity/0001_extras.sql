@@ -1,3 +1,12 @@
+CREATE TABLE "identity"."audit_log" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"actor_id" uuid NOT NULL,
+	"action" varchar(64) NOT NULL,
+	"target_id" uuid NOT NULL,
+	"reason" varchar(500),
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "identity"."dev_mailbox" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"to" varchar(320) NOT NULL,
@@ -50,6 +59,7 @@ ALTER TABLE "identity"."one_time_tokens" ADD CONSTRAINT "one_time_tokens_user_id
 ALTER TABLE "identity"."recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "identity"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "identity"."two_factor_credentials" ADD CONSTRAINT "two_factor_credentials_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "identity"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "identity"."user_oauth_connections" ADD CONSTRAINT "user_oauth_connections_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "identity"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_target_idx" ON "identity"."audit_log" USING btree ("target_id","created_at");--> statement-breakpoint
 CREATE INDEX "dev_mailbox_to_idx" ON "identity"."dev_mailbox" USING btree ("to","created_at");--> statement-breakpoint
 CREATE INDEX "one_time_tokens_user_purpose_idx" ON "identity"."one_time_tokens" USING btree ("user_id","purpose");--> statement-breakpoint
 CREATE INDEX "one_time_tokens_expires_at_idx" ON "identity"."one_time_tokens" USING btree ("expires_at");--> statement-breakpoint

@@ -5,7 +5,7 @@ import type { Logger } from '../../kit/log.js';
 import { decodeCursor, pageSize, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { revokeAllSessions } from './sessions.js';
-import { users } from './tables.js';
+import { auditLog, users } from './tables.js';
 
 export const MAX_USER_SEARCH_PAGE = 100;
 
@@ -60,10 +60,18 @@ export async function setUserActive(
       .returning();
     if (!user) throw notFound('User');
     const revokedSessions = active ? 0 : await revokeAllSessions(tx, deps.kv, userId);
+    const action = active ? 'user.reactivated' : 'user.deactivated';
+    await tx.insert(auditLog).values({
+      actorId: admin.userId,
+      action,
+      targetId: userId,
+      reason: reason ?? null,
+      createdAt: deps.clock.now(),
+    });
     log.info(
       {
         audit: true,
-        action: active ? 'user.reactivated' : 'user.deactivated',
+        action,
         actorId: admin.userId,
         targetId: userId,
         reason: reason ?? null,

@@ -22,7 +22,7 @@ export function connectionsByUser(ctx: RequestContext, db: Executor) {
       .select()
       .from(userOauthConnections)
       .where(inArray(userOauthConnections.userId, [...ids]))
-      .orderBy(asc(userOauthConnections.createdAt));
+      .orderBy(asc(userOauthConnections.createdAt), asc(userOauthConnections.provider));
     return ids.map((id) => rows.filter((row) => row.userId === id));
   });
 }

@@ -1,5 +1,5 @@
 import { Apple, decodeIdToken, Google, OAuth2RequestError, type OAuth2Tokens, VK, Yandex } from 'arctic';
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { generateCodeVerifier } from 'arctic';
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
@@ -418,7 +418,7 @@ export function linkedAccounts(deps: SubgraphDeps, userId: string) {
     .select()
     .from(userOauthConnections)
     .where(eq(userOauthConnections.userId, userId))
-    .orderBy(userOauthConnections.createdAt);
+    .orderBy(userOauthConnections.createdAt, userOauthConnections.provider);
 }
 
 export type UnlinkOutcome =
@@ -438,7 +438,7 @@ export async function unlinkProvider(
     const [{ value: others } = { value: 0 }] = await tx
       .select({ value: count() })
       .from(userOauthConnections)
-      .where(and(eq(userOauthConnections.userId, userId), isNotNull(userOauthConnections.id)));
+      .where(eq(userOauthConnections.userId, userId));
     const [target] = await tx
       .select()
       .from(userOauthConnections)
@@ -450,7 +450,7 @@ export async function unlinkProvider(
       .select()
       .from(userOauthConnections)
       .where(eq(userOauthConnections.userId, userId))
-      .orderBy(userOauthConnections.createdAt);
+      .orderBy(userOauthConnections.createdAt, userOauthConnections.provider);
     return { kind: 'unlinked' as const, remaining };
   });
 }

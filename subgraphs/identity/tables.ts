@@ -165,3 +165,18 @@ export const devMailbox = identity.table(
   },
   (t) => [index('dev_mailbox_to_idx').on(t.to, t.createdAt)],
 );
+
+/** Admin actions on accounts, kept beside the log line so an audit survives log rotation. */
+export const auditLog = identity.table(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // No foreign keys: the trail outlives both accounts.
+    actorId: uuid('actor_id').notNull(),
+    action: varchar('action', { length: 64 }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    reason: varchar('reason', { length: 500 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_target_idx').on(t.targetId, t.createdAt)],
+);

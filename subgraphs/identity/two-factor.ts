@@ -6,7 +6,7 @@ import { constantTimeEqual, sha256Hex } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
 import { conflict } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
-import { hitRateLimit, type RateLimitRule } from '../../kit/kv.js';
+import { hitRateLimit, peekRateLimit, type RateLimitRule } from '../../kit/kv.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { verifyPassword } from './passwords.js';
 import { createSession } from './sessions.js';
@@ -116,8 +116,17 @@ export type CodeOutcome<T> =
   | { kind: 'invalidCode' }
   | { kind: 'tooMany'; retryAfterSeconds: number };
 
+/** Wrong codes count against the account; a right one costs nothing. */
 async function limited(deps: SubgraphDeps, userId: string) {
-  return hitRateLimit(deps.kv, TWO_FACTOR_LIMIT, userId);
+  return peekRateLimit(deps.kv, TWO_FACTOR_LIMIT, userId);
+}
+async function counted<T extends { kind: string }>(
+  deps: SubgraphDeps,
+  userId: string,
+  outcome: T,
+): Promise<T> {
+  if (outcome.kind === 'invalidCode') await hitRateLimit(deps.kv, TWO_FACTOR_LIMIT, userId);
+  return outcome;
 }
 
 /** Confirms enrolment with a first code; turns two-factor on and returns ten recovery codes. */
@@ -128,7 +137,7 @@ export async function confirmTwoFactor(
 ): Promise<CodeOutcome<{ recoveryCodes: string[]; user: UserRow }>> {
   const limit = await limited(deps, userId);
   if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  return deps.database.db.transaction(async (tx) => {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     if (!(await acceptCode(deps, tx, userId, code, { confirmed: false, allowRecovery: false }))) {
       return { kind: 'invalidCode' as const };
     }
@@ -149,6 +158,7 @@ export async function confirmTwoFactor(
       .returning();
     return { kind: 'ok' as const, recoveryCodes: codes, user: user! };
   });
+  return counted(deps, userId, outcome);
 }
 
 /** Turns two-factor off; needs the password (when the account has one) and a current code. */
@@ -163,7 +173,7 @@ export async function disableTwoFactor(
     return { kind: 'invalidPassword' };
   const limit = await limited(deps, user.id);
   if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  return deps.database.db.transaction(async (tx) => {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     if (!(await acceptCode(deps, tx, user.id, code, { confirmed: true, allowRecovery: true }))) {
       return { kind: 'invalidCode' as const };
     }
@@ -176,6 +186,7 @@ export async function disableTwoFactor(
       .returning();
     return { kind: 'ok' as const, user: updated! };
   });
+  return counted(deps, user.id, outcome);
 }
 
 /** After the first factor passed: a short-lived challenge that completeTwoFactorSignIn redeems. */
@@ -194,7 +205,7 @@ export async function completeTwoFactorSignIn(
   const userId = pending.userId;
   const limit = await limited(deps, userId);
   if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  return deps.database.db.transaction(async (tx) => {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     if (!(await acceptCode(deps, tx, userId, code, { confirmed: true, allowRecovery: true }))) {
       return { kind: 'invalidCode' as const };
     }
@@ -207,6 +218,7 @@ export async function completeTwoFactorSignIn(
     await writeToOutbox(tx, outbox, 'user.signed_in', { userId, ip }, deps.clock.now());
     return { kind: 'ok' as const, ...session, user };
   });
+  return counted(deps, userId, outcome);
 }
 
 /** How many unused recovery codes the user has left. */
