@@ -144,3 +144,21 @@ describe('password reset', () => {
     expect((await mailsTo(stack, user.email)).length).toBe(5);
   });
 });
+
+describe('sweeper', () => {
+  it('deletes expired one-time tokens and sessions', async () => {
+    const { IdentitySweeper } = await import('./sweeper.js');
+    const user = await stack.signUp();
+    await stack.gql(REQUEST_VERIFICATION, {}, { token: user.token });
+    const sweeper = new IdentitySweeper(stack.runtime);
+    expect((await sweeper.sweep()).tokens).toBe(0);
+    stack.clock.advance(31 * 24 * 3600 * 1000);
+    try {
+      const swept = await sweeper.sweep();
+      expect(swept.tokens).toBeGreaterThanOrEqual(1);
+      expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    } finally {
+      stack.clock.set(new Date());
+    }
+  });
+});

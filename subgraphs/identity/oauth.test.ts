@@ -281,3 +281,44 @@ describe('linking and unlinking', () => {
     expect(result.data.unlinkProvider).toEqual({ __typename: 'ProviderUnlinked', linkedAccounts: [] });
   });
 });
+
+describe('OAuth with a second factor', () => {
+  it('asks for the TOTP code before a provider sign-in becomes a session', async () => {
+    const { decodeBase32IgnorePadding } = await import('@oslojs/encoding');
+    const { generateHOTP } = await import('@oslojs/otp');
+    const created = await flow('GOOGLE', { sub: subject(), emailVerified: true });
+    const token = created.token;
+    const enrol = await stack.gql('mutation { enrolTwoFactor { secret } }', {}, { token });
+    const key = decodeBase32IgnorePadding(enrol.data.enrolTwoFactor.secret);
+    const codeAt = (steps: number) =>
+      generateHOTP(key, BigInt(Math.floor(stack.clock.now().getTime() / 30_000) + steps), 6);
+    const confirm = await stack.gql(
+      'mutation($code: String!) { confirmTwoFactor(code: $code) { __typename } }',
+      { code: codeAt(0) },
+      { token },
+    );
+    expect(confirm.data.confirmTwoFactor.__typename).toBe('TwoFactorEnabled');
+
+    const [row] = await rows<{ provider_user_id: string }>(
+      stack.runtime.database.db,
+      sql`select provider_user_id from identity.user_oauth_connections where user_id = ${created.user.id}`,
+    );
+    const again = await flow('GOOGLE', { sub: row!.provider_user_id, emailVerified: true });
+    expect(again.__typename).toBe('TwoFactorRequired');
+    stack.clock.advance(30_000);
+    try {
+      const done = await stack.gql(
+        `mutation($input: CompleteTwoFactorSignInInput!) {
+          completeTwoFactorSignIn(input: $input) { __typename ... on AuthSuccess { user { id } } }
+        }`,
+        { input: { challenge: again.challenge, code: codeAt(0) } },
+      );
+      expect(done.data.completeTwoFactorSignIn).toEqual({
+        __typename: 'AuthSuccess',
+        user: { id: created.user.id },
+      });
+    } finally {
+      stack.clock.set(new Date());
+    }
+  });
+});

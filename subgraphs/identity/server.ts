@@ -7,6 +7,7 @@ import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
 import type { Mailer } from './mailer.js';
 import { createMailer } from './settings.js';
+import { IdentitySweeper } from './sweeper.js';
 import { outbox } from './tables.js';
 
 export type IdentityDeps = SubgraphDeps;
@@ -25,6 +26,9 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
       User: userResolvers(deps),
       LinkedAccount: linkedAccountResolvers(),
     },
-    background: [new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log)],
+    background: [
+      new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
+      new IdentitySweeper(deps),
+    ],
   });
 }
