@@ -60,12 +60,23 @@ function selectionFor(
   return fields.length > 0 ? `{ ${fields.join(' ')} }` : null;
 }
 
-/** The export operation for this supergraph, or null when it has no User type. */
-export function exportQuery(schema: GraphQLSchema): string | null {
+/**
+ * The export operations for this supergraph: one for User's leaf fields, one per nested field.
+ * Small operations stay inside the gateway's depth and cost limits however many subgraphs add to
+ * User, and a failing subgraph costs only its own fields.
+ */
+export function exportQueries(schema: GraphQLSchema): string[] {
   const user = schema.getType('User');
-  if (!user || !isObjectType(user)) return null;
-  const selection = selectionFor(schema, user, [], 1);
-  return selection ? `query ExportMyData { me ${selection} }` : null;
+  if (!user || !isObjectType(user)) return [];
+  const leaves: string[] = [];
+  const nested: string[] = [];
+  for (const field of Object.values(user.getFields())) {
+    if (hasRequiredArgs(field)) continue;
+    const inner = selectionFor(schema, getNamedType(field.type), ['User'], 2);
+    if (inner === '') leaves.push(field.name);
+    else if (inner !== null) nested.push(`query ExportMyData { me { ${field.name} ${inner} } }`);
+  }
+  return [`query ExportMyData { me { ${leaves.join(' ')} } }`, ...nested];
 }
 
 export function exportRoute(options: {
@@ -74,7 +85,7 @@ export function exportRoute(options: {
   log: Logger;
   execute: (query: string, viewer: Viewer) => Promise<{ data: unknown; errors: unknown[] }>;
 }): Route {
-  const query = exportQuery(options.apiSchema);
+  const queries = exportQueries(options.apiSchema);
   return {
     method: 'POST',
     path: EXPORT_PATH,
@@ -84,10 +95,24 @@ export function exportRoute(options: {
       if (identity?.service !== 'identity' || !identity.viewer) {
         return jsonResponse(403, { error: 'forbidden' });
       }
-      if (!query) return jsonResponse(200, { data: null, errors: [] });
-      const result = await options.execute(query, identity.viewer);
-      options.log.info({ userId: identity.viewer.userId, audit: 'export' }, 'personal data exported');
-      return jsonResponse(200, result);
+      const viewer = identity.viewer;
+      const me: Record<string, unknown> = {};
+      const errors: unknown[] = [];
+      let found = false;
+      for (const query of queries) {
+        const result = await options.execute(query, viewer);
+        const part = (result.data as { me?: Record<string, unknown> | null } | null)?.me;
+        if (part) {
+          found = true;
+          Object.assign(me, part);
+        }
+        errors.push(...result.errors);
+      }
+      options.log.info(
+        { userId: viewer.userId, audit: true, action: 'user.exported' },
+        'personal data exported',
+      );
+      return jsonResponse(200, { data: { me: found ? me : null }, errors });
     },
   };
 }
