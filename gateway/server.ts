@@ -26,6 +26,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '.
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { ServerMetrics } from '../kit/metrics.js';
+import { exportRoute } from './export.js';
 import { sessionTokenFrom, ViewerResolver } from './viewer.js';
 
 /** What every gateway request carries into the query plan. */
@@ -217,6 +218,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
 
+  const personalDataExport = exportRoute({
+    apiSchema,
+    secret: options.identitySecret,
+    log,
+    execute: async (query, viewer) => {
+      const response = await apollo.executeOperation(
+        { query },
+        { contextValue: { viewer, ip: null, requestId: randomUUID() } },
+      );
+      const result = response.body.kind === 'single' ? response.body.singleResult : null;
+      return { data: result?.data ?? null, errors: (result?.errors ?? []) as unknown[] };
+    },
+  });
+
   const contextFor = async (request: RawRequest): Promise<GatewayContext> => {
     const incoming = request.headers[REQUEST_ID_HEADER];
     const requestId =
@@ -253,6 +268,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         context: contextFor,
         maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
         routes: [
+          personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
           { method: 'GET', path: '/ready', handle: readiness },
           {

@@ -35,6 +35,26 @@ const envSchema = z
     /** Comma-separated name=url pairs overriding where the gateway finds each subgraph. */
     SUBGRAPH_URLS: z.string().optional(),
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Where a subgraph reaches the gateway for whole-graph work (exportMyData); the stack sets it itself. */
+    GATEWAY_INTERNAL_URL: z.string().url().optional(),
+    /** The frontend's base URL; links in mails (verify email, reset password) point there. */
+    PUBLIC_APP_URL: z.string().url().default('http://localhost:3000'),
+    /** smtp(s)://user:pass@host:port; without it mail goes to the dev mailbox (identity.dev_mailbox). */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Fitness <no-reply@fitness.local>'),
+    /** Comma-separated redirect URIs oauthStart accepts (exact match); the frontend's callback pages. */
+    OAUTH_REDIRECT_URIS: z.string().default('http://localhost:3000/oauth/callback'),
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    APPLE_CLIENT_ID: z.string().optional(),
+    APPLE_TEAM_ID: z.string().optional(),
+    APPLE_KEY_ID: z.string().optional(),
+    /** The Sign in with Apple key, PKCS#8 PEM (newlines may be written as \n). */
+    APPLE_PRIVATE_KEY: z.string().optional(),
+    YANDEX_CLIENT_ID: z.string().optional(),
+    YANDEX_CLIENT_SECRET: z.string().optional(),
+    VK_CLIENT_ID: z.string().optional(),
+    VK_CLIENT_SECRET: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEV_SECRET) {

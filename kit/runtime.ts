@@ -63,6 +63,8 @@ export async function createRuntime(
     identitySecret: env.IDENTITY_HEADER_SECRET,
     production: env.NODE_ENV === 'production',
     poolMax: env.DATABASE_POOL_MAX,
+    env,
+    gatewayUrl: env.GATEWAY_INTERNAL_URL,
     async close() {
       await bus.close();
       redis?.disconnect();

@@ -9,6 +9,7 @@ import { type DocumentNode, parse } from 'graphql';
 import type { Clock } from './clock.js';
 import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
+import type { Env } from './env.js';
 import { maskError } from './errors.js';
 import type { EventBus } from './events/bus.js';
 import {
@@ -37,6 +38,10 @@ export interface SubgraphDeps {
   identitySecret: string;
   production: boolean;
   poolMax?: number;
+  /** The parsed environment, for subgraph settings (OAuth clients, SMTP); absent means defaults. */
+  env?: Env;
+  /** The gateway's base URL, for whole-graph work; set once the gateway listens. */
+  gatewayUrl?: string;
 }
 
 /** The request context every resolver receives. */

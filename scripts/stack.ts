@@ -49,6 +49,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     const gateway = createGatewayFromEnv(env, runtime, subgraphUrls);
     const gatewayServer = await gateway.serve(options.ephemeralPorts ? 0 : env.GATEWAY_PORT, host);
+    runtime.gatewayUrl ??= gatewayServer.url;
     return {
       gatewayUrl: `${gatewayServer.url}/graphql`,
       subgraphUrls,

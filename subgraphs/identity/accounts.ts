@@ -1,5 +1,5 @@
 import { eq, or, sql } from 'drizzle-orm';
-import { isUniqueViolation } from '../../kit/db.js';
+import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
 import { hitRateLimit, peekRateLimit, type RateLimitRule } from '../../kit/kv.js';
@@ -7,6 +7,7 @@ import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { createSession, revokeOtherSessions } from './sessions.js';
 import { outbox, type UserRow, users } from './tables.js';
+import { startTwoFactorSignIn } from './two-factor.js';
 
 export const SIGN_IN_LIMITS = {
   /** Failed attempts per login name: stops guessing one account's password. */
@@ -103,6 +104,7 @@ export async function signUp(
         { userId: user!.id, signedUpAt: now.toISOString() },
         now,
       );
+      await writeProfileUpdated(tx, user!, now);
       return { kind: 'success' as const, ...session, user: user! };
     });
   } catch (error) {
@@ -112,8 +114,26 @@ export async function signUp(
   }
 }
 
+/** What analytics keeps of a profile (its projection for cohorts); written with every change. */
+export function writeProfileUpdated(executor: Executor, user: UserRow, now: Date) {
+  const dateOfBirth = user.dateOfBirth as Date | string | null;
+  return writeToOutbox(
+    executor,
+    outbox,
+    'user.profile_updated',
+    {
+      userId: user.id,
+      gender: user.gender,
+      countryCode: user.countryCode,
+      dateOfBirth: dateOfBirth instanceof Date ? dateOfBirth.toISOString().slice(0, 10) : dateOfBirth,
+    },
+    now,
+  );
+}
+
 export type SignInOutcome =
   | { kind: 'success'; token: string; expiresAt: Date; user: UserRow }
+  | { kind: 'twoFactorRequired'; challenge: string; expiresAt: Date }
   | { kind: 'invalid' }
   | { kind: 'tooMany'; retryAfterSeconds: number };
 
@@ -144,6 +164,10 @@ export async function signIn(
     return { kind: 'invalid' };
   }
 
+  if (user.twoFactorEnabled) {
+    const challenge = await startTwoFactorSignIn(deps, user.id);
+    return { kind: 'twoFactorRequired', challenge: challenge.token, expiresAt: challenge.expiresAt };
+  }
   return deps.database.db.transaction(async (tx) => {
     const session = await createSession(tx, deps.clock, user.id);
     await writeToOutbox(tx, outbox, 'user.signed_in', { userId: user.id, ip }, deps.clock.now());
@@ -158,12 +182,16 @@ export async function updateProfile(
 ): Promise<UserRow> {
   const patch = profilePatch(input, deps.clock.now());
   try {
-    const [user] = await deps.database.db
-      .update(users)
-      .set({ ...patch, updatedAt: deps.clock.now() })
-      .where(eq(users.id, userId))
-      .returning();
-    return user!;
+    return await deps.database.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const [user] = await tx
+        .update(users)
+        .set({ ...patch, updatedAt: now })
+        .where(eq(users.id, userId))
+        .returning();
+      await writeProfileUpdated(tx, user!, now);
+      return user!;
+    });
   } catch (error) {
     if (isUniqueViolation(error, 'users_username_lower_key')) {
       throw badInput('Another account already uses this username.', { field: 'username', reason: 'TAKEN' });

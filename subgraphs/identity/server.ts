@@ -3,23 +3,32 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
+import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
+import type { Mailer } from './mailer.js';
+import { createMailer } from './settings.js';
+import { IdentitySweeper } from './sweeper.js';
 import { outbox } from './tables.js';
 
 export type IdentityDeps = SubgraphDeps;
+export type { Mailer };
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
 /** Users and sessions: who is who, and proof of it. */
-export function createSubgraph(deps: IdentityDeps): Subgraph {
+export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer(deps)): Subgraph {
   return defineSubgraph(deps, {
     name: 'identity',
     typeDefs,
     resolvers: {
       Query: queryResolvers(deps),
-      Mutation: mutationResolvers(deps),
+      Mutation: mutationResolvers(deps, mailer),
       User: userResolvers(deps),
+      LinkedAccount: linkedAccountResolvers(),
     },
-    background: [new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log)],
+    background: [
+      new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
+      new IdentitySweeper(deps),
+    ],
   });
 }

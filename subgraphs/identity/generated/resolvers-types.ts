@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow as UserRowModel } from '../tables.js';
+import type { UserRow as UserRowModel, OAuthConnectionRow as OAuthConnectionRowModel } from '../tables.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,7 +20,16 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   /** An email address (RFC 5322); malformed addresses are rejected before any resolver runs. */
   EmailAddress: { input: string; output: string; }
+  /** A JSON object. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The account is deleted; the session used is no longer valid. */
+export type AccountDeleted = {
+  __typename?: 'AccountDeleted';
+  /** When. */
+  deletedAt: Scalars['DateTime']['output'];
 };
 
 /** A new session. Send the token as `Authorization: Bearer <token>`; it is shown only this once. */
@@ -45,11 +54,46 @@ export type ChangePasswordInput = {
 /** The outcome of changePassword. */
 export type ChangePasswordResult = InvalidCredentials | PasswordChanged | WeakPassword;
 
+/** The challenge from TwoFactorRequired and a code. */
+export type CompleteTwoFactorSignInInput = {
+  /** TwoFactorRequired.challenge. */
+  challenge: Scalars['String']['input'];
+  /** A 6-digit TOTP code, or an unused recovery code (xxxxx-xxxxx). */
+  code: Scalars['String']['input'];
+};
+
+/** The outcome of completeTwoFactorSignIn. */
+export type CompleteTwoFactorSignInResult = AuthSuccess | InvalidToken | InvalidTwoFactorCode | TooManyAttempts;
+
+/** The outcome of confirmTwoFactor. */
+export type ConfirmTwoFactorResult = InvalidTwoFactorCode | TooManyAttempts | TwoFactorEnabled;
+
+/** The outcome of deleteMyAccount. */
+export type DeleteMyAccountResult = AccountDeleted | InvalidCredentials;
+
+/** Turning two-factor off. */
+export type DisableTwoFactorInput = {
+  /** A current TOTP code or an unused recovery code. */
+  code: Scalars['String']['input'];
+  /** The account's password. */
+  password: Scalars['String']['input'];
+};
+
+/** The outcome of disableTwoFactor. */
+export type DisableTwoFactorResult = InvalidCredentials | InvalidTwoFactorCode | TooManyAttempts | TwoFactorDisabled;
+
 /** Another account already uses this email. */
 export type EmailTaken = {
   __typename?: 'EmailTaken';
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+};
+
+/** The address is confirmed. */
+export type EmailVerified = {
+  __typename?: 'EmailVerified';
+  /** The user. */
+  user: User;
 };
 
 /** The login or password is wrong, or the account cannot sign in. */
@@ -59,10 +103,74 @@ export type InvalidCredentials = {
   message: Scalars['String']['output'];
 };
 
+/** The token is unknown, already used, expired, or no longer matches the account. */
+export type InvalidToken = {
+  __typename?: 'InvalidToken';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The code is wrong, expired, or was already used. */
+export type InvalidTwoFactorCode = {
+  __typename?: 'InvalidTwoFactorCode';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** Refused: without this provider the account would have no way to sign in. Set a password first. */
+export type LastSignInMethod = {
+  __typename?: 'LastSignInMethod';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** A sign-in provider account linked to a user. */
+export type LinkedAccount = {
+  __typename?: 'LinkedAccount';
+  /** The email the provider reported, if any; informational, not the account's email. */
+  emailFromProvider?: Maybe<Scalars['String']['output']>;
+  /** When the provider was linked. */
+  linkedAt: Scalars['DateTime']['output'];
+  /** The provider. */
+  provider: OAuthProvider;
+  /** When the provider last signed the user in or refreshed the link. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the password and ends every other session. */
   changePassword: ChangePasswordResult;
+  /** Second step of a sign-in that answered TwoFactorRequired: the challenge plus a TOTP or recovery code. */
+  completeTwoFactorSignIn: CompleteTwoFactorSignInResult;
+  /** Confirms enrolment with a first code; turns two-factor on and returns ten recovery codes. */
+  confirmTwoFactor: ConfirmTwoFactorResult;
+  /** Admin only: blocks an account from signing in and ends its sessions. Audited. */
+  deactivateUser: User;
+  /**
+   * Deletes the signed-in account (GDPR erasure): personal data is scrubbed at once, sessions and
+   * linked providers end, and every other subgraph erases its data on the user.deleted event.
+   */
+  deleteMyAccount: DeleteMyAccountResult;
+  /** Turns two-factor off; needs the password and a current code (or a recovery code). */
+  disableTwoFactor: DisableTwoFactorResult;
+  /** Starts TOTP enrolment: an otpauth URI for an authenticator app. Not active until confirmed. */
+  enrolTwoFactor: TwoFactorEnrolment;
+  /** Finishes the provider flow with the code and state the provider sent to the redirect URI. */
+  oauthCallback: OAuthCallbackResult;
+  /**
+   * Starts sign-in (anonymous) or linking (signed in) with a provider: returns the URL to send the
+   * browser to. The state and PKCE verifier stay on the server, valid 10 minutes, usable once.
+   */
+  oauthStart: OAuthStartPayload;
+  /** Admin only: lets a deactivated account sign in again. Audited. */
+  reactivateUser: User;
+  /** Mails a verification link to the signed-in user's address. False when asked too often. */
+  requestEmailVerification: Scalars['Boolean']['output'];
+  /** Mails a reset link when the address has an account. Always true: the answer reveals nothing. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the token from the reset mail (single use, 30 minutes); ends every session. */
+  resetPassword: ResetPasswordResult;
   /** Signs in with email or username and password. */
   signIn: SignInResult;
   /** Ends the current session. True when a session was ended. */
@@ -71,13 +179,72 @@ export type Mutation = {
   signOutEverywhere: Scalars['Int']['output'];
   /** Creates an account and signs it in. */
   signUp: SignUpResult;
+  /** Unlinks a provider from the signed-in user; refused when it is their last way to sign in. */
+  unlinkProvider: UnlinkProviderResult;
   /** Changes the signed-in user's profile fields; fields left out stay as they are. */
   updateProfile: User;
+  /** Confirms the address with the token from the mail (single use, 24 hours). */
+  verifyEmail: VerifyEmailResult;
 };
 
 
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+export type MutationCompleteTwoFactorSignInArgs = {
+  input: CompleteTwoFactorSignInInput;
+};
+
+
+export type MutationConfirmTwoFactorArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationDeactivateUserArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteMyAccountArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationDisableTwoFactorArgs = {
+  input: DisableTwoFactorInput;
+};
+
+
+export type MutationOauthCallbackArgs = {
+  code: Scalars['String']['input'];
+  provider: OAuthProvider;
+  state: Scalars['String']['input'];
+};
+
+
+export type MutationOauthStartArgs = {
+  provider: OAuthProvider;
+  redirectUri: Scalars['String']['input'];
+};
+
+
+export type MutationReactivateUserArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['EmailAddress']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -91,8 +258,82 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationUnlinkProviderArgs = {
+  provider: OAuthProvider;
+};
+
+
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+/** The outcome of oauthCallback. */
+export type OAuthCallbackResult = AuthSuccess | OAuthEmailInUse | OAuthFailed | ProviderLinked | TwoFactorRequired;
+
+/**
+ * An account with the provider's email exists, and the email is not verified on both sides, so
+ * the provider may not join it: sign in to that account first, then link the provider.
+ */
+export type OAuthEmailInUse = {
+  __typename?: 'OAuthEmailInUse';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The OAuth callback failed; start again with oauthStart. */
+export type OAuthFailed = {
+  __typename?: 'OAuthFailed';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Why. */
+  reason: OAuthFailureReason;
+};
+
+/** Why an OAuth callback failed. */
+export type OAuthFailureReason =
+  /** This provider account is already linked to another user. */
+  | 'ACCOUNT_LINKED_ELSEWHERE'
+  /** The linked account is deactivated or deleted. */
+  | 'ACCOUNT_UNAVAILABLE'
+  /** The state is unknown, used, expired, for another provider, or started by someone else. */
+  | 'INVALID_STATE'
+  /** The provider refused the code or could not be reached. */
+  | 'PROVIDER_ERROR';
+
+/** The sign-in providers an account can link. */
+export type OAuthProvider =
+  /** Sign in with Apple. */
+  | 'APPLE'
+  /** Google (OpenID Connect, with PKCE). */
+  | 'GOOGLE'
+  /** VK ID. */
+  | 'VK'
+  /** Yandex ID. */
+  | 'YANDEX';
+
+/** Where to send the browser to sign in with a provider. */
+export type OAuthStartPayload = {
+  __typename?: 'OAuthStartPayload';
+  /** The provider's authorization URL. */
+  authorizationUrl: Scalars['String']['output'];
+  /** When the state stops being accepted. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The state in the URL; the provider hands it back to the redirect URI. */
+  state: Scalars['String']['output'];
+};
+
+/** Where a paginated list stands. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** The password was changed. */
@@ -104,18 +345,67 @@ export type PasswordChanged = {
   user: User;
 };
 
+/** The password was reset; sign in with it. */
+export type PasswordReset = {
+  __typename?: 'PasswordReset';
+  /** How many sessions were ended. */
+  revokedSessions: Scalars['Int']['output'];
+};
+
+/** The provider was linked to the signed-in user. */
+export type ProviderLinked = {
+  __typename?: 'ProviderLinked';
+  /** The new link. */
+  linkedAccount: LinkedAccount;
+};
+
+/** The provider was unlinked. */
+export type ProviderUnlinked = {
+  __typename?: 'ProviderUnlinked';
+  /** The providers still linked. */
+  linkedAccounts: Array<LinkedAccount>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Everything the signed-in user can read about themselves across the whole graph, as JSON
+   * (GDPR right of access): `{ exportedAt, user, incomplete }`. Built by the gateway from the
+   * composed schema, so every subgraph's User fields are included.
+   */
+  exportMyData: Scalars['JSONObject']['output'];
+  /** The signed-in user's linked sign-in providers. */
+  linkedAccounts: Array<LinkedAccount>;
   /** The signed-in user, or null when the request carries no valid session. */
   me?: Maybe<User>;
+  /** Admin only: users whose email or username starts with a prefix, oldest first. */
+  searchUsers: UserConnection;
   /** Internal: the gateway resolves a session token to its viewer. Refused for any other caller. */
   sessionViewer?: Maybe<SessionViewer>;
+};
+
+
+export type QuerySearchUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type QuerySessionViewerArgs = {
   token: Scalars['String']['input'];
 };
+
+/** A password reset. */
+export type ResetPasswordInput = {
+  /** The new password; same rules as at sign-up. */
+  newPassword: Scalars['String']['input'];
+  /** The token from the reset mail. */
+  token: Scalars['String']['input'];
+};
+
+/** The outcome of resetPassword. */
+export type ResetPasswordResult = InvalidToken | PasswordReset | WeakPassword;
 
 /** What a person may do beyond their own data. */
 export type Role =
@@ -146,7 +436,7 @@ export type SignInInput = {
 };
 
 /** The outcome of signIn. */
-export type SignInResult = AuthSuccess | InvalidCredentials | TooManyAttempts;
+export type SignInResult = AuthSuccess | InvalidCredentials | TooManyAttempts | TwoFactorRequired;
 
 /** Fields for a new account. */
 export type SignUpInput = {
@@ -177,6 +467,46 @@ export type TooManyAttempts = {
   /** Seconds until another attempt is allowed. */
   retryAfterSeconds: Scalars['Int']['output'];
 };
+
+/** Two-factor is off. */
+export type TwoFactorDisabled = {
+  __typename?: 'TwoFactorDisabled';
+  /** The user. */
+  user: User;
+};
+
+/** Two-factor is on. */
+export type TwoFactorEnabled = {
+  __typename?: 'TwoFactorEnabled';
+  /** Ten one-time recovery codes; shown only this once. */
+  recoveryCodes: Array<Scalars['String']['output']>;
+  /** The user. */
+  user: User;
+};
+
+/** A TOTP enrolment waiting for its first code. */
+export type TwoFactorEnrolment = {
+  __typename?: 'TwoFactorEnrolment';
+  /** otpauth://totp/... for a QR code. */
+  otpauthUri: Scalars['String']['output'];
+  /** The secret in base32, for typing into an app by hand. */
+  secret: Scalars['String']['output'];
+};
+
+/**
+ * The password (or provider) was right and the account has two-factor on: call
+ * completeTwoFactorSignIn with this challenge and a code within five minutes.
+ */
+export type TwoFactorRequired = {
+  __typename?: 'TwoFactorRequired';
+  /** The challenge to hand back. */
+  challenge: Scalars['String']['output'];
+  /** When the challenge stops being accepted. */
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+/** The outcome of unlinkProvider. */
+export type UnlinkProviderResult = LastSignInMethod | ProviderUnlinked;
 
 /** Profile changes; a field left out keeps its value, an explicit null clears it. */
 export type UpdateProfileInput = {
@@ -221,6 +551,8 @@ export type User = {
   isActive?: Maybe<Scalars['Boolean']['output']>;
   /** Family name. */
   lastName?: Maybe<Scalars['String']['output']>;
+  /** Sign-in providers linked to the account. Private: null unless the viewer is this user. */
+  linkedAccounts?: Maybe<Array<LinkedAccount>>;
   /** What the user may do. Private. */
   roles?: Maybe<Array<Role>>;
   /** Whether sign-in asks for a second factor. Private. */
@@ -231,12 +563,24 @@ export type User = {
   username: Scalars['String']['output'];
 };
 
+/** A page of users (admin search). */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** The users on this page. */
+  nodes: Array<User>;
+  /** Where the list stands. */
+  pageInfo: PageInfo;
+};
+
 /** Another account already uses this username. */
 export type UsernameTaken = {
   __typename?: 'UsernameTaken';
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
+
+/** The outcome of verifyEmail. */
+export type VerifyEmailResult = EmailVerified | InvalidToken;
 
 /** The password does not meet the rules. */
 export type WeakPassword = {
@@ -344,10 +688,44 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<PasswordChanged, 'user'> & { user: _RefType['User'] } )
     | ( WeakPassword )
   ;
+  CompleteTwoFactorSignInResult:
+    | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
+    | ( InvalidToken )
+    | ( InvalidTwoFactorCode )
+    | ( TooManyAttempts )
+  ;
+  ConfirmTwoFactorResult:
+    | ( InvalidTwoFactorCode )
+    | ( TooManyAttempts )
+    | ( Omit<TwoFactorEnabled, 'user'> & { user: _RefType['User'] } )
+  ;
+  DeleteMyAccountResult:
+    | ( AccountDeleted )
+    | ( InvalidCredentials )
+  ;
+  DisableTwoFactorResult:
+    | ( InvalidCredentials )
+    | ( InvalidTwoFactorCode )
+    | ( TooManyAttempts )
+    | ( Omit<TwoFactorDisabled, 'user'> & { user: _RefType['User'] } )
+  ;
+  OAuthCallbackResult:
+    | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
+    | ( OAuthEmailInUse )
+    | ( OAuthFailed )
+    | ( Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: _RefType['LinkedAccount'] } )
+    | ( TwoFactorRequired )
+  ;
+  ResetPasswordResult:
+    | ( InvalidToken )
+    | ( PasswordReset )
+    | ( WeakPassword )
+  ;
   SignInResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
     | ( InvalidCredentials )
     | ( TooManyAttempts )
+    | ( TwoFactorRequired )
   ;
   SignUpResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
@@ -355,68 +733,143 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( UsernameTaken )
     | ( WeakPassword )
   ;
+  UnlinkProviderResult:
+    | ( LastSignInMethod )
+    | ( Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<_RefType['LinkedAccount']> } )
+  ;
+  VerifyEmailResult:
+    | ( Omit<EmailVerified, 'user'> & { user: _RefType['User'] } )
+    | ( InvalidToken )
+  ;
 };
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountDeleted: ResolverTypeWrapper<AccountDeleted>;
   AuthSuccess: ResolverTypeWrapper<Omit<AuthSuccess, 'user'> & { user: ResolversTypes['User'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ChangePasswordInput: ChangePasswordInput;
   ChangePasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangePasswordResult']>;
+  CompleteTwoFactorSignInInput: CompleteTwoFactorSignInInput;
+  CompleteTwoFactorSignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CompleteTwoFactorSignInResult']>;
+  ConfirmTwoFactorResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConfirmTwoFactorResult']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteMyAccountResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DeleteMyAccountResult']>;
+  DisableTwoFactorInput: DisableTwoFactorInput;
+  DisableTwoFactorResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DisableTwoFactorResult']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   EmailTaken: ResolverTypeWrapper<EmailTaken>;
+  EmailVerified: ResolverTypeWrapper<Omit<EmailVerified, 'user'> & { user: ResolversTypes['User'] }>;
   InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
+  InvalidToken: ResolverTypeWrapper<InvalidToken>;
+  InvalidTwoFactorCode: ResolverTypeWrapper<InvalidTwoFactorCode>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  LastSignInMethod: ResolverTypeWrapper<LastSignInMethod>;
+  LinkedAccount: ResolverTypeWrapper<OAuthConnectionRowModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  OAuthCallbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OAuthCallbackResult']>;
+  OAuthEmailInUse: ResolverTypeWrapper<OAuthEmailInUse>;
+  OAuthFailed: ResolverTypeWrapper<OAuthFailed>;
+  OAuthFailureReason: OAuthFailureReason;
+  OAuthProvider: OAuthProvider;
+  OAuthStartPayload: ResolverTypeWrapper<OAuthStartPayload>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PasswordChanged: ResolverTypeWrapper<Omit<PasswordChanged, 'user'> & { user: ResolversTypes['User'] }>;
+  PasswordReset: ResolverTypeWrapper<PasswordReset>;
+  ProviderLinked: ResolverTypeWrapper<Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversTypes['LinkedAccount'] }>;
+  ProviderUnlinked: ResolverTypeWrapper<Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversTypes['LinkedAccount']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResetPasswordInput: ResetPasswordInput;
+  ResetPasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ResetPasswordResult']>;
   Role: Role;
   SessionViewer: ResolverTypeWrapper<SessionViewer>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   SignInInput: SignInInput;
   SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
   SignUpInput: SignUpInput;
   SignUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignUpResult']>;
   TooManyAttempts: ResolverTypeWrapper<TooManyAttempts>;
+  TwoFactorDisabled: ResolverTypeWrapper<Omit<TwoFactorDisabled, 'user'> & { user: ResolversTypes['User'] }>;
+  TwoFactorEnabled: ResolverTypeWrapper<Omit<TwoFactorEnabled, 'user'> & { user: ResolversTypes['User'] }>;
+  TwoFactorEnrolment: ResolverTypeWrapper<TwoFactorEnrolment>;
+  TwoFactorRequired: ResolverTypeWrapper<TwoFactorRequired>;
+  UnlinkProviderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnlinkProviderResult']>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRowModel>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversTypes['User']> }>;
   UsernameTaken: ResolverTypeWrapper<UsernameTaken>;
+  VerifyEmailResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyEmailResult']>;
   WeakPassword: ResolverTypeWrapper<WeakPassword>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountDeleted: AccountDeleted;
   AuthSuccess: Omit<AuthSuccess, 'user'> & { user: ResolversParentTypes['User'] };
   String: Scalars['String']['output'];
   ChangePasswordInput: ChangePasswordInput;
   ChangePasswordResult: ResolversUnionTypes<ResolversParentTypes>['ChangePasswordResult'];
+  CompleteTwoFactorSignInInput: CompleteTwoFactorSignInInput;
+  CompleteTwoFactorSignInResult: ResolversUnionTypes<ResolversParentTypes>['CompleteTwoFactorSignInResult'];
+  ConfirmTwoFactorResult: ResolversUnionTypes<ResolversParentTypes>['ConfirmTwoFactorResult'];
   CountryCode: Scalars['CountryCode']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteMyAccountResult: ResolversUnionTypes<ResolversParentTypes>['DeleteMyAccountResult'];
+  DisableTwoFactorInput: DisableTwoFactorInput;
+  DisableTwoFactorResult: ResolversUnionTypes<ResolversParentTypes>['DisableTwoFactorResult'];
   EmailAddress: Scalars['EmailAddress']['output'];
   EmailTaken: EmailTaken;
+  EmailVerified: Omit<EmailVerified, 'user'> & { user: ResolversParentTypes['User'] };
   InvalidCredentials: InvalidCredentials;
+  InvalidToken: InvalidToken;
+  InvalidTwoFactorCode: InvalidTwoFactorCode;
+  JSONObject: Scalars['JSONObject']['output'];
+  LastSignInMethod: LastSignInMethod;
+  LinkedAccount: OAuthConnectionRowModel;
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  OAuthCallbackResult: ResolversUnionTypes<ResolversParentTypes>['OAuthCallbackResult'];
+  OAuthEmailInUse: OAuthEmailInUse;
+  OAuthFailed: OAuthFailed;
+  OAuthStartPayload: OAuthStartPayload;
+  PageInfo: PageInfo;
   PasswordChanged: Omit<PasswordChanged, 'user'> & { user: ResolversParentTypes['User'] };
+  PasswordReset: PasswordReset;
+  ProviderLinked: Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversParentTypes['LinkedAccount'] };
+  ProviderUnlinked: Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversParentTypes['LinkedAccount']> };
   Query: Record<PropertyKey, never>;
+  ResetPasswordInput: ResetPasswordInput;
+  ResetPasswordResult: ResolversUnionTypes<ResolversParentTypes>['ResetPasswordResult'];
   SessionViewer: SessionViewer;
-  ID: Scalars['ID']['output'];
   SignInInput: SignInInput;
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
   SignUpInput: SignUpInput;
   SignUpResult: ResolversUnionTypes<ResolversParentTypes>['SignUpResult'];
   TooManyAttempts: TooManyAttempts;
+  TwoFactorDisabled: Omit<TwoFactorDisabled, 'user'> & { user: ResolversParentTypes['User'] };
+  TwoFactorEnabled: Omit<TwoFactorEnabled, 'user'> & { user: ResolversParentTypes['User'] };
+  TwoFactorEnrolment: TwoFactorEnrolment;
+  TwoFactorRequired: TwoFactorRequired;
+  UnlinkProviderResult: ResolversUnionTypes<ResolversParentTypes>['UnlinkProviderResult'];
   UpdateProfileInput: UpdateProfileInput;
   User: UserRowModel;
+  UserConnection: Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['User']> };
   UsernameTaken: UsernameTaken;
+  VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
   WeakPassword: WeakPassword;
+};
+
+export type AccountDeletedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountDeleted'] = ResolversParentTypes['AccountDeleted']> = {
+  deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuthSuccessResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthSuccess'] = ResolversParentTypes['AuthSuccess']> = {
@@ -428,6 +881,14 @@ export type AuthSuccessResolvers<ContextType = RequestContext, ParentType extend
 
 export type ChangePasswordResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = {
   __resolveType: TypeResolveFn<'InvalidCredentials' | 'PasswordChanged' | 'WeakPassword', ParentType, ContextType>;
+};
+
+export type CompleteTwoFactorSignInResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompleteTwoFactorSignInResult'] = ResolversParentTypes['CompleteTwoFactorSignInResult']> = {
+  __resolveType: TypeResolveFn<'AuthSuccess' | 'InvalidToken' | 'InvalidTwoFactorCode' | 'TooManyAttempts', ParentType, ContextType>;
+};
+
+export type ConfirmTwoFactorResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConfirmTwoFactorResult'] = ResolversParentTypes['ConfirmTwoFactorResult']> = {
+  __resolveType: TypeResolveFn<'InvalidTwoFactorCode' | 'TooManyAttempts' | 'TwoFactorEnabled', ParentType, ContextType>;
 };
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -442,6 +903,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteMyAccountResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteMyAccountResult'] = ResolversParentTypes['DeleteMyAccountResult']> = {
+  __resolveType: TypeResolveFn<'AccountDeleted' | 'InvalidCredentials', ParentType, ContextType>;
+};
+
+export type DisableTwoFactorResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisableTwoFactorResult'] = ResolversParentTypes['DisableTwoFactorResult']> = {
+  __resolveType: TypeResolveFn<'InvalidCredentials' | 'InvalidTwoFactorCode' | 'TooManyAttempts' | 'TwoFactorDisabled', ParentType, ContextType>;
+};
+
 export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EmailAddress'], any> {
   name: 'EmailAddress';
 }
@@ -451,18 +920,89 @@ export type EmailTakenResolvers<ContextType = RequestContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type EmailVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailVerified'] = ResolversParentTypes['EmailVerified']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type InvalidCredentialsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidCredentials'] = ResolversParentTypes['InvalidCredentials']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvalidTokenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidToken'] = ResolversParentTypes['InvalidToken']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvalidTwoFactorCodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidTwoFactorCode'] = ResolversParentTypes['InvalidTwoFactorCode']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type LastSignInMethodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LastSignInMethod'] = ResolversParentTypes['LastSignInMethod']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LinkedAccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = {
+  emailFromProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['OAuthProvider'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
+  completeTwoFactorSignIn?: Resolver<ResolversTypes['CompleteTwoFactorSignInResult'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorSignInArgs, 'input'>>;
+  confirmTwoFactor?: Resolver<ResolversTypes['ConfirmTwoFactorResult'], ParentType, ContextType, RequireFields<MutationConfirmTwoFactorArgs, 'code'>>;
+  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
+  deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountResult'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'password'>>;
+  disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
+  enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
+  oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'state'>>;
+  oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'provider' | 'redirectUri'>>;
+  reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['ResetPasswordResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  unlinkProvider?: Resolver<ResolversTypes['UnlinkProviderResult'], ParentType, ContextType, RequireFields<MutationUnlinkProviderArgs, 'provider'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['VerifyEmailResult'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+};
+
+export type OAuthCallbackResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthCallbackResult'] = ResolversParentTypes['OAuthCallbackResult']> = {
+  __resolveType: TypeResolveFn<'AuthSuccess' | 'OAuthEmailInUse' | 'OAuthFailed' | 'ProviderLinked' | 'TwoFactorRequired', ParentType, ContextType>;
+};
+
+export type OAuthEmailInUseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthEmailInUse'] = ResolversParentTypes['OAuthEmailInUse']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OAuthFailedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthFailed'] = ResolversParentTypes['OAuthFailed']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['OAuthFailureReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OAuthStartPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthStartPayload'] = ResolversParentTypes['OAuthStartPayload']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PasswordChangedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasswordChanged'] = ResolversParentTypes['PasswordChanged']> = {
@@ -471,9 +1011,31 @@ export type PasswordChangedResolvers<ContextType = RequestContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PasswordResetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasswordReset'] = ResolversParentTypes['PasswordReset']> = {
+  revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProviderLinkedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderLinked'] = ResolversParentTypes['ProviderLinked']> = {
+  linkedAccount?: Resolver<ResolversTypes['LinkedAccount'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProviderUnlinkedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderUnlinked'] = ResolversParentTypes['ProviderUnlinked']> = {
+  linkedAccounts?: Resolver<Array<ResolversTypes['LinkedAccount']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  exportMyData?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  linkedAccounts?: Resolver<Array<ResolversTypes['LinkedAccount']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QuerySearchUsersArgs>>;
   sessionViewer?: Resolver<Maybe<ResolversTypes['SessionViewer']>, ParentType, ContextType, RequireFields<QuerySessionViewerArgs, 'token'>>;
+};
+
+export type ResetPasswordResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResetPasswordResult'] = ResolversParentTypes['ResetPasswordResult']> = {
+  __resolveType: TypeResolveFn<'InvalidToken' | 'PasswordReset' | 'WeakPassword', ParentType, ContextType>;
 };
 
 export type SessionViewerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SessionViewer'] = ResolversParentTypes['SessionViewer']> = {
@@ -484,7 +1046,7 @@ export type SessionViewerResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type SignInResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = {
-  __resolveType: TypeResolveFn<'AuthSuccess' | 'InvalidCredentials' | 'TooManyAttempts', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AuthSuccess' | 'InvalidCredentials' | 'TooManyAttempts' | 'TwoFactorRequired', ParentType, ContextType>;
 };
 
 export type SignUpResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpResult'] = ResolversParentTypes['SignUpResult']> = {
@@ -495,6 +1057,32 @@ export type TooManyAttemptsResolvers<ContextType = RequestContext, ParentType ex
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TwoFactorDisabledResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorDisabled'] = ResolversParentTypes['TwoFactorDisabled']> = {
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TwoFactorEnabledResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorEnabled'] = ResolversParentTypes['TwoFactorEnabled']> = {
+  recoveryCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TwoFactorEnrolmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorEnrolment'] = ResolversParentTypes['TwoFactorEnrolment']> = {
+  otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TwoFactorRequiredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorRequired'] = ResolversParentTypes['TwoFactorRequired']> = {
+  challenge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnlinkProviderResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UnlinkProviderResult'] = ResolversParentTypes['UnlinkProviderResult']> = {
+  __resolveType: TypeResolveFn<'LastSignInMethod' | 'ProviderUnlinked', ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -509,15 +1097,25 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isActive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkedAccounts?: Resolver<Maybe<Array<ResolversTypes['LinkedAccount']>>, ParentType, ContextType>;
   roles?: Resolver<Maybe<Array<ResolversTypes['Role']>>, ParentType, ContextType>;
   twoFactorEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type UserConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type UsernameTakenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UsernameTaken'] = ResolversParentTypes['UsernameTaken']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type VerifyEmailResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VerifyEmailResult'] = ResolversParentTypes['VerifyEmailResult']> = {
+  __resolveType: TypeResolveFn<'EmailVerified' | 'InvalidToken', ParentType, ContextType>;
 };
 
 export type WeakPasswordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeakPassword'] = ResolversParentTypes['WeakPassword']> = {
@@ -527,23 +1125,50 @@ export type WeakPasswordResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  AccountDeleted?: AccountDeletedResolvers<ContextType>;
   AuthSuccess?: AuthSuccessResolvers<ContextType>;
   ChangePasswordResult?: ChangePasswordResultResolvers<ContextType>;
+  CompleteTwoFactorSignInResult?: CompleteTwoFactorSignInResultResolvers<ContextType>;
+  ConfirmTwoFactorResult?: ConfirmTwoFactorResultResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteMyAccountResult?: DeleteMyAccountResultResolvers<ContextType>;
+  DisableTwoFactorResult?: DisableTwoFactorResultResolvers<ContextType>;
   EmailAddress?: GraphQLScalarType;
   EmailTaken?: EmailTakenResolvers<ContextType>;
+  EmailVerified?: EmailVerifiedResolvers<ContextType>;
   InvalidCredentials?: InvalidCredentialsResolvers<ContextType>;
+  InvalidToken?: InvalidTokenResolvers<ContextType>;
+  InvalidTwoFactorCode?: InvalidTwoFactorCodeResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  LastSignInMethod?: LastSignInMethodResolvers<ContextType>;
+  LinkedAccount?: LinkedAccountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OAuthCallbackResult?: OAuthCallbackResultResolvers<ContextType>;
+  OAuthEmailInUse?: OAuthEmailInUseResolvers<ContextType>;
+  OAuthFailed?: OAuthFailedResolvers<ContextType>;
+  OAuthStartPayload?: OAuthStartPayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PasswordChanged?: PasswordChangedResolvers<ContextType>;
+  PasswordReset?: PasswordResetResolvers<ContextType>;
+  ProviderLinked?: ProviderLinkedResolvers<ContextType>;
+  ProviderUnlinked?: ProviderUnlinkedResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResetPasswordResult?: ResetPasswordResultResolvers<ContextType>;
   SessionViewer?: SessionViewerResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;
   SignUpResult?: SignUpResultResolvers<ContextType>;
   TooManyAttempts?: TooManyAttemptsResolvers<ContextType>;
+  TwoFactorDisabled?: TwoFactorDisabledResolvers<ContextType>;
+  TwoFactorEnabled?: TwoFactorEnabledResolvers<ContextType>;
+  TwoFactorEnrolment?: TwoFactorEnrolmentResolvers<ContextType>;
+  TwoFactorRequired?: TwoFactorRequiredResolvers<ContextType>;
+  UnlinkProviderResult?: UnlinkProviderResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
   UsernameTaken?: UsernameTakenResolvers<ContextType>;
+  VerifyEmailResult?: VerifyEmailResultResolvers<ContextType>;
   WeakPassword?: WeakPasswordResolvers<ContextType>;
 };
 

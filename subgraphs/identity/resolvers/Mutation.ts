@@ -1,38 +1,80 @@
-import { requireViewer } from '../../../kit/authz.js';
+import { requireAdmin, requireViewer } from '../../../kit/authz.js';
+import { notFound, unauthenticated } from '../../../kit/errors.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { changePassword, signIn, signUp, updateProfile } from '../accounts.js';
+import { setUserActive } from '../admin.js';
+import {
+  requestEmailVerification,
+  requestPasswordReset,
+  resetPassword,
+  verifyEmail,
+} from '../email-flows.js';
+import { deleteMyAccount } from '../gdpr.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { userById } from '../loaders.js';
+import type { Mailer } from '../mailer.js';
+import { oauthCallback, oauthStart, unlinkProvider } from '../oauth.js';
 import type { IdentityDeps } from '../server.js';
-import type { UserRow } from '../tables.js';
-import { revealToHolder } from './User.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
+import {
+  completeTwoFactorSignIn,
+  confirmTwoFactor,
+  disableTwoFactor,
+  enrolTwoFactor,
+} from '../two-factor.js';
+import { fromApiProvider } from './LinkedAccount.js';
+import { revealToHolder } from './User.js';
 
-const authSuccess = (outcome: { token: string; expiresAt: Date; user: UserRow }) => ({
+const tooMany = (retryAfterSeconds: number) => ({
+  __typename: 'TooManyAttempts' as const,
+  message: 'Too many attempts; wait before trying again.',
+  retryAfterSeconds,
+});
+const invalidCode = {
+  __typename: 'InvalidTwoFactorCode' as const,
+  message: 'The code is wrong, expired or already used.',
+};
+const weakPassword = (reasons: string[]) => ({
+  __typename: 'WeakPassword' as const,
+  message: `The password ${reasons.join('; ')}.`,
+  reasons,
+});
+const authSuccess = (outcome: { token: string; expiresAt: Date; user: import('../tables.js').UserRow }) => ({
   __typename: 'AuthSuccess' as const,
   token: outcome.token,
   expiresAt: outcome.expiresAt,
   user: revealToHolder(outcome.user),
 });
 
-const weakPassword = (reasons: string[]) => ({
-  __typename: 'WeakPassword' as const,
-  message: `The password ${reasons.join('; ')}.`,
-  reasons,
-});
+export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationResolvers<RequestContext> {
+  /** The viewer's own row; a session whose account vanished counts as signed out. */
+  const viewerRow = async (ctx: RequestContext) => {
+    const user = await userById(ctx, deps.database.db).load(requireViewer(ctx).userId);
+    if (!user) throw unauthenticated();
+    return user;
+  };
 
-export function mutationResolvers(deps: IdentityDeps): MutationResolvers<RequestContext> {
   return {
     signUp: async (_parent, { input }) => {
       const outcome = await signUp(deps, input);
       switch (outcome.kind) {
         case 'success':
-          return authSuccess(outcome);
+          return {
+            __typename: 'AuthSuccess',
+            token: outcome.token,
+            expiresAt: outcome.expiresAt,
+            user: revealToHolder(outcome.user),
+          };
         case 'emailTaken':
           return { __typename: 'EmailTaken', message: 'Another account already uses this email.' };
         case 'usernameTaken':
           return { __typename: 'UsernameTaken', message: 'Another account already uses this username.' };
         case 'weakPassword':
-          return weakPassword(outcome.reasons);
+          return {
+            __typename: 'WeakPassword',
+            message: `The password ${outcome.reasons.join('; ')}.`,
+            reasons: outcome.reasons,
+          };
       }
     },
 
@@ -40,7 +82,12 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
       const outcome = await signIn(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
-          return authSuccess(outcome);
+          return {
+            __typename: 'AuthSuccess',
+            token: outcome.token,
+            expiresAt: outcome.expiresAt,
+            user: revealToHolder(outcome.user),
+          };
         case 'invalid':
           return { __typename: 'InvalidCredentials', message: 'The login or password is wrong.' };
         case 'tooMany':
@@ -48,6 +95,12 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
             __typename: 'TooManyAttempts',
             message: 'Too many sign-in attempts; wait before trying again.',
             retryAfterSeconds: outcome.retryAfterSeconds,
+          };
+        case 'twoFactorRequired':
+          return {
+            __typename: 'TwoFactorRequired',
+            challenge: outcome.challenge,
+            expiresAt: outcome.expiresAt,
           };
       }
     },
@@ -80,8 +133,165 @@ export function mutationResolvers(deps: IdentityDeps): MutationResolvers<Request
         case 'invalid':
           return { __typename: 'InvalidCredentials', message: 'The current password is wrong.' };
         case 'weakPassword':
+          return {
+            __typename: 'WeakPassword',
+            message: `The password ${outcome.reasons.join('; ')}.`,
+            reasons: outcome.reasons,
+          };
+      }
+    },
+
+    completeTwoFactorSignIn: async (_parent, { input }, ctx) => {
+      const outcome = await completeTwoFactorSignIn(deps, input.challenge, input.code, ctx.ip);
+      switch (outcome.kind) {
+        case 'ok':
+          return authSuccess(outcome);
+        case 'invalidCode':
+          return invalidCode;
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
+        case 'invalidChallenge':
+          return {
+            __typename: 'InvalidToken',
+            message: 'The sign-in challenge expired or was used; sign in again.',
+          };
+      }
+    },
+
+    oauthStart: async (_parent, { provider, redirectUri }, ctx) => {
+      const started = await oauthStart(
+        deps,
+        fromApiProvider(provider),
+        redirectUri,
+        ctx.viewer?.userId ?? null,
+      );
+      return { authorizationUrl: started.url, state: started.state, expiresAt: started.expiresAt };
+    },
+
+    oauthCallback: async (_parent, { provider, code, state }, ctx) => {
+      if (code.length > 2048 || state.length > 128) {
+        return { __typename: 'OAuthFailed', reason: 'INVALID_STATE', message: 'The state is not valid.' };
+      }
+      const outcome = await oauthCallback(
+        deps,
+        fromApiProvider(provider),
+        code,
+        state,
+        ctx.viewer?.userId ?? null,
+        ctx.ip,
+      );
+      switch (outcome.kind) {
+        case 'signedIn':
+          return authSuccess(outcome);
+        case 'twoFactorRequired':
+          return {
+            __typename: 'TwoFactorRequired',
+            challenge: outcome.challenge,
+            expiresAt: outcome.expiresAt,
+          };
+        case 'linked':
+          return { __typename: 'ProviderLinked', linkedAccount: outcome.connection };
+        case 'emailInUse':
+          return {
+            __typename: 'OAuthEmailInUse',
+            message: 'An account with this email exists. Sign in to it, then link the provider in settings.',
+          };
+        case 'failed':
+          return {
+            __typename: 'OAuthFailed',
+            reason: outcome.reason,
+            message: {
+              INVALID_STATE: 'The sign-in link expired or was already used; start again.',
+              PROVIDER_ERROR: 'The provider did not accept the sign-in; start again.',
+              ACCOUNT_LINKED_ELSEWHERE: 'This provider account is linked to another user.',
+              ACCOUNT_UNAVAILABLE: 'This account cannot sign in.',
+            }[outcome.reason],
+          };
+      }
+    },
+
+    unlinkProvider: async (_parent, { provider }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const outcome = await unlinkProvider(deps, viewer.userId, fromApiProvider(provider));
+      switch (outcome.kind) {
+        case 'unlinked':
+          return { __typename: 'ProviderUnlinked', linkedAccounts: outcome.remaining };
+        case 'lastMethod':
+          return {
+            __typename: 'LastSignInMethod',
+            message: 'This is your only way to sign in; set a password or link another provider first.',
+          };
+        case 'notLinked':
+          throw notFound('Linked provider');
+      }
+    },
+
+    requestEmailVerification: async (_parent, _args, ctx) =>
+      requestEmailVerification(deps, mailer, await viewerRow(ctx)),
+
+    verifyEmail: async (_parent, { token }) => {
+      const user = await verifyEmail(deps, token);
+      return user
+        ? { __typename: 'EmailVerified', user }
+        : { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
+    },
+
+    requestPasswordReset: async (_parent, { email }, ctx) => {
+      await requestPasswordReset(deps, mailer, email, ctx.ip);
+      return true;
+    },
+
+    resetPassword: async (_parent, { input }) => {
+      const outcome = await resetPassword(deps, input.token, input.newPassword);
+      switch (outcome.kind) {
+        case 'reset':
+          return { __typename: 'PasswordReset', revokedSessions: outcome.revokedSessions };
+        case 'invalidToken':
+          return { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
+        case 'weakPassword':
           return weakPassword(outcome.reasons);
       }
+    },
+
+    enrolTwoFactor: async (_parent, _args, ctx) => enrolTwoFactor(deps, await viewerRow(ctx)),
+
+    confirmTwoFactor: async (_parent, { code }, ctx) => {
+      const outcome = await confirmTwoFactor(deps, requireViewer(ctx).userId, code);
+      switch (outcome.kind) {
+        case 'ok':
+          return { __typename: 'TwoFactorEnabled', recoveryCodes: outcome.recoveryCodes, user: outcome.user };
+        case 'invalidCode':
+          return invalidCode;
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
+      }
+    },
+
+    disableTwoFactor: async (_parent, { input }, ctx) => {
+      const outcome = await disableTwoFactor(deps, await viewerRow(ctx), input.password, input.code);
+      switch (outcome.kind) {
+        case 'ok':
+          return { __typename: 'TwoFactorDisabled', user: outcome.user };
+        case 'invalidPassword':
+          return { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
+        case 'invalidCode':
+          return invalidCode;
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
+      }
+    },
+
+    deactivateUser: (_parent, { userId, reason }, ctx) =>
+      setUserActive(deps, ctx.log, requireAdmin(ctx), userId, false, reason),
+
+    reactivateUser: (_parent, { userId, reason }, ctx) =>
+      setUserActive(deps, ctx.log, requireAdmin(ctx), userId, true, reason),
+
+    deleteMyAccount: async (_parent, { password }, ctx) => {
+      const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
+      return outcome.kind === 'deleted'
+        ? { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt }
+        : { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
     },
   };
 }

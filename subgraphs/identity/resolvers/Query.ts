@@ -1,7 +1,9 @@
-import { requireService } from '../../../kit/authz.js';
+import { requireAdmin, requireService, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { searchUsers } from '../admin.js';
+import { exportMyData } from '../gdpr.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
-import { userById } from '../loaders.js';
+import { connectionsByUser, userById } from '../loaders.js';
 import type { IdentityDeps } from '../server.js';
 import { validateSessionToken } from '../sessions.js';
 
@@ -20,6 +22,16 @@ export function queryResolvers(deps: IdentityDeps): QueryResolvers<RequestContex
         roles: valid.user.roles as ('USER' | 'ADMIN')[],
         expiresAt: valid.session.expiresAt,
       };
+    },
+
+    linkedAccounts: (_parent, _args, ctx) =>
+      connectionsByUser(ctx, deps.database.db).load(requireViewer(ctx).userId),
+
+    exportMyData: (_parent, _args, ctx) => exportMyData(deps, requireViewer(ctx), ctx.requestId),
+
+    searchUsers: (_parent, args, ctx) => {
+      requireAdmin(ctx);
+      return searchUsers(deps, args);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
-import { userById } from '../loaders.js';
+import { connectionsByUser, userById } from '../loaders.js';
 import type { UserRow } from '../tables.js';
 import type { IdentityDeps } from '../server.js';
 
@@ -36,5 +36,10 @@ export function userResolvers(deps: IdentityDeps): UserResolvers<RequestContext,
     isActive: privateField('isActive'),
     roles: (user, _args, ctx) => (canSeePrivate(user, ctx) ? (user.roles as ('USER' | 'ADMIN')[]) : null),
     updatedAt: privateField('updatedAt'),
+    // Owner only (not admins): which providers someone signs in with is theirs alone.
+    linkedAccounts: (user, _args, ctx) =>
+      revealedToHolder.has(user) || ctx.viewer?.userId === user.id
+        ? connectionsByUser(ctx, deps.database.db).load(user.id)
+        : null,
   };
 }

@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import { serviceUnavailable } from '../../kit/errors.js';
+import { writeToOutbox } from '../../kit/events/outbox.js';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../../kit/identity-header.js';
+import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { verifyPassword } from './passwords.js';
+import { revokeAllSessions } from './sessions.js';
+import {
+  oneTimeTokens,
+  outbox,
+  recoveryCodes,
+  twoFactorCredentials,
+  userOauthConnections,
+  users,
+} from './tables.js';
+
+export type DeleteAccountOutcome = { kind: 'deleted'; deletedAt: Date } | { kind: 'invalid' };
+
+/**
+ * GDPR erasure in identity: the row stays (soft delete; other domains' foreign keys point at it)
+ * but everything personal on it is replaced, so the email and username are free again. OAuth
+ * connections, sessions, 2FA secrets and pending tokens go. `user.deleted` is written in the same
+ * transaction, so every other subgraph hears of it even if this process dies right after commit.
+ */
+export async function deleteMyAccount(
+  deps: SubgraphDeps,
+  userId: string,
+  password: string,
+): Promise<DeleteAccountOutcome> {
+  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || user.deletedAt) return { kind: 'invalid' };
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { kind: 'invalid' };
+  return deps.database.db.transaction(async (tx) => {
+    const deletedAt = deps.clock.now();
+    await tx
+      .update(users)
+      .set({
+        // The id keeps the placeholders unique; '.invalid' can never receive mail (RFC 2606).
+        email: `deleted-${userId}@deleted.invalid`,
+        username: `deleted-${userId}`,
+        passwordHash: null,
+        firstName: null,
+        lastName: null,
+        dateOfBirth: null,
+        gender: null,
+        countryCode: null,
+        emailVerified: false,
+        twoFactorEnabled: false,
+        isActive: false,
+        roles: ['USER'],
+        updatedAt: deletedAt,
+        deletedAt,
+      })
+      .where(eq(users.id, userId));
+    await tx.delete(userOauthConnections).where(eq(userOauthConnections.userId, userId));
+    await tx.delete(twoFactorCredentials).where(eq(twoFactorCredentials.userId, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
+    await revokeAllSessions(tx, deps.kv, userId);
+    await writeToOutbox(
+      tx,
+      outbox,
+      'user.deleted',
+      { userId, deletedAt: deletedAt.toISOString() },
+      deletedAt,
+    );
+    return { kind: 'deleted' as const, deletedAt };
+  });
+}
+
+/**
+ * Asks the gateway for everything the viewer can read about themselves. The gateway builds the
+ * query from the composed API schema (gateway/export.ts), so identity needs to know no other
+ * subgraph; it signs the request as service "identity" on behalf of the viewer it was given.
+ */
+export async function exportMyData(deps: SubgraphDeps, viewer: Viewer, requestId: string) {
+  if (!deps.gatewayUrl) throw serviceUnavailable('Data export is not available right now.');
+  let body: { data?: { me?: unknown } | null; errors?: { message?: string; path?: unknown[] }[] };
+  try {
+    const response = await fetch(new URL('/internal/export', deps.gatewayUrl), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: signIdentity({ viewer, service: 'identity', ip: null }, deps.identitySecret),
+        [REQUEST_ID_HEADER]: requestId,
+      },
+      body: '{}',
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok) throw new Error(`gateway export answered ${response.status}`);
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    deps.log.error({ err: error, requestId }, 'data export failed');
+    throw serviceUnavailable('Data export is not available right now; try again shortly.');
+  }
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    user: body.data?.me ?? null,
+    // A subgraph that failed is named, so the export is never silently partial.
+    incomplete: (body.errors ?? []).map((e) => ({ message: e.message ?? 'error', path: e.path ?? [] })),
+  };
+}

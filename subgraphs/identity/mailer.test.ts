@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnv } from '../../kit/env.js';
+import { startFakeSmtp } from '../../testkit/fake-smtp.js';
+import { DevMailbox, SmtpMailer } from './mailer.js';
+import { createMailer } from './settings.js';
+
+let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
+beforeAll(async () => {
+  smtp = await startFakeSmtp();
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
+describe('mailer', () => {
+  it('sends through SMTP with nodemailer when SMTP_URL is set', async () => {
+    const env = loadEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitness <no-reply@fitness.test>' });
+    const mailer = createMailer({ env } as never);
+    expect(mailer).toBeInstanceOf(SmtpMailer);
+    await mailer.send({ to: 'ada@example.com', subject: 'Reset your password', text: 'Your token: abc123' });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.from).toContain('no-reply@fitness.test');
+    expect(smtp.received[0]!.to[0]).toContain('ada@example.com');
+    expect(smtp.received[0]!.data).toContain('Subject: Reset your password');
+    expect(smtp.received[0]!.data).toContain('Your token: abc123');
+  });
+
+  it('keeps mail in the dev mailbox without SMTP_URL', () => {
+    const mailer = createMailer({ env: loadEnv({}), database: {}, log: {} } as never);
+    expect(mailer).toBeInstanceOf(DevMailbox);
+  });
+});
