@@ -213,7 +213,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const server = createHttpServer({
         apollo,
         context: contextFor,
-        maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         routes: [
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
           { method: 'GET', path: '/ready', handle: readiness },
