@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
 import { isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
@@ -31,7 +32,13 @@ function checkPeriod(startDate: string, endDate: string | null) {
   }
 }
 
-export async function createGoal(db: Executor, userId: string, input: GoalInput): Promise<HealthGoalRow> {
+/** createdAt comes from the domain clock in milliseconds, so the page cursor compares exactly. */
+export async function createGoal(
+  db: Executor,
+  clock: Clock,
+  userId: string,
+  input: GoalInput,
+): Promise<HealthGoalRow> {
   const spec = METRIC_TYPES[input.metricType];
   if (input.unit !== spec.unit) {
     throw badInput(`${input.metricType} goals are set in ${spec.unit}.`, { field: 'unit' });
@@ -49,6 +56,7 @@ export async function createGoal(db: Executor, userId: string, input: GoalInput)
       unit: spec.unit,
       startDate,
       endDate,
+      createdAt: clock.now(),
     })
     .returning();
   return row!;

@@ -16,7 +16,8 @@ export function mutationResolvers(deps: HealthDeps): MutationResolvers<RequestCo
       return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors: [] };
     },
 
-    createHealthGoal: (_parent, { input }, ctx) => createGoal(db, requireViewer(ctx).userId, input),
+    createHealthGoal: (_parent, { input }, ctx) =>
+      createGoal(db, deps.clock, requireViewer(ctx).userId, input),
 
     updateHealthGoal: (_parent, { id, input }, ctx) => updateGoal(db, requireViewer(ctx).userId, id, input),
 
