@@ -266,7 +266,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const server = createHttpServer({
         apollo,
         context: contextFor,
-        maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         routes: [
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },

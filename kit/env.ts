@@ -55,6 +55,16 @@ const envSchema = z
     YANDEX_CLIENT_SECRET: z.string().optional(),
     VK_CLIENT_ID: z.string().optional(),
     VK_CLIENT_SECRET: z.string().optional(),
+    /** Wearable providers the health sync worker pulls from; a provider without a client id is skipped. */
+    FITBIT_CLIENT_ID: z.string().optional(),
+    FITBIT_CLIENT_SECRET: z.string().optional(),
+    FITBIT_API_URL: z.string().url().default('https://api.fitbit.com'),
+    FITBIT_TOKEN_URL: z.string().url().default('https://api.fitbit.com/oauth2/token'),
+    GARMIN_CLIENT_ID: z.string().optional(),
+    GARMIN_CLIENT_SECRET: z.string().optional(),
+    GARMIN_API_URL: z.string().url().default('https://apis.garmin.com'),
+    GARMIN_TOKEN_URL: z.string().url().default('https://diauth.garmin.com/di-oauth2-service/oauth/token'),
+    HEALTH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(900),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEV_SECRET) {

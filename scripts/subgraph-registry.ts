@@ -7,4 +7,5 @@ type Factory = (deps: SubgraphDeps) => Subgraph;
 export const SUBGRAPH_FACTORIES: Record<SubgraphName, () => Promise<Factory>> = {
   identity: async () => (await import('../subgraphs/identity/server.js')).createSubgraph,
   training: async () => (await import('../subgraphs/training/server.js')).createSubgraph,
+  health: async () => (await import('../subgraphs/health/server.js')).createSubgraph,
 };

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../kit/db.js';
+import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { healthIntegrations, tokenRevocations } from './tables.js';
+
+const CREATE = `mutation($input: CreateHealthGoalInput!) {
+  createHealthGoal(input: $input) { id metricType targetValue unit startDate endDate isActive progress { currentValue percent onTrack } }
+}`;
+const GOALS = `query($activeOnly: Boolean, $first: Int, $after: String) {
+  me { healthGoals(activeOnly: $activeOnly, first: $first, after: $after) {
+    nodes { id targetValue isActive progress { currentValue percent onTrack } }
+    pageInfo { hasNextPage endCursor }
+  } }
+}`;
+const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted errors { field } } }`;
+const CONNECT = `mutation($input: ConnectHealthIntegrationInput!) {
+  connectHealthIntegration(input: $input) { id provider isActive lastSyncAt }
+}`;
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  stack.clock.set(new Date('2026-11-10T12:00:00Z'));
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function create(user: TestUser, input: Record<string, unknown>) {
+  return stack.gql(CREATE, { input }, { token: user.token });
+}
+
+describe('goals', () => {
+  it('creates, updates and deactivates a goal, with progress from the samples in its period', async () => {
+    const user = await stack.signUp();
+    await stack.gql(
+      RECORD,
+      {
+        input: [
+          { metricType: 'STEPS', value: 4000, unit: 'count', recordedDate: '2026-11-01T09:00:00Z' },
+          { metricType: 'STEPS', value: 2000, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' },
+          { metricType: 'STEPS', value: 9999, unit: 'count', recordedDate: '2026-10-31T09:00:00Z' },
+        ],
+      },
+      { token: user.token },
+    );
+    // 30-day goal of 30,000 steps; on Nov 10 (10 of 30 days) the pace asks for 10,000.
+    const created = await create(user, {
+      metricType: 'STEPS',
+      targetValue: 30000,
+      unit: 'count',
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+    });
+    expect(created.errors).toBeUndefined();
+    const goal = created.data.createHealthGoal;
+    expect(goal).toMatchObject({
+      metricType: 'STEPS',
+      startDate: '2026-11-01',
+      endDate: '2026-11-30',
+      isActive: true,
+      progress: { currentValue: 6000, percent: 20, onTrack: false },
+    });
+    const updated = await stack.gql(
+      `mutation($id: ID!, $input: UpdateHealthGoalInput!) { updateHealthGoal(id: $id, input: $input) { targetValue endDate progress { percent onTrack } } }`,
+      { id: goal.id, input: { targetValue: 15000, endDate: null } },
+      { token: user.token },
+    );
+    expect(updated.data.updateHealthGoal).toEqual({
+      targetValue: 15000,
+      endDate: null,
+      progress: { percent: 40, onTrack: false },
+    });
+    const deactivated = await stack.gql(
+      `mutation($id: ID!) { deactivateHealthGoal(id: $id) { isActive } }`,
+      { id: goal.id },
+      { token: user.token },
+    );
+    expect(deactivated.data.deactivateHealthGoal.isActive).toBe(false);
+    expect((await stack.gql(GOALS, {}, { token: user.token })).data.me.healthGoals.nodes).toEqual([]);
+    const all = await stack.gql(GOALS, { activeOnly: false }, { token: user.token });
+    expect(all.data.me.healthGoals.nodes.map((g: any) => g.isActive)).toEqual([false]);
+  });
+
+  it('reports the latest level for weight goals, with no on-track verdict', async () => {
+    const user = await stack.signUp();
+    await stack.gql(
+      RECORD,
+      {
+        input: [
+          { metricType: 'WEIGHT', value: 82, unit: 'kg', recordedDate: '2026-11-02T07:00:00Z' },
+          { metricType: 'WEIGHT', value: 80, unit: 'kg', recordedDate: '2026-11-08T07:00:00Z' },
+        ],
+      },
+      { token: user.token },
+    );
+    const goal = await create(user, {
+      metricType: 'WEIGHT',
+      targetValue: 75,
+      unit: 'kg',
+      startDate: '2026-11-01',
+    });
+    expect(goal.data.createHealthGoal.progress).toEqual({ currentValue: 80, percent: 106.67, onTrack: null });
+  });
+
+  it('validates unit, target and period, and hides other users’ goals', async () => {
+    const user = await stack.signUp();
+    const other = await stack.signUp();
+    const cases = [
+      { metricType: 'STEPS', targetValue: 100, unit: 'km', startDate: '2026-11-01' },
+      { metricType: 'STEPS', targetValue: 0, unit: 'count', startDate: '2026-11-01' },
+      {
+        metricType: 'STEPS',
+        targetValue: 100,
+        unit: 'count',
+        startDate: '2026-11-05',
+        endDate: '2026-11-01',
+      },
+    ];
+    for (const input of cases) {
+      expect((await create(user, input)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const goal = (
+      await create(user, { metricType: 'SLEEP', targetValue: 480, unit: 'min', startDate: '2026-11-01' })
+    ).data.createHealthGoal;
+    for (const id of [goal.id, randomUUID(), 'not-a-uuid']) {
+      const result = await stack.gql(
+        `mutation($id: ID!) { deactivateHealthGoal(id: $id) { id } }`,
+        { id },
+        { token: other.token },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('pages goals newest first', async () => {
+    const user = await stack.signUp();
+    for (const target of [1, 2, 3]) {
+      await create(user, {
+        metricType: 'CALORIES',
+        targetValue: target,
+        unit: 'kcal',
+        startDate: '2026-11-01',
+      });
+    }
+    const first = await stack.gql(GOALS, { first: 2 }, { token: user.token });
+    const page = first.data.me.healthGoals;
+    expect(page.nodes.map((g: any) => g.targetValue)).toEqual([3, 2]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = await stack.gql(GOALS, { first: 2, after: page.pageInfo.endCursor }, { token: user.token });
+    expect(next.data.me.healthGoals.nodes.map((g: any) => g.targetValue)).toEqual([1]);
+    expect(next.data.me.healthGoals.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('integrations', () => {
+  it('connects providers with encrypted tokens, reconnects, disconnects and queues revocation', async () => {
+    const user = await stack.signUp();
+    const apple = await stack.gql(CONNECT, { input: { provider: 'APPLE_HEALTH' } }, { token: user.token });
+    expect(apple.data.connectHealthIntegration).toMatchObject({ provider: 'APPLE_HEALTH', isActive: true });
+    const missing = await stack.gql(CONNECT, { input: { provider: 'FITBIT' } }, { token: user.token });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tokens = { accessToken: 'fitbit-access-secret', refreshToken: 'fitbit-refresh-secret' };
+    const fitbit = await stack.gql(
+      CONNECT,
+      { input: { provider: 'FITBIT', ...tokens, tokenExpiresAt: '2026-11-10T20:00:00Z' } },
+      { token: user.token },
+    );
+    expect(fitbit.errors).toBeUndefined();
+    const [stored] = await stack.runtime.database.db
+      .select()
+      .from(healthIntegrations)
+      .where(sql`${healthIntegrations.userId} = ${user.id} AND ${healthIntegrations.provider} = 'fitbit'`);
+    expect(stored!.accessTokenEncrypted).not.toContain('fitbit-access-secret');
+    expect(stack.runtime.secretBox.decrypt(stored!.accessTokenEncrypted!)).toBe('fitbit-access-secret');
+    expect(stack.runtime.secretBox.decrypt(stored!.refreshTokenEncrypted!)).toBe('fitbit-refresh-secret');
+
+    // Reconnecting replaces the tokens in place (UNIQUE(user_id, provider)) and revokes the old ones.
+    const again = await stack.gql(
+      CONNECT,
+      { input: { provider: 'FITBIT', accessToken: 'new-access', refreshToken: 'new-refresh' } },
+      { token: user.token },
+    );
+    expect(again.data.connectHealthIntegration.id).toBe(fitbit.data.connectHealthIntegration.id);
+    const list = await stack.gql('{ me { healthIntegrations { provider } } }', {}, { token: user.token });
+    expect(list.data.me.healthIntegrations.map((i: any) => i.provider).sort()).toEqual([
+      'APPLE_HEALTH',
+      'FITBIT',
+    ]);
+
+    const disconnected = await stack.gql(
+      'mutation { disconnectHealthIntegration(provider: FITBIT) }',
+      {},
+      { token: user.token },
+    );
+    expect(disconnected.data.disconnectHealthIntegration).toBe(true);
+    const queued = await stack.runtime.database.db.select().from(tokenRevocations);
+    const revoked = queued.map((r) => stack.runtime.secretBox.decrypt(r.accessTokenEncrypted!)).sort();
+    expect(revoked).toEqual(['fitbit-access-secret', 'new-access']);
+    const twice = await stack.gql(
+      'mutation { disconnectHealthIntegration(provider: FITBIT) }',
+      {},
+      { token: user.token },
+    );
+    expect(twice.data.disconnectHealthIntegration).toBe(false);
+    const after = await stack.gql('{ me { healthIntegrations { provider } } }', {}, { token: user.token });
+    expect(after.data.me.healthIntegrations).toEqual([{ provider: 'APPLE_HEALTH' }]);
+  });
+});
+
+describe('user.deleted', () => {
+  it('erases metrics, goals and integrations, queues token revocation, and is idempotent', async () => {
+    const user = await stack.signUp();
+    const keep = await stack.signUp();
+    for (const u of [user, keep]) {
+      await stack.gql(
+        RECORD,
+        { input: [{ metricType: 'STEPS', value: 1, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' }] },
+        { token: u.token },
+      );
+      await create(u, { metricType: 'STEPS', targetValue: 10, unit: 'count', startDate: '2026-11-01' });
+      await stack.gql(
+        CONNECT,
+        { input: { provider: 'GARMIN', accessToken: `garmin-${u.id}`, refreshToken: 'r' } },
+        { token: u.token },
+      );
+    }
+    const revocationsBefore = (await stack.runtime.database.db.select().from(tokenRevocations)).length;
+    const event = {
+      id: randomUUID(),
+      type: 'user.deleted',
+      source: 'identity',
+      occurredAt: new Date().toISOString(),
+      payload: { userId: user.id, deletedAt: new Date().toISOString() },
+    };
+    await stack.runtime.bus.publish(event);
+    await stack.runtime.bus.publish(event);
+    await stack.flushEvents();
+    const count = async (table: string, userId: string) =>
+      (
+        await rows<{ n: number }>(
+          stack.runtime.database.db,
+          sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE user_id = ${userId}::uuid`,
+        )
+      )[0]!.n;
+    const { eventually } = await import('../../testkit/stack.js');
+    await eventually(async () => {
+      for (const table of ['health.health_metrics', 'health.health_goals', 'health.health_integrations']) {
+        expect(await count(table, user.id)).toBe(0);
+        expect(await count(table, keep.id)).toBe(1);
+      }
+    });
+    const queued = await stack.runtime.database.db.select().from(tokenRevocations);
+    expect(queued.length - revocationsBefore).toBe(1);
+    expect(stack.runtime.secretBox.decrypt(queued.at(-1)!.accessTokenEncrypted!)).toBe(`garmin-${user.id}`);
+  });
+});

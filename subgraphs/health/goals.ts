@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../../kit/clock.js';
+import type { Executor } from '../../kit/db.js';
+import { badInput, notFound } from '../../kit/errors.js';
+import { isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
+import { type HealthGoalRow, healthGoals } from './tables.js';
+
+const DAY_MS = 86_400_000;
+const MAX_TARGET = 1_000_000_000;
+
+export interface GoalInput {
+  metricType: MetricTypeName;
+  targetValue: number;
+  unit: string;
+  startDate: Date;
+  endDate?: Date | null;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+function checkTarget(targetValue: number) {
+  if (!Number.isInteger(targetValue) || targetValue < 1 || targetValue > MAX_TARGET) {
+    throw badInput(`targetValue must be a whole number between 1 and ${MAX_TARGET}.`, {
+      field: 'targetValue',
+    });
+  }
+}
+
+function checkPeriod(startDate: string, endDate: string | null) {
+  if (endDate !== null && endDate < startDate) {
+    throw badInput('endDate must be on or after startDate.', { field: 'endDate' });
+  }
+}
+
+/** createdAt comes from the domain clock in milliseconds, so the page cursor compares exactly. */
+export async function createGoal(
+  db: Executor,
+  clock: Clock,
+  userId: string,
+  input: GoalInput,
+): Promise<HealthGoalRow> {
+  const spec = METRIC_TYPES[input.metricType];
+  if (input.unit !== spec.unit) {
+    throw badInput(`${input.metricType} goals are set in ${spec.unit}.`, { field: 'unit' });
+  }
+  checkTarget(input.targetValue);
+  const startDate = isoDate(input.startDate);
+  const endDate = input.endDate ? isoDate(input.endDate) : null;
+  checkPeriod(startDate, endDate);
+  const [row] = await db
+    .insert(healthGoals)
+    .values({
+      userId,
+      metricType: spec.stored,
+      targetValue: input.targetValue,
+      unit: spec.unit,
+      startDate,
+      endDate,
+      createdAt: clock.now(),
+    })
+    .returning();
+  return row!;
+}
+
+async function ownGoal(db: Executor, userId: string, id: string): Promise<HealthGoalRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Goal');
+  const [row] = await db
+    .select()
+    .from(healthGoals)
+    .where(and(eq(healthGoals.id, id), eq(healthGoals.userId, userId)));
+  // Another user's goal is reported exactly like a missing one.
+  if (!row) throw notFound('Goal');
+  return row;
+}
+
+export async function updateGoal(
+  db: Executor,
+  userId: string,
+  id: string,
+  input: { targetValue?: number | null; startDate?: Date | null; endDate?: Date | null },
+): Promise<HealthGoalRow> {
+  const goal = await ownGoal(db, userId, id);
+  const changes: Partial<HealthGoalRow> = {};
+  if (input.targetValue !== undefined && input.targetValue !== null) {
+    checkTarget(input.targetValue);
+    changes.targetValue = input.targetValue;
+  }
+  if (input.startDate) changes.startDate = isoDate(input.startDate);
+  if (input.endDate !== undefined) changes.endDate = input.endDate ? isoDate(input.endDate) : null;
+  checkPeriod(
+    changes.startDate ?? goal.startDate,
+    changes.endDate !== undefined ? changes.endDate : goal.endDate,
+  );
+  if (Object.keys(changes).length === 0) return goal;
+  const [row] = await db.update(healthGoals).set(changes).where(eq(healthGoals.id, goal.id)).returning();
+  return row!;
+}
+
+export async function deactivateGoal(db: Executor, userId: string, id: string): Promise<HealthGoalRow> {
+  const goal = await ownGoal(db, userId, id);
+  if (!goal.isActive) return goal;
+  const [row] = await db
+    .update(healthGoals)
+    .set({ isActive: false })
+    .where(eq(healthGoals.id, goal.id))
+    .returning();
+  return row!;
+}
+
+/** The instants a goal's period covers: its days in UTC, up to today for open-ended goals. */
+export function goalWindow(goal: HealthGoalRow, now: Date): { from: Date; to: Date } {
+  const from = new Date(`${goal.startDate}T00:00:00Z`);
+  const last = goal.endDate ?? isoDate(now);
+  const to = new Date(new Date(`${last}T00:00:00Z`).getTime() + DAY_MS);
+  return { from, to: to < from ? from : to };
+}
+
+export interface GoalProgress {
+  currentValue: number;
+  percent: number;
+  onTrack: boolean | null;
+}
+
+/** Pro rata pace for totals; levels (weight, heart rate) have no known direction, so no verdict. */
+export function goalProgress(
+  goal: HealthGoalRow,
+  aggregate: { sum: number; latest: number | null },
+  now: Date,
+): GoalProgress {
+  const type = typeNameOf(goal.metricType);
+  const cumulative = isCumulative(type);
+  const currentValue = cumulative ? aggregate.sum : (aggregate.latest ?? 0);
+  const percent = Math.round((currentValue / goal.targetValue) * 10_000) / 100;
+  if (!cumulative) return { currentValue, percent, onTrack: null };
+  if (!goal.endDate) return { currentValue, percent, onTrack: currentValue >= goal.targetValue };
+  const start = new Date(`${goal.startDate}T00:00:00Z`).getTime();
+  const end = new Date(`${goal.endDate}T00:00:00Z`).getTime() + DAY_MS;
+  const totalDays = Math.max(1, Math.round((end - start) / DAY_MS));
+  const elapsedDays = Math.min(totalDays, Math.max(0, Math.ceil((now.getTime() - start) / DAY_MS)));
+  const expected = (goal.targetValue * elapsedDays) / totalDays;
+  return { currentValue, percent, onTrack: currentValue >= expected };
+}

@@ -1,0 +1,52 @@
+/** Metric types as the API names them and as they are stored, with the one unit each is kept in. */
+export const METRIC_TYPES = {
+  STEPS: { stored: 'steps', unit: 'count', cumulative: true },
+  HEART_RATE: { stored: 'heart_rate', unit: 'bpm', cumulative: false },
+  CALORIES: { stored: 'calories', unit: 'kcal', cumulative: true },
+  DISTANCE: { stored: 'distance', unit: 'm', cumulative: true },
+  ACTIVE_MINUTES: { stored: 'active_minutes', unit: 'min', cumulative: true },
+  WEIGHT: { stored: 'weight', unit: 'kg', cumulative: false },
+  SLEEP: { stored: 'sleep', unit: 'min', cumulative: true },
+} as const;
+
+export type MetricTypeName = keyof typeof METRIC_TYPES;
+export const METRIC_TYPE_NAMES = Object.keys(METRIC_TYPES) as MetricTypeName[];
+
+const BY_STORED = new Map<string, MetricTypeName>(
+  METRIC_TYPE_NAMES.map((name) => [METRIC_TYPES[name].stored, name]),
+);
+
+export const storedType = (name: MetricTypeName) => METRIC_TYPES[name].stored;
+
+export function typeNameOf(stored: string): MetricTypeName {
+  const name = BY_STORED.get(stored);
+  if (!name) throw new Error(`unknown stored metric type ${stored}`);
+  return name;
+}
+
+export const isCumulative = (name: MetricTypeName) => METRIC_TYPES[name].cumulative;
+
+export const SOURCES = {
+  MANUAL: 'manual',
+  APPLE_HEALTH: 'apple_health',
+  GOOGLE_FIT: 'google_fit',
+  GARMIN: 'garmin',
+  FITBIT: 'fitbit',
+} as const;
+export type SourceName = keyof typeof SOURCES;
+export const sourceNameOf = (stored: string) =>
+  (Object.keys(SOURCES) as SourceName[]).find((k) => SOURCES[k] === stored) ?? 'MANUAL';
+
+export const PROVIDERS = {
+  APPLE_HEALTH: 'apple_health',
+  GOOGLE_FIT: 'google_fit',
+  GARMIN: 'garmin',
+  FITBIT: 'fitbit',
+} as const;
+export type ProviderName = keyof typeof PROVIDERS;
+export type StoredProvider = (typeof PROVIDERS)[ProviderName];
+export const providerNameOf = (stored: string) =>
+  (Object.keys(PROVIDERS) as ProviderName[]).find((k) => PROVIDERS[k] === stored)!;
+
+/** numeric(10, 2): the largest value the column holds. */
+export const MAX_VALUE = 99_999_999.99;

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../kit/db.js';
+import type { Logger } from '../../kit/log.js';
+import type { BackgroundTask } from '../../kit/subgraph.js';
+
+/** How far ahead monthly partitions of health_metrics exist, so inserts never land in the default. */
+export const MONTHS_AHEAD = 3;
+const DAY_MS = 86_400_000;
+
+/**
+ * Creates the monthly partitions of health_metrics from monthsBack to monthsAhead around the
+ * current month (the SQL function the migration also calls); returns how many were created.
+ */
+export async function ensureMetricPartitions(
+  database: Database,
+  monthsBack = 0,
+  monthsAhead = MONTHS_AHEAD,
+): Promise<number> {
+  const [row] = await rows<{ created: number }>(
+    database.db,
+    sql`SELECT health.ensure_health_metric_partitions(${monthsBack}::int, ${monthsAhead}::int) AS created`,
+  );
+  return Number(row?.created ?? 0);
+}
+
+/** Runs the partition maintenance on every start of the subgraph and once a day after. */
+export function partitionMaintenance(database: Database, log: Logger): BackgroundTask {
+  let timer: NodeJS.Timeout | null = null;
+  const run = async () => {
+    try {
+      const created = await ensureMetricPartitions(database);
+      if (created > 0) log.info({ created }, 'health_metrics partitions created');
+    } catch (error) {
+      log.error({ err: error }, 'health_metrics partition maintenance failed');
+    }
+  };
+  return {
+    async start() {
+      await run();
+      timer = setInterval(run, DAY_MS);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+}

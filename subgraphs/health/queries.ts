@@ -1,0 +1,125 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { HealthMetricRow } from './tables.js';
+
+/**
+ * The SQL behind the read loaders, as functions of a whole batch: each builds one statement for
+ * every user (or goal) in the batch. Ranges are plain comparisons on recorded_date, so the
+ * planner prunes the monthly partitions outside them (a test checks the EXPLAIN output).
+ */
+
+export const BUCKET_FIELDS = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month' } as const;
+export type BucketName = keyof typeof BUCKET_FIELDS;
+
+const list = (values: readonly SQL[]) => sql.join([...values], sql`, `);
+
+/** Snake-case rows from raw SQL to the Drizzle row shape. */
+export function metricRowFrom(raw: Record<string, any>): HealthMetricRow {
+  const at = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+  return {
+    id: raw.id,
+    userId: raw.user_id,
+    metricType: raw.metric_type,
+    value: String(raw.value),
+    unit: raw.unit,
+    source: raw.source,
+    sourceDevice: raw.source_device ?? null,
+    recordedDate: at(raw.recorded_date),
+    syncedAt: at(raw.synced_at),
+    createdAt: at(raw.created_at),
+  };
+}
+
+export interface SeriesArgs {
+  metricType: string;
+  from: Date;
+  to: Date;
+  bucket: BucketName;
+  timeZone: string;
+}
+
+/** Buckets per user: date_trunc with a time zone (PostgreSQL 12+) follows the zone's DST rules. */
+export function seriesQuery(userIds: readonly string[], args: SeriesArgs): SQL {
+  const field = BUCKET_FIELDS[args.bucket];
+  return sql`SELECT user_id,
+      date_trunc(${field}, recorded_date, ${args.timeZone}) AS start,
+      count(*)::int AS count,
+      sum(value)::float8 AS sum,
+      avg(value)::float8 AS avg,
+      min(value)::float8 AS min,
+      max(value)::float8 AS max
+    FROM health.health_metrics
+    WHERE user_id IN (${list(userIds.map((id) => sql`${id}::uuid`))})
+      AND metric_type = ${args.metricType}
+      AND recorded_date >= ${args.from.toISOString()}::timestamptz
+      AND recorded_date < ${args.to.toISOString()}::timestamptz
+    GROUP BY 1, 2
+    ORDER BY 1, 2`;
+}
+
+export interface MetricsPageArgs {
+  metricType: string | null;
+  from: Date | null;
+  to: Date | null;
+  limit: number;
+  after: { recordedDate: string; id: string } | null;
+}
+
+/** A page per user, newest first: a LATERAL subquery per user walks the composite index with a LIMIT. */
+export function metricsPageQuery(userIds: readonly string[], args: MetricsPageArgs): SQL {
+  const conditions: SQL[] = [sql`m.user_id = u.id`];
+  if (args.metricType) conditions.push(sql`m.metric_type = ${args.metricType}`);
+  if (args.from) conditions.push(sql`m.recorded_date >= ${args.from.toISOString()}::timestamptz`);
+  if (args.to) conditions.push(sql`m.recorded_date < ${args.to.toISOString()}::timestamptz`);
+  if (args.after) {
+    conditions.push(
+      sql`(m.recorded_date, m.id) < (${args.after.recordedDate}::timestamptz, ${args.after.id}::uuid)`,
+    );
+  }
+  return sql`SELECT m.* FROM (VALUES ${list(userIds.map((id) => sql`(${id}::uuid)`))}) AS u(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM health.health_metrics m
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY m.recorded_date DESC, m.id DESC
+      LIMIT ${args.limit + 1}
+    ) m`;
+}
+
+/** The newest sample per (user, type) pair: one index probe per pair, newest partition first. */
+export function latestQuery(pairs: readonly { userId: string; metricType: string }[]): SQL {
+  return sql`SELECT m.* FROM (VALUES ${list(
+    pairs.map((p) => sql`(${p.userId}::uuid, ${p.metricType}::varchar)`),
+  )}) AS k(user_id, metric_type)
+    CROSS JOIN LATERAL (
+      SELECT * FROM health.health_metrics m
+      WHERE m.user_id = k.user_id AND m.metric_type = k.metric_type
+      ORDER BY m.recorded_date DESC
+      LIMIT 1
+    ) m`;
+}
+
+export interface PeriodAggregateKey {
+  key: string;
+  userId: string;
+  metricType: string;
+  from: Date;
+  to: Date;
+}
+
+/** Total, count and newest value over a period, for many (user, type, period) triples at once. */
+export function periodAggregatesQuery(keys: readonly PeriodAggregateKey[]): SQL {
+  return sql`SELECT k.key, a.count, a.sum, a.latest
+    FROM (VALUES ${list(
+      keys.map(
+        (k) =>
+          sql`(${k.key}::text, ${k.userId}::uuid, ${k.metricType}::varchar, ${k.from.toISOString()}::timestamptz, ${k.to.toISOString()}::timestamptz)`,
+      ),
+    )}) AS k(key, user_id, metric_type, from_ts, to_ts)
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS count,
+        coalesce(sum(m.value), 0)::float8 AS sum,
+        (array_agg(m.value ORDER BY m.recorded_date DESC))[1]::float8 AS latest
+      FROM health.health_metrics m
+      WHERE m.user_id = k.user_id AND m.metric_type = k.metric_type
+        AND m.recorded_date >= k.from_ts AND m.recorded_date < k.to_ts
+    ) a`;
+}

@@ -1,0 +1,57 @@
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type {
+  HealthGoalResolvers,
+  HealthIntegrationResolvers,
+  HealthMetricResolvers,
+} from '../generated/resolvers-types.js';
+import { goalProgress, goalWindow } from '../goals.js';
+import { goalById, integrationById, metricById, periodAggregateLoader } from '../loaders.js';
+import { providerNameOf, sourceNameOf, typeNameOf } from '../metric-types.js';
+import type { HealthDeps } from '../server.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** References resolve only for the owner: anyone else gets null, exactly as for a missing id. */
+const ownedBy = <T extends { userId: string }>(row: T | null, ctx: RequestContext) =>
+  row && ctx.viewer?.userId === row.userId ? row : null;
+
+export function healthMetricResolvers(deps: HealthDeps): HealthMetricResolvers<RequestContext> {
+  return {
+    __resolveReference: async (reference, ctx) =>
+      UUID.test(reference.id)
+        ? ownedBy(await metricById(ctx, deps.database.db).load(reference.id), ctx)
+        : null,
+    metricType: (row) => typeNameOf(row.metricType),
+    value: (row) => Number(row.value),
+    source: (row) => sourceNameOf(row.source),
+  };
+}
+
+export function healthGoalResolvers(deps: HealthDeps): HealthGoalResolvers<RequestContext> {
+  return {
+    __resolveReference: async (reference, ctx) =>
+      UUID.test(reference.id) ? ownedBy(await goalById(ctx, deps.database.db).load(reference.id), ctx) : null,
+    metricType: (row) => typeNameOf(row.metricType),
+    progress: async (goal, _args, ctx) => {
+      const now = deps.clock.now();
+      const window = goalWindow(goal, now);
+      const aggregate = await periodAggregateLoader(ctx, deps.database.db).load({
+        userId: goal.userId,
+        metricType: goal.metricType,
+        from: window.from,
+        to: window.to,
+      });
+      return goalProgress(goal, aggregate, now);
+    },
+  };
+}
+
+export function healthIntegrationResolvers(deps: HealthDeps): HealthIntegrationResolvers<RequestContext> {
+  return {
+    __resolveReference: async (reference, ctx) =>
+      UUID.test(reference.id)
+        ? ownedBy(await integrationById(ctx, deps.database.db).load(reference.id), ctx)
+        : null,
+    provider: (row) => providerNameOf(row.provider),
+  };
+}

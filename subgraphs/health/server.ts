@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { eventConsumer } from '../../kit/events/consumer.js';
+import { OutboxRelay } from '../../kit/events/outbox.js';
+import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { eraseUser } from './integrations.js';
+import { partitionMaintenance } from './partitions.js';
+import {
+  healthGoalResolvers,
+  healthIntegrationResolvers,
+  healthMetricResolvers,
+} from './resolvers/entities.js';
+import { mutationResolvers } from './resolvers/Mutation.js';
+import { userResolvers } from './resolvers/User.js';
+import { outbox, processedEvents } from './tables.js';
+
+export type HealthDeps = SubgraphDeps;
+
+export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+/** Health: time-series samples in monthly partitions, goals, and wearable integrations. */
+export function createSubgraph(deps: HealthDeps): Subgraph {
+  return defineSubgraph(deps, {
+    name: 'health',
+    typeDefs,
+    resolvers: {
+      Mutation: mutationResolvers(deps),
+      User: userResolvers(deps),
+      HealthMetric: healthMetricResolvers(deps),
+      HealthGoal: healthGoalResolvers(deps),
+      HealthIntegration: healthIntegrationResolvers(deps),
+    },
+    background: [
+      partitionMaintenance(deps.database, deps.log),
+      new OutboxRelay(deps.database, outbox, deps.bus, 'health', deps.log),
+      eventConsumer({
+        group: 'health',
+        database: deps.database,
+        bus: deps.bus,
+        processedEvents,
+        log: deps.log,
+        handlers: {
+          'user.deleted': async (tx, event) => {
+            const userId = (event.payload as { userId?: unknown }).userId;
+            if (typeof userId !== 'string') return;
+            await eraseUser(tx, userId);
+          },
+        },
+      }),
+    ],
+  });
+}
