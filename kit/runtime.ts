@@ -63,6 +63,7 @@ export async function createRuntime(
     identitySecret: env.IDENTITY_HEADER_SECRET,
     production: env.NODE_ENV === 'production',
     poolMax: env.DATABASE_POOL_MAX,
+    env,
     async close() {
       await bus.close();
       redis?.disconnect();

@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import { maskError } from './errors.js';
+import type { Env } from './env.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
@@ -37,6 +38,8 @@ export interface SubgraphDeps {
   identitySecret: string;
   production: boolean;
   poolMax?: number;
+  /** The process's settings, for subgraphs that need their own (gateway keys); absent in some tools. */
+  env?: Env;
 }
 
 /** The request context every resolver receives. */

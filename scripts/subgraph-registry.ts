@@ -6,4 +6,8 @@ type Factory = (deps: SubgraphDeps) => Subgraph;
 /** How to build each subgraph; typed against SUBGRAPH_NAMES so a new name without a factory fails to compile. */
 export const SUBGRAPH_FACTORIES: Record<SubgraphName, () => Promise<Factory>> = {
   identity: async () => (await import('../subgraphs/identity/server.js')).createSubgraph,
+  billing: async () => {
+    const { createSubgraph } = await import('../subgraphs/billing/server.js');
+    return (deps) => createSubgraph(deps);
+  },
 };
