@@ -7,7 +7,7 @@ import { sha256Hex } from '../../kit/crypto.js';
 import { rows } from '../../kit/db.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
-import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { RenewalWorker } from './renewals.js';
 import { outbox, payments, subscriptions } from './tables.js';
 import { type FakeStripe, type FakeYooKassa, startFakeStripe, startFakeYooKassa } from './test-fakes.js';
@@ -374,6 +374,58 @@ describe('subscribing with Stripe', () => {
       pm: { gateway: 'STRIPE', token: 'pm_card_visa' },
     });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('loading', () => {
+  it('batches plans and payments across subscriptions: statements do not grow with the list', async () => {
+    const plan = await createPlan();
+    const count = async (user: TestUser) => {
+      const before = stack.statements();
+      const mine = await me(user);
+      return { statements: stack.statements() - before, subscriptions: mine.subscriptions.nodes.length };
+    };
+    const few = await stack.signUp();
+    await subscribeAs(few, plan.id);
+    const many = await stack.signUp();
+    for (let i = 0; i < 4; i++) {
+      const { subscription } = await subscribeAs(many, plan.id);
+      await stack.gql(CANCEL, { id: subscription.id, atPeriodEnd: false }, { token: many.token });
+    }
+    await count(few); // warms the viewer cache for this token
+    await count(many);
+    const a = await count(few);
+    const b = await count(many);
+    expect(a.subscriptions).toBe(1);
+    expect(b.subscriptions).toBe(4);
+    expect(b.statements).toBe(a.statements);
+  });
+
+  it('pages subscriptions with a cursor', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    for (let i = 0; i < 3; i++) {
+      const { subscription } = await subscribeAs(user, plan.id);
+      await stack.gql(CANCEL, { id: subscription.id, atPeriodEnd: false }, { token: user.token });
+      clock.advance(1000);
+    }
+    const page = `query($after: String) { me { subscriptions(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+    const first = await stack.gql(page, {}, { token: user.token });
+    expect(first.data.me.subscriptions.nodes).toHaveLength(2);
+    expect(first.data.me.subscriptions.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.gql(
+      page,
+      { after: first.data.me.subscriptions.pageInfo.endCursor },
+      { token: user.token },
+    );
+    expect(second.data.me.subscriptions.nodes).toHaveLength(1);
+    expect(second.data.me.subscriptions.pageInfo.hasNextPage).toBe(false);
+    const ids = [...first.data.me.subscriptions.nodes, ...second.data.me.subscriptions.nodes].map(
+      (n: any) => n.id,
+    );
+    expect(new Set(ids).size).toBe(3);
+    const bad = await stack.gql(page, { after: 'not-a-cursor' }, { token: user.token });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -818,11 +870,14 @@ describe('account deletion (user.deleted)', () => {
     };
     await stack.runtime.bus.publish(event);
     await stack.flushEvents();
-    const [sub] = await db()
-      .select()
-      .from(subscriptions)
-      .where(eq(subscriptions.id, started.subscription.id));
-    expect(sub).toMatchObject({ status: 'canceled', autoRenewal: false, renewalDate: null });
+    // With Redis the bus delivers asynchronously.
+    await eventually(async () => {
+      const [sub] = await db()
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.id, started.subscription.id));
+      expect(sub).toMatchObject({ status: 'canceled', autoRenewal: false, renewalDate: null });
+    });
     const [payment] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
     expect(payment).toMatchObject({
       payerName: null,
@@ -835,6 +890,7 @@ describe('account deletion (user.deleted)', () => {
     const canceledEvents = await outboxCount('subscription.canceled');
     await stack.runtime.bus.publish(event);
     await stack.flushEvents();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await outboxCount('subscription.canceled')).toBe(canceledEvents);
 
     const before = fakeStripe.charges();
