@@ -96,8 +96,23 @@ async function step(
   const decision = decideRenewal(state, plan!, today, deps.graceDays);
   const event = { subscriptionId: row.id, userId: row.userId, planId: row.planId };
   switch (decision.action) {
-    case 'none':
-      return null;
+    case 'none': {
+      if (state.status !== 'pending') return null;
+      // A first payment the gateway never answered (timeout) is re-sent with its own key, which
+      // the gateway deduplicates; one it answered "processing" gets the same intent back.
+      const [first] = await tx
+        .select()
+        .from(payments)
+        .where(
+          and(
+            eq(payments.subscriptionId, row.id),
+            eq(payments.periodStart, row.startDate),
+            eq(payments.status, 'pending'),
+          ),
+        )
+        .limit(1);
+      return first ?? null;
+    }
     case 'end': {
       const next = await saveState(tx, row.id, transition(state, { kind: 'end' }));
       await writeToOutbox(

@@ -75,6 +75,8 @@ export interface FakeStripe extends FakeServer {
   intents: Map<string, any>;
   /** Marks an intent's outcome (for async methods settled later by webhook). */
   settle(intentId: string, status: 'succeeded' | 'requires_payment_method'): any;
+  /** The status new refunds are created with (`pending` until a charge.refunded webhook says more). */
+  refundsAnswer(status: 'succeeded' | 'pending'): void;
   /** Makes the next N PaymentIntent creations fail with a decline, whatever the method. */
   declineNext(count: number): void;
   charges(): number;
@@ -96,6 +98,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const refundsById = new Map<string, any>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   let declines = 0;
+  let refundStatus = 'succeeded';
 
   const server = await serve(async (req, res, text) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -213,7 +216,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         object: 'refund',
         amount,
         payment_intent: intent.id,
-        status: 'succeeded',
+        status: refundStatus,
         metadata: body.metadata ?? {},
       };
       refundsById.set(refund.id, refund);
@@ -233,6 +236,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const intent = intents.get(intentId);
       intent.status = status;
       return intent;
+    },
+    refundsAnswer(status) {
+      refundStatus = status;
     },
     declineNext(count) {
       declines = count;
