@@ -65,6 +65,18 @@ const envSchema = z
     GARMIN_API_URL: z.string().url().default('https://apis.garmin.com'),
     GARMIN_TOKEN_URL: z.string().url().default('https://diauth.garmin.com/di-oauth2-service/oauth/token'),
     HEALTH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(900),
+    /** Payment gateways (billing). A gateway without its keys is not offered. */
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** Another Stripe API address (a local test server); Stripe's own when unset. */
+    STRIPE_API_URL: z.string().url().optional(),
+    YOOKASSA_SHOP_ID: z.string().optional(),
+    YOOKASSA_SECRET_KEY: z.string().optional(),
+    YOOKASSA_API_URL: z.string().url().optional(),
+    /** Days an unpaid renewal keeps a subscription active while it is retried. */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+    /** How often the renewal worker runs in the billing process; 0 turns it off. */
+    BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEV_SECRET) {

@@ -42,6 +42,7 @@ export interface SubgraphDeps {
   env?: Env;
   /** The gateway's base URL, for whole-graph work; set once the gateway listens. */
   gatewayUrl?: string;
+  /** The process's settings, for subgraphs that need their own (gateway keys); absent in some tools. */
 }
 
 /** The request context every resolver receives. */

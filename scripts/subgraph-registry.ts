@@ -8,4 +8,8 @@ export const SUBGRAPH_FACTORIES: Record<SubgraphName, () => Promise<Factory>> = 
   identity: async () => (await import('../subgraphs/identity/server.js')).createSubgraph,
   training: async () => (await import('../subgraphs/training/server.js')).createSubgraph,
   health: async () => (await import('../subgraphs/health/server.js')).createSubgraph,
+  billing: async () => {
+    const { createSubgraph } = await import('../subgraphs/billing/server.js');
+    return (deps) => createSubgraph(deps);
+  },
 };

@@ -1,0 +1,975 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../kit/clock.js';
+import { sha256Hex } from '../../kit/crypto.js';
+import { rows } from '../../kit/db.js';
+import type { Viewer } from '../../kit/identity-header.js';
+import { viewerCacheKey } from '../../kit/viewer-cache.js';
+import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { RenewalWorker } from './renewals.js';
+import { outbox, payments, subscriptions } from './tables.js';
+import { type FakeStripe, type FakeYooKassa, startFakeStripe, startFakeYooKassa } from './test-fakes.js';
+
+const WEBHOOK_SECRET = 'whsec_test_secret';
+const _DAY = 86_400_000;
+const stripeForSigning = new Stripe('sk_test_signing');
+
+const PLAN_FIELDS = 'id name priceCents currency billingPeriod trialPeriodDays features isActive';
+const SUB_FIELDS =
+  'id status startDate endDate renewalDate autoRenewal isTrial trialEndDate canceledAt plan { id }';
+const PAY_FIELDS =
+  'id status amountCents currency paymentGateway cardLast4 payerName payerCountry periodStart periodEnd refundedCents';
+
+const CREATE_PLAN = `mutation($input: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $input) { ${PLAN_FIELDS} } }`;
+const SUBSCRIBE = `mutation($planId: ID!, $pm: PaymentMethodInput!, $key: String) {
+  subscribe(planId: $planId, paymentMethod: $pm, idempotencyKey: $key) {
+    __typename
+    ... on SubscriptionStarted { subscription { ${SUB_FIELDS} } payment { ${PAY_FIELDS} } }
+    ... on PaymentDeclined { message payment { ${PAY_FIELDS} } }
+    ... on AlreadySubscribed { message subscription { id status } }
+    ... on PlanUnavailable { message }
+  }
+}`;
+const ME = `{ me { id activeSubscription { ${SUB_FIELDS} } entitlements subscriptions(first: 10) { nodes { ${SUB_FIELDS} payments { nodes { ${PAY_FIELDS} } } } pageInfo { hasNextPage endCursor } } } }`;
+const CANCEL = `mutation($id: ID!, $atPeriodEnd: Boolean) { cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) { ${SUB_FIELDS} } }`;
+const REFUND = `mutation($id: ID!, $amount: Int!, $reason: String) {
+  refundPayment(paymentId: $id, amountCents: $amount, reason: $reason) {
+    __typename
+    ... on RefundIssued { refund { id amountCents status reason } payment { id status refundedCents } }
+    ... on RefundExceedsPayment { refundableCents }
+  }
+}`;
+
+let stack: TestStack;
+let fakeStripe: FakeStripe;
+let fakeYoo: FakeYooKassa;
+let admin: TestUser;
+let clock: ManualClock;
+
+beforeAll(async () => {
+  fakeStripe = await startFakeStripe();
+  fakeYoo = await startFakeYooKassa();
+  clock = new ManualClock(new Date());
+  stack = await startTestStack({
+    clock,
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_billing',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: fakeStripe.url,
+      YOOKASSA_SHOP_ID: fakeYoo.shopId,
+      YOOKASSA_SECRET_KEY: fakeYoo.secretKey,
+      YOOKASSA_API_URL: fakeYoo.url,
+      BILLING_GRACE_DAYS: '3',
+      BILLING_RENEWAL_INTERVAL_SECONDS: '0',
+    },
+  });
+  admin = await stack.makeAdmin(await stack.signUp());
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await fakeStripe?.close();
+  await fakeYoo?.close();
+});
+
+const db = () => stack.runtime.database.db;
+const worker = () =>
+  stack.subgraphs.billing.background.find((t) => t instanceof RenewalWorker) as RenewalWorker;
+const webhookUrl = (path = '/webhooks/stripe') => stack.subgraphUrls.billing.replace(/\/graphql$/, path);
+
+async function createPlan(overrides: Record<string, unknown> = {}) {
+  const result = await stack.gql(
+    CREATE_PLAN,
+    {
+      input: {
+        name: `Plan ${randomUUID().slice(0, 8)}`,
+        priceCents: 1000,
+        currency: 'USD',
+        billingPeriod: 'MONTHLY',
+        trialPeriodDays: 0,
+        features: ['premium_content', 'coaching'],
+        ...overrides,
+      },
+    },
+    { token: admin.token },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.createSubscriptionPlan;
+}
+
+async function subscribeAs(
+  user: TestUser,
+  planId: string,
+  token = 'pm_card_visa',
+  key?: string,
+  gateway = 'STRIPE',
+) {
+  const result = await stack.gql(SUBSCRIBE, { planId, pm: { gateway, token }, key }, { token: user.token });
+  expect(result.errors).toBeUndefined();
+  return result.data.subscribe;
+}
+
+/** Moves the domain clock; sessions run on it too, so the admin signs in again. */
+async function setClock(to: string | Date) {
+  clock.set(new Date(to));
+  admin = await signIn(admin);
+}
+
+/** A fresh session (the clock may have moved past the old one's expiry). */
+async function signIn(user: TestUser): Promise<TestUser> {
+  const result = await stack.gql(
+    `mutation($input: SignInInput!) { signIn(input: $input) { ... on AuthSuccess { token } } }`,
+    { input: { login: user.email, password: user.password } },
+  );
+  return { ...user, token: result.data.signIn.token };
+}
+
+async function me(user: TestUser) {
+  const result = await stack.gql(ME, {}, { token: user.token });
+  expect(result.errors).toBeUndefined();
+  return result.data.me;
+}
+
+async function sendStripeEvent(
+  event: Record<string, unknown>,
+  options: { secret?: string; timestamp?: number; signature?: string } = {},
+) {
+  const payload = JSON.stringify(event);
+  const signature =
+    options.signature ??
+    stripeForSigning.webhooks.generateTestHeaderString({
+      payload,
+      secret: options.secret ?? WEBHOOK_SECRET,
+      timestamp: options.timestamp,
+    });
+  const response = await fetch(webhookUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    body: payload,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+function intentEvent(type: string, intent: any) {
+  return {
+    id: `evt_${randomUUID().replace(/-/g, '')}`,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object: intent },
+  };
+}
+
+async function outboxCount(type: string) {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(eq(outbox.type, type));
+  return Number(row!.n);
+}
+
+describe('plans', () => {
+  it('admins manage plans; input outside the rules is refused', async () => {
+    const plan = await createPlan({ trialPeriodDays: 90 });
+    expect(plan).toMatchObject({
+      billingPeriod: 'MONTHLY',
+      trialPeriodDays: 90,
+      isActive: true,
+      currency: 'USD',
+    });
+
+    for (const [input, field] of [
+      [{ trialPeriodDays: 91 }, 'trialPeriodDays'],
+      [{ trialPeriodDays: -1 }, 'trialPeriodDays'],
+      [{ priceCents: 0 }, 'priceCents'],
+      [{ priceCents: -100 }, 'priceCents'],
+      [{ features: ['Bad Feature!'] }, 'features'],
+    ] as const) {
+      const result = await stack.gql(
+        CREATE_PLAN,
+        { input: { name: 'X', priceCents: 500, currency: 'USD', billingPeriod: 'ANNUAL', ...input } },
+        { token: admin.token },
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const badCurrency = await stack.gql(
+      CREATE_PLAN,
+      { input: { name: 'X', priceCents: 500, currency: 'XYZ1', billingPeriod: 'ANNUAL' } },
+      { token: admin.token },
+    );
+    expect(badCurrency.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+
+    const user = await stack.signUp();
+    const forbidden = await stack.gql(
+      CREATE_PLAN,
+      { input: { name: 'X', priceCents: 500, currency: 'USD', billingPeriod: 'ANNUAL' } },
+      { token: user.token },
+    );
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('the database refuses what the seed forbids, whoever writes', async () => {
+    await expect(
+      stack.runtime.database.exec(
+        `INSERT INTO billing.subscription_plans (name, price_cents, billing_period, trial_period_days) VALUES ('x', 100, 'monthly', 91)`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      stack.runtime.database.exec(
+        `INSERT INTO billing.subscription_plans (name, price_cents, billing_period) VALUES ('x', 100, 'weekly')`,
+      ),
+    ).rejects.toThrow();
+    const indexes = await rows<{ indexname: string }>(
+      db(),
+      sql`select indexname from pg_indexes where schemaname = 'billing' order by indexname`,
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining([
+        'subscriptions_user_id_status_idx',
+        'subscriptions_renewal_date_idx',
+        'subscriptions_created_at_idx',
+        'payments_idempotency_key_key',
+        'payments_subscription_id_status_idx',
+        'payments_payment_gateway_idx',
+        'payments_created_at_idx',
+      ]),
+    );
+  });
+
+  it('lists active plans publicly, cheapest first, paginated; inactive only for admins', async () => {
+    const hidden = await createPlan({ priceCents: 1 });
+    const closed = await stack.gql(
+      `mutation($id: ID!) { updateSubscriptionPlan(id: $id, input: { isActive: false }) { isActive } }`,
+      { id: hidden.id },
+      { token: admin.token },
+    );
+    expect(closed.data.updateSubscriptionPlan.isActive).toBe(false);
+    const list = await stack.gql(
+      `{ subscriptionPlans(first: 100) { nodes { id priceCents } pageInfo { hasNextPage } } }`,
+    );
+    const ids = list.data.subscriptionPlans.nodes.map((p: any) => p.id);
+    expect(ids).not.toContain(hidden.id);
+    const prices = list.data.subscriptionPlans.nodes.map((p: any) => p.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const anon = await stack.gql(`{ subscriptionPlans(includeInactive: true) { nodes { id } } }`);
+    expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const asAdmin = await stack.gql(
+      `{ subscriptionPlans(includeInactive: true, first: 100) { nodes { id } } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(asAdmin.data.subscriptionPlans.nodes.map((p: any) => p.id)).toContain(hidden.id);
+    const tooMany = await stack.gql(`{ subscriptionPlans(first: 101) { nodes { id } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('subscribing with Stripe', () => {
+  it('charges the first period, activates, keeps only last4, and entitles the user', async () => {
+    const plan = await createPlan({ features: ['premium_content', 'live_classes'] });
+    const user = await stack.signUp();
+    const before = fakeStripe.charges();
+    const result = await subscribeAs(user, plan.id, 'pm_card_visa', 'first-try');
+    expect(result.__typename).toBe('SubscriptionStarted');
+    expect(result.subscription).toMatchObject({ status: 'ACTIVE', isTrial: false, autoRenewal: true });
+    expect(result.payment).toMatchObject({
+      status: 'COMPLETED',
+      amountCents: 1000,
+      currency: 'USD',
+      paymentGateway: 'STRIPE',
+      cardLast4: '4242',
+      payerName: 'Ada Lovelace',
+      payerCountry: 'US',
+    });
+    expect(fakeStripe.charges()).toBe(before + 1);
+    const intentCall = fakeStripe.requests.filter((r) => r.path === '/v1/payment_intents').at(-1)!;
+    expect(intentCall.idempotencyKey).toBe(`subscribe:${user.id}:first-try`);
+    expect(intentCall.body).toMatchObject({ amount: '1000', currency: 'usd', confirm: 'true' });
+
+    const [row] = await db().select().from(payments).where(eq(payments.id, result.payment.id));
+    expect(JSON.stringify(row)).not.toMatch(/\d{12,}/);
+
+    const mine = await me(user);
+    expect(mine.activeSubscription.id).toBe(result.subscription.id);
+    expect(mine.entitlements).toEqual(['live_classes', 'premium_content']);
+    expect(mine.subscriptions.nodes[0].payments.nodes[0].id).toBe(result.payment.id);
+
+    // Another user sees none of it.
+    const other = await stack.signUp();
+    const peek = await stack.gql(
+      `query($id: ID!) { subscription(id: $id) { id } payment(id: $pid) { id } }`.replace(
+        '$id: ID!',
+        '$id: ID!, $pid: ID!',
+      ),
+      { id: result.subscription.id, pid: result.payment.id },
+      { token: other.token },
+    );
+    expect(peek.data).toEqual({ subscription: null, payment: null });
+  });
+
+  it('the gateway viewer carries the entitlements of the active plan', async () => {
+    const plan = await createPlan({ features: ['coaching', 'premium_content'] });
+    const user = await stack.signUp();
+    expect((await subscribeAs(user, plan.id)).__typename).toBe('SubscriptionStarted');
+    const fresh = await signIn(user);
+    expect((await me(fresh)).entitlements).toEqual(['coaching', 'premium_content']);
+    const cached = await stack.runtime.kv.get(viewerCacheKey(sha256Hex(fresh.token)));
+    const viewer = JSON.parse(cached!) as Viewer;
+    expect(viewer.userId).toBe(user.id);
+    expect(viewer.entitlements).toEqual(['coaching', 'premium_content']);
+
+    const nobody = await signIn(await stack.signUp());
+    await me(nobody);
+    const plain = JSON.parse(
+      (await stack.runtime.kv.get(viewerCacheKey(sha256Hex(nobody.token))))!,
+    ) as Viewer;
+    expect(plain.entitlements).toEqual([]);
+  });
+
+  it('a retried subscribe with the same key charges once, even concurrently', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const before = fakeStripe.charges();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => subscribeAs(user, plan.id, 'pm_card_visa', 'retry-key')),
+    );
+    const started = results.filter((r) => r.__typename === 'SubscriptionStarted');
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(results.map((r) => r.subscription?.id).filter(Boolean)).size).toBe(1);
+    expect(fakeStripe.charges()).toBe(before + 1);
+    const again = await subscribeAs(user, plan.id, 'pm_card_visa', 'retry-key');
+    expect(again.__typename).toBe('SubscriptionStarted');
+    expect(fakeStripe.charges()).toBe(before + 1);
+    const [count] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(payments)
+      .where(eq(payments.subscriptionId, again.subscription.id));
+    expect(Number(count!.n)).toBe(1);
+    // A different attempt while subscribed is refused without a charge.
+    const other = await subscribeAs(user, plan.id, 'pm_card_visa', 'another-key');
+    expect(other.__typename).toBe('AlreadySubscribed');
+    expect(fakeStripe.charges()).toBe(before + 1);
+  });
+
+  it('a declined first payment starts nothing', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const result = await subscribeAs(user, plan.id, 'pm_card_chargeDeclined');
+    expect(result.__typename).toBe('PaymentDeclined');
+    expect(result.payment).toMatchObject({ status: 'FAILED' });
+    const mine = await me(user);
+    expect(mine.activeSubscription).toBeNull();
+    expect(mine.entitlements).toEqual([]);
+    expect(mine.subscriptions.nodes[0].status).toBe('EXPIRED');
+    expect((await subscribeAs(user, plan.id)).__typename).toBe('SubscriptionStarted');
+  });
+
+  it('refuses unknown plans, closed plans, unknown gateways and anonymous callers', async () => {
+    const user = await stack.signUp();
+    expect((await subscribeAs(user, randomUUID())).__typename).toBe('PlanUnavailable');
+    const unavailable = await stack.gql(
+      SUBSCRIBE,
+      { planId: randomUUID(), pm: { gateway: 'SBERBANK', token: 'x' } },
+      { token: user.token },
+    );
+    expect(unavailable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const anonymous = await stack.gql(SUBSCRIBE, {
+      planId: randomUUID(),
+      pm: { gateway: 'STRIPE', token: 'pm_card_visa' },
+    });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('loading', () => {
+  it('batches plans and payments across subscriptions: statements do not grow with the list', async () => {
+    const plan = await createPlan();
+    // The fewest statements over a few runs: the outbox relays' polling shares the counter.
+    const count = async (user: TestUser) => {
+      let statements = Number.POSITIVE_INFINITY;
+      let subscriptions = 0;
+      for (let run = 0; run < 5; run++) {
+        const before = stack.statements();
+        const mine = await me(user);
+        statements = Math.min(statements, stack.statements() - before);
+        subscriptions = mine.subscriptions.nodes.length;
+      }
+      return { statements, subscriptions };
+    };
+    const few = await stack.signUp();
+    await subscribeAs(few, plan.id);
+    const many = await stack.signUp();
+    for (let i = 0; i < 6; i++) {
+      const { subscription } = await subscribeAs(many, plan.id);
+      await stack.gql(CANCEL, { id: subscription.id, atPeriodEnd: false }, { token: many.token });
+    }
+    const a = await count(few);
+    const b = await count(many);
+    expect(a.subscriptions).toBe(1);
+    expect(b.subscriptions).toBe(6);
+    // One query per level, whatever the number of subscriptions (N+1 would add 5+ per level).
+    expect(b.statements).toBeLessThanOrEqual(a.statements + 1);
+  });
+
+  it('pages subscriptions with a cursor', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    for (let i = 0; i < 3; i++) {
+      const { subscription } = await subscribeAs(user, plan.id);
+      await stack.gql(CANCEL, { id: subscription.id, atPeriodEnd: false }, { token: user.token });
+      clock.advance(1000);
+    }
+    const page = `query($after: String) { me { subscriptions(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+    const first = await stack.gql(page, {}, { token: user.token });
+    expect(first.data.me.subscriptions.nodes).toHaveLength(2);
+    expect(first.data.me.subscriptions.pageInfo.hasNextPage).toBe(true);
+    const second = await stack.gql(
+      page,
+      { after: first.data.me.subscriptions.pageInfo.endCursor },
+      { token: user.token },
+    );
+    expect(second.data.me.subscriptions.nodes).toHaveLength(1);
+    expect(second.data.me.subscriptions.pageInfo.hasNextPage).toBe(false);
+    const ids = [...first.data.me.subscriptions.nodes, ...second.data.me.subscriptions.nodes].map(
+      (n: any) => n.id,
+    );
+    expect(new Set(ids).size).toBe(3);
+    const bad = await stack.gql(page, { after: 'not-a-cursor' }, { token: user.token });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('lifecycle with the renewal worker', () => {
+  it('starts a trial, converts it at the trial end, and charges each period once', async () => {
+    await setClock('2027-01-10T09:00:00Z');
+    const plan = await createPlan({ trialPeriodDays: 14, priceCents: 2500 });
+    let user = await stack.signUp();
+    const before = fakeStripe.charges();
+    const started = await subscribeAs(user, plan.id);
+    expect(started.__typename).toBe('SubscriptionStarted');
+    expect(started.payment).toBeNull();
+    expect(started.subscription).toMatchObject({
+      status: 'ACTIVE',
+      isTrial: true,
+      trialEndDate: '2027-01-24',
+      endDate: '2027-01-24',
+      renewalDate: '2027-01-24',
+    });
+    expect((await me(user)).entitlements).toEqual(['coaching', 'premium_content']);
+    expect(fakeStripe.charges()).toBe(before);
+
+    await setClock('2027-01-23T09:00:00Z');
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(before);
+
+    await setClock('2027-01-24T09:00:00Z');
+    const report = await worker().runOnce();
+    expect(report.charged).toBeGreaterThanOrEqual(1);
+    expect(fakeStripe.charges()).toBe(before + 1);
+    await worker().runOnce();
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(before + 1);
+
+    user = await signIn(user);
+    const mine = await me(user);
+    expect(mine.activeSubscription).toMatchObject({
+      isTrial: false,
+      endDate: '2027-02-24',
+      renewalDate: '2027-02-24',
+    });
+    expect(mine.activeSubscription.renewalDate).toBe('2027-02-24');
+    const paid = mine.subscriptions.nodes[0].payments.nodes;
+    expect(paid).toHaveLength(1);
+    expect(paid[0]).toMatchObject({
+      status: 'COMPLETED',
+      amountCents: 2500,
+      periodStart: '2027-01-24',
+      periodEnd: '2027-02-24',
+    });
+    const offSession = fakeStripe.requests.filter((r) => r.path === '/v1/payment_intents').at(-1)!;
+    expect(offSession.body.off_session).toBe('true');
+    expect(offSession.idempotencyKey).toBe(`renewal:${started.subscription.id}:2027-01-24:1`);
+  });
+
+  it('renews, retries an unpaid renewal through the grace period, then expires it', async () => {
+    await setClock('2027-03-01T08:00:00Z');
+    const plan = await createPlan({ features: ['grace_test'] });
+    let user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id);
+    const id = started.subscription.id;
+    expect(started.subscription).toMatchObject({ status: 'ACTIVE', endDate: '2027-04-01' });
+
+    await setClock('2027-04-01T08:00:00Z');
+    await worker().runOnce();
+    let [row] = await db().select().from(subscriptions).where(eq(subscriptions.id, id));
+    expect(row).toMatchObject({ status: 'active', endDate: '2027-05-01' });
+
+    // The next renewal is declined: retried daily while the grace period (3 days) lasts.
+    await setClock('2027-05-01T08:00:00Z');
+    fakeStripe.declineNext(100);
+    const before = fakeStripe.charges();
+    await worker().runOnce();
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(before + 1);
+    [row] = await db().select().from(subscriptions).where(eq(subscriptions.id, id));
+    expect(row).toMatchObject({ status: 'active', endDate: '2027-05-01', renewalDate: '2027-05-02' });
+    user = await signIn(user);
+    expect((await me(user)).entitlements).toEqual(['grace_test']);
+
+    await setClock('2027-05-02T08:00:00Z');
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(before + 2);
+    const attempts = await db()
+      .select()
+      .from(payments)
+      .where(and(eq(payments.subscriptionId, id), eq(payments.periodStart, '2027-05-01')));
+    expect(attempts.map((p) => p.idempotencyKey).sort()).toEqual([
+      `renewal:${id}:2027-05-01:1`,
+      `renewal:${id}:2027-05-01:2`,
+    ]);
+    expect(attempts.every((p) => p.status === 'failed')).toBe(true);
+
+    await setClock('2027-05-04T08:00:00Z');
+    await worker().runOnce();
+    [row] = await db().select().from(subscriptions).where(eq(subscriptions.id, id));
+    expect(row).toMatchObject({ status: 'expired', renewalDate: null, endDate: '2027-05-01' });
+    fakeStripe.declineNext(0);
+    const after = fakeStripe.charges();
+    await setClock('2027-06-04T08:00:00Z');
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(after);
+    user = await signIn(user);
+    const mine = await me(user);
+    expect(mine.activeSubscription).toBeNull();
+    expect(mine.entitlements).toEqual([]);
+    expect(await outboxCount('subscription.expired')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cancels at period end with no further charge, or at once; illegal transitions are refused', async () => {
+    await setClock('2027-07-01T08:00:00Z');
+    const plan = await createPlan();
+    let user = await stack.signUp();
+    const { subscription } = await subscribeAs(user, plan.id);
+    const other = await stack.signUp();
+    const foreign = await stack.gql(CANCEL, { id: subscription.id }, { token: other.token });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const canceled = await stack.gql(CANCEL, { id: subscription.id }, { token: user.token });
+    expect(canceled.data.cancelSubscription).toMatchObject({
+      status: 'ACTIVE',
+      autoRenewal: false,
+      endDate: '2027-08-01',
+    });
+    expect(canceled.data.cancelSubscription.canceledAt).not.toBeNull();
+    const twice = await stack.gql(CANCEL, { id: subscription.id }, { token: user.token });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const renewOn = await stack.gql(
+      `mutation($id: ID!) { setAutoRenewal(id: $id, enabled: true) { id } }`,
+      { id: subscription.id },
+      { token: user.token },
+    );
+    expect(renewOn.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const before = fakeStripe.charges();
+    await setClock('2027-08-01T08:00:00Z');
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(before);
+    user = await signIn(user);
+    expect((await me(user)).subscriptions.nodes[0]).toMatchObject({ status: 'CANCELED', renewalDate: null });
+
+    // Canceling at once ends access now and keeps the paid period's dates.
+    const second = await subscribeAs(user, plan.id);
+    const now = await stack.gql(
+      CANCEL,
+      { id: second.subscription.id, atPeriodEnd: false },
+      { token: user.token },
+    );
+    expect(now.data.cancelSubscription).toMatchObject({
+      status: 'CANCELED',
+      endDate: '2027-09-01',
+      renewalDate: null,
+    });
+    expect((await me(user)).entitlements).toEqual([]);
+    const again = await stack.gql(
+      CANCEL,
+      { id: second.subscription.id, atPeriodEnd: false },
+      { token: user.token },
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', from: 'CANCELED' });
+  });
+});
+
+describe('Stripe webhooks', () => {
+  it('activates on payment_intent.succeeded; replays and late failures change nothing', async () => {
+    await setClock(new Date());
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id, 'pm_card_async');
+    expect(started.subscription.status).toBe('PENDING');
+    expect(started.payment.status).toBe('PENDING');
+    const [payment] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
+    const intentId = payment!.paymentIntentId!;
+    expect(intentId).toMatch(/^pi_/);
+
+    // The worker re-sends a first payment still pending, under its key: the gateway answers with
+    // the same intent and nothing new is charged.
+    const charges = fakeStripe.charges();
+    const sends = fakeStripe.requests.filter((r) => r.idempotencyKey === payment!.idempotencyKey).length;
+    await worker().runOnce();
+    expect(fakeStripe.charges()).toBe(charges);
+    expect(fakeStripe.requests.filter((r) => r.idempotencyKey === payment!.idempotencyKey).length).toBe(
+      sends + 1,
+    );
+
+    const completedBefore = await outboxCount('payment.completed');
+    const succeeded = intentEvent('payment_intent.succeeded', fakeStripe.settle(intentId, 'succeeded'));
+    expect(await sendStripeEvent(succeeded)).toEqual({
+      status: 200,
+      body: { received: true, result: 'applied' },
+    });
+    const mine = await me(user);
+    expect(mine.activeSubscription.id).toBe(started.subscription.id);
+    expect(mine.subscriptions.nodes[0].payments.nodes[0]).toMatchObject({
+      status: 'COMPLETED',
+      cardLast4: '3155',
+      payerCountry: 'DE',
+    });
+    expect(await outboxCount('payment.completed')).toBe(completedBefore + 1);
+
+    // The same event again: recorded once, applied once.
+    expect((await sendStripeEvent(succeeded)).body.result).toBe('duplicate');
+    expect(await outboxCount('payment.completed')).toBe(completedBefore + 1);
+
+    // An older failure delivered late does not undo the success.
+    const lateFailure = intentEvent('payment_intent.payment_failed', {
+      ...fakeStripe.intents.get(intentId),
+      status: 'requires_payment_method',
+    });
+    expect((await sendStripeEvent(lateFailure)).body.result).toBe('applied');
+    expect((await me(user)).subscriptions.nodes[0].payments.nodes[0].status).toBe('COMPLETED');
+    expect((await me(user)).activeSubscription.status).toBe('ACTIVE');
+  });
+
+  it('a failure that arrives before the success is overtaken by it', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id, 'pm_card_async');
+    const [payment] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
+    const intent = fakeStripe.intents.get(payment!.paymentIntentId!);
+    const failed = intentEvent('payment_intent.payment_failed', {
+      ...intent,
+      status: 'requires_payment_method',
+    });
+    const succeeded = intentEvent('payment_intent.succeeded', { ...intent, status: 'succeeded' });
+    await sendStripeEvent(failed);
+    expect((await me(user)).subscriptions.nodes[0].status).toBe('EXPIRED');
+    await sendStripeEvent(succeeded);
+    const [after] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
+    // The money was taken: the payment says so; the expired subscription is not revived.
+    expect(after!.status).toBe('completed');
+    expect((await me(user)).subscriptions.nodes[0].status).toBe('EXPIRED');
+  });
+
+  it('refuses bad signatures, other secrets, stale timestamps and unsigned bodies', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id, 'pm_card_async');
+    const [payment] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
+    const intent = fakeStripe.settle(payment!.paymentIntentId!, 'succeeded');
+    const event = intentEvent('payment_intent.succeeded', intent);
+    expect((await sendStripeEvent(event, { secret: 'whsec_wrong' })).status).toBe(400);
+    expect((await sendStripeEvent(event, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(
+      400,
+    );
+    expect((await sendStripeEvent(event, { signature: 't=1,v1=deadbeef' })).status).toBe(400);
+    const unsigned = await fetch(webhookUrl(), {
+      method: 'POST',
+      body: JSON.stringify(event),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(unsigned.status).toBe(400);
+    // A tampered body with a valid header for the original is refused too.
+    const header = stripeForSigning.webhooks.generateTestHeaderString({
+      payload: JSON.stringify(event),
+      secret: WEBHOOK_SECRET,
+    });
+    const tampered = await fetch(webhookUrl(), {
+      method: 'POST',
+      body: JSON.stringify({ ...event, type: 'payment_intent.payment_failed' }),
+      headers: { 'stripe-signature': header },
+    });
+    expect(tampered.status).toBe(400);
+    expect((await me(user)).subscriptions.nodes[0].status).toBe('PENDING');
+    // Within the tolerance it is accepted.
+    const ok = await sendStripeEvent(event, { timestamp: Math.floor(Date.now() / 1000) - 200 });
+    expect(ok.body.result).toBe('applied');
+    expect((await me(user)).subscriptions.nodes[0].status).toBe('ACTIVE');
+  });
+});
+
+describe('refunds', () => {
+  async function paidPayment(amount = 1000) {
+    const plan = await createPlan({ priceCents: amount });
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id);
+    expect(started.payment.status).toBe('COMPLETED');
+    return { user, payment: started.payment };
+  }
+
+  it('admins refund part or all; never more than the payment; amount must be positive', async () => {
+    const { user, payment } = await paidPayment(1000);
+    const asUser = await stack.gql(REFUND, { id: payment.id, amount: 100 }, { token: user.token });
+    expect(asUser.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const amount of [0, -5]) {
+      const bad = await stack.gql(REFUND, { id: payment.id, amount }, { token: admin.token });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const part = await stack.gql(
+      REFUND,
+      { id: payment.id, amount: 300, reason: 'goodwill' },
+      { token: admin.token },
+    );
+    expect(part.data.refundPayment).toMatchObject({
+      __typename: 'RefundIssued',
+      refund: { amountCents: 300, status: 'SUCCEEDED', reason: 'goodwill' },
+      payment: { status: 'COMPLETED', refundedCents: 300 },
+    });
+    const tooMuch = await stack.gql(REFUND, { id: payment.id, amount: 701 }, { token: admin.token });
+    expect(tooMuch.data.refundPayment).toEqual({ __typename: 'RefundExceedsPayment', refundableCents: 700 });
+    const rest = await stack.gql(REFUND, { id: payment.id, amount: 700 }, { token: admin.token });
+    expect(rest.data.refundPayment.payment).toMatchObject({ status: 'REFUNDED', refundedCents: 1000 });
+    const after = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+    expect(after.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const missing = await stack.gql(REFUND, { id: randomUUID(), amount: 1 }, { token: admin.token });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The owner sees the refunds.
+    const view = await stack.gql(
+      `query($id: ID!) { payment(id: $id) { status refunds { amountCents status } } }`,
+      { id: payment.id },
+      { token: user.token },
+    );
+    expect(view.data.payment.refunds).toHaveLength(2);
+    expect(view.data.payment.refunds).toEqual(
+      expect.arrayContaining([
+        { amountCents: 300, status: 'SUCCEEDED' },
+        { amountCents: 700, status: 'SUCCEEDED' },
+      ]),
+    );
+  });
+
+  it('20 concurrent refunds never exceed the payment', async () => {
+    const { payment } = await paidPayment(1000);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        stack.gql(REFUND, { id: payment.id, amount: 150 }, { token: admin.token }),
+      ),
+    );
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const issued = results.filter((r) => r.data.refundPayment.__typename === 'RefundIssued');
+    const refused = results.filter((r) => r.data.refundPayment.__typename === 'RefundExceedsPayment');
+    expect(issued).toHaveLength(6);
+    expect(refused).toHaveLength(14);
+    const [sum] = await rows<{ total: string }>(
+      db(),
+      sql`select coalesce(sum(amount_cents), 0) as total from billing.refunds where payment_id = ${payment.id} and status <> 'failed'`,
+    );
+    expect(Number(sum!.total)).toBe(900);
+    const intent = [...fakeStripe.intents.values()].find((i) => i.metadata?.paymentId === payment.id);
+    expect(intent.amount_refunded).toBe(900);
+  });
+
+  it('a refund the gateway leaves pending is settled by charge.refunded, once', async () => {
+    const { user, payment } = await paidPayment(800);
+    fakeStripe.refundsAnswer('pending');
+    const issued = await stack.gql(REFUND, { id: payment.id, amount: 800 }, { token: admin.token });
+    fakeStripe.refundsAnswer('succeeded');
+    expect(issued.data.refundPayment).toMatchObject({
+      refund: { status: 'PENDING' },
+      payment: { status: 'COMPLETED', refundedCents: 800 },
+    });
+    // Pending refunds count: nothing more can be refunded meanwhile.
+    const more = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+    expect(more.data.refundPayment).toEqual({ __typename: 'RefundExceedsPayment', refundableCents: 0 });
+
+    const refundedBefore = await outboxCount('payment.refunded');
+    const intent = [...fakeStripe.intents.values()].find((i) => i.metadata?.paymentId === payment.id);
+    const settled = intent.refunds.map((r: any) => ({ ...r, status: 'succeeded' }));
+    const event = {
+      id: `evt_${randomUUID()}`,
+      object: 'event',
+      type: 'charge.refunded',
+      created: 1,
+      data: {
+        object: {
+          id: 'ch_y',
+          object: 'charge',
+          payment_intent: intent.id,
+          refunds: { object: 'list', data: settled },
+        },
+      },
+    };
+    expect((await sendStripeEvent(event)).body.result).toBe('applied');
+    expect((await sendStripeEvent(event)).body.result).toBe('duplicate');
+    // The same facts under another event id (Stripe may send both charge.refunded and a retry).
+    expect((await sendStripeEvent({ ...event, id: `evt_${randomUUID()}` })).body.result).toBe('applied');
+    expect(await outboxCount('payment.refunded')).toBe(refundedBefore + 1);
+    const view = await stack.gql(
+      `query($id: ID!) { payment(id: $id) { status refunds { status } } }`,
+      { id: payment.id },
+      { token: user.token },
+    );
+    expect(view.data.payment).toEqual({ status: 'REFUNDED', refunds: [{ status: 'SUCCEEDED' }] });
+  });
+
+  it('charge.refunded webhooks settle refunds once, in any order', async () => {
+    const { payment } = await paidPayment(500);
+    const issued = await stack.gql(REFUND, { id: payment.id, amount: 500 }, { token: admin.token });
+    expect(issued.data.refundPayment.payment.status).toBe('REFUNDED');
+    const refundedBefore = await outboxCount('payment.refunded');
+    const intent = [...fakeStripe.intents.values()].find((i) => i.metadata?.paymentId === payment.id);
+    const charge = {
+      id: 'ch_x',
+      object: 'charge',
+      payment_intent: intent.id,
+      amount_refunded: 500,
+      refunds: { object: 'list', data: intent.refunds },
+    };
+    const event = {
+      id: `evt_${randomUUID()}`,
+      object: 'event',
+      type: 'charge.refunded',
+      created: 1,
+      data: { object: charge },
+    };
+    expect((await sendStripeEvent(event)).status).toBe(200);
+    expect((await sendStripeEvent(event)).body.result).toBe('duplicate');
+    expect(await outboxCount('payment.refunded')).toBe(refundedBefore);
+  });
+});
+
+describe('YooKassa', () => {
+  it('charges with basic auth and an Idempotence-Key, keeps last4 and country', async () => {
+    const plan = await createPlan({ currency: 'RUB', priceCents: 49900 });
+    const user = await stack.signUp();
+    const result = await subscribeAs(user, plan.id, 'yoo_ok', 'yk-1', 'YANDEX_KASSA');
+    expect(result.__typename).toBe('SubscriptionStarted');
+    expect(result.payment).toMatchObject({
+      status: 'COMPLETED',
+      paymentGateway: 'YANDEX_KASSA',
+      currency: 'RUB',
+      amountCents: 49900,
+      cardLast4: '4477',
+      payerCountry: 'RU',
+    });
+    const call = fakeYoo.requests.filter((r) => r.path === '/v3/payments' && r.method === 'POST').at(-1)!;
+    expect(call.idempotencyKey).toBe(`subscribe:${user.id}:yk-1`);
+    expect(call.authorization).toBe(
+      `Basic ${Buffer.from(`${fakeYoo.shopId}:${fakeYoo.secretKey}`).toString('base64')}`,
+    );
+    expect(call.body.amount).toEqual({ value: '499.00', currency: 'RUB' });
+    const before = fakeYoo.charges();
+    await subscribeAs(user, plan.id, 'yoo_ok', 'yk-1', 'YANDEX_KASSA');
+    expect(fakeYoo.charges()).toBe(before);
+
+    const refund = await stack.gql(REFUND, { id: result.payment.id, amount: 100 }, { token: admin.token });
+    expect(refund.data.refundPayment.refund.status).toBe('SUCCEEDED');
+    const refundCall = fakeYoo.requests.filter((r) => r.path === '/v3/refunds').at(-1)!;
+    expect(refundCall.body).toMatchObject({
+      payment_id: expect.any(String),
+      amount: { value: '1.00', currency: 'RUB' },
+    });
+    expect(refundCall.idempotencyKey).toMatch(/^refund:/);
+  });
+
+  it('trusts a notification only after re-fetching the payment', async () => {
+    const plan = await createPlan({ currency: 'RUB', priceCents: 10000 });
+    const user = await stack.signUp();
+    const result = await subscribeAs(user, plan.id, 'yoo_pending', undefined, 'YANDEX_KASSA');
+    expect(result.subscription.status).toBe('PENDING');
+    const [payment] = await db().select().from(payments).where(eq(payments.id, result.payment.id));
+    const yooId = payment!.paymentIntentId!;
+    const notify = (body: unknown) =>
+      fetch(webhookUrl('/webhooks/yookassa'), {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+
+    // A forged "succeeded" while YooKassa still says pending: nothing is activated.
+    const forged = await notify({
+      type: 'notification',
+      event: 'payment.succeeded',
+      object: { id: yooId, status: 'succeeded', paid: true },
+    });
+    expect(forged.status).toBe(200);
+    expect((await me(user)).subscriptions.nodes[0].status).toBe('PENDING');
+    // An id YooKassa does not know is refused.
+    expect(
+      (await notify({ type: 'notification', event: 'payment.succeeded', object: { id: 'nope-123' } })).status,
+    ).toBe(400);
+
+    fakeYoo.payments.get(yooId).status = 'succeeded';
+    const real = await notify({ type: 'notification', event: 'payment.succeeded', object: { id: yooId } });
+    expect(((await real.json()) as any).result).toBe('applied');
+    expect((await me(user)).activeSubscription.id).toBe(result.subscription.id);
+    const replay = await notify({ type: 'notification', event: 'payment.succeeded', object: { id: yooId } });
+    expect(((await replay.json()) as any).result).toBe('duplicate');
+  });
+});
+
+describe('account deletion (user.deleted)', () => {
+  it('cancels at once, scrubs payer_name, and the renewal worker never charges again', async () => {
+    await setClock('2028-01-01T08:00:00Z');
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id);
+    expect(started.payment.payerName).toBe('Ada Lovelace');
+    const event = {
+      id: randomUUID(),
+      type: 'user.deleted',
+      source: 'identity',
+      occurredAt: new Date().toISOString(),
+      payload: { userId: user.id, deletedAt: new Date().toISOString() },
+    };
+    await stack.runtime.bus.publish(event);
+    await stack.flushEvents();
+    // With Redis the bus delivers asynchronously.
+    await eventually(async () => {
+      const [sub] = await db()
+        .select()
+        .from(subscriptions)
+        .where(eq(subscriptions.id, started.subscription.id));
+      expect(sub).toMatchObject({ status: 'canceled', autoRenewal: false, renewalDate: null });
+    });
+    const [payment] = await db().select().from(payments).where(eq(payments.id, started.payment.id));
+    expect(payment).toMatchObject({
+      payerName: null,
+      status: 'completed',
+      cardLast4: '4242',
+      amountCents: 1000,
+    });
+
+    // Redelivery changes nothing.
+    const canceledEvents = await outboxCount('subscription.canceled');
+    await stack.runtime.bus.publish(event);
+    await stack.flushEvents();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await outboxCount('subscription.canceled')).toBe(canceledEvents);
+
+    const before = fakeStripe.charges();
+    for (const day of ['2028-02-01', '2028-02-02', '2028-03-01']) {
+      await setClock(`${day}T08:00:00Z`);
+      await worker().runOnce();
+    }
+    const charged = fakeStripe.requests.filter(
+      (r) =>
+        r.path === '/v1/payment_intents' &&
+        r.body.metadata &&
+        (r.body.metadata as any).subscriptionId === started.subscription.id,
+    );
+    expect(charged).toHaveLength(1);
+    expect(fakeStripe.charges()).toBeGreaterThanOrEqual(before);
+  });
+});

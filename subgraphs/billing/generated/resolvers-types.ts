@@ -1,0 +1,837 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PlanRow as PlanRowModel, SubscriptionRow as SubscriptionRowModel, PaymentRow as PaymentRowModel, RefundRow as RefundRowModel } from '../tables.js';
+import type { UserRef as UserRefModel } from '../resolvers/User.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 4217 currency code, e.g. USD. */
+  Currency: { input: string; output: string; }
+  /** A calendar date, as YYYY-MM-DD. */
+  Date: { input: Date; output: Date | string; }
+  /** An instant in UTC, as an ISO 8601 string (e.g. 2026-11-27T14:00:00Z). */
+  DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The user already has a subscription that is active or pending. */
+export type AlreadySubscribed = {
+  __typename?: 'AlreadySubscribed';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The subscription they have. */
+  subscription: UserSubscription;
+};
+
+/** How often a plan is charged. */
+export type BillingPeriod =
+  /** Every twelve calendar months. */
+  | 'ANNUAL'
+  /** Every calendar month. */
+  | 'MONTHLY'
+  /** Every three calendar months. */
+  | 'QUARTERLY';
+
+/** A new plan. */
+export type CreateSubscriptionPlanInput = {
+  /** How often it is charged. */
+  billingPeriod: BillingPeriod;
+  /** ISO 4217 currency. */
+  currency: Scalars['Currency']['input'];
+  /** What the plan offers, up to 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Feature keys granted (at most 50, each 1..64 of a-z, 0-9, '_', ':', '-'). */
+  features?: Array<Scalars['String']['input']>;
+  /** Course limit; null for none. */
+  maxCourses?: InputMaybe<Scalars['Int']['input']>;
+  /** Trainer limit; null for none. */
+  maxTrainers?: InputMaybe<Scalars['Int']['input']>;
+  /** Display name, 1..100 characters. */
+  name: Scalars['String']['input'];
+  /** Price per period in cents; must be positive. */
+  priceCents: Scalars['Int']['input'];
+  /** Free days before the first charge, 0..90. */
+  trialPeriodDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a subscription of the signed-in user (or any, for admins). */
+  cancelSubscription: UserSubscription;
+  /** Creates a plan. Admins only. */
+  createSubscriptionPlan: SubscriptionPlan;
+  /** Refunds part or all of a completed payment. Admins only. Refunds never exceed the payment. */
+  refundPayment: RefundPaymentResult;
+  /** Turns renewal at the end of each period on or off. */
+  setAutoRenewal: UserSubscription;
+  /**
+   * Subscribes the signed-in user. A plan with trial days starts a trial (no charge until it
+   * ends); otherwise the first period is charged and the subscription becomes active when the
+   * payment succeeds. Retrying with the same `idempotencyKey` never charges twice.
+   */
+  subscribe: SubscribeResult;
+  /** Changes a plan. Admins only. */
+  updateSubscriptionPlan: SubscriptionPlan;
+};
+
+
+export type MutationCancelSubscriptionArgs = {
+  atPeriodEnd?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateSubscriptionPlanArgs = {
+  input: CreateSubscriptionPlanInput;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  amountCents: Scalars['Int']['input'];
+  paymentId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetAutoRenewalArgs = {
+  enabled: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubscribeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  paymentMethod: PaymentMethodInput;
+  planId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateSubscriptionPlanArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSubscriptionPlanInput;
+};
+
+/** Where a list continues. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A charge for one period of a subscription. Visible to the subscriber and admins. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** Amount in minor units of the currency (cents); always positive. */
+  amountCents: Scalars['Int']['output'];
+  /** The last four digits of the card, when a card paid. No other card data is kept. */
+  cardLast4?: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** ISO 4217 currency. */
+  currency: Scalars['Currency']['output'];
+  /** Why the gateway declined it, when it did. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The payer's country (ISO 3166-1 alpha-2) as the gateway reported it. */
+  payerCountry?: Maybe<Scalars['String']['output']>;
+  /** The cardholder's name as the gateway reported it; removed when the account is deleted. */
+  payerName?: Maybe<Scalars['String']['output']>;
+  /** The gateway that handled it. */
+  paymentGateway: PaymentGateway;
+  /** End (exclusive) of the period it pays for. */
+  periodEnd: Scalars['Date']['output'];
+  /** First day of the period it pays for. */
+  periodStart: Scalars['Date']['output'];
+  /** When the gateway settled it. */
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Sum of refunds that succeeded or are pending, in cents. */
+  refundedCents: Scalars['Int']['output'];
+  /** Its refunds, oldest first (a payment has few). */
+  refunds: Array<Refund>;
+  /** Where it is. */
+  status: PaymentStatus;
+  /** The subscription it pays for. */
+  subscription: UserSubscription;
+};
+
+/** A page of payments. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  /** The payments on this page. */
+  nodes: Array<Payment>;
+  /** Where the list continues. */
+  pageInfo: PageInfo;
+};
+
+/** The gateway declined the first payment; nothing was charged and the subscription did not start. */
+export type PaymentDeclined = {
+  __typename?: 'PaymentDeclined';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The declined payment (always set; nullable only to match SubscriptionStarted.payment in one selection). */
+  payment?: Maybe<Payment>;
+};
+
+/** The payment service that handles a payment. */
+export type PaymentGateway =
+  /** Sberbank acquiring. Listed, not yet available. */
+  | 'SBERBANK'
+  /** Stripe (cards, international). */
+  | 'STRIPE'
+  /** WebMoney. Listed, not yet available. */
+  | 'WEBMONEY'
+  /** YooKassa, formerly Yandex.Kassa (Russia). */
+  | 'YANDEX_KASSA';
+
+/** How the subscriber pays: a gateway and its saved payment method (never card numbers). */
+export type PaymentMethodInput = {
+  /** The gateway (STRIPE or YANDEX_KASSA). */
+  gateway: PaymentGateway;
+  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id. */
+  token: Scalars['String']['input'];
+};
+
+/** Where a payment is. */
+export type PaymentStatus =
+  /** Money taken. */
+  | 'COMPLETED'
+  /** Declined or canceled by the gateway. */
+  | 'FAILED'
+  /** Sent to the gateway; its answer has not arrived yet. */
+  | 'PENDING'
+  /** Refunded in full. */
+  | 'REFUNDED';
+
+/** The plan does not exist or is closed to new subscriptions. */
+export type PlanUnavailable = {
+  __typename?: 'PlanUnavailable';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** A payment by id, for its payer or an admin; null otherwise. */
+  payment?: Maybe<Payment>;
+  /** A subscription by id, for its subscriber or an admin; null otherwise. */
+  subscription?: Maybe<UserSubscription>;
+  /** Plans, cheapest first. Public; `includeInactive` is for admins. */
+  subscriptionPlans: SubscriptionPlanConnection;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySubscriptionPlansArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Money returned for a payment, in part or in full. Visible to the subscriber and admins. */
+export type Refund = {
+  __typename?: 'Refund';
+  /** Amount returned in minor units of the payment's currency; always positive. */
+  amountCents: Scalars['Int']['output'];
+  /** When it was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The payment refunded. */
+  payment: Payment;
+  /** When the gateway settled it. */
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why, as the admin wrote it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Where it is. */
+  status: RefundStatus;
+};
+
+/** The amount is more than what remains unrefunded of the payment. */
+export type RefundExceedsPayment = {
+  __typename?: 'RefundExceedsPayment';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Cents that can still be refunded. */
+  refundableCents: Scalars['Int']['output'];
+};
+
+/** The refund was asked of the gateway; its status says how far it got. */
+export type RefundIssued = {
+  __typename?: 'RefundIssued';
+  /** The payment, with its refunds. */
+  payment: Payment;
+  /** The refund. */
+  refund: Refund;
+};
+
+/** The outcome of refundPayment. */
+export type RefundPaymentResult = RefundExceedsPayment | RefundIssued;
+
+/** Where a refund is. */
+export type RefundStatus =
+  /** The gateway refused it; it does not count against the payment. */
+  | 'FAILED'
+  /** Asked of the gateway; its answer has not arrived yet. */
+  | 'PENDING'
+  /** Money returned. */
+  | 'SUCCEEDED';
+
+/** The outcome of subscribe. */
+export type SubscribeResult = AlreadySubscribed | PaymentDeclined | PlanUnavailable | SubscriptionStarted;
+
+/** A page of subscriptions. */
+export type SubscriptionConnection = {
+  __typename?: 'SubscriptionConnection';
+  /** The subscriptions on this page. */
+  nodes: Array<UserSubscription>;
+  /** Where the list continues. */
+  pageInfo: PageInfo;
+};
+
+/** A plan users subscribe to. Public. */
+export type SubscriptionPlan = {
+  __typename?: 'SubscriptionPlan';
+  /** How often it is charged. */
+  billingPeriod: BillingPeriod;
+  /** When the plan was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The currency of the price. */
+  currency: Scalars['Currency']['output'];
+  /** What the plan offers, for display. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** What an active subscription to this plan entitles to; other subgraphs gate content on these. */
+  features: Array<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Whether new subscriptions may start on this plan. */
+  isActive: Scalars['Boolean']['output'];
+  /** How many courses a subscriber may enroll in; null for no limit. */
+  maxCourses?: Maybe<Scalars['Int']['output']>;
+  /** How many trainers a subscriber may follow; null for no limit. */
+  maxTrainers?: Maybe<Scalars['Int']['output']>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Price per billing period in minor units of the currency (cents). */
+  priceCents: Scalars['Int']['output'];
+  /** Free days before the first charge (0..90). */
+  trialPeriodDays: Scalars['Int']['output'];
+};
+
+/** A page of plans. */
+export type SubscriptionPlanConnection = {
+  __typename?: 'SubscriptionPlanConnection';
+  /** The plans on this page. */
+  nodes: Array<SubscriptionPlan>;
+  /** Where the list continues. */
+  pageInfo: PageInfo;
+};
+
+/** The subscription exists: in its trial, active, or pending while the gateway confirms the payment. */
+export type SubscriptionStarted = {
+  __typename?: 'SubscriptionStarted';
+  /** The first payment; null for a trial. */
+  payment?: Maybe<Payment>;
+  /** The subscription. */
+  subscription: UserSubscription;
+};
+
+/** Where a subscription is in its lifecycle. */
+export type SubscriptionStatus =
+  /** Gives access: paid for (or in its trial) for the current period. */
+  | 'ACTIVE'
+  /** Ended by the user (at once, or at the end of the period they canceled in). */
+  | 'CANCELED'
+  /** Ended because it was not renewed, its trial ran out unpaid, or a renewal stayed unpaid. */
+  | 'EXPIRED'
+  /** A paid plan waiting for its first payment. */
+  | 'PENDING';
+
+/** Plan changes; a field left out keeps its value. Price and period changes apply to new periods. */
+export type UpdateSubscriptionPlanInput = {
+  /** What the plan offers, up to 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Feature keys granted. */
+  features?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Open or close the plan to new subscriptions. */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Course limit. */
+  maxCourses?: InputMaybe<Scalars['Int']['input']>;
+  /** Trainer limit. */
+  maxTrainers?: InputMaybe<Scalars['Int']['input']>;
+  /** Display name, 1..100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Price per period in cents; must be positive. */
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
+  /** Free days before the first charge, 0..90. */
+  trialPeriodDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Billing's view of a person. */
+export type User = {
+  __typename?: 'User';
+  /** The subscription that gives access now, if any. Null unless the viewer is this user or an admin. */
+  activeSubscription?: Maybe<UserSubscription>;
+  /**
+   * The features of the active subscription's plan: what content and other subgraphs gate on. Empty
+   * without an active subscription; null unless the viewer is this user or an admin.
+   */
+  entitlements?: Maybe<Array<Scalars['String']['output']>>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Their subscriptions, newest first. Null unless the viewer is this user or an admin. */
+  subscriptions?: Maybe<SubscriptionConnection>;
+};
+
+
+/** Billing's view of a person. */
+export type UserSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A user's subscription to a plan. Visible to that user and admins. (Named UserSubscription because
+ * `Subscription` is GraphQL's root type for subscription operations.)
+ */
+export type UserSubscription = {
+  __typename?: 'UserSubscription';
+  /** Whether it renews at the end of each period. */
+  autoRenewal: Scalars['Boolean']['output'];
+  /** When the user canceled it (it may still run to the end of its period). */
+  canceledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The end (exclusive) of the period paid for, or of the trial. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** True while the current period is a free trial. */
+  isTrial: Scalars['Boolean']['output'];
+  /** The gateway renewals are charged through. */
+  paymentGateway: PaymentGateway;
+  /** Its payments, newest first. */
+  payments: PaymentConnection;
+  /** The plan subscribed to. */
+  plan: SubscriptionPlan;
+  /** The day of the next charge attempt; null when nothing will be charged again. */
+  renewalDate?: Maybe<Scalars['Date']['output']>;
+  /** The day it started. */
+  startDate: Scalars['Date']['output'];
+  /** Lifecycle state. */
+  status: SubscriptionStatus;
+  /** When the trial ends (it converts to a paid period then, unless canceled). */
+  trialEndDate?: Maybe<Scalars['Date']['output']>;
+  /** The subscriber. */
+  user: User;
+};
+
+
+/**
+ * A user's subscription to a plan. Visible to that user and admins. (Named UserSubscription because
+ * `Subscription` is GraphQL's root type for subscription operations.)
+ */
+export type UserSubscriptionPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = T | Promise<T>;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Payment: Payment;
+  Refund: Refund;
+  SubscriptionPlan: SubscriptionPlan;
+  User: User;
+  UserSubscription: UserSubscription;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Payment:
+    ( { __typename: 'Payment' }
+    & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  Refund:
+    ( { __typename: 'Refund' }
+    & GraphQLRecursivePick<FederationTypes['Refund'], {"id":true}> );
+  SubscriptionPlan:
+    ( { __typename: 'SubscriptionPlan' }
+    & GraphQLRecursivePick<FederationTypes['SubscriptionPlan'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  UserSubscription:
+    ( { __typename: 'UserSubscription' }
+    & GraphQLRecursivePick<FederationTypes['UserSubscription'], {"id":true}> );
+};
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  RefundPaymentResult:
+    | ( RefundExceedsPayment )
+    | ( Omit<RefundIssued, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
+  ;
+  SubscribeResult:
+    | ( Omit<AlreadySubscribed, 'subscription'> & { subscription: _RefType['UserSubscription'] } )
+    | ( Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<_RefType['Payment']> } )
+    | ( PlanUnavailable )
+    | ( Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<_RefType['Payment']>, subscription: _RefType['UserSubscription'] } )
+  ;
+};
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AlreadySubscribed: ResolverTypeWrapper<Omit<AlreadySubscribed, 'subscription'> & { subscription: ResolversTypes['UserSubscription'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BillingPeriod: BillingPeriod;
+  CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Payment: ResolverTypeWrapper<PaymentRowModel>;
+  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
+  PaymentDeclined: ResolverTypeWrapper<Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
+  PaymentGateway: PaymentGateway;
+  PaymentMethodInput: PaymentMethodInput;
+  PaymentStatus: PaymentStatus;
+  PlanUnavailable: ResolverTypeWrapper<PlanUnavailable>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<RefundRowModel>;
+  RefundExceedsPayment: ResolverTypeWrapper<RefundExceedsPayment>;
+  RefundIssued: ResolverTypeWrapper<Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
+  RefundPaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RefundPaymentResult']>;
+  RefundStatus: RefundStatus;
+  SubscribeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubscribeResult']>;
+  SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserSubscription']> }>;
+  SubscriptionPlan: ResolverTypeWrapper<PlanRowModel>;
+  SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['SubscriptionPlan']> }>;
+  SubscriptionStarted: ResolverTypeWrapper<Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
+  SubscriptionStatus: SubscriptionStatus;
+  UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
+  User: ResolverTypeWrapper<UserRefModel>;
+  UserSubscription: ResolverTypeWrapper<SubscriptionRowModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AlreadySubscribed: Omit<AlreadySubscribed, 'subscription'> & { subscription: ResolversParentTypes['UserSubscription'] };
+  String: Scalars['String']['output'];
+  CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
+  Int: Scalars['Int']['output'];
+  Currency: Scalars['Currency']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
+  PageInfo: PageInfo;
+  Payment: PaymentRowModel;
+  PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
+  PaymentDeclined: Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  PaymentMethodInput: PaymentMethodInput;
+  PlanUnavailable: PlanUnavailable;
+  Query: Record<PropertyKey, never>;
+  Refund: RefundRowModel;
+  RefundExceedsPayment: RefundExceedsPayment;
+  RefundIssued: Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
+  RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
+  SubscribeResult: ResolversUnionTypes<ResolversParentTypes>['SubscribeResult'];
+  SubscriptionConnection: Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserSubscription']> };
+  SubscriptionPlan: PlanRowModel;
+  SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SubscriptionPlan']> };
+  SubscriptionStarted: Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
+  UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
+  User: UserRefModel;
+  UserSubscription: SubscriptionRowModel;
+};
+
+export type AlreadySubscribedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AlreadySubscribed'] = ResolversParentTypes['AlreadySubscribed']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
+  name: 'Currency';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelSubscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType, RequireFields<MutationCancelSubscriptionArgs, 'atPeriodEnd' | 'id'>>;
+  createSubscriptionPlan?: Resolver<ResolversTypes['SubscriptionPlan'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionPlanArgs, 'input'>>;
+  refundPayment?: Resolver<ResolversTypes['RefundPaymentResult'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'amountCents' | 'paymentId'>>;
+  setAutoRenewal?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType, RequireFields<MutationSetAutoRenewalArgs, 'enabled' | 'id'>>;
+  subscribe?: Resolver<ResolversTypes['SubscribeResult'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'paymentMethod' | 'planId'>>;
+  updateSubscriptionPlan?: Resolver<ResolversTypes['SubscriptionPlan'], ParentType, ContextType, RequireFields<MutationUpdateSubscriptionPlanArgs, 'id' | 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cardLast4?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payerCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentGateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  processedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  refundedCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
+};
+
+export type PaymentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PaymentDeclinedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentDeclined'] = ResolversParentTypes['PaymentDeclined']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PlanUnavailableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanUnavailable'] = ResolversParentTypes['PlanUnavailable']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  subscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
+  subscriptionPlans?: Resolver<ResolversTypes['SubscriptionPlanConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionPlansArgs, 'includeInactive'>>;
+};
+
+export type RefundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund'], FederationReferenceType extends FederationReferenceTypes['Refund'] = FederationReferenceTypes['Refund']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Refund']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  processedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+};
+
+export type RefundExceedsPaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundExceedsPayment'] = ResolversParentTypes['RefundExceedsPayment']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refundableCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RefundIssuedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundIssued'] = ResolversParentTypes['RefundIssued']> = {
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Refund'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RefundPaymentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundPaymentResult'] = ResolversParentTypes['RefundPaymentResult']> = {
+  __resolveType: TypeResolveFn<'RefundExceedsPayment' | 'RefundIssued', ParentType, ContextType>;
+};
+
+export type SubscribeResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscribeResult'] = ResolversParentTypes['SubscribeResult']> = {
+  __resolveType: TypeResolveFn<'AlreadySubscribed' | 'PaymentDeclined' | 'PlanUnavailable' | 'SubscriptionStarted', ParentType, ContextType>;
+};
+
+export type SubscriptionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionConnection'] = ResolversParentTypes['SubscriptionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SubscriptionPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionPlan'] = ResolversParentTypes['SubscriptionPlan'], FederationReferenceType extends FederationReferenceTypes['SubscriptionPlan'] = FederationReferenceTypes['SubscriptionPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SubscriptionPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billingPeriod?: Resolver<ResolversTypes['BillingPeriod'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxCourses?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxTrainers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trialPeriodDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SubscriptionPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionPlanConnection'] = ResolversParentTypes['SubscriptionPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['SubscriptionPlan']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SubscriptionStartedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionStarted'] = ResolversParentTypes['SubscriptionStarted']> = {
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activeSubscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
+  entitlements?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subscriptions?: Resolver<Maybe<ResolversTypes['SubscriptionConnection']>, ParentType, ContextType, Partial<UserSubscriptionsArgs>>;
+};
+
+export type UserSubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserSubscription'] = ResolversParentTypes['UserSubscription'], FederationReferenceType extends FederationReferenceTypes['UserSubscription'] = FederationReferenceTypes['UserSubscription']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UserSubscription']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  autoRenewal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canceledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isTrial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentGateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<UserSubscriptionPaymentsArgs>>;
+  plan?: Resolver<ResolversTypes['SubscriptionPlan'], ParentType, ContextType>;
+  renewalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SubscriptionStatus'], ParentType, ContextType>;
+  trialEndDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = RequestContext> = {
+  AlreadySubscribed?: AlreadySubscribedResolvers<ContextType>;
+  Currency?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentConnection?: PaymentConnectionResolvers<ContextType>;
+  PaymentDeclined?: PaymentDeclinedResolvers<ContextType>;
+  PlanUnavailable?: PlanUnavailableResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
+  RefundExceedsPayment?: RefundExceedsPaymentResolvers<ContextType>;
+  RefundIssued?: RefundIssuedResolvers<ContextType>;
+  RefundPaymentResult?: RefundPaymentResultResolvers<ContextType>;
+  SubscribeResult?: SubscribeResultResolvers<ContextType>;
+  SubscriptionConnection?: SubscriptionConnectionResolvers<ContextType>;
+  SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;
+  SubscriptionPlanConnection?: SubscriptionPlanConnectionResolvers<ContextType>;
+  SubscriptionStarted?: SubscriptionStartedResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserSubscription?: UserSubscriptionResolvers<ContextType>;
+};
+

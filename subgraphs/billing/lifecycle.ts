@@ -1,0 +1,206 @@
+import type { BillingPeriod, SubscriptionStatus } from './tables.js';
+
+/**
+ * The subscription lifecycle as pure functions over plain values: every change of a subscription
+ * goes through `transition`, which refuses what the state does not allow. The database code only
+ * loads, applies and stores.
+ *
+ *   (none) --start(trial)--> active+trial --renewalPaid--> active --renewalPaid--> active ...
+ *   (none) --start(paid)---> pending --firstPaymentSucceeded--> active
+ *   pending --firstPaymentFailed / expire--> expired
+ *   active --cancel(now)--> canceled           active --cancel(atPeriodEnd)--> active, no renewal
+ *   active --end (period over, not renewing)--> canceled (user canceled) | expired
+ *   active --renewalFailed--> active (grace: retried daily) --expire (grace over)--> expired
+ *
+ * A period that has a completed payment is never rewritten: end dates only move forward, and a
+ * canceled subscription keeps the dates it was paid for.
+ */
+export interface SubscriptionState {
+  status: SubscriptionStatus;
+  startDate: string;
+  endDate: string | null;
+  /** The next date the renewal worker acts on the subscription (charge, retry or end); null when over. */
+  renewalDate: string | null;
+  autoRenewal: boolean;
+  isTrial: boolean;
+  trialEndDate: string | null;
+  canceledAt: Date | null;
+}
+
+export interface PlanTerms {
+  billingPeriod: BillingPeriod;
+  trialPeriodDays: number;
+}
+
+export type LifecycleEvent =
+  | { kind: 'firstPaymentSucceeded' }
+  | { kind: 'firstPaymentFailed' }
+  | { kind: 'renewalPaid'; periodStart: string; periodEnd: string }
+  | { kind: 'renewalFailed'; today: string }
+  | { kind: 'cancel'; atPeriodEnd: boolean; now: Date }
+  | { kind: 'setAutoRenewal'; enabled: boolean }
+  | { kind: 'end' }
+  | { kind: 'expire' };
+
+export class IllegalTransition extends Error {
+  constructor(
+    readonly from: SubscriptionStatus,
+    readonly event: LifecycleEvent['kind'],
+    reason: string,
+  ) {
+    super(`Cannot ${event} a ${from} subscription: ${reason}`);
+  }
+}
+
+/** Days a renewal that could not be charged keeps the subscription active while it is retried. */
+export const DEFAULT_GRACE_DAYS = 3;
+
+const DAY_MS = 86_400_000;
+
+export function toDateString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function parseDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  return toDateString(new Date(parseDate(date).getTime() + days * DAY_MS));
+}
+
+/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: string, months: number): string {
+  const d = parseDate(date);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return toDateString(target);
+}
+
+export function addPeriod(date: string, period: BillingPeriod): string {
+  return addMonths(date, period === 'monthly' ? 1 : period === 'quarterly' ? 3 : 12);
+}
+
+/** A new subscription: a trial when the plan has trial days, else pending until its first payment. */
+export function startSubscription(plan: PlanTerms, today: string, autoRenewal = true): SubscriptionState {
+  if (!Number.isInteger(plan.trialPeriodDays) || plan.trialPeriodDays < 0 || plan.trialPeriodDays > 90) {
+    throw new RangeError('trial period must be 0..90 days');
+  }
+  if (plan.trialPeriodDays > 0) {
+    const trialEnd = addDays(today, plan.trialPeriodDays);
+    return {
+      status: 'active',
+      startDate: today,
+      endDate: trialEnd,
+      renewalDate: trialEnd,
+      autoRenewal,
+      isTrial: true,
+      trialEndDate: trialEnd,
+      canceledAt: null,
+    };
+  }
+  const end = addPeriod(today, plan.billingPeriod);
+  return {
+    status: 'pending',
+    startDate: today,
+    endDate: end,
+    // The worker looks at it daily until the first payment arrives or the grace period is over.
+    renewalDate: today,
+    autoRenewal,
+    isTrial: false,
+    trialEndDate: null,
+    canceledAt: null,
+  };
+}
+
+/** The period a renewal pays for: from the current end, one billing period long. */
+export function nextPeriod(
+  state: SubscriptionState,
+  plan: PlanTerms,
+): { periodStart: string; periodEnd: string } {
+  if (!state.endDate) throw new IllegalTransition(state.status, 'renewalPaid', 'it has no period');
+  return { periodStart: state.endDate, periodEnd: addPeriod(state.endDate, plan.billingPeriod) };
+}
+
+export function transition(state: SubscriptionState, event: LifecycleEvent): SubscriptionState {
+  const refuse = (reason: string): never => {
+    throw new IllegalTransition(state.status, event.kind, reason);
+  };
+  switch (event.kind) {
+    case 'firstPaymentSucceeded':
+      if (state.status !== 'pending') refuse('only a pending subscription waits for its first payment');
+      return { ...state, status: 'active', renewalDate: state.endDate };
+    case 'firstPaymentFailed':
+      if (state.status !== 'pending') refuse('only a pending subscription waits for its first payment');
+      return { ...state, status: 'expired', renewalDate: null };
+    case 'renewalPaid': {
+      if (state.status !== 'active') refuse('only an active subscription renews');
+      if (!state.autoRenewal) refuse('auto-renewal is off');
+      if (state.endDate !== event.periodStart) refuse('the payment is not for the next period');
+      return {
+        ...state,
+        endDate: event.periodEnd,
+        renewalDate: event.periodEnd,
+        isTrial: false,
+      };
+    }
+    case 'renewalFailed':
+      if (state.status !== 'active') refuse('only an active subscription renews');
+      // Retried the next day until the grace period is over; the paid period is left as it was.
+      return { ...state, renewalDate: addDays(event.today, 1) };
+    case 'cancel':
+      if (state.status !== 'active' && state.status !== 'pending') refuse('it is already over');
+      if (event.atPeriodEnd && state.status === 'active') {
+        if (state.canceledAt) refuse('it is already canceled at the end of its period');
+        // Nothing more is charged; the worker ends it on its end date.
+        return { ...state, autoRenewal: false, renewalDate: state.endDate, canceledAt: event.now };
+      }
+      return { ...state, status: 'canceled', autoRenewal: false, renewalDate: null, canceledAt: event.now };
+    case 'setAutoRenewal':
+      if (state.status !== 'active' && state.status !== 'pending') refuse('it is over');
+      if (state.canceledAt) refuse('it is canceled; subscribe again instead');
+      return { ...state, autoRenewal: event.enabled };
+    case 'end':
+      if (state.status !== 'active') refuse('only an active subscription ends');
+      if (state.autoRenewal) refuse('it renews');
+      return { ...state, status: state.canceledAt ? 'canceled' : 'expired', renewalDate: null };
+    case 'expire':
+      if (state.status !== 'active' && state.status !== 'pending') refuse('it is already over');
+      return { ...state, status: 'expired', autoRenewal: false, renewalDate: null };
+  }
+}
+
+export type RenewalDecision =
+  | { action: 'none' }
+  | { action: 'charge'; periodStart: string; periodEnd: string }
+  | { action: 'end' }
+  | { action: 'expire' };
+
+/** What the renewal worker does with a subscription today. */
+export function decideRenewal(
+  state: SubscriptionState,
+  plan: PlanTerms,
+  today: string,
+  graceDays = DEFAULT_GRACE_DAYS,
+): RenewalDecision {
+  if (state.status === 'pending') {
+    return today >= addDays(state.startDate, graceDays) ? { action: 'expire' } : { action: 'none' };
+  }
+  if (state.status !== 'active' || !state.endDate) return { action: 'none' };
+  if (!state.renewalDate || state.renewalDate > today) return { action: 'none' };
+  if (!state.autoRenewal) return state.endDate <= today ? { action: 'end' } : { action: 'none' };
+  if (today >= addDays(state.endDate, graceDays)) return { action: 'expire' };
+  return { action: 'charge', ...nextPeriod(state, plan) };
+}
+
+/** Whether the subscription gives access today (entitlements). */
+export function grantsAccess(
+  state: Pick<SubscriptionState, 'status' | 'endDate'>,
+  today: string,
+  graceDays = DEFAULT_GRACE_DAYS,
+): boolean {
+  if (state.status !== 'active') return false;
+  return !state.endDate || today < addDays(state.endDate, graceDays);
+}

@@ -1,0 +1,78 @@
+import type { RequestContext } from '../../../kit/subgraph.js';
+import type { BillingDeps } from '../deps.js';
+import type {
+  PaymentResolvers,
+  RefundResolvers,
+  SubscriptionPlanResolvers,
+  UserSubscriptionResolvers,
+} from '../generated/resolvers-types.js';
+import {
+  paymentById,
+  paymentsBySubscription,
+  planById,
+  refundById,
+  refundsByPayment,
+  subscriptionById,
+} from '../loaders.js';
+import type { PaymentRow, PlanRow, RefundRow, SubscriptionRow } from '../tables.js';
+import { visiblePayment, visibleRefund, visibleSubscription } from './access.js';
+
+// The SDL spells enum values in upper case, the database in lower case.
+const upper = (value: string) => value.toUpperCase() as never;
+
+export function subscriptionPlanResolvers(
+  deps: BillingDeps,
+): SubscriptionPlanResolvers<RequestContext, PlanRow> {
+  return {
+    __resolveReference: (reference, ctx) => planById(ctx, deps.database.db).load(reference.id),
+    billingPeriod: (plan) => upper(plan.billingPeriod),
+    features: (plan) => plan.features,
+  };
+}
+
+export function userSubscriptionResolvers(
+  deps: BillingDeps,
+): UserSubscriptionResolvers<RequestContext, SubscriptionRow> {
+  const db = deps.database.db;
+  return {
+    __resolveReference: async (reference, ctx) =>
+      visibleSubscription(deps, ctx, await subscriptionById(ctx, db).load(reference.id)),
+    user: (subscription) => ({ id: subscription.userId }),
+    plan: async (subscription, _args, ctx) => (await planById(ctx, db).load(subscription.planId))!,
+    status: (subscription) => upper(subscription.status),
+    paymentGateway: (subscription) => upper(subscription.paymentGateway),
+    payments: async (subscription, args, ctx) => {
+      if (!(await visibleSubscription(deps, ctx, subscription))) {
+        return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      }
+      return paymentsBySubscription(ctx, db, args).load(subscription.id);
+    },
+  };
+}
+
+export function paymentResolvers(deps: BillingDeps): PaymentResolvers<RequestContext, PaymentRow> {
+  const db = deps.database.db;
+  return {
+    __resolveReference: async (reference, ctx) =>
+      visiblePayment(deps, ctx, await paymentById(ctx, db).load(reference.id)),
+    subscription: async (payment, _args, ctx) =>
+      (await subscriptionById(ctx, db).load(payment.subscriptionId))!,
+    status: (payment) => upper(payment.status),
+    paymentGateway: (payment) => upper(payment.paymentGateway),
+    refunds: (payment, _args, ctx) => refundsByPayment(ctx, db).load(payment.id),
+    refundedCents: async (payment, _args, ctx) =>
+      (await refundsByPayment(ctx, db).load(payment.id))
+        .filter((r) => r.status !== 'failed')
+        .reduce((sum, r) => sum + r.amountCents, 0),
+  };
+}
+
+export function refundResolvers(deps: BillingDeps): RefundResolvers<RequestContext, RefundRow> {
+  const db = deps.database.db;
+  return {
+    __resolveReference: async (reference, ctx) =>
+      visibleRefund(deps, ctx, await refundById(ctx, db).load(reference.id)),
+    payment: async (refund, _args, ctx) => (await paymentById(ctx, db).load(refund.paymentId))!,
+    status: (refund) => upper(refund.status),
+  };
+}

@@ -1,0 +1,375 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Local stand-ins for the payment gateways' HTTP APIs, for tests: the real Stripe SDK and the
+ * YooKassa client talk to them over HTTP on 127.0.0.1. They keep what a gateway keeps
+ * (intents, refunds, idempotency keys) and refuse what it refuses (over-refunds, bad auth).
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  authorization: string | null;
+  body: Record<string, unknown>;
+}
+
+interface FakeServer {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req') });
+  res.end(JSON.stringify(body));
+}
+
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void,
+) {
+  const server: Server = createServer(async (req, res) => {
+    try {
+      await handler(req, res, await readBody(req));
+    } catch (error) {
+      send(res, 500, { error: { message: String(error) } });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Stripe's form encoding (a[b]=c) read back into nested objects. */
+function parseForm(text: string): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const parts = key.split(/\[|\]\[|\]/).filter(Boolean);
+    let target = out;
+    for (const part of parts.slice(0, -1)) {
+      target[part] = target[part] ?? {};
+      target = target[part];
+    }
+    target[parts[parts.length - 1]!] = value;
+  }
+  return out;
+}
+
+export interface FakeStripe extends FakeServer {
+  intents: Map<string, any>;
+  /** Marks an intent's outcome (for async methods settled later by webhook). */
+  settle(intentId: string, status: 'succeeded' | 'requires_payment_method'): any;
+  /** The status new refunds are created with (`pending` until a charge.refunded webhook says more). */
+  refundsAnswer(status: 'succeeded' | 'pending'): void;
+  /** Makes the next N PaymentIntent creations fail with a decline, whatever the method. */
+  declineNext(count: number): void;
+  charges(): number;
+}
+
+/** Payment methods the fake knows: card details as Stripe reports them (only last4 is kept by billing). */
+export const STRIPE_METHODS: Record<
+  string,
+  { last4: string; country: string; name: string; behavior: string }
+> = {
+  pm_card_visa: { last4: '4242', country: 'US', name: 'Ada Lovelace', behavior: 'succeed' },
+  pm_card_chargeDeclined: { last4: '0002', country: 'US', name: 'Bob Declined', behavior: 'decline' },
+  pm_card_async: { last4: '3155', country: 'DE', name: 'Carla Async', behavior: 'processing' },
+};
+
+export async function startFakeStripe(): Promise<FakeStripe> {
+  const requests: RecordedRequest[] = [];
+  const intents = new Map<string, any>();
+  const refundsById = new Map<string, any>();
+  const idempotent = new Map<string, { status: number; body: unknown }>();
+  let declines = 0;
+  let refundStatus = 'succeeded';
+
+  const server = await serve(async (req, res, text) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const method = req.method ?? 'GET';
+    const body = method === 'POST' ? parseForm(text) : {};
+    const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
+    requests.push({
+      method,
+      path: url.pathname,
+      idempotencyKey: key,
+      authorization: req.headers.authorization ?? null,
+      body,
+    });
+    if (!req.headers.authorization?.startsWith('Bearer sk_test_')) {
+      return send(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
+    }
+    if (key && idempotent.has(`${url.pathname}:${key}`)) {
+      const previous = idempotent.get(`${url.pathname}:${key}`)!;
+      return send(res, previous.status, previous.body);
+    }
+    const reply = (status: number, payload: unknown) => {
+      if (key && method === 'POST') idempotent.set(`${url.pathname}:${key}`, { status, body: payload });
+      send(res, status, payload);
+    };
+
+    let match = /^\/v1\/payment_methods\/([\w-]+)$/.exec(url.pathname);
+    if (method === 'GET' && match) {
+      const pm = STRIPE_METHODS[match[1]!];
+      if (!pm) {
+        return send(res, 404, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            message: 'No such PaymentMethod',
+          },
+        });
+      }
+      return send(res, 200, {
+        id: match[1],
+        object: 'payment_method',
+        type: 'card',
+        card: { brand: 'visa', last4: pm.last4, country: pm.country, exp_month: 12, exp_year: 2030 },
+        billing_details: { name: pm.name, address: { country: pm.country } },
+      });
+    }
+    if (method === 'POST' && url.pathname === '/v1/payment_intents') {
+      const pm = STRIPE_METHODS[body.payment_method];
+      const behavior = declines > 0 ? 'decline' : (pm?.behavior ?? 'decline');
+      if (declines > 0) declines--;
+      const intent = {
+        id: id('pi'),
+        object: 'payment_intent',
+        amount: Number(body.amount),
+        currency: body.currency,
+        payment_method: body.payment_method,
+        metadata: body.metadata ?? {},
+        status:
+          behavior === 'succeed'
+            ? 'succeeded'
+            : behavior === 'processing'
+              ? 'processing'
+              : 'requires_payment_method',
+        amount_refunded: 0,
+        last_payment_error:
+          behavior === 'decline' ? { code: 'card_declined', message: 'Your card was declined.' } : null,
+        created: Math.floor(Date.now() / 1000),
+      };
+      intents.set(intent.id, intent);
+      if (behavior === 'decline') {
+        return reply(402, {
+          error: {
+            type: 'card_error',
+            code: 'card_declined',
+            decline_code: 'generic_decline',
+            message: 'Your card was declined.',
+            payment_intent: intent,
+          },
+        });
+      }
+      return reply(200, intent);
+    }
+    match = /^\/v1\/payment_intents\/([\w-]+)$/.exec(url.pathname);
+    if (method === 'GET' && match) {
+      const intent = intents.get(match[1]!);
+      return intent
+        ? send(res, 200, intent)
+        : send(res, 404, {
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              message: 'No such payment_intent',
+            },
+          });
+    }
+    if (method === 'POST' && url.pathname === '/v1/refunds') {
+      const intent = intents.get(body.payment_intent);
+      const amount = Number(body.amount);
+      if (intent?.status !== 'succeeded') {
+        return reply(400, {
+          error: { type: 'invalid_request_error', message: 'This PaymentIntent cannot be refunded.' },
+        });
+      }
+      if (intent.amount_refunded + amount > intent.amount) {
+        return reply(400, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'charge_already_refunded',
+            message: 'Refund amount exceeds the charge.',
+          },
+        });
+      }
+      intent.amount_refunded += amount;
+      const refund = {
+        id: id('re'),
+        object: 'refund',
+        amount,
+        payment_intent: intent.id,
+        status: refundStatus,
+        metadata: body.metadata ?? {},
+      };
+      refundsById.set(refund.id, refund);
+      intent.refunds = [...(intent.refunds ?? []), refund];
+      return reply(200, refund);
+    }
+    send(res, 404, {
+      error: { type: 'invalid_request_error', message: `no route ${method} ${url.pathname}` },
+    });
+  });
+
+  return {
+    ...server,
+    requests,
+    intents,
+    settle(intentId, status) {
+      const intent = intents.get(intentId);
+      intent.status = status;
+      return intent;
+    },
+    refundsAnswer(status) {
+      refundStatus = status;
+    },
+    declineNext(count) {
+      declines = count;
+    },
+    charges: () => intents.size,
+  };
+}
+
+export interface FakeYooKassa extends FakeServer {
+  payments: Map<string, any>;
+  refunds: Map<string, any>;
+  shopId: string;
+  secretKey: string;
+  charges(): number;
+}
+
+/** YooKassa methods: `yoo_ok` succeeds, `yoo_pending` waits (settled by the test), others are canceled. */
+export async function startFakeYooKassa(): Promise<FakeYooKassa> {
+  const shopId = '123456';
+  const secretKey = 'test_secret_key';
+  const requests: RecordedRequest[] = [];
+  const payments = new Map<string, any>();
+  const refunds = new Map<string, any>();
+  const idempotent = new Map<string, unknown>();
+  const expectedAuth = `Basic ${Buffer.from(`${shopId}:${secretKey}`).toString('base64')}`;
+
+  const server = await serve(async (req, res, text) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const method = req.method ?? 'GET';
+    const body = method === 'POST' ? (JSON.parse(text || '{}') as Record<string, any>) : {};
+    const key = (req.headers['idempotence-key'] as string | undefined) ?? null;
+    requests.push({
+      method,
+      path: url.pathname,
+      idempotencyKey: key,
+      authorization: req.headers.authorization ?? null,
+      body,
+    });
+    if (req.headers.authorization !== expectedAuth)
+      return send(res, 401, { type: 'error', code: 'invalid_credentials' });
+    if (method === 'POST') {
+      if (!key)
+        return send(res, 400, {
+          type: 'error',
+          code: 'invalid_request',
+          description: 'Idempotence-Key is required',
+        });
+      if (idempotent.has(`${url.pathname}:${key}`))
+        return send(res, 200, idempotent.get(`${url.pathname}:${key}`));
+    }
+    const reply = (payload: unknown) => {
+      if (method === 'POST' && key) idempotent.set(`${url.pathname}:${key}`, payload);
+      send(res, 200, payload);
+    };
+    if (method === 'POST' && url.pathname === '/v3/payments') {
+      const methodId = String(body.payment_method_id ?? '');
+      const status =
+        methodId === 'yoo_ok' ? 'succeeded' : methodId === 'yoo_pending' ? 'pending' : 'canceled';
+      const payment = {
+        id: `2${randomBytes(8).toString('hex')}-000f-5000-9000-${randomBytes(6).toString('hex')}`,
+        status,
+        paid: status === 'succeeded',
+        amount: body.amount,
+        description: body.description,
+        metadata: body.metadata ?? {},
+        payment_method: {
+          type: 'bank_card',
+          id: methodId,
+          saved: true,
+          card: {
+            first6: '555555',
+            last4: '4477',
+            expiry_month: '12',
+            expiry_year: '2030',
+            card_type: 'MasterCard',
+            issuer_country: 'RU',
+          },
+        },
+        cancellation_details:
+          status === 'canceled' ? { party: 'payment_network', reason: 'card_expired' } : undefined,
+        created_at: new Date().toISOString(),
+        refunded_amount: { value: '0.00', currency: body.amount?.currency },
+      };
+      payments.set(payment.id, payment);
+      return reply(payment);
+    }
+    let match = /^\/v3\/payments\/([\w-]+)$/.exec(url.pathname);
+    if (method === 'GET' && match) {
+      const payment = payments.get(match[1]!);
+      return payment ? send(res, 200, payment) : send(res, 404, { type: 'error', code: 'not_found' });
+    }
+    if (method === 'POST' && url.pathname === '/v3/refunds') {
+      const payment = payments.get(body.payment_id);
+      if (payment?.status !== 'succeeded') return send(res, 400, { type: 'error', code: 'invalid_request' });
+      const cents = (v: string) => Math.round(Number(v) * 100);
+      if (cents(payment.refunded_amount.value) + cents(body.amount.value) > cents(payment.amount.value)) {
+        return send(res, 400, {
+          type: 'error',
+          code: 'invalid_request',
+          description: 'refund exceeds payment',
+        });
+      }
+      payment.refunded_amount.value = (
+        (cents(payment.refunded_amount.value) + cents(body.amount.value)) /
+        100
+      ).toFixed(2);
+      const refund = {
+        id: `2${randomBytes(8).toString('hex')}-0015-5000-8000-${randomBytes(6).toString('hex')}`,
+        payment_id: payment.id,
+        status: 'succeeded',
+        amount: body.amount,
+        created_at: new Date().toISOString(),
+      };
+      refunds.set(refund.id, refund);
+      return reply(refund);
+    }
+    match = /^\/v3\/refunds\/([\w-]+)$/.exec(url.pathname);
+    if (method === 'GET' && match) {
+      const refund = refunds.get(match[1]!);
+      return refund ? send(res, 200, refund) : send(res, 404, { type: 'error', code: 'not_found' });
+    }
+    send(res, 404, { type: 'error', code: 'not_found' });
+  });
+  return {
+    ...server,
+    url: `${server.url}/v3`,
+    requests,
+    payments,
+    refunds,
+    shopId,
+    secretKey,
+    charges: () => payments.size,
+  };
+}

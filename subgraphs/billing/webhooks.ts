@@ -1,0 +1,64 @@
+import { jsonResponse, type Route } from '../../kit/http-server.js';
+import type { BillingDeps } from './deps.js';
+import { GatewayUnavailable, WebhookRejected } from './gateways.js';
+import { applyPaymentOutcome, lockPayment } from './payments.js';
+import { applyRefundOutcome } from './refunds.js';
+import { type PaymentGatewayName, webhookEvents } from './tables.js';
+
+export type WebhookResult = 'applied' | 'duplicate' | 'ignored' | 'unknown';
+
+/**
+ * A gateway's webhook endpoint. The raw body is verified by the gateway first (Stripe's
+ * signature, YooKassa's re-fetch); then the event id is recorded and the event applied in one
+ * transaction, so a replay finds the id and changes nothing, and a failure leaves neither.
+ * Events may come in any order: applying an outcome never moves a payment or refund backwards.
+ */
+export function webhookRoute(deps: BillingDeps, gatewayName: PaymentGatewayName, path: string): Route {
+  return {
+    method: 'POST',
+    path,
+    async handle(request) {
+      const gateway = deps.gateways[gatewayName];
+      if (!gateway) return jsonResponse(404, { error: 'not configured' });
+      let notification: Awaited<ReturnType<typeof gateway.parseWebhook>>;
+      try {
+        notification = await gateway.parseWebhook(request.body, request.headers);
+      } catch (error) {
+        if (error instanceof WebhookRejected) {
+          deps.log.warn({ gateway: gatewayName, reason: error.message }, 'webhook rejected');
+          return jsonResponse(400, { error: 'rejected' });
+        }
+        if (error instanceof GatewayUnavailable) return jsonResponse(503, { error: 'retry later' });
+        throw error;
+      }
+      const result = await deps.database.db.transaction(async (tx): Promise<WebhookResult> => {
+        const recorded = await tx
+          .insert(webhookEvents)
+          .values({
+            gateway: gatewayName,
+            eventId: notification.eventId.slice(0, 255),
+            type: notification.type,
+            receivedAt: deps.clock.now(),
+          })
+          .onConflictDoNothing()
+          .returning({ id: webhookEvents.eventId });
+        if (recorded.length === 0) return 'duplicate';
+        if (notification.type === 'ignored') return 'ignored';
+        const payment = await lockPayment(tx, {
+          id: notification.type === 'payment' ? notification.paymentId : null,
+          gateway: gatewayName,
+          intentId: notification.intentId,
+        });
+        // Not one of ours (another integration on the same account): acknowledged, nothing to do.
+        if (!payment || payment.paymentGateway !== gatewayName) return 'unknown';
+        if (notification.type === 'payment') {
+          await applyPaymentOutcome(tx, deps, payment, notification.outcome);
+        } else {
+          for (const refund of notification.refunds) await applyRefundOutcome(tx, deps, refund, payment.id);
+        }
+        return 'applied';
+      });
+      return jsonResponse(200, { received: true, result });
+    },
+  };
+}
