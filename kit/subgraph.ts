@@ -38,11 +38,10 @@ export interface SubgraphDeps {
   identitySecret: string;
   production: boolean;
   poolMax?: number;
-  /** The parsed environment, for subgraph settings (OAuth clients, SMTP); absent means defaults. */
+  /** The parsed environment, for a subgraph's own settings (OAuth clients, SMTP, payment keys); absent means defaults. */
   env?: Env;
   /** The gateway's base URL, for whole-graph work; set once the gateway listens. */
   gatewayUrl?: string;
-  /** The process's settings, for subgraphs that need their own (gateway keys); absent in some tools. */
 }
 
 /** The request context every resolver receives. */
