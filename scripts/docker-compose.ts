@@ -44,6 +44,12 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
   },
 };
 
+/** Processes beside the subgraphs: workers that share a subgraph's code and tables. */
+const WORKERS: { name: string; subgraph: string; command: string[] }[] = [
+  // Pulls Fitbit and Garmin data on a schedule (one instance: it takes no lease).
+  { name: 'health-sync', subgraph: 'health', command: ['npx', 'tsx', 'subgraphs/health/sync-main.ts'] },
+];
+
 const COMMON_ENV = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://fitness:fitness@postgres:5432/fitness',
@@ -104,6 +110,18 @@ export function dockerComposeFile(): string {
       environment: { ...COMMON_ENV, [`${name.toUpperCase()}_PORT`]: String(port), ...SERVICE_ENV[name] },
       expose: [String(port)],
       healthcheck: probe(port, '/ready'),
+      depends_on: {
+        migrate: { condition: 'service_completed_successfully' },
+        redis: { condition: 'service_healthy' },
+      },
+    };
+  }
+  for (const worker of WORKERS) {
+    if (!(SUBGRAPH_NAMES as readonly string[]).includes(worker.subgraph)) continue;
+    services[worker.name] = {
+      ...app,
+      command: worker.command,
+      environment: { ...COMMON_ENV, ...SERVICE_ENV[worker.subgraph] },
       depends_on: {
         migrate: { condition: 'service_completed_successfully' },
         redis: { condition: 'service_healthy' },

@@ -99,7 +99,7 @@ describe('hostile requests', () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(400 * 1024)}` }),
+      body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(1536 * 1024)}` }),
     });
     expect(response.status).toBe(413);
     expect((await fetch(`${base()}/health`)).status).toBe(200);

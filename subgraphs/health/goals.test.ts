@@ -138,6 +138,8 @@ describe('goals', () => {
   it('pages goals newest first', async () => {
     const user = await stack.signUp();
     for (const target of [1, 2, 3]) {
+      // The test clock stands still unless moved; goals made at one instant would tie.
+      stack.clock.advance(1000);
       await create(user, {
         metricType: 'CALORIES',
         targetValue: target,
