@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { loadEnv, portOf } from '../kit/env.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
@@ -158,4 +158,3 @@ if (isMain) {
   writeFileSync('docker-compose.yml', dockerComposeFile());
   console.log('wrote docker-compose.yml');
 }
-export const currentDockerCompose = () => readFileSync('docker-compose.yml', 'utf8');
