@@ -153,6 +153,8 @@ describe('trainers', () => {
     // The viewer was cached before the verification; trainer rights are read from the trainers
     // table, so the very next request (same session, cached viewer) may create a plan.
     await verifyTrainer(stack, trainerId);
+    const cached = JSON.parse((await stack.runtime.kv.get(viewerCacheKey(sha256Hex(athlete.token))))!);
+    expect(cached.trainerId).toBeNull();
     const now = await stack.gql(CREATE_PLAN, { input }, { token: athlete.token });
     expect(now.errors).toBeUndefined();
     expect(now.data.createWorkoutPlan.trainer.id).toBe(trainerId);
