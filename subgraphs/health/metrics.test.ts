@@ -204,6 +204,26 @@ describe('immutability and partitions', () => {
     expect(await ensureMetricPartitions(stack.runtime.database, 100, 3)).toBe(0);
   });
 
+  it('creates missing upcoming months when the subgraph starts', async () => {
+    const ahead = new Date();
+    const target = new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth() + 2, 1));
+    const name = `health_metrics_${target.getUTCFullYear()}m${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
+    await stack.runtime.database.exec(`DROP TABLE health.${name}`);
+    const exists = async () =>
+      (
+        await rows<{ r: string | null }>(
+          stack.runtime.database.db,
+          sql`SELECT to_regclass(${`health.${name}`})::text AS r`,
+        )
+      )[0]!.r;
+    expect(await exists()).toBeNull();
+    // The same background task the subgraph runs on start.
+    const task = stack.subgraphs.health.background[0]!;
+    await task.start();
+    await task.stop();
+    expect(await exists()).toBe(`health.${name}`);
+  });
+
   it('prunes partitions outside a series range', async () => {
     const query = seriesQuery(['00000000-0000-4000-8000-000000000001'], {
       metricType: 'steps',
