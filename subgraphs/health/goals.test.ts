@@ -155,6 +155,22 @@ describe('goals', () => {
     expect(next.data.me.healthGoals.nodes.map((g: any) => g.targetValue)).toEqual([1]);
     expect(next.data.me.healthGoals.pageInfo.hasNextPage).toBe(false);
   });
+  it('pages goals created at the same instant without losing or repeating one', async () => {
+    const user = await stack.signUp();
+    for (const target of [1, 2, 3]) {
+      await create(user, { metricType: 'SLEEP', targetValue: target, unit: 'min', startDate: '2026-11-01' });
+    }
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const result: { data?: any } = await stack.gql(GOALS, { first: 1, after }, { token: user.token });
+      const page: any = result.data.me.healthGoals;
+      seen.push(...page.nodes.map((g: any) => g.targetValue));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen.sort()).toEqual([1, 2, 3]);
+  });
 });
 
 describe('integrations', () => {

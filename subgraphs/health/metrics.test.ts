@@ -7,7 +7,7 @@ import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../.
 import { ingestSamples, validateSamples } from './ingest.js';
 import { seriesLoader } from './loaders.js';
 import { ensureMetricPartitions } from './partitions.js';
-import { seriesQuery } from './queries.js';
+import { metricsPageQuery, seriesQuery } from './queries.js';
 
 const RECORD = `mutation($input: [HealthMetricInput!]!) {
   recordHealthMetrics(input: $input) { accepted duplicates errors { index field message } }
@@ -204,6 +204,26 @@ describe('immutability and partitions', () => {
     expect(await ensureMetricPartitions(stack.runtime.database, 100, 3)).toBe(0);
   });
 
+  it('creates missing upcoming months when the subgraph starts', async () => {
+    const ahead = new Date();
+    const target = new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth() + 2, 1));
+    const name = `health_metrics_${target.getUTCFullYear()}m${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
+    await stack.runtime.database.exec(`DROP TABLE health.${name}`);
+    const exists = async () =>
+      (
+        await rows<{ r: string | null }>(
+          stack.runtime.database.db,
+          sql`SELECT to_regclass(${`health.${name}`})::text AS r`,
+        )
+      )[0]!.r;
+    expect(await exists()).toBeNull();
+    // The same background task the subgraph runs on start.
+    const task = stack.subgraphs.health.background[0]!;
+    await task.start();
+    await task.stop();
+    expect(await exists()).toBe(`health.${name}`);
+  });
+
   it('prunes partitions outside a series range', async () => {
     const query = seriesQuery(['00000000-0000-4000-8000-000000000001'], {
       metricType: 'steps',
@@ -219,6 +239,21 @@ describe('immutability and partitions', () => {
       .map((n) => n.replace(/_(user|source|pkey|sample).*$/, ''))
       .filter((n) => /m\d\d$|default$/.test(n));
     expect(new Set(partitions)).toEqual(new Set(['health_metrics_2026m10', 'health_metrics_2026m11']));
+
+    // The page loader's LATERAL query prunes the same way.
+    const page = metricsPageQuery(['00000000-0000-4000-8000-000000000001'], {
+      metricType: 'steps',
+      from: new Date('2026-09-10T00:00:00Z'),
+      to: new Date('2026-09-20T00:00:00Z'),
+      limit: 20,
+      after: null,
+    });
+    const pagePlan = await rows<Record<string, string>>(stack.runtime.database.db, sql`EXPLAIN ${page}`);
+    const pageText = pagePlan.map((r) => Object.values(r)[0]).join('\n');
+    const pageParts = new Set(
+      [...pageText.matchAll(/on (health_metrics_(?:\d{4}m\d{2}|default))\b/g)].map((m) => m[1]),
+    );
+    expect(pageParts).toEqual(new Set(['health_metrics_2026m09']));
   });
 });
 
