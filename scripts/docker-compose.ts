@@ -47,7 +47,11 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
 /** Processes beside the subgraphs: workers that share a subgraph's code and tables. */
 const WORKERS: { name: string; subgraph: string; command: string[] }[] = [
   // Pulls Fitbit and Garmin data on a schedule (one instance: it takes no lease).
-  { name: 'health-sync', subgraph: 'health', command: ['npx', 'tsx', 'subgraphs/health/sync-main.ts'] },
+  {
+    name: 'health-sync',
+    subgraph: 'health',
+    command: ['node', '--import', 'tsx', 'subgraphs/health/sync-main.ts'],
+  },
 ];
 
 const COMMON_ENV = {
@@ -72,6 +76,9 @@ const probe = (port: number, path: string) => ({
   start_period: '20s',
 });
 
+// Services run node with tsx as a loader, not the tsx CLI: the CLI sits between the container's
+// signals and the process and force-kills it when the hand-off is slow, which defeats graceful
+// shutdown.
 const app = { build: '.', image: 'fitness-supergraph:latest', restart: 'unless-stopped' };
 
 export function dockerComposeFile(): string {
@@ -97,7 +104,7 @@ export function dockerComposeFile(): string {
     migrate: {
       ...app,
       restart: 'no',
-      command: ['npx', 'tsx', 'scripts/migrate.ts'],
+      command: ['node', '--import', 'tsx', 'scripts/migrate.ts'],
       environment: COMMON_ENV,
       depends_on: { postgres: { condition: 'service_healthy' } },
     },
@@ -106,7 +113,7 @@ export function dockerComposeFile(): string {
     const port = portOf(defaults, name);
     services[name] = {
       ...app,
-      command: ['npx', 'tsx', `subgraphs/${name}/main.ts`],
+      command: ['node', '--import', 'tsx', `subgraphs/${name}/main.ts`],
       environment: { ...COMMON_ENV, [`${name.toUpperCase()}_PORT`]: String(port), ...SERVICE_ENV[name] },
       expose: [String(port)],
       healthcheck: probe(port, '/ready'),
@@ -130,7 +137,7 @@ export function dockerComposeFile(): string {
   }
   services.gateway = {
     ...app,
-    command: ['npx', 'tsx', 'gateway/main.ts'],
+    command: ['node', '--import', 'tsx', 'gateway/main.ts'],
     environment: {
       ...COMMON_ENV,
       GATEWAY_PORT: String(defaults.GATEWAY_PORT),

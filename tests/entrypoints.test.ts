@@ -30,7 +30,7 @@ function start(
   env: NodeJS.ProcessEnv,
   message: string,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
