@@ -60,30 +60,105 @@ function selectionFor(
   return fields.length > 0 ? `{ ${fields.join(' ')} }` : null;
 }
 
+/** Connections (`nodes` + `pageInfo { hasNextPage endCursor }` with an `after` argument) are paged to the end. */
+function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(field.type);
+  if (!isObjectType(type) || !field.args.some((arg) => arg.name === 'after' && !isNonNullType(arg.type)))
+    return false;
+  const fields = type.getFields();
+  const pageInfo = fields.pageInfo && getNamedType(fields.pageInfo.type);
+  return Boolean(
+    fields.nodes &&
+      pageInfo &&
+      isObjectType(pageInfo) &&
+      pageInfo.getFields().hasNextPage &&
+      pageInfo.getFields().endCursor,
+  );
+}
+
+export interface ExportQuery {
+  /** The User field this operation reads; null for the one with all leaf fields. */
+  field: string | null;
+  query: string;
+  /** True when the field is a connection the export pages through with $after. */
+  paginated: boolean;
+}
+
+/** Pages read per connection at most; a larger list is reported as truncated, never silently cut. */
+export const MAX_EXPORT_PAGES = 500;
+
 /**
  * The export operations for this supergraph: one for User's leaf fields, one per nested field.
  * Small operations stay inside the gateway's depth and cost limits however many subgraphs add to
  * User, and a failing subgraph costs only its own fields.
  */
-export function exportQueries(schema: GraphQLSchema): string[] {
+export function exportQueries(schema: GraphQLSchema): ExportQuery[] {
   const user = schema.getType('User');
   if (!user || !isObjectType(user)) return [];
   const leaves: string[] = [];
-  const nested: string[] = [];
+  const nested: ExportQuery[] = [];
   for (const field of Object.values(user.getFields())) {
     if (hasRequiredArgs(field)) continue;
     const inner = selectionFor(schema, getNamedType(field.type), ['User'], 2);
     if (inner === '') leaves.push(field.name);
-    else if (inner !== null) nested.push(`query ExportMyData { me { ${field.name} ${inner} } }`);
+    else if (inner !== null) {
+      const paginated = isConnectionField(field);
+      nested.push({
+        field: field.name,
+        paginated,
+        query: paginated
+          ? `query ExportMyData($after: String) { me { ${field.name}(after: $after) ${inner} } }`
+          : `query ExportMyData { me { ${field.name} ${inner} } }`,
+      });
+    }
   }
-  return [`query ExportMyData { me { ${leaves.join(' ')} } }`, ...nested];
+  return [
+    { field: null, paginated: false, query: `query ExportMyData { me { ${leaves.join(' ')} } }` },
+    ...nested,
+  ];
+}
+
+type Execute = (
+  query: string,
+  viewer: Viewer,
+  variables?: Record<string, unknown>,
+) => Promise<{ data: unknown; errors: unknown[] }>;
+
+interface Page {
+  nodes?: unknown[];
+  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null };
+}
+
+/** Reads a connection to its last page and returns it as one page holding every node. */
+async function readAllPages(execute: Execute, item: ExportQuery, viewer: Viewer, errors: unknown[]) {
+  let after: string | null = null;
+  let merged = null as Page | null;
+  for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
+    const result = await execute(item.query, viewer, { after });
+    errors.push(...result.errors);
+    const me = (result.data as { me?: Record<string, unknown> | null } | null)?.me;
+    const current = me?.[item.field!] as Page | null | undefined;
+    if (!current) return merged;
+    const previous: Page | null = merged;
+    merged = previous
+      ? {
+          ...previous,
+          nodes: [...(previous.nodes ?? []), ...(current.nodes ?? [])],
+          pageInfo: current.pageInfo,
+        }
+      : current;
+    if (!current.pageInfo?.hasNextPage || !current.pageInfo.endCursor) return merged;
+    after = current.pageInfo.endCursor;
+  }
+  errors.push({ message: `export truncated after ${MAX_EXPORT_PAGES} pages`, path: ['me', item.field] });
+  return merged;
 }
 
 export function exportRoute(options: {
   apiSchema: GraphQLSchema;
   secret: string;
   log: Logger;
-  execute: (query: string, viewer: Viewer) => Promise<{ data: unknown; errors: unknown[] }>;
+  execute: Execute;
 }): Route {
   const queries = exportQueries(options.apiSchema);
   return {
@@ -99,8 +174,12 @@ export function exportRoute(options: {
       const me: Record<string, unknown> = {};
       const errors: unknown[] = [];
       let found = false;
-      for (const query of queries) {
-        const result = await options.execute(query, viewer);
+      for (const item of queries) {
+        if (item.paginated) {
+          if (found) me[item.field!] = await readAllPages(options.execute, item, viewer, errors);
+          continue;
+        }
+        const result = await options.execute(item.query, viewer);
         const part = (result.data as { me?: Record<string, unknown> | null } | null)?.me;
         if (part) {
           found = true;

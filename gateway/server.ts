@@ -222,9 +222,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     apiSchema,
     secret: options.identitySecret,
     log,
-    execute: async (query, viewer) => {
+    execute: async (query, viewer, variables) => {
       const response = await apollo.executeOperation(
-        { query },
+        { query, variables },
         { contextValue: { viewer, ip: null, requestId: randomUUID() } },
       );
       const result = response.body.kind === 'single' ? response.body.singleResult : null;

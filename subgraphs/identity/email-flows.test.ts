@@ -123,6 +123,21 @@ describe('password reset', () => {
     expect(reused.data.resetPassword.__typename).toBe('InvalidToken');
   });
 
+  it('lets only one of two concurrent resets with the same token win', async () => {
+    const user = await stack.signUp();
+    await stack.gql(REQUEST_RESET, { email: user.email });
+    const token = await tokenFrom(stack, user.email, /reset/i);
+    const outcomes = await Promise.all(
+      ['first-new-passphrase', 'second-new-passphrase'].map((newPassword) =>
+        stack.gql(RESET, { input: { token, newPassword } }),
+      ),
+    );
+    expect(outcomes.map((o) => o.data.resetPassword.__typename).sort()).toEqual([
+      'InvalidToken',
+      'PasswordReset',
+    ]);
+  });
+
   it('refuses an expired token', async () => {
     const user = await stack.signUp();
     await stack.gql(REQUEST_RESET, { email: user.email });

@@ -103,6 +103,14 @@ describe('OAuth sign-in', () => {
     expect(providers.issuedTokens).toContain(stack.runtime.secretBox.decrypt(row!.access_token_encrypted!));
     expect(providers.issuedTokens).toContain(stack.runtime.secretBox.decrypt(row!.refresh_token_encrypted!));
     expect(row!.provider_user_id).toBe(sub);
+
+    // Rotation: a new first key encrypts from now on, the old one still opens stored tokens.
+    const { SecretBox } = await import('../../kit/crypto.js');
+    const rotated = new SecretBox(
+      `k2:${randomBytes(32).toString('base64')},${stack.runtime.env!.ENCRYPTION_KEYS}`,
+    );
+    expect(providers.issuedTokens).toContain(rotated.decrypt(row!.access_token_encrypted!));
+    expect(rotated.encrypt('x')).toMatch(/^k2\./);
   });
 
   it('signs the linked user in again on the next Google sign-in', async () => {

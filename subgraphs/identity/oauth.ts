@@ -1,6 +1,14 @@
-import { Apple, decodeIdToken, Google, OAuth2RequestError, type OAuth2Tokens, VK, Yandex } from 'arctic';
+import {
+  Apple,
+  decodeIdToken,
+  Google,
+  generateCodeVerifier,
+  OAuth2RequestError,
+  type OAuth2Tokens,
+  VK,
+  Yandex,
+} from 'arctic';
 import { and, count, eq } from 'drizzle-orm';
-import { generateCodeVerifier } from 'arctic';
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';

@@ -16,6 +16,7 @@ import type { Mailer } from '../mailer.js';
 import { oauthCallback, oauthStart, unlinkProvider } from '../oauth.js';
 import type { IdentityDeps } from '../server.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
+import type { UserRow } from '../tables.js';
 import {
   completeTwoFactorSignIn,
   confirmTwoFactor,
@@ -39,7 +40,7 @@ const weakPassword = (reasons: string[]) => ({
   message: `The password ${reasons.join('; ')}.`,
   reasons,
 });
-const authSuccess = (outcome: { token: string; expiresAt: Date; user: import('../tables.js').UserRow }) => ({
+const authSuccess = (outcome: { token: string; expiresAt: Date; user: UserRow }) => ({
   __typename: 'AuthSuccess' as const,
   token: outcome.token,
   expiresAt: outcome.expiresAt,
