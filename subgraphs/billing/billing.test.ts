@@ -353,6 +353,19 @@ describe('subscribing with Stripe', () => {
     expect(fakeStripe.charges()).toBe(before + 1);
   });
 
+  it('concurrent subscribes with different keys start one subscription and charge once', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const before = fakeStripe.charges();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => subscribeAs(user, plan.id, 'pm_card_visa', `parallel-${i}`)),
+    );
+    const kinds = results.map((r) => r.__typename).sort();
+    expect(kinds.filter((k) => k === 'SubscriptionStarted')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'AlreadySubscribed')).toHaveLength(5);
+    expect(fakeStripe.charges()).toBe(before + 1);
+  });
+
   it('a declined first payment starts nothing', async () => {
     const plan = await createPlan();
     const user = await stack.signUp();
