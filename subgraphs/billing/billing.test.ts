@@ -396,6 +396,42 @@ describe('subscribing with Stripe', () => {
   });
 });
 
+describe('constraints', () => {
+  it('payments need a positive amount, an ISO currency and a unique key; deletes cascade to payments and refunds', async () => {
+    const plan = await createPlan({ priceCents: 700 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id);
+    const refund = await stack.gql(REFUND, { id: payment.id, amount: 100 }, { token: admin.token });
+    expect(refund.data.refundPayment.__typename).toBe('RefundIssued');
+    const [row] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    const insertPayment = (amount: number, currency: string, key: string) =>
+      stack.runtime.database.exec(
+        `INSERT INTO billing.payments (subscription_id, amount_cents, currency, status, payment_gateway, idempotency_key, period_start, period_end)
+         VALUES ('${subscription.id}', ${amount}, '${currency}', 'pending', 'stripe', '${key}', '2030-01-01', '2030-02-01')`,
+      );
+    // The same statement with valid values passes, so each refusal below is the rule it breaks.
+    await expect(insertPayment(100, 'USD', randomUUID())).resolves.toBeUndefined();
+    await expect(insertPayment(0, 'USD', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(-1, 'USD', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(100, 'usd', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(100, 'USD', row!.idempotencyKey)).rejects.toThrow();
+    await expect(
+      stack.runtime.database.exec(
+        `INSERT INTO billing.subscriptions (user_id, plan_id, status, start_date, payment_gateway, payment_method)
+         VALUES ('${randomUUID()}', '${plan.id}', 'active', '2030-01-01', 'stripe', 'pm_card_visa')`,
+      ),
+    ).rejects.toThrow();
+
+    await stack.runtime.database.exec(`DELETE FROM billing.subscriptions WHERE id = '${subscription.id}'`);
+    const left = await rows<{ payments: number; refunds: number }>(
+      db(),
+      sql`select (select count(*)::int from billing.payments where id = ${payment.id}) as payments,
+                 (select count(*)::int from billing.refunds where payment_id = ${payment.id}) as refunds`,
+    );
+    expect(left[0]).toEqual({ payments: 0, refunds: 0 });
+  });
+});
+
 describe('loading', () => {
   it('batches plans and payments across subscriptions: statements do not grow with the list', async () => {
     const plan = await createPlan();
