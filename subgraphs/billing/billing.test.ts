@@ -539,6 +539,13 @@ describe('lifecycle with the renewal worker', () => {
     });
     const offSession = fakeStripe.requests.filter((r) => r.path === '/v1/payment_intents').at(-1)!;
     expect(offSession.body.off_session).toBe('true');
+    // Charged through the Stripe customer the method was saved on when the trial started.
+    const [saved] = await db()
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, started.subscription.id));
+    expect(saved!.gatewayCustomerId).toMatch(/^cus_/);
+    expect(offSession.body.customer).toBe(saved!.gatewayCustomerId);
     expect(offSession.idempotencyKey).toBe(`renewal:${started.subscription.id}:2027-01-24:1`);
   });
 
