@@ -353,6 +353,19 @@ describe('subscribing with Stripe', () => {
     expect(fakeStripe.charges()).toBe(before + 1);
   });
 
+  it('concurrent subscribes with different keys start one subscription and charge once', async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const before = fakeStripe.charges();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => subscribeAs(user, plan.id, 'pm_card_visa', `parallel-${i}`)),
+    );
+    const kinds = results.map((r) => r.__typename).sort();
+    expect(kinds.filter((k) => k === 'SubscriptionStarted')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'AlreadySubscribed')).toHaveLength(5);
+    expect(fakeStripe.charges()).toBe(before + 1);
+  });
+
   it('a declined first payment starts nothing', async () => {
     const plan = await createPlan();
     const user = await stack.signUp();
@@ -380,6 +393,42 @@ describe('subscribing with Stripe', () => {
       pm: { gateway: 'STRIPE', token: 'pm_card_visa' },
     });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('constraints', () => {
+  it('payments need a positive amount, an ISO currency and a unique key; deletes cascade to payments and refunds', async () => {
+    const plan = await createPlan({ priceCents: 700 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id);
+    const refund = await stack.gql(REFUND, { id: payment.id, amount: 100 }, { token: admin.token });
+    expect(refund.data.refundPayment.__typename).toBe('RefundIssued');
+    const [row] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    const insertPayment = (amount: number, currency: string, key: string) =>
+      stack.runtime.database.exec(
+        `INSERT INTO billing.payments (subscription_id, amount_cents, currency, status, payment_gateway, idempotency_key, period_start, period_end)
+         VALUES ('${subscription.id}', ${amount}, '${currency}', 'pending', 'stripe', '${key}', '2030-01-01', '2030-02-01')`,
+      );
+    // The same statement with valid values passes, so each refusal below is the rule it breaks.
+    await expect(insertPayment(100, 'USD', randomUUID())).resolves.toBeUndefined();
+    await expect(insertPayment(0, 'USD', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(-1, 'USD', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(100, 'usd', randomUUID())).rejects.toThrow();
+    await expect(insertPayment(100, 'USD', row!.idempotencyKey)).rejects.toThrow();
+    await expect(
+      stack.runtime.database.exec(
+        `INSERT INTO billing.subscriptions (user_id, plan_id, status, start_date, payment_gateway, payment_method)
+         VALUES ('${randomUUID()}', '${plan.id}', 'active', '2030-01-01', 'stripe', 'pm_card_visa')`,
+      ),
+    ).rejects.toThrow();
+
+    await stack.runtime.database.exec(`DELETE FROM billing.subscriptions WHERE id = '${subscription.id}'`);
+    const left = await rows<{ payments: number; refunds: number }>(
+      db(),
+      sql`select (select count(*)::int from billing.payments where id = ${payment.id}) as payments,
+                 (select count(*)::int from billing.refunds where payment_id = ${payment.id}) as refunds`,
+    );
+    expect(left[0]).toEqual({ payments: 0, refunds: 0 });
   });
 });
 
@@ -490,6 +539,13 @@ describe('lifecycle with the renewal worker', () => {
     });
     const offSession = fakeStripe.requests.filter((r) => r.path === '/v1/payment_intents').at(-1)!;
     expect(offSession.body.off_session).toBe('true');
+    // Charged through the Stripe customer the method was saved on when the trial started.
+    const [saved] = await db()
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.id, started.subscription.id));
+    expect(saved!.gatewayCustomerId).toMatch(/^cus_/);
+    expect(offSession.body.customer).toBe(saved!.gatewayCustomerId);
     expect(offSession.idempotencyKey).toBe(`renewal:${started.subscription.id}:2027-01-24:1`);
   });
 

@@ -12,6 +12,8 @@ export interface ChargeRequest {
   metadata: { paymentId: string; subscriptionId: string };
   /** True for renewals, when the customer is not present. */
   offSession: boolean;
+  /** The gateway's customer the method is saved on, once known. */
+  customer?: string | null;
 }
 
 /** What a gateway says about a payment; whatever it knows of the payer, never a card number. */
@@ -22,6 +24,8 @@ export interface PaymentOutcome {
   payerName?: string | null;
   payerCountry?: string | null;
   failureReason?: string | null;
+  /** The gateway's customer the method is now saved on (for later off-session charges). */
+  customerId?: string | null;
 }
 
 export interface RefundRequest {
@@ -51,6 +55,15 @@ export type GatewayNotification =
 export interface PaymentGateway {
   readonly name: PaymentGatewayName;
   charge(request: ChargeRequest): Promise<PaymentOutcome>;
+  /**
+   * Saves a method for later off-session charges without charging it (a trial); returns the
+   * gateway's customer id, or null where the method id alone can be charged again.
+   */
+  saveMethod(
+    paymentMethod: string,
+    metadata: Record<string, string>,
+    idempotencyKey: string,
+  ): Promise<string | null>;
   refund(request: RefundRequest): Promise<RefundOutcome>;
   /** Verifies and normalizes a webhook; throws WebhookRejected when it cannot be trusted. */
   parseWebhook(
@@ -61,6 +74,9 @@ export interface PaymentGateway {
 
 /** A webhook that failed verification (bad signature, too old, or not confirmed by the gateway). */
 export class WebhookRejected extends Error {}
+
+/** The gateway refused to save a payment method (unknown, invalid). */
+export class MethodRejected extends Error {}
 
 /** A gateway that could not be reached or answered with an error that is not a decline. */
 export class GatewayUnavailable extends Error {}

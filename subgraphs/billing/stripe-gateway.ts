@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import {
   type ChargeRequest,
+  MethodRejected,
   countryOrNull,
   GatewayUnavailable,
   type GatewayNotification,
@@ -61,22 +62,51 @@ export class StripeGateway implements PaymentGateway {
     });
   }
 
+  /** A Customer with the method attached: Stripe charges a saved method off-session only through one. */
+  async saveMethod(paymentMethod: string, metadata: Record<string, string>, idempotencyKey: string) {
+    try {
+      const customer = await this.stripe.customers.create(
+        { payment_method: paymentMethod, metadata },
+        { idempotencyKey: `customer:${idempotencyKey}` },
+      );
+      return customer.id;
+    } catch (error) {
+      if (
+        error instanceof Stripe.errors.StripeInvalidRequestError ||
+        error instanceof Stripe.errors.StripeCardError
+      ) {
+        throw new MethodRejected(error.message);
+      }
+      throw new GatewayUnavailable(`stripe: ${(error as Error).message}`);
+    }
+  }
+
   async charge(request: ChargeRequest): Promise<PaymentOutcome> {
     try {
       const method = await this.stripe.paymentMethods.retrieve(request.paymentMethod);
+      const customer =
+        request.customer ??
+        (
+          await this.stripe.customers.create(
+            { payment_method: request.paymentMethod, metadata: request.metadata },
+            { idempotencyKey: `customer:${request.idempotencyKey}` },
+          )
+        ).id;
       const intent = await this.stripe.paymentIntents.create(
         {
           amount: request.amountCents,
           currency: request.currency.toLowerCase(),
+          customer,
           payment_method: request.paymentMethod,
           confirm: true,
           off_session: request.offSession,
+          ...(request.offSession ? {} : { setup_future_usage: 'off_session' as const }),
           description: request.description,
           metadata: request.metadata,
         },
         { idempotencyKey: request.idempotencyKey },
       );
-      return intentOutcome(intent, method);
+      return { ...intentOutcome(intent, method), customerId: customer };
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
         const intent = (error.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent;

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { isUniqueViolation } from '../../kit/db.js';
-import { badInput, conflict, forbidden, notFound } from '../../kit/errors.js';
+import { badInput, conflict, forbidden, notFound, serviceUnavailable } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import type { BillingDeps } from './deps.js';
-import { GatewayUnavailable, type PaymentGateway } from './gateways.js';
+import { GatewayUnavailable, MethodRejected, type PaymentGateway } from './gateways.js';
 import { IllegalTransition, startSubscription, toDateString, transition } from './lifecycle.js';
 import { applyPaymentOutcome, lockPayment } from './payments.js';
 import { lockSubscription, saveState, stateOf } from './state.js';
@@ -52,6 +52,10 @@ export async function chargePayment(
   offSession: boolean,
 ): Promise<PaymentRow> {
   const gateway = gatewayFor(deps, payment.paymentGateway);
+  const [subscription] = await deps.database.db
+    .select({ customer: subscriptions.gatewayCustomerId })
+    .from(subscriptions)
+    .where(eq(subscriptions.id, payment.subscriptionId));
   const outcome = await gateway.charge({
     amountCents: payment.amountCents,
     currency: payment.currency,
@@ -60,8 +64,15 @@ export async function chargePayment(
     description: `Subscription ${payment.subscriptionId} ${payment.periodStart}..${payment.periodEnd}`,
     metadata: { paymentId: payment.id, subscriptionId: payment.subscriptionId },
     offSession,
+    customer: subscription?.customer ?? null,
   });
   return deps.database.db.transaction(async (tx) => {
+    if (outcome.customerId && !subscription?.customer) {
+      await tx
+        .update(subscriptions)
+        .set({ gatewayCustomerId: outcome.customerId })
+        .where(and(eq(subscriptions.id, payment.subscriptionId), isNull(subscriptions.gatewayCustomerId)));
+    }
     const locked = await lockPayment(tx, { id: payment.id });
     return applyPaymentOutcome(tx, deps, locked!, outcome);
   });
@@ -128,6 +139,27 @@ export async function subscribe(
 
   const now = deps.clock.now();
   const state = startSubscription(plan, toDateString(now));
+  // A trial charges nothing now, so its method is saved with the gateway for the conversion.
+  let customer: string | null = null;
+  if (state.isTrial) {
+    const live = await liveSubscription(deps, userId);
+    if (live) return { kind: 'alreadySubscribed', subscription: live };
+    try {
+      customer = await gatewayFor(deps, input.gateway).saveMethod(
+        input.paymentMethod,
+        { userId, planId: plan.id },
+        `trial:${userId}:${input.idempotencyKey ?? now.getTime()}`,
+      );
+    } catch (error) {
+      if (error instanceof MethodRejected) {
+        throw badInput('The gateway refused this payment method.', { field: 'paymentMethod.token' });
+      }
+      if (error instanceof GatewayUnavailable) {
+        throw serviceUnavailable('Payments cannot be set up right now; try again shortly.');
+      }
+      throw error;
+    }
+  }
   let created: { subscription: SubscriptionRow; payment: PaymentRow | null };
   try {
     created = await deps.database.db.transaction(async (tx) => {
@@ -139,6 +171,7 @@ export async function subscribe(
           ...state,
           paymentGateway: input.gateway,
           paymentMethod: input.paymentMethod,
+          gatewayCustomerId: customer,
           createdAt: now,
         })
         .returning();

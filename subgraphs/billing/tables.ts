@@ -84,6 +84,8 @@ export const subscriptions = billing.table(
     // Where renewals are charged: the gateway and its saved payment method (never card data).
     paymentGateway: varchar('payment_gateway', { length: 16 }).$type<PaymentGatewayName>().notNull(),
     paymentMethod: varchar('payment_method', { length: 255 }).notNull(),
+    // The gateway's customer the method is saved on (Stripe cus_...), needed to charge renewals off-session.
+    gatewayCustomerId: varchar('gateway_customer_id', { length: 255 }),
     isTrial: boolean('is_trial').notNull().default(false),
     trialEndDate: date('trial_end_date', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

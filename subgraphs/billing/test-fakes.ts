@@ -98,6 +98,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const refundsById = new Map<string, any>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   let declines = 0;
+  const customers = new Map<string, string | null>();
   let refundStatus = 'succeeded';
 
   const server = await serve(async (req, res, text) => {
@@ -144,7 +145,33 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         billing_details: { name: pm.name, address: { country: pm.country } },
       });
     }
+    if (method === 'POST' && url.pathname === '/v1/customers') {
+      if (body.payment_method && !STRIPE_METHODS[body.payment_method]) {
+        return reply(400, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            message: 'No such PaymentMethod',
+          },
+        });
+      }
+      const customer = { id: id('cus'), object: 'customer', metadata: body.metadata ?? {} };
+      customers.set(customer.id, body.payment_method ?? null);
+      return reply(200, customer);
+    }
     if (method === 'POST' && url.pathname === '/v1/payment_intents') {
+      // As Stripe: a saved method is charged off-session only through the customer it is attached to.
+      if (
+        body.off_session === 'true' &&
+        (!body.customer || customers.get(body.customer) !== body.payment_method)
+      ) {
+        return reply(400, {
+          error: {
+            type: 'invalid_request_error',
+            message: 'The PaymentMethod is not attached to this customer.',
+          },
+        });
+      }
       const pm = STRIPE_METHODS[body.payment_method];
       const behavior = declines > 0 ? 'decline' : (pm?.behavior ?? 'decline');
       if (declines > 0) declines--;

@@ -99,6 +99,11 @@ export class YooKassaGateway implements PaymentGateway {
     };
   }
 
+  /** A saved YooKassa payment_method_id is charged again by itself; there is no customer object. */
+  async saveMethod(): Promise<string | null> {
+    return null;
+  }
+
   async charge(request: ChargeRequest): Promise<PaymentOutcome> {
     // Idempotence keys are at most 64 characters in YooKassa.
     const key = request.idempotencyKey.slice(0, 64);

@@ -1,0 +1,1 @@
+ALTER TABLE "billing"."subscriptions" ADD COLUMN "gateway_customer_id" varchar(255);
