@@ -3,7 +3,8 @@
  * ones). `npm run compose` builds schema/supergraph.graphql from their SDL; the stack starts each
  * from subgraphs/<name>/server.ts; migrations live in drizzle/<name>/.
  */
-export const SUBGRAPH_NAMES = ['identity'] as const;
+// content follows training (its creator_id foreign keys name training.trainers) where both exist.
+export const SUBGRAPH_NAMES = ['identity', 'content'] as const;
 
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 

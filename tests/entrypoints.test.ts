@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { postGraphQL } from '../testkit/stack.js';
 
 /**
@@ -74,9 +75,32 @@ describe('production entry points', () => {
     expect(migrate.status, migrate.stderr).toBe(0);
 
     const identity = await start('subgraphs/identity/main.ts', baseEnv, 'subgraph listening');
+    // The other subgraphs run beside it so the gateway is ready; an embedded database belongs to
+    // one process, so each gets its own, migrated.
+    const others: { name: string; child: ChildProcess; url: string }[] = [];
+    for (const name of SUBGRAPH_NAMES.filter((n) => n !== 'identity')) {
+      const env = {
+        ...baseEnv,
+        PGLITE_DIR: join(dataDir, `pglite-${name}`),
+        [`${name.toUpperCase()}_PORT`]: '0',
+      };
+      const migrated = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/migrate.ts'], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      });
+      expect(migrated.status, migrated.stderr).toBe(0);
+      others.push({ name, ...(await start(`subgraphs/${name}/main.ts`, env, 'subgraph listening')) });
+    }
     const gateway = await start(
       'gateway/main.ts',
-      { ...baseEnv, SUBGRAPH_URLS: `identity=${identity.url}/graphql` },
+      {
+        ...baseEnv,
+        SUBGRAPH_URLS: [
+          `identity=${identity.url}/graphql`,
+          ...others.map((o) => `${o.name}=${o.url}/graphql`),
+        ].join(','),
+      },
       'gateway listening',
     );
 
@@ -115,5 +139,6 @@ describe('production entry points', () => {
     expect((await fetch(gateway.url.replace('/graphql', '/health'))).status).toBe(200);
 
     expect(await stop(gateway.child)).toBe(0);
-  }, 120_000);
+    for (const other of others) expect(await stop(other.child)).toBe(0);
+  }, 180_000);
 });
