@@ -140,5 +140,5 @@ describe('production entry points', () => {
 
     expect(await stop(gateway.child)).toBe(0);
     for (const other of others) expect(await stop(other.child)).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

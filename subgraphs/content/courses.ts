@@ -11,6 +11,7 @@ import type {
   UpdateCourseInput,
   UpdateLessonInput,
 } from './generated/resolvers-types.js';
+import { unknownTrainerIsForbidden } from './items.js';
 import {
   type CourseRow,
   contentItems,
@@ -35,22 +36,24 @@ function pricePatch(priceCents: number | null | undefined) {
 export async function createCourse(deps: SubgraphDeps, ctx: RequestContext, input: CreateCourseInput) {
   const creatorId = requireTrainer(ctx);
   const now = deps.clock.now();
-  const [row] = await deps.database.db
-    .insert(courses)
-    .values({
-      creatorId,
-      name: checkText(input.name, 'name', 200, true),
-      description: checkText(input.description, 'description', 10_000),
-      coverImageUrl: checkUrl(input.coverImageUrl, 'coverImageUrl'),
-      durationHours: checkInt(input.durationHours, 'durationHours', 0, 1000),
-      level: input.level ? toDb(input.level) : null,
-      isFree: true,
-      priceCents: 0,
-      ...pricePatch(input.priceCents),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const [row] = await unknownTrainerIsForbidden(() =>
+    deps.database.db
+      .insert(courses)
+      .values({
+        creatorId,
+        name: checkText(input.name, 'name', 200, true),
+        description: checkText(input.description, 'description', 10_000),
+        coverImageUrl: checkUrl(input.coverImageUrl, 'coverImageUrl'),
+        durationHours: checkInt(input.durationHours, 'durationHours', 0, 1000),
+        level: input.level ? toDb(input.level) : null,
+        isFree: true,
+        priceCents: 0,
+        ...pricePatch(input.priceCents),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
   return row!;
 }
 

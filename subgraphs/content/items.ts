@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { rows } from '../../kit/db.js';
+import { isForeignKeyViolation, rows } from '../../kit/db.js';
 import { forbidden, notFound } from '../../kit/errors.js';
 import type { Logger } from '../../kit/log.js';
 import type { BackgroundTask, RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
@@ -18,23 +18,38 @@ export async function createContentItem(
 ): Promise<ContentItemRow> {
   const creatorId = requireTrainer(ctx);
   const now = deps.clock.now();
-  const [row] = await deps.database.db
-    .insert(contentItems)
-    .values({
-      creatorId,
-      type: toDb(input.type),
-      title: checkText(input.title, 'title', 200, true),
-      description: checkText(input.description, 'description', 10_000),
-      contentUrl: checkUrl(input.contentUrl, 'contentUrl'),
-      thumbnailUrl: checkUrl(input.thumbnailUrl, 'thumbnailUrl'),
-      tags: checkTags(input.tags ?? []),
-      difficultyLevel: input.difficulty ? toDb(input.difficulty) : null,
-      language: input.language ? toDb(input.language) : 'english',
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning(itemColumns);
+  const [row] = await unknownTrainerIsForbidden(() =>
+    deps.database.db
+      .insert(contentItems)
+      .values({
+        creatorId,
+        type: toDb(input.type),
+        title: checkText(input.title, 'title', 200, true),
+        description: checkText(input.description, 'description', 10_000),
+        contentUrl: checkUrl(input.contentUrl, 'contentUrl'),
+        thumbnailUrl: checkUrl(input.thumbnailUrl, 'thumbnailUrl'),
+        tags: checkTags(input.tags ?? []),
+        difficultyLevel: input.difficulty ? toDb(input.difficulty) : null,
+        language: input.language ? toDb(input.language) : 'english',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(itemColumns),
+  );
   return row!;
+}
+
+/**
+ * creator_id has a foreign key to the trainers table where the training subgraph is deployed: a
+ * viewer whose trainer profile is gone meanwhile gets FORBIDDEN, not an internal error.
+ */
+export async function unknownTrainerIsForbidden<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw forbidden('Only trainers can author content.');
+    throw error;
+  }
 }
 
 /**

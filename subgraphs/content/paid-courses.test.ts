@@ -125,6 +125,39 @@ describe('paid courses', () => {
     ).toBe('Enrollment');
   });
 
+  it("opens the creator's unpublished, course-only items to buyers through the lesson only", async () => {
+    const created = await gqlAs(stack, trainer, CREATE_ITEM, {
+      input: {
+        type: 'VIDEO',
+        title: 'Bonus: the Turkish get-up',
+        contentUrl: 'https://cdn.example.com/tgu.mp4',
+      },
+    });
+    const bonus = created.data.createContentItem.id;
+    const course = await gqlAs(stack, trainer, CREATE_COURSE, {
+      input: { name: 'Get-up clinic', priceCents: 900 },
+    });
+    const courseId = course.data.createCourse.id;
+    await gqlAs(stack, trainer, ADD_LESSON, {
+      courseId,
+      input: { title: 'Bonus', contentItemIds: [bonus, video] },
+    });
+    await gqlAs(stack, trainer, PUBLISH_COURSE, { id: courseId });
+
+    const buyer = await signUpWithEntitlements(stack, [`course:${courseId}`]);
+    const lesson = (await gqlAs(stack, buyer, COURSE, { id: courseId })).data.course.lessons[0];
+    expect(lesson.contentItems.map((i: any) => i.contentUrl)).toEqual([
+      'https://cdn.example.com/tgu.mp4',
+      'https://cdn.example.com/swing.mp4',
+    ]);
+    // Not in the public catalogue, not by id, and not through the lesson without access.
+    const ITEM = `query($id: ID!) { contentItem(id: $id) { id } }`;
+    expect((await gqlAs(stack, buyer, ITEM, { id: bonus })).data.contentItem).toBeNull();
+    const SEARCH = `{ searchContent(query: "get-up") { nodes { item { id } } } }`;
+    expect((await gqlAs(stack, buyer, SEARCH)).data.searchContent.nodes).toEqual([]);
+    expect((await stack.gql(COURSE, { id: courseId })).data.course.lessons[0].contentItems).toBeNull();
+  });
+
   it('shows User.enrollments to the user only', async () => {
     const member: TestUser = await stack.signUp();
     await gqlAs(stack, member, ENROLL, { courseId: freeCourse });

@@ -61,7 +61,7 @@ const corpus = [
   {
     key: 'yoga',
     title: 'Morning yoga flow',
-    description: 'Gentle stretching to start the day.',
+    description: 'Gentle stretching & breathing <script>alert(1)</script> to start the day.',
     language: 'ENGLISH',
     type: 'VIDEO',
     difficulty: 'BEGINNER',
@@ -159,6 +159,11 @@ describe('searchContent relevance', () => {
     const result = await stack.gql(SEARCH, { query: 'deadlift' });
     expect(keysOf(result)).toEqual(['squatDesc']);
     expect(result.data.searchContent.nodes[0].snippet).toContain('<mark>deadlift</mark>');
+    // The trainer's text is escaped; only the markers are markup.
+    const yoga = await stack.gql(SEARCH, { query: 'stretching' });
+    const snippet: string = yoga.data.searchContent.nodes[0].snippet;
+    expect(snippet).toMatch(/^Gentle <mark>stretching<\/mark> &amp; breathing/);
+    expect(snippet.replaceAll('<mark>', '').replaceAll('</mark>', '')).not.toMatch(/[<>]/);
     const ru = await stack.gql(SEARCH, { query: 'выпад' });
     expect(ru.data.searchContent.nodes[0].snippet).toContain('<mark>выпады</mark>');
   });

@@ -12,6 +12,31 @@ import { checkId, checkTags, isUuid, toDb } from './validation.js';
 export const MAX_SEARCH_PAGE = 50;
 const MAX_QUERY_LENGTH = 200;
 
+/**
+ * ts_headline marks matches with control characters, not tags: the text around them is the
+ * trainer's own and is HTML-escaped before the markers become <mark></mark>, so a snippet is safe
+ * to render as HTML.
+ */
+const START_MARK = '\u0002';
+const STOP_MARK = '\u0003';
+const HEADLINE_OPTIONS = `StartSel="${START_MARK}", StopSel="${STOP_MARK}", MaxWords=30, MinWords=10`;
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function markSnippet(headline: string | null): string | null {
+  if (headline === null) return null;
+  return headline
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+    .replaceAll(START_MARK, '<mark>')
+    .replaceAll(STOP_MARK, '</mark>');
+}
+
 export interface SearchArgs {
   query?: string | null;
   type?: ContentType | null;
@@ -92,7 +117,7 @@ export async function searchContent(
         (case ${contentItems.language} when 'russian' then 'russian' else 'english' end)::regconfig,
         coalesce(${contentItems.description}, ${contentItems.title}),
         ${queryFor(text)},
-        'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "')`,
+        ${HEADLINE_OPTIONS})`,
     })
     .from(contentItems)
     .where(and(matches(text), ...filters))
@@ -105,7 +130,11 @@ export async function searchContent(
     page.nodes.map((row) => row.item),
   );
   return {
-    nodes: page.nodes.map((row) => ({ item: row.item, rank: Number(row.rank), snippet: row.snippet })),
+    nodes: page.nodes.map((row) => ({
+      item: row.item,
+      rank: Number(row.rank),
+      snippet: markSnippet(row.snippet),
+    })),
     pageInfo: page.pageInfo,
   };
 }

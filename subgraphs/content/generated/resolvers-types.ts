@@ -34,7 +34,8 @@ export type AddLessonInput = {
 
 /**
  * A piece of content a trainer made: a video, article, audio or infographic. Drafts
- * (isPublished = false) are visible only to their creator.
+ * (isPublished = false) are visible only to their creator, and through a lesson of the creator's
+ * course to viewers with access to that course (course-only material).
  */
 export type ContentItem = {
   __typename?: 'ContentItem';
@@ -108,7 +109,7 @@ export type ContentSearchResult = {
   item: ContentItem;
   /** Relevance (ts_rank_cd, title weighted above description); 0 when the query was empty. */
   rank: Scalars['Float']['output'];
-  /** An excerpt with the matched words wrapped in <mark></mark>; null when the query was empty. */
+  /** An HTML-escaped excerpt with the matched words wrapped in <mark></mark>; null when the query was empty. */
   snippet?: Maybe<Scalars['String']['output']>;
 };
 
@@ -251,7 +252,7 @@ export type EnrollmentConnection = {
 /** One step of a course. Its outline is public; its content items need access to the course. */
 export type Lesson = {
   __typename?: 'Lesson';
-  /** The content to work through, in order; null when locked. */
+  /** The content to work through, in order, including the course creator's unpublished (course-only) items; null when locked. */
   contentItems?: Maybe<Array<ContentItem>>;
   /** The course it belongs to. */
   course: Course;

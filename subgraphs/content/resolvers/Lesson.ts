@@ -27,11 +27,15 @@ export function lessonResolvers(deps: ContentDeps): LessonResolvers<RequestConte
     course: (lesson, _args, ctx) => courseOf(lesson, ctx, db),
     locked: async (lesson, _args, ctx) => !(await hasCourseAccess(await courseOf(lesson, ctx, db), ctx, db)),
     // The outline is public; what the lesson teaches is for viewers with access to the course.
+    // That includes the course creator's unpublished items: a trainer keeps course-only material
+    // out of the public catalogue by leaving it unpublished.
     contentItems: async (lesson, _args, ctx) => {
-      if (!(await hasCourseAccess(await courseOf(lesson, ctx, db), ctx, db))) return null;
+      const course = await courseOf(lesson, ctx, db);
+      if (!(await hasCourseAccess(course, ctx, db))) return null;
       const items = await itemById(ctx, db).loadMany(lesson.contentItemIds);
       return items.filter(
-        (item): item is ContentItemRow => !!item && !(item instanceof Error) && isVisible(item, ctx),
+        (item): item is ContentItemRow =>
+          !!item && !(item instanceof Error) && (item.creatorId === course.creatorId || isVisible(item, ctx)),
       );
     },
   };
