@@ -12,4 +12,5 @@ export const SUBGRAPH_FACTORIES: Record<SubgraphName, () => Promise<Factory>> = 
     const { createSubgraph } = await import('../subgraphs/billing/server.js');
     return (deps) => createSubgraph(deps);
   },
+  content: async () => (await import('../subgraphs/content/server.js')).createSubgraph,
 };

@@ -1,0 +1,38 @@
+import { isAdmin, requireViewer } from '../../kit/authz.js';
+import { forbidden } from '../../kit/errors.js';
+import type { RequestContext } from '../../kit/subgraph.js';
+
+/**
+ * Entitlements that open paid courses, as billing grants them: `course:<id>` for one bought
+ * course, `courses:all` for a plan that includes every paid course.
+ */
+export const ALL_COURSES_ENTITLEMENT = 'courses:all';
+export const courseEntitlement = (courseId: string) => `course:${courseId}`;
+
+/** The viewer's trainer id, which the gateway resolves with the viewer (null for non-trainers). */
+export const viewerTrainerId = (ctx: RequestContext): string | null => ctx.viewer?.trainerId ?? null;
+
+export function requireTrainer(ctx: RequestContext): string {
+  requireViewer(ctx);
+  const trainerId = viewerTrainerId(ctx);
+  if (!trainerId) throw forbidden('Only trainers can author content.');
+  return trainerId;
+}
+
+/** Drafts are visible to their creator and to admins; published rows to everyone. */
+export function isVisible(row: { creatorId: string; isPublished: boolean }, ctx: RequestContext): boolean {
+  return row.isPublished || row.creatorId === viewerTrainerId(ctx) || isAdmin(ctx);
+}
+
+/** Whether the viewer's entitlements (or ownership) open a paid course, before enrollment is considered. */
+export function entitledToCourse(
+  course: { id: string; creatorId: string; isFree: boolean },
+  ctx: RequestContext,
+) {
+  if (course.isFree) return true;
+  if (course.creatorId === viewerTrainerId(ctx) || isAdmin(ctx)) return true;
+  const entitlements = ctx.viewer?.entitlements ?? [];
+  return (
+    entitlements.includes(ALL_COURSES_ENTITLEMENT) || entitlements.includes(courseEntitlement(course.id))
+  );
+}

@@ -1,0 +1,249 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { isForeignKeyViolation, rows } from '../../kit/db.js';
+import { forbidden, notFound } from '../../kit/errors.js';
+import type { Logger } from '../../kit/log.js';
+import type { BackgroundTask, RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
+import type { Database } from '../../kit/db.js';
+import { isVisible, requireTrainer, viewerTrainerId } from './access.js';
+import type { CreateContentItemInput, UpdateContentItemInput } from './generated/resolvers-types.js';
+import { type ContentItemRow, contentItems, contentViews, itemColumns, ratings } from './tables.js';
+import { checkId, checkTags, checkText, checkUrl, toDb } from './validation.js';
+import { badInput } from '../../kit/errors.js';
+import { requireViewer } from '../../kit/authz.js';
+
+export async function createContentItem(
+  deps: SubgraphDeps,
+  ctx: RequestContext,
+  input: CreateContentItemInput,
+): Promise<ContentItemRow> {
+  const creatorId = requireTrainer(ctx);
+  const now = deps.clock.now();
+  const [row] = await unknownTrainerIsForbidden(() =>
+    deps.database.db
+      .insert(contentItems)
+      .values({
+        creatorId,
+        type: toDb(input.type),
+        title: checkText(input.title, 'title', 200, true),
+        description: checkText(input.description, 'description', 10_000),
+        contentUrl: checkUrl(input.contentUrl, 'contentUrl'),
+        thumbnailUrl: checkUrl(input.thumbnailUrl, 'thumbnailUrl'),
+        tags: checkTags(input.tags ?? []),
+        difficultyLevel: input.difficulty ? toDb(input.difficulty) : null,
+        language: input.language ? toDb(input.language) : 'english',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(itemColumns),
+  );
+  return row!;
+}
+
+/**
+ * creator_id has a foreign key to the trainers table where the training subgraph is deployed: a
+ * viewer whose trainer profile is gone meanwhile gets FORBIDDEN, not an internal error.
+ */
+export async function unknownTrainerIsForbidden<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw forbidden('Only trainers can author content.');
+    throw error;
+  }
+}
+
+/**
+ * Changes a row only where the viewer's trainer id owns it, in one statement; when nothing
+ * changed, says why without revealing other trainers' drafts.
+ */
+async function updateOwnItem(
+  deps: SubgraphDeps,
+  ctx: RequestContext,
+  rawId: string,
+  patch: Partial<typeof contentItems.$inferInsert>,
+): Promise<ContentItemRow> {
+  const trainerId = requireTrainer(ctx);
+  const id = checkId(rawId);
+  const [row] = await deps.database.db
+    .update(contentItems)
+    .set({ ...patch, updatedAt: deps.clock.now() })
+    .where(and(eq(contentItems.id, id), eq(contentItems.creatorId, trainerId)))
+    .returning(itemColumns);
+  if (row) return row;
+  const [existing] = await deps.database.db
+    .select({ creatorId: contentItems.creatorId, isPublished: contentItems.isPublished })
+    .from(contentItems)
+    .where(eq(contentItems.id, id));
+  if (existing && isVisible(existing, ctx)) throw forbidden('Only its creator can change this content item.');
+  throw notFound('Content item');
+}
+
+export function updateContentItem(
+  deps: SubgraphDeps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateContentItemInput,
+) {
+  const patch: Partial<typeof contentItems.$inferInsert> = {};
+  if (input.type !== undefined) {
+    if (input.type === null) throw badInput('type cannot be cleared.', { field: 'type' });
+    patch.type = toDb(input.type);
+  }
+  if (input.title !== undefined) patch.title = checkText(input.title ?? '', 'title', 200, true);
+  if (input.description !== undefined)
+    patch.description = checkText(input.description, 'description', 10_000);
+  if (input.contentUrl !== undefined) patch.contentUrl = checkUrl(input.contentUrl, 'contentUrl');
+  if (input.thumbnailUrl !== undefined) patch.thumbnailUrl = checkUrl(input.thumbnailUrl, 'thumbnailUrl');
+  if (input.tags !== undefined) patch.tags = checkTags(input.tags ?? []);
+  if (input.difficulty !== undefined)
+    patch.difficultyLevel = input.difficulty ? toDb(input.difficulty) : null;
+  if (input.language !== undefined) {
+    if (input.language === null) throw badInput('language cannot be cleared.', { field: 'language' });
+    patch.language = toDb(input.language);
+  }
+  return updateOwnItem(deps, ctx, id, patch);
+}
+
+export const setItemPublished = (deps: SubgraphDeps, ctx: RequestContext, id: string, isPublished: boolean) =>
+  updateOwnItem(deps, ctx, id, { isPublished });
+
+/** A visible item by id, or NOT_FOUND (another trainer's draft does not exist for this viewer). */
+async function visibleItem(deps: SubgraphDeps, ctx: RequestContext, rawId: string): Promise<ContentItemRow> {
+  const id = checkId(rawId);
+  const [row] = await deps.database.db.select(itemColumns).from(contentItems).where(eq(contentItems.id, id));
+  if (!row || !isVisible(row, ctx)) throw notFound('Content item');
+  return row;
+}
+
+/** Rates or re-rates an item; the trigger on ratings keeps the item's average exact. */
+export async function rateContentItem(
+  deps: SubgraphDeps,
+  ctx: RequestContext,
+  id: string,
+  rating: number,
+): Promise<ContentItemRow> {
+  const viewer = requireViewer(ctx);
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+    throw badInput('rating must be a whole number from 1 to 5.', { field: 'rating' });
+  }
+  const item = await visibleItem(deps, ctx, id);
+  return deps.database.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    await tx
+      .insert(ratings)
+      .values({ userId: viewer.userId, contentItemId: item.id, rating, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [ratings.userId, ratings.contentItemId],
+        set: { rating, updatedAt: now },
+      });
+    const [fresh] = await tx.select(itemColumns).from(contentItems).where(eq(contentItems.id, item.id));
+    return fresh!;
+  });
+}
+
+export async function removeContentRating(deps: SubgraphDeps, ctx: RequestContext, rawId: string) {
+  const viewer = requireViewer(ctx);
+  const id = checkId(rawId);
+  const removed = await deps.database.db
+    .delete(ratings)
+    .where(and(eq(ratings.userId, viewer.userId), eq(ratings.contentItemId, id)))
+    .returning({ id: ratings.contentItemId });
+  return removed.length > 0;
+}
+
+/**
+ * Records one view as an INSERT into content_views, guarded by the item's visibility in the same
+ * statement. Nothing writes the item's row here, so any number of concurrent viewers never wait
+ * on each other; ViewCounterFlusher adds the views to view_count.
+ */
+export async function recordContentView(deps: SubgraphDeps, ctx: RequestContext, rawId: string) {
+  const id = checkId(rawId);
+  const trainerId = viewerTrainerId(ctx);
+  const visible = trainerId
+    ? sql`(${contentItems.isPublished} or ${contentItems.creatorId} = ${trainerId})`
+    : sql`${contentItems.isPublished}`;
+  const inserted = await rows<{ id: string }>(
+    deps.database.db,
+    sql`insert into ${contentViews} (content_item_id, viewed_at)
+        select ${contentItems.id}, ${deps.clock.now().toISOString()}::timestamptz from ${contentItems}
+         where ${contentItems.id} = ${id} and ${visible}
+        returning id`,
+  );
+  if (inserted.length === 0) throw notFound('Content item');
+  return true;
+}
+
+/**
+ * Moves pending views into content_items.view_count. One statement deletes a batch of view rows
+ * and adds their per-item counts, so each view is counted exactly once even with several
+ * processes flushing at the same time (SKIP LOCKED gives each a disjoint batch, and the delete
+ * and the increment commit together). The item row is written once per item per batch.
+ */
+export async function flushContentViews(database: Database, batchSize = 10_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [result] = await rows<{ moved: number | string | null }>(
+      database.db,
+      sql`with moved as (
+            delete from ${contentViews}
+             where ${contentViews.id} in (
+               select ${contentViews.id} from ${contentViews}
+                order by ${contentViews.id} limit ${batchSize} for update skip locked)
+         returning ${contentViews.contentItemId} as item_id
+          ), totals as (
+            select item_id, count(*)::int as n from moved group by item_id
+          ), applied as (
+            update ${contentItems} set view_count = ${contentItems.viewCount} + totals.n
+              from totals where ${contentItems.id} = totals.item_id
+          returning totals.n
+          )
+          select (select count(*) from moved)::int as moved`,
+    );
+    const moved = Number(result?.moved ?? 0);
+    total += moved;
+    if (moved < batchSize) return total;
+  }
+}
+
+export class ViewCounterFlusher implements BackgroundTask {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log?: Logger,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.flush();
+      } catch (error) {
+        this.log?.warn({ err: error }, 'view count flush failed; will retry');
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+    };
+    this.timer = setTimeout(tick, this.intervalMs);
+  }
+
+  /** Adds every pending view now; returns how many. Calls in one process never overlap. */
+  async flush(): Promise<number> {
+    while (this.running) await this.running.catch(() => 0);
+    this.running = flushContentViews(this.database);
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => 0);
+  }
+}

@@ -1,0 +1,35 @@
+import type { RequestContext } from '../../../kit/subgraph.js';
+import { entitledToCourse, isVisible } from '../access.js';
+import type { CourseResolvers, Difficulty } from '../generated/resolvers-types.js';
+import { courseById, lessonsByCourse, viewerEnrolled } from '../loaders.js';
+import type { ContentDeps } from '../server.js';
+import type { CourseRow } from '../tables.js';
+import { fromDb, isUuid } from '../validation.js';
+import type { Executor } from '../../../kit/db.js';
+
+/** Whether the viewer may open the course's lessons: free, owner/admin, entitled by billing, or enrolled. */
+export async function hasCourseAccess(
+  course: CourseRow,
+  ctx: RequestContext,
+  db: Executor,
+): Promise<boolean> {
+  if (entitledToCourse(course, ctx)) return true;
+  if (!ctx.viewer) return false;
+  return viewerEnrolled(ctx, db).load(course.id);
+}
+
+export function courseResolvers(deps: ContentDeps): CourseResolvers<RequestContext, CourseRow> {
+  const db = deps.database.db;
+  return {
+    __resolveReference: async (reference, ctx) => {
+      if (!isUuid(reference.id)) return null;
+      const row = await courseById(ctx, db).load(reference.id.toLowerCase());
+      return row && isVisible(row, ctx) ? row : null;
+    },
+    creator: (course) => ({ id: course.creatorId }),
+    level: (course) => (course.level ? fromDb<Difficulty>(course.level) : null),
+    isEnrolled: (course, _args, ctx) => (ctx.viewer ? viewerEnrolled(ctx, db).load(course.id) : false),
+    hasAccess: (course, _args, ctx) => hasCourseAccess(course, ctx, db),
+    lessons: (course, _args, ctx) => lessonsByCourse(ctx, db).load(course.id),
+  };
+}

@@ -1,0 +1,23 @@
+import type { RequestContext } from '../../../kit/subgraph.js';
+import { isVisible } from '../access.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { courseById, itemById } from '../loaders.js';
+import { listCourses, searchContent } from '../search.js';
+import type { ContentDeps } from '../server.js';
+import { checkId } from '../validation.js';
+
+export function queryResolvers(deps: ContentDeps): QueryResolvers<RequestContext> {
+  const db = deps.database.db;
+  return {
+    searchContent: (_parent, args, ctx) => searchContent(db, ctx, args),
+    contentItem: async (_parent, { id }, ctx) => {
+      const row = await itemById(ctx, db).load(checkId(id));
+      return row && isVisible(row, ctx) ? row : null;
+    },
+    courses: (_parent, args, ctx) => listCourses(db, ctx, args),
+    course: async (_parent, { id }, ctx) => {
+      const row = await courseById(ctx, db).load(checkId(id));
+      return row && isVisible(row, ctx) ? row : null;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../kit/db.js';
+import { badInput } from '../../kit/errors.js';
+import { decodeCursor, type Page, pageSize, toPage } from '../../kit/pagination.js';
+import type { RequestContext } from '../../kit/subgraph.js';
+import type { ContentType, CourseFilter, Difficulty } from './generated/resolvers-types.js';
+import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
+import type { SearchHit } from './model.js';
+import { type CourseRow, contentItems, courses, itemColumns } from './tables.js';
+import { checkId, checkTags, isUuid, toDb } from './validation.js';
+
+export const MAX_SEARCH_PAGE = 50;
+const MAX_QUERY_LENGTH = 200;
+
+/**
+ * ts_headline marks matches with control characters, not tags: the text around them is the
+ * trainer's own and is HTML-escaped before the markers become <mark></mark>, so a snippet is safe
+ * to render as HTML.
+ */
+const START_MARK = '\u0002';
+const STOP_MARK = '\u0003';
+const HEADLINE_OPTIONS = `StartSel="${START_MARK}", StopSel="${STOP_MARK}", MaxWords=30, MinWords=10`;
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function markSnippet(headline: string | null): string | null {
+  if (headline === null) return null;
+  return headline
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+    .replaceAll(START_MARK, '<mark>')
+    .replaceAll(STOP_MARK, '</mark>');
+}
+
+export interface SearchArgs {
+  query?: string | null;
+  type?: ContentType | null;
+  difficulty?: Difficulty | null;
+  tags?: readonly string[] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** The query parsed with the item's own language, so each row is matched with its stemming. */
+const queryFor = (text: string) =>
+  sql`(case ${contentItems.language} when 'russian' then websearch_to_tsquery('russian', ${text}) else websearch_to_tsquery('english', ${text}) end)`;
+
+/**
+ * Written as one branch per language so each can use the GIN index on search_vector (a
+ * per-row choice of configuration could not).
+ */
+const matches = (text: string) =>
+  sql`((${contentItems.language} = 'english' and ${contentItems.searchVector} @@ websearch_to_tsquery('english', ${text}))
+    or (${contentItems.language} = 'russian' and ${contentItems.searchVector} @@ websearch_to_tsquery('russian', ${text})))`;
+
+/**
+ * Ranked full-text search. ts_rank_cd weighs the title (A) above the description (B); ties go to
+ * the newer item. ts_headline runs only for the rows of the page: PostgreSQL evaluates costly
+ * output expressions after the LIMIT.
+ */
+export async function searchContent(
+  db: Executor,
+  ctx: RequestContext,
+  args: SearchArgs,
+): Promise<Page<SearchHit>> {
+  const limit = pageSize(args.first, MAX_SEARCH_PAGE);
+  const text = args.query?.trim() ?? '';
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw badInput(`query must be at most ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
+  }
+  const tags = args.tags ? checkTags(args.tags, 'tags', 10) : [];
+  const filters: (SQL | undefined)[] = [
+    visibleTo(ctx, contentItems),
+    args.type ? eq(contentItems.type, toDb(args.type)) : undefined,
+    args.difficulty ? eq(contentItems.difficultyLevel, toDb(args.difficulty)) : undefined,
+    tags.length > 0 ? sql`${contentItems.tags} @> ${JSON.stringify(tags)}::jsonb` : undefined,
+  ];
+
+  if (text === '') {
+    const rows = await db
+      .select(itemColumns)
+      .from(contentItems)
+      .where(and(...filters, afterCreated(args.after, contentItems)))
+      .orderBy(desc(contentItems.createdAt), desc(contentItems.id))
+      .limit(limit + 1);
+    const page = toPage(rows, limit, createdCursor);
+    primeItems(ctx, db, page.nodes);
+    return { nodes: page.nodes.map((item) => ({ item, rank: 0, snippet: null })), pageInfo: page.pageInfo };
+  }
+
+  const rank = sql<number>`ts_rank_cd(${contentItems.searchVector}, ${queryFor(text)})`;
+  const cursor = decodeCursor(args.after, 3);
+  if (cursor) {
+    const [r, createdAt, id] = cursor;
+    if (
+      typeof r !== 'number' ||
+      typeof createdAt !== 'string' ||
+      !isUuid(id) ||
+      Number.isNaN(Date.parse(createdAt))
+    ) {
+      throw badInput('after is not a cursor this list gave out.', { field: 'after' });
+    }
+    filters.push(
+      sql`(${rank}, ${contentItems.createdAt}, ${contentItems.id}) < (${r}::real, ${createdAt}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      item: itemColumns,
+      rank,
+      snippet: sql<string>`ts_headline(
+        (case ${contentItems.language} when 'russian' then 'russian' else 'english' end)::regconfig,
+        coalesce(${contentItems.description}, ${contentItems.title}),
+        ${queryFor(text)},
+        ${HEADLINE_OPTIONS})`,
+    })
+    .from(contentItems)
+    .where(and(matches(text), ...filters))
+    .orderBy(desc(rank), desc(contentItems.createdAt), desc(contentItems.id))
+    .limit(limit + 1);
+  const page = toPage(rows, limit, (row) => [row.rank, row.item.createdAt.toISOString(), row.item.id]);
+  primeItems(
+    ctx,
+    db,
+    page.nodes.map((row) => row.item),
+  );
+  return {
+    nodes: page.nodes.map((row) => ({
+      item: row.item,
+      rank: Number(row.rank),
+      snippet: markSnippet(row.snippet),
+    })),
+    pageInfo: page.pageInfo,
+  };
+}
+
+/** The course catalogue, newest first. */
+export async function listCourses(
+  db: Executor,
+  ctx: RequestContext,
+  args: { filter?: CourseFilter | null; first?: number | null; after?: string | null },
+): Promise<Page<CourseRow>> {
+  const limit = pageSize(args.first, MAX_SEARCH_PAGE);
+  const filter = args.filter ?? {};
+  const rows = await db
+    .select()
+    .from(courses)
+    .where(
+      and(
+        visibleTo(ctx, courses),
+        filter.level ? eq(courses.level, toDb(filter.level)) : undefined,
+        filter.isFree === true || filter.isFree === false ? eq(courses.isFree, filter.isFree) : undefined,
+        filter.creatorId ? eq(courses.creatorId, checkId(filter.creatorId, 'filter.creatorId')) : undefined,
+        afterCreated(args.after, courses),
+      ),
+    )
+    .orderBy(desc(courses.createdAt), desc(courses.id))
+    .limit(limit + 1);
+  primeCourses(ctx, db, rows);
+  return toPage(rows, limit, createdCursor);
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { eventConsumer } from '../../kit/events/consumer.js';
+import { OutboxRelay } from '../../kit/events/outbox.js';
+import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { forgetUser } from './gdpr.js';
+import { ViewCounterFlusher } from './items.js';
+import { contentItemResolvers } from './resolvers/ContentItem.js';
+import { courseResolvers } from './resolvers/Course.js';
+import { lessonResolvers } from './resolvers/Lesson.js';
+import { mutationResolvers } from './resolvers/Mutation.js';
+import { queryResolvers } from './resolvers/Query.js';
+import { trainerResolvers } from './resolvers/Trainer.js';
+import { enrollmentResolvers, userResolvers } from './resolvers/User.js';
+import { outbox, processedEvents } from './tables.js';
+
+export type ContentDeps = SubgraphDeps;
+
+export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+/** Content items, courses and lessons: searchable, rated, enrolled in. */
+export function createSubgraph(deps: ContentDeps): Subgraph {
+  return defineSubgraph(deps, {
+    name: 'content',
+    typeDefs,
+    resolvers: {
+      Query: queryResolvers(deps),
+      Mutation: mutationResolvers(deps),
+      ContentItem: contentItemResolvers(deps),
+      Course: courseResolvers(deps),
+      Lesson: lessonResolvers(deps),
+      Trainer: trainerResolvers(deps),
+      User: userResolvers(deps),
+      Enrollment: enrollmentResolvers(deps),
+    },
+    background: [
+      new OutboxRelay(deps.database, outbox, deps.bus, 'content', deps.log),
+      new ViewCounterFlusher(deps.database, deps.log),
+      eventConsumer({
+        group: 'content',
+        database: deps.database,
+        bus: deps.bus,
+        processedEvents,
+        handlers: { 'user.deleted': forgetUser },
+        log: deps.log,
+      }),
+    ],
+  });
+}
