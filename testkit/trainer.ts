@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../kit/crypto.js';
 import type { Role } from '../kit/identity-header.js';
 import { VIEWER_CACHE_TTL_SECONDS, viewerCacheKey } from '../kit/viewer-cache.js';
 import type { TestStack, TestUser } from './stack.js';
+import { makeTrainer } from './training.js';
 
 /**
- * STAND-IN until the training subgraph (which owns trainers) is in the supergraph: the gateway
- * learns a viewer's trainer id from `me { trainer { id } }` and billing's entitlements from
- * `me { entitlements }` once some subgraph offers those fields (gateway/viewer.ts). Until then a
- * test gives its user a trainer id or entitlements by writing the viewer the gateway would have
- * resolved into the gateway's viewer cache, for the cache's lifetime (a test runs well within it;
- * call again to refresh). Replace with a helper that makes a real trainer through the training
- * API when it exists.
+ * Viewer extras for tests. Trainers are real (applied and verified through the training API,
+ * see testkit/training.ts); the gateway then reads their trainer id through `me { trainer { id } }`.
+ * Entitlements are set directly: billing grants them from a plan's features, and these tests are
+ * about content's gating, not about buying a plan. A test writes the viewer the gateway would
+ * have resolved into the gateway's viewer cache, for the cache's lifetime (call again to refresh).
  */
 export interface ViewerExtras {
   trainerId?: string | null;
@@ -40,12 +38,9 @@ export interface TestTrainer extends TestActor {
   trainerId: string;
 }
 
-/** Signs up a user and makes them a trainer with a fresh trainer id (see setViewerExtras). */
-export async function signUpTrainer(
-  stack: TestStack,
-  trainerId: string = randomUUID(),
-): Promise<TestTrainer> {
-  const user = await stack.signUp();
+/** Signs up a user and makes them a verified trainer through the training API. */
+export async function signUpTrainer(stack: TestStack): Promise<TestTrainer> {
+  const { trainerId, ...user } = await makeTrainer(stack);
   const extras = { trainerId };
   await setViewerExtras(stack, user, extras);
   return { ...user, trainerId, extras };
