@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
-import type { Executor } from '../../kit/db.js';
+import { type Executor, rows as sqlRows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
 import { anonymizeIp } from './ip.js';
@@ -118,31 +118,43 @@ export async function trackClientEvents(
     event,
   }));
 
-  const accepted = await db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(ingestedClientEvents)
-      .values(rows.map((r) => ({ scope, clientEventId: r.clientEventId, eventId: r.id, receivedAt: now })))
-      .onConflictDoNothing()
-      .returning({ clientEventId: ingestedClientEvents.clientEventId });
-    const fresh = new Set(claimed.map((c) => c.clientEventId));
-    const toStore = rows.filter((r) => fresh.has(r.clientEventId));
-    if (toStore.length > 0) {
-      await tx.insert(analyticsEvents).values(
-        toStore.map(({ id, clientEventId, event }) => ({
-          id,
-          userId: input.userId,
-          eventType: event.eventType,
-          eventData: event.eventData ?? {},
-          source: event.source.toLowerCase(),
-          deviceInfo: event.deviceInfo ?? null,
-          ipAddress,
-          clientEventId,
-          createdAt: event.occurredAt ?? now,
-        })),
-      );
-    }
-    return toStore.length;
-  });
+  // One statement with one JSON parameter: claim the client ids, store the events whose ids were
+  // free. Building a 1,000-row VALUES list costs more than the database takes to insert it.
+  const batch = JSON.stringify(
+    rows.map(({ id, clientEventId, event }) => ({
+      id,
+      client_event_id: clientEventId,
+      event_type: event.eventType,
+      event_data: event.eventData ?? {},
+      source: event.source.toLowerCase(),
+      device_info: event.deviceInfo ?? null,
+      created_at: (event.occurredAt ?? now).toISOString(),
+    })),
+  );
+  const [result] = await sqlRows<{ stored: number }>(
+    db,
+    sql`with input as (
+          select * from jsonb_to_recordset(${batch}::jsonb) as x(
+            id uuid, client_event_id uuid, event_type text, event_data jsonb, source text,
+            device_info jsonb, created_at timestamptz)
+        ),
+        claimed as (
+          insert into analytics.ingested_client_events (scope, client_event_id, event_id, received_at)
+          select ${scope}::text, client_event_id, id, ${now.toISOString()}::timestamptz from input
+          on conflict do nothing
+          returning client_event_id
+        ),
+        stored as (
+          insert into analytics.analytics_events
+            (id, user_id, event_type, event_data, source, device_info, ip_address, client_event_id, created_at)
+          select i.id, ${input.userId}::uuid, i.event_type, i.event_data, i.source, i.device_info,
+                 ${ipAddress}::inet, i.client_event_id, i.created_at
+          from input i join claimed c on c.client_event_id = i.client_event_id
+          returning 1
+        )
+        select count(*)::int as stored from stored`,
+  );
+  const accepted = Number(result?.stored ?? 0);
   return { accepted, duplicates: events.length - accepted };
 }
 
