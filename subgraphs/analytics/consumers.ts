@@ -3,17 +3,25 @@ import type { Executor } from '../../kit/db.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
 import type { EventHandlers } from '../../kit/events/consumer.js';
 import { anonymizeUserEvents, recordServerEvent, serverEventType } from './ingest.js';
-import { ingestedClientEvents, userProfiles } from './tables.js';
+import { deletedUsers, ingestedClientEvents, userProfiles } from './tables.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+async function isDeleted(tx: Executor, userId: string): Promise<boolean> {
+  const found = await tx
+    .select({ userId: deletedUsers.userId })
+    .from(deletedUsers)
+    .where(eq(deletedUsers.userId, userId));
+  return found.length > 0;
+}
+
 /** user.signed_up {userId, signedUpAt}: the user enters the property projection. */
 async function onSignedUp(tx: Executor, event: DomainEvent) {
   const userId = str(event.payload.userId);
-  if (!userId) return;
+  if (!userId || (await isDeleted(tx, userId))) return;
   const signedUpAt = new Date(str(event.payload.signedUpAt) ?? event.occurredAt);
   await tx
     .insert(userProfiles)
@@ -29,7 +37,7 @@ async function onSignedUp(tx: Executor, event: DomainEvent) {
 async function onProfileUpdated(tx: Executor, event: DomainEvent) {
   const p = event.payload;
   const userId = str(p.userId);
-  if (!userId) return;
+  if (!userId || (await isDeleted(tx, userId))) return;
   const updatedAt = new Date(str(p.updatedAt) ?? event.occurredAt);
   const changes: Partial<typeof userProfiles.$inferInsert> = { updatedAt };
   if ('dateOfBirth' in p)
@@ -54,6 +62,10 @@ async function onProfileUpdated(tx: Executor, event: DomainEvent) {
 async function onUserDeleted(tx: Executor, event: DomainEvent) {
   const userId = str(event.payload.userId);
   if (!userId) return;
+  await tx
+    .insert(deletedUsers)
+    .values({ userId, deletedAt: new Date(str(event.payload.deletedAt) ?? event.occurredAt) })
+    .onConflictDoNothing();
   await anonymizeUserEvents(tx, userId);
   // The user leaves every cohort now, and the counts follow without waiting for a refresh.
   await tx.execute(sql`

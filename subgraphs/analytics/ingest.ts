@@ -5,7 +5,7 @@ import { type Executor, rows as sqlRows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
 import { anonymizeIp } from './ip.js';
-import { analyticsEvents, ingestedClientEvents } from './tables.js';
+import { analyticsEvents, deletedUsers, ingestedClientEvents } from './tables.js';
 
 export const INGEST_LIMITS = {
   maxEventsPerCall: 1000,
@@ -184,11 +184,16 @@ export async function recordServerEvent(tx: Executor, event: DomainEvent): Promi
   if (!eventType) return false;
   const { userId, ip, ...data } = event.payload as Record<string, unknown>;
   const occurredAt = new Date(event.occurredAt);
+  let user = typeof userId === 'string' && UUID.test(userId) ? userId.toLowerCase() : null;
+  if (user) {
+    const deleted = await tx.select().from(deletedUsers).where(eq(deletedUsers.userId, user));
+    if (deleted.length > 0) user = null;
+  }
   const inserted = await tx
     .insert(analyticsEvents)
     .values({
       id: event.id,
-      userId: typeof userId === 'string' && UUID.test(userId) ? userId : null,
+      userId: user,
       eventType,
       eventData: data,
       source: 'server',

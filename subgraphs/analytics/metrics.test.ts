@@ -255,4 +255,38 @@ describe('user.deleted', () => {
     expect(await snapshot()).toEqual(before);
     expect((await metrics('2025-03-03', '2025-03-16', 'DAY')).weeklyRetention).toEqual(retentionBefore);
   });
+
+  it('stores a late event about a deleted user without the id, and does not bring the profile back', async () => {
+    const late = randomUUID();
+    const publish = (id: string, type: string, payload: Record<string, unknown>) =>
+      stack.runtime.bus.publish({
+        id,
+        type,
+        source: 'test',
+        occurredAt: '2025-06-01T10:00:00.000Z',
+        payload,
+      });
+    await publish(late, 'workout.completed', { userId: u[0]!.id });
+    await publish(randomUUID(), 'user.profile_updated', {
+      userId: u[0]!.id,
+      updatedAt: '2025-06-01T10:00:00.000Z',
+      gender: 'female',
+    });
+    await stack.flushEvents();
+    const db = stack.runtime.database.db;
+    const [row] = await eventually(async () => {
+      const found = await rows<{ user_id: string | null }>(
+        db,
+        sql`select user_id from analytics.analytics_events where id = ${late}::uuid`,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(row!.user_id).toBeNull();
+    const profile = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from analytics.user_profiles where user_id = ${u[0]!.id}::uuid`,
+    );
+    expect(profile[0]!.n).toBe(0);
+  });
 });

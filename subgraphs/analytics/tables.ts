@@ -131,5 +131,14 @@ export const userProfiles = analytics.table(
 );
 export type UserProfileRow = typeof userProfiles.$inferSelect;
 
+/**
+ * Users whose user.deleted was applied, so a server-side event about them that arrives late (a
+ * slow consumer elsewhere, a redelivery) is stored without their id instead of re-identifying them.
+ */
+export const deletedUsers = analytics.table('deleted_users', {
+  userId: uuid('user_id').primaryKey(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull(),
+});
+
 export const outbox = outboxTable(analytics);
 export const processedEvents = processedEventsTable(analytics);
