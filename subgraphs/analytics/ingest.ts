@@ -4,6 +4,7 @@ import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows as sqlRows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
+import type { RateLimitRule } from '../../kit/kv.js';
 import { anonymizeIp } from './ip.js';
 import { analyticsEvents, deletedUsers, ingestedClientEvents } from './tables.js';
 
@@ -15,6 +16,12 @@ export const INGEST_LIMITS = {
   maxPastMs: 7 * 24 * 3600 * 1000,
   maxFutureMs: 5 * 60 * 1000,
 } as const;
+
+/** trackEvents calls per minute: a client batches, so these are far above honest use. */
+export const TRACK_LIMITS = {
+  user: { name: 'analytics:track:user', limit: 120, windowSeconds: 60 },
+  anonymous: { name: 'analytics:track:network', limit: 600, windowSeconds: 60 },
+} satisfies Record<string, RateLimitRule>;
 
 const EVENT_TYPE = /^[a-z][a-z0-9_]{0,63}$/;
 /** Event types only the server writes (from the event bus); a client may not forge them. */

@@ -230,6 +230,21 @@ describe('trackEvents', () => {
   });
 });
 
+describe('trackEvents rate limit', () => {
+  it('answers RATE_LIMITED after 120 calls a minute from one user', async () => {
+    const busy = await stack.signUp();
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 121; i++) {
+      const result = await stack.gql(TRACK, { events: [] }, { token: busy.token });
+      codes.push(result.errors?.[0]?.extensions?.code);
+    }
+    expect(codes.slice(0, 120).every((c) => c === undefined)).toBe(true);
+    expect(codes[120]).toBe('RATE_LIMITED');
+    // Another user is not affected.
+    expect((await stack.gql(TRACK, { events: [] }, { token: user.token })).errors).toBeUndefined();
+  });
+});
+
 describe('server-side events from the bus', () => {
   const publish = (event: Partial<DomainEvent> & { type: string; payload: Record<string, unknown> }) =>
     stack.runtime.bus.publish({
