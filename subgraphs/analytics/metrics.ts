@@ -37,15 +37,26 @@ export async function activeUsers(
   range: MetricsRange,
   windowDays: number,
 ): Promise<{ date: string; activeUsers: number }[]> {
+  // Distinct (day, user) pairs first, once: each day's window then counts over those, not over
+  // every event of the window again.
   const result = await rows<{ day: string; active: number }>(
     db,
-    sql`select to_char(d, 'YYYY-MM-DD') as day,
-          (select count(distinct ${actor})::int from analytics.analytics_events e
-            where e.created_at >= d - make_interval(days => ${windowDays - 1}::int)
-              and e.created_at < d + interval '1 day'
-              and ${actor} is not null) as active
-        from generate_series(${startOf(range.from)}::timestamptz, ${startOf(range.to)}::timestamptz, interval '1 day') d
-        order by d`,
+    sql`with days as (
+          select d::date as day
+          from generate_series(${startOf(range.from)}::timestamptz, ${startOf(range.to)}::timestamptz, interval '1 day') d
+        ),
+        active as (
+          select distinct (e.created_at at time zone 'UTC')::date as day, ${actor} as actor
+          from analytics.analytics_events e
+          where e.created_at >= ${startOf(range.from)}::timestamptz - make_interval(days => ${windowDays - 1}::int)
+            and e.created_at < ${endOf(range.to)}::timestamptz
+            and ${actor} is not null
+        )
+        select to_char(d.day, 'YYYY-MM-DD') as day, count(distinct a.actor)::int as active
+        from days d
+        left join active a on a.day > d.day - ${windowDays}::int and a.day <= d.day
+        group by d.day
+        order by d.day`,
   );
   return result.map((r) => ({ date: r.day, activeUsers: Number(r.active) }));
 }
