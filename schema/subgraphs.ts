@@ -3,7 +3,7 @@
  * ones). `npm run compose` builds schema/supergraph.graphql from their SDL; the stack starts each
  * from subgraphs/<name>/server.ts; migrations live in drizzle/<name>/.
  */
-export const SUBGRAPH_NAMES = ['identity', 'training', 'content', 'billing', 'health'] as const;
+export const SUBGRAPH_NAMES = ['identity', 'training', 'content', 'billing', 'health', 'analytics'] as const;
 
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 

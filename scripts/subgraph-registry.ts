@@ -13,4 +13,5 @@ export const SUBGRAPH_FACTORIES: Record<SubgraphName, () => Promise<Factory>> = 
     return (deps) => createSubgraph(deps);
   },
   content: async () => (await import('../subgraphs/content/server.js')).createSubgraph,
+  analytics: async () => (await import('../subgraphs/analytics/server.js')).createSubgraph,
 };

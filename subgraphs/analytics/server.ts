@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { eventConsumer } from '../../kit/events/consumer.js';
+import { OutboxRelay } from '../../kit/events/outbox.js';
+import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { analyticsHandlers } from './consumers.js';
+import { cohortRefreshSchedule, partitionMaintenance } from './maintenance.js';
+import { cohortResolvers } from './resolvers/Cohort.js';
+import { mutationResolvers } from './resolvers/Mutation.js';
+import { productMetricsResolvers } from './resolvers/ProductMetrics.js';
+import { queryResolvers } from './resolvers/Query.js';
+import { outbox, processedEvents } from './tables.js';
+
+export type AnalyticsDeps = SubgraphDeps;
+
+export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+/** Product events, cohorts and product metrics. */
+export function createSubgraph(deps: AnalyticsDeps): Subgraph {
+  return defineSubgraph(deps, {
+    name: 'analytics',
+    typeDefs,
+    resolvers: {
+      Query: queryResolvers(deps),
+      Mutation: mutationResolvers(deps),
+      Cohort: cohortResolvers(deps),
+      ProductMetrics: productMetricsResolvers(deps),
+    },
+    background: [
+      partitionMaintenance(deps.database, deps.clock, deps.log),
+      new OutboxRelay(deps.database, outbox, deps.bus, 'analytics', deps.log),
+      eventConsumer({
+        group: 'analytics',
+        database: deps.database,
+        bus: deps.bus,
+        processedEvents,
+        handlers: analyticsHandlers(),
+        log: deps.log,
+      }),
+      cohortRefreshSchedule(deps.database, deps.clock, deps.log),
+    ],
+  });
+}
