@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxRelay } from '../../kit/events/outbox.js';
 import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { adminOf, applyAsTrainer, verifyTrainer } from '../../testkit/training.js';
 
@@ -81,9 +80,10 @@ async function statementsFor(first: number) {
 
 describe('SQL statements per query', () => {
   it('stays constant from 5 to 50 users with habits and streaks', async () => {
-    // Outbox relays poll the database in the background; stop them so only the query is counted.
+    // Background tasks of every subgraph (outbox relays, flushers, sweepers, maintenance) share
+    // the database; stop them so only the query is counted.
     for (const subgraph of Object.values(stack.subgraphs)) {
-      for (const task of subgraph.background) if (task instanceof OutboxRelay) await task.stop();
+      for (const task of subgraph.background) await task.stop();
     }
     // Warm the admin's viewer cache so session resolution is not counted.
     await statementsFor(1);
