@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import { maskError } from './errors.js';
+import { rejectNulCharacters } from './input-guard.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
@@ -86,6 +87,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     metrics.plugin(),
     ApolloServerPluginInlineTraceDisabled(),
+    rejectNulCharacters(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
