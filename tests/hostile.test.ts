@@ -1,10 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { getNamedType, isNonNullType, isScalarType } from 'graphql';
+import { getNamedType, isScalarType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   argsWith,
   loadApiSchema,
-  minimalArgs,
   operationFor,
   rootFields,
   SQL_INJECTIONS,
