@@ -131,12 +131,14 @@ async function main() {
       .then((result) => {
         if (result.status !== 200 || result.body.errors?.length) {
           errors++;
-          if (errorSamples.length < 5) errorSamples.push(JSON.stringify(result.body).slice(0, 300));
+          const sample = JSON.stringify(result.body).slice(0, 300);
+          if (errorSamples.length < 5 && !errorSamples.includes(sample)) errorSamples.push(sample);
         }
       })
       .catch((error) => {
         errors++;
-        if (errorSamples.length < 5) errorSamples.push(String(error));
+        if (errorSamples.length < 5 && !errorSamples.includes(String(error)))
+          errorSamples.push(String(error));
       })
       .finally(() => {
         current.push(performance.now() - t0);
