@@ -11,9 +11,15 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
+import { rejectNulCharacters } from '../kit/input-guard.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
@@ -49,13 +55,21 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
 }
 
-/** Query limits: depth, aliases, directives, tokens and cost, refused before planning. */
+/** Tokens a document may have; the parser stops counting there. */
+export const MAX_TOKENS = 3000;
+
+/**
+ * Query limits: depth, aliases, directives, tokens and cost, refused before planning.
+ * The token limit is graphql-js's own parser option (`parseOptions` below): graphql-armor's token
+ * plugin re-parses in a plugin hook, where any syntax error (not only a token bomb) escapes as an
+ * unexpected error and an HTTP 500.
+ */
 export function queryLimits(production: boolean) {
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 3000 },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 10_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     blockFieldSuggestion: { enabled: production },
   });
@@ -182,6 +196,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics.plugin(),
     scalarValidation(),
     echoRequestId(),
+    requireOperation(),
+    rejectNulCharacters(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -192,11 +208,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
-    formatError: (formatted, error) =>
-      maskError(formatted, error, (original) =>
+    formatError: (formatted, error) => {
+      const masked = maskError(withRequestErrorCode(formatted), error, (original) =>
         log.error({ err: original, path: formatted.path }, 'unexpected error'),
-      ),
+      );
+      // graphql-armor hides suggestions in validation errors only; variable coercion errors
+      // ("Field "logi" is not defined by type "SignInInput". Did you mean "login"?") carry them too.
+      return options.production ? withoutSuggestions(masked) : masked;
+    },
     plugins,
   });
 
@@ -330,6 +351,48 @@ function echoRequestId(): ApolloServerPlugin<GatewayContext> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (contextValue.requestId) response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Apollo Server refuses an APQ hash that does not match its query with a GraphQLError that has
+ * HTTP 400 but no code of its own, which masking would report as an internal error; it is a bad
+ * request.
+ */
+function withRequestErrorCode(error: GraphQLFormattedError): GraphQLFormattedError {
+  // Apollo fills in INTERNAL_SERVER_ERROR where an error names no code.
+  const code = error.extensions?.code;
+  if ((code && code !== 'INTERNAL_SERVER_ERROR') || error.message !== 'provided sha does not match query')
+    return error;
+  return { ...error, extensions: { ...error.extensions, code: 'BAD_REQUEST' } };
+}
+
+/** Drops graphql-js's "Did you mean ...?" hints, which reveal schema names to a probing client. */
+export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (!error.message.includes('Did you mean')) return error;
+  return { ...error, message: error.message.replace(/\s*Did you mean [^?]*\?/g, '') };
+}
+
+/**
+ * A document with several operations and no (or an unknown) operationName names nothing to run.
+ * Apollo Server hands it on, and the gateway's planner then fails as an unexpected error (HTTP 500);
+ * this refuses it as the client's mistake first.
+ */
+function requireOperation(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const message = request.operationName
+            ? `Unknown operation named "${String(request.operationName).slice(0, 100)}".`
+            : 'Must provide operation name if query contains multiple operations.';
+          throw new GraphQLError(message, {
+            extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+          });
         },
       };
     },

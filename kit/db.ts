@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { installPostgresJsCrashGuard } from './pg-crash-guard.js';
 
 /** What every subgraph's SQL runs on: the same Drizzle API over postgres.js or embedded PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -39,6 +40,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const stats = { statements: 0 };
   const logger = countingLogger(stats, options.log);
   if ('url' in options) {
+    installPostgresJsCrashGuard();
     const client = postgres(options.url, {
       max: options.poolMax ?? 10,
       onnotice: () => {},

@@ -96,21 +96,52 @@ export class RedisKeyValueStore implements KeyValueStore {
 
 /**
  * Wraps a Redis-backed store so that a Redis outage degrades to the in-process store instead of
- * failing requests: caching gets colder, rate limits become per process.
+ * failing requests: caching gets colder, rate limits become per process. A failed or slow call
+ * opens a breaker: for `cooldownMs` every call goes straight to the fallback, then one call tries
+ * the primary again, so an outage costs a request at most `timeoutMs` now and then instead of
+ * the client's reconnect backoff on every call.
  */
 export class FallbackKeyValueStore implements KeyValueStore {
+  private openUntil = 0;
+  private readonly timeoutMs: number;
+  private readonly cooldownMs: number;
+  private readonly now: () => number;
+
   constructor(
     private readonly primary: KeyValueStore,
     private readonly fallback: KeyValueStore,
     private readonly onError: (error: unknown) => void = () => {},
-  ) {}
+    options: { timeoutMs?: number; cooldownMs?: number; now?: () => number } = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 500;
+    this.cooldownMs = options.cooldownMs ?? 5000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** True while calls skip the primary. */
+  get degraded(): boolean {
+    return this.now() < this.openUntil;
+  }
 
   private async attempt<T>(op: (store: KeyValueStore) => Promise<T>): Promise<T> {
+    if (this.degraded) return op(this.fallback);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await op(this.primary);
+      return await Promise.race([
+        op(this.primary),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`key-value store slower than ${this.timeoutMs} ms`)),
+            this.timeoutMs,
+          );
+        }),
+      ]);
     } catch (error) {
+      this.openUntil = this.now() + this.cooldownMs;
       this.onError(error);
       return op(this.fallback);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

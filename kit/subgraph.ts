@@ -11,6 +11,7 @@ import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
 import { maskError } from './errors.js';
+import { rejectNulCharacters } from './input-guard.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
@@ -91,6 +92,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     metrics.plugin(),
     ApolloServerPluginInlineTraceDisabled(),
+    rejectNulCharacters(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 

@@ -37,14 +37,20 @@ export class RedisStreamEventBus implements EventBus {
     );
   }
 
-  async subscribe(group: string, handler: EventHandler): Promise<void> {
+  private async createGroup(group: string): Promise<void> {
     try {
       // From the stream's start: a group created after an event was published still gets it.
       await this.redis.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM');
     } catch (error) {
       if (!String(error).includes('BUSYGROUP')) throw error;
     }
+  }
+
+  async subscribe(group: string, handler: EventHandler): Promise<void> {
+    await this.createGroup(group);
     const reader = this.redis.duplicate();
+    // duplicate() copies no listeners; without one, connection errors are reported as unhandled.
+    reader.on('error', (error) => this.options.onError?.(error, null, group));
     this.readers.push(reader);
     this.loops.push(this.loop(reader, group, handler));
   }
@@ -73,6 +79,8 @@ export class RedisStreamEventBus implements EventBus {
       } catch (error) {
         if (this.closed) return;
         this.options.onError?.(error, null, group);
+        // A Redis that restarted without its data has lost the stream and the group: make them again.
+        if (String(error).includes('NOGROUP')) await this.createGroup(group).catch(() => {});
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
@@ -116,6 +124,10 @@ export class RedisStreamEventBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     for (const reader of this.readers) reader.disconnect();
-    await Promise.allSettled(this.loops);
+    // A read queued while Redis is unreachable may never settle; shutdown does not wait for it.
+    await Promise.race([
+      Promise.allSettled(this.loops),
+      new Promise((resolve) => setTimeout(resolve, 3000).unref()),
+    ]);
   }
 }

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from './bus.js';
+import { RedisStreamEventBus } from './redis-bus.js';
+
+const event = (type: string): DomainEvent => ({
+  id: randomUUID(),
+  type,
+  source: 'test',
+  occurredAt: new Date().toISOString(),
+  payload: {},
+});
+
+async function until(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.skipIf(!process.env.REDIS_URL)('Redis stream bus recovery', () => {
+  it('keeps delivering after Redis lost the stream and its consumer groups (a restart without data)', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stream = `test:${randomUUID()}:events`;
+    const bus = new RedisStreamEventBus(redis, { stream });
+    const seen: string[] = [];
+    try {
+      await bus.subscribe('recovery', async (e) => void seen.push(e.type));
+      await bus.publish(event('before'));
+      await until(() => seen.includes('before'));
+
+      await redis.del(stream);
+      await bus.publish(event('after'));
+      await until(() => seen.includes('after'));
+      expect(seen).toEqual(['before', 'after']);
+    } finally {
+      await bus.close();
+      await redis.del(stream);
+      redis.disconnect();
+    }
+  }, 20_000);
+});

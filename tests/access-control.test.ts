@@ -1,0 +1,349 @@
+import {
+  buildASTSchema,
+  type DocumentNode,
+  type GraphQLSchema,
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  parse,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
+import { loadApiSchema, rootFields, selectionFor } from '../testkit/operations.js';
+import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+
+/**
+ * User B must not read or change user A's data by any path. Everything here is discovered from
+ * the schemas (the public API schema and each subgraph's own SDL), so a new subgraph's entities and
+ * fields are covered when it is composed in:
+ * - every public root field B can call with A's ids or username, selecting everything;
+ * - `_entities` on every subgraph for every entity type it defines, with B's signed identity,
+ *   with none, with one forged for A, and with an expired one for A;
+ * - every mutation that takes an id, called by B with A's ids, leaves A's data as it was.
+ */
+
+/** Fields of a type anyone may read; every other field of a listed type is private. */
+const PUBLIC_FIELDS: Record<string, ReadonlySet<string>> = {
+  User: new Set(['id', 'username', 'firstName', 'lastName', 'createdAt']),
+};
+
+/** Catalog types anyone may browse (published by trainers and admins, not personal data). */
+const PUBLIC_TYPES = new Set([
+  'Trainer',
+  'Exercise',
+  'WorkoutPlan',
+  'ContentItem',
+  'Course',
+  'Lesson',
+  'SubscriptionPlan',
+]);
+
+/** Codes a refusal may carry. */
+const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
+
+/**
+ * Gives user A some personal data through the public API, so there is something to protect. Each
+ * domain adds the rows it owns (a habit, a health metric, a subscription, ...).
+ */
+const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
+  async (stack, owner) => {
+    const result = await stack.gql(
+      'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+      { i: { dateOfBirth: '1990-05-17', gender: 'private-gender', countryCode: 'DE' } },
+      { token: owner.token },
+    );
+    expect(result.errors).toBeUndefined();
+  },
+];
+
+const api = loadApiSchema();
+let stack: TestStack;
+let owner: TestUser;
+let other: TestUser;
+/** Ids of A's objects by type, found by reading everything A can see of themselves. */
+const ownedIds = new Map<string, Set<string>>();
+
+function collectIds(value: unknown, into: Map<string, Set<string>>) {
+  if (Array.isArray(value)) for (const item of value) collectIds(item, into);
+  else if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if (typeof object.__typename === 'string' && typeof object.id === 'string') {
+      if (!into.has(object.__typename)) into.set(object.__typename, new Set());
+      into.get(object.__typename)!.add(object.id);
+    }
+    for (const child of Object.values(object)) collectIds(child, into);
+  }
+}
+
+/** True when a value carries anything beyond identity and paging bookkeeping. */
+function carriesData(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.some(carriesData);
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).some(
+      ([key, child]) => !['__typename', 'id', 'pageInfo', 'cursor'].includes(key) && carriesData(child),
+    );
+  }
+  return true;
+}
+
+/**
+ * Looks through a response for A's objects and reports private fields that came back with data.
+ * `owned` holds A's ids by type.
+ */
+function leaksIn(value: unknown, path: string, leaks: string[]) {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) leaksIn(item, `${path}.${i}`, leaks);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const object = value as Record<string, unknown>;
+  const type = object.__typename as string | undefined;
+  const isOwned = type && typeof object.id === 'string' && ownedIds.get(type)?.has(object.id);
+  if (isOwned && type && !PUBLIC_TYPES.has(type)) {
+    const publicFields = PUBLIC_FIELDS[type] ?? new Set(['id']);
+    for (const [key, child] of Object.entries(object)) {
+      if (key === '__typename' || publicFields.has(key)) continue;
+      if (carriesData(child)) leaks.push(`${path}.${key} of ${type} ${object.id}`);
+    }
+    return;
+  }
+  for (const [key, child] of Object.entries(object)) leaksIn(child, `${path}.${key}`, leaks);
+}
+
+function refusalCodesOk(errors: { extensions?: { code?: string } }[] | undefined, where: string) {
+  for (const error of errors ?? []) {
+    expect(REFUSALS.has(error.extensions?.code ?? ''), `${where}: ${JSON.stringify(error)}`).toBe(true);
+  }
+}
+
+/** Everything A can read of themselves, with ids and type names, as the baseline and id source. */
+async function snapshotOf(user: TestUser) {
+  const result = await stack.gql(
+    `{ me ${selectionFor(api.getType('User') as any, { depth: 3, typename: true })} }`,
+    {},
+    { token: user.token },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.me as Record<string, unknown>;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  owner = await stack.signUp();
+  other = await stack.signUp();
+  for (const seed of seeders) await seed(stack, owner);
+  await stack.flushEvents();
+  collectIds(await snapshotOf(owner), ownedIds);
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('through the gateway', () => {
+  it("finds A's objects to protect", () => {
+    expect(ownedIds.get('User')).toEqual(new Set([owner.id]));
+  });
+
+  it('A reads their own private fields (so the checks below can see a leak)', async () => {
+    const me = await snapshotOf(owner);
+    expect(me.email).toBe(owner.email);
+    expect(me.gender).toBe('private-gender');
+    const leaks: string[] = [];
+    leaksIn(me, 'me', leaks);
+    expect(leaks.length).toBeGreaterThan(0);
+  });
+
+  it("B gets none of A's private fields from any root query called with A's ids or username", async () => {
+    const leaks: string[] = [];
+    const allIds = [...ownedIds.values()].flatMap((ids) => [...ids]);
+    for (const root of rootFields(api).filter((r) => r.operation === 'query')) {
+      const attempts: Record<string, unknown>[] = [];
+      const idArgs = root.field.args.filter((a) => ['ID', 'UUID'].includes(getNamedType(a.type).name));
+      const nameArgs = root.field.args.filter(
+        (a) => getNamedType(a.type).name === 'String' && /user|login|name|handle/i.test(a.name),
+      );
+      const required = root.field.args.filter((a) => isNonNullType(a.type));
+      const fillable = required.every((a) => idArgs.includes(a) || nameArgs.includes(a));
+      if (!fillable) continue;
+      if (idArgs.length === 0 && nameArgs.length === 0) attempts.push({});
+      for (const id of allIds) {
+        const args: Record<string, unknown> = {};
+        for (const a of idArgs) args[a.name] = isListLike(a.type) ? [id] : id;
+        for (const a of nameArgs) args[a.name] = owner.username;
+        attempts.push(args);
+      }
+      for (const args of attempts) {
+        const used = root.field.args.filter((a) => a.name in args);
+        const definitions = used.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+        const call = used.map((a) => `${a.name}: $${a.name}`).join(', ');
+        const selection = selectionFor(root.field.type, { depth: 3, typename: true });
+        const query = `query ${definitions ? `(${definitions})` : ''} { ${root.name}${call ? `(${call})` : ''} ${selection} }`;
+        const result = await stack.gql(query, args, { token: other.token });
+        expect(result.status, query).toBeLessThan(500);
+        leaksIn(result.data, root.name, leaks);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("B's mutations naming A's ids change nothing of A's", async () => {
+    const before = await snapshotOf(owner);
+    const allIds = [...ownedIds.values()].flatMap((ids) => [...ids]);
+    for (const root of rootFields(api).filter((r) => r.operation === 'mutation')) {
+      const idArgs = root.field.args.filter((a) => ['ID', 'UUID'].includes(getNamedType(a.type).name));
+      const required = root.field.args.filter((a) => isNonNullType(a.type));
+      if (idArgs.length === 0 || !required.every((a) => idArgs.includes(a))) continue;
+      for (const id of allIds) {
+        const args = Object.fromEntries(idArgs.map((a) => [a.name, isListLike(a.type) ? [id] : id]));
+        const definitions = idArgs.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+        const call = idArgs.map((a) => `${a.name}: $${a.name}`).join(', ');
+        const query = `mutation (${definitions}) { ${root.name}(${call}) ${selectionFor(root.field.type, { depth: 1 })} }`;
+        const result = await stack.gql(query, args, { token: other.token });
+        expect(result.status, query).toBeLessThan(500);
+      }
+    }
+    await stack.flushEvents();
+    expect(await snapshotOf(owner)).toEqual(before);
+  });
+});
+
+function isListLike(type: { toString(): string }) {
+  return type.toString().includes('[');
+}
+
+interface SubgraphEntities {
+  name: string;
+  url: string;
+  schema: GraphQLSchema;
+  /** Entity types this subgraph can resolve, with the fields it defines for them. */
+  entities: { type: string; fields: string[] }[];
+}
+
+async function subgraphEntities(name: string, url: string): Promise<SubgraphEntities> {
+  const response = await postGraphQL(url, { query: '{ _service { sdl } }' });
+  const sdl = response.data._service.sdl as string;
+  const document: DocumentNode = parse(sdl);
+  const schema = buildASTSchema(document, { assumeValidSDL: true });
+  const entities: SubgraphEntities['entities'] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
+    const key = definition.directives?.find((d) => d.name.value === 'key');
+    if (!key) continue;
+    const resolvable = key.arguments?.find((a) => a.name.value === 'resolvable');
+    if (resolvable?.value.kind === Kind.BOOLEAN && !resolvable.value.value) continue;
+    const type = schema.getType(definition.name.value);
+    if (!isObjectType(type)) continue;
+    const fields = Object.values(type.getFields())
+      .filter((f) => !f.astNode?.directives?.some((d) => d.name.value === 'external'))
+      .filter((f) => !f.args.some((a) => isNonNullType(a.type)))
+      .map((f) =>
+        isScalarType(getNamedType(f.type)) || getNamedType(f.type).astNode?.kind === Kind.ENUM_TYPE_DEFINITION
+          ? f.name
+          : `${f.name} ${selectionFor(f.type, { depth: 1, typename: true })}`,
+      );
+    entities.push({ type: type.name, fields });
+  }
+  return { name, url, schema, entities };
+}
+
+describe('subgraphs reached directly (_entities)', () => {
+  let subgraphs: SubgraphEntities[];
+  beforeAll(async () => {
+    subgraphs = await Promise.all(
+      Object.entries(stack.subgraphUrls).map(([name, url]) => subgraphEntities(name, url)),
+    );
+  });
+
+  const viewerOf = (user: TestUser): Viewer => ({
+    userId: user.id,
+    sessionId: 'f'.repeat(64),
+    roles: ['USER'],
+  });
+  const headersFor = (kind: 'other' | 'none' | 'forged' | 'expired' | 'owner') => {
+    const secret = stack.runtime.identitySecret;
+    switch (kind) {
+      case 'none':
+        return {};
+      case 'other':
+        return {
+          [IDENTITY_HEADER]: signIdentity({ viewer: viewerOf(other), service: null, ip: null }, secret),
+        };
+      case 'owner':
+        return {
+          [IDENTITY_HEADER]: signIdentity({ viewer: viewerOf(owner), service: null, ip: null }, secret),
+        };
+      case 'forged':
+        return {
+          [IDENTITY_HEADER]: signIdentity(
+            { viewer: { ...viewerOf(owner), roles: ['USER', 'ADMIN'] }, service: 'gateway', ip: null },
+            'a-forged-secret-that-is-long-enough-0123456789',
+          ),
+        };
+      case 'expired':
+        return {
+          [IDENTITY_HEADER]: signIdentity({ viewer: viewerOf(owner), service: null, ip: null }, secret, {
+            now: new Date(Date.now() - 10 * 60_000),
+            ttlSeconds: 60,
+          }),
+        };
+    }
+  };
+
+  async function entitiesAs(kind: Parameters<typeof headersFor>[0]) {
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const subgraph of subgraphs) {
+      for (const entity of subgraph.entities) {
+        if (PUBLIC_TYPES.has(entity.type)) continue;
+        for (const id of ownedIds.get(entity.type) ?? []) {
+          const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${entity.type} { ${entity.fields.join(' ')} } } }`;
+          const result = await postGraphQL(
+            subgraph.url,
+            { query, variables: { r: [{ __typename: entity.type, id }] } },
+            headersFor(kind),
+          );
+          const where = `${subgraph.name} _entities ${entity.type} ${id} as ${kind}`;
+          expect(result.status, where).toBeLessThan(500);
+          const [found] = (result.data?._entities ?? [null]) as (Record<string, unknown> | null)[];
+          if (kind === 'owner') {
+            if (found) leaksIn({ ...found, id }, where, leaks);
+          } else {
+            refusalCodesOk(result.errors, where);
+            if (found) leaksIn({ ...found, id }, where, leaks);
+          }
+          checked++;
+        }
+      }
+    }
+    return { leaks, checked };
+  }
+
+  it('finds the entity types of every subgraph', () => {
+    expect(subgraphs.map((s) => s.name)).toEqual(Object.keys(stack.subgraphUrls));
+    expect(subgraphs.find((s) => s.name === 'identity')?.entities.map((e) => e.type)).toContain('User');
+  });
+
+  it("the owner's own signed identity reads private fields (the probe can see a leak)", async () => {
+    const { leaks, checked } = await entitiesAs('owner');
+    expect(checked).toBeGreaterThan(0);
+    expect(leaks.length).toBeGreaterThan(0);
+  });
+
+  const callers = {
+    other: "B's correctly signed identity",
+    none: 'a request without an identity header',
+    forged: 'a header forged for A (wrong secret, claiming admin and the gateway service)',
+    expired: "A's correctly signed but expired header",
+  } as const;
+  for (const [kind, caller] of Object.entries(callers) as [keyof typeof callers, string][]) {
+    it(`refuses A's personal fields to ${caller}`, async () => {
+      const { leaks, checked } = await entitiesAs(kind);
+      expect(checked).toBeGreaterThan(0);
+      expect(leaks).toEqual([]);
+    });
+  }
+});
