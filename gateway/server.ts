@@ -12,6 +12,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { maskError } from '../kit/errors.js';
+import { KeepAliveFetcher } from '../kit/http-client.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   /** Backs automatic persisted queries with the shared store (Redis) instead of process memory. */
   sharedApqCache?: boolean;
   maxBodyBytes?: number;
+  /** Keep-alive pool per subgraph origin (sockets); requests beyond it wait for a free socket. */
+  subgraphPoolSize?: number;
 }
 
 /** Query limits: depth, aliases, directives, tokens and cost, refused before planning. */
@@ -137,21 +140,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
+  const subgraphHttp = new KeepAliveFetcher({ maxSockets: options.subgraphPoolSize ?? 64 });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const timer = metrics.subgraphFetch.labels(name);
       return new SignedDataSource(name, {
         url: urlOf(name),
-        fetcher: (async (_url: string, init: RequestInit) => {
+        fetcher: async (_url, init) => {
           const end = timer.startTimer();
           try {
             // The supergraph carries placeholder URLs; route to the subgraph's configured address.
-            return await fetch(urlOf(name), init);
+            return await subgraphHttp.fetch(urlOf(name), init);
           } finally {
             end();
           }
-        }) as any,
+        },
       });
     },
   });
@@ -254,6 +258,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         async stop() {
           await running.close();
           await apollo.stop();
+          subgraphHttp.destroy();
         },
       };
     },
