@@ -45,6 +45,8 @@ export interface GatewayOptions {
   /** Backs automatic persisted queries with the shared store (Redis) instead of process memory. */
   sharedApqCache?: boolean;
   maxBodyBytes?: number;
+  /** Gzip responses of at least this many bytes for clients that accept it (default 16 KiB; 0 turns it off). */
+  compressAbove?: number;
   /** Keep-alive pool per subgraph origin (sockets); requests beyond it wait for a free socket. */
   subgraphPoolSize?: number;
 }
@@ -237,6 +239,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         apollo,
         context: contextFor,
         maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
+        compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
         routes: [
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
           { method: 'GET', path: '/ready', handle: readiness },

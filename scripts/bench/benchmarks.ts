@@ -1,3 +1,4 @@
+import { compressionBenchmark } from './compression.js';
 import { ingestBenchmark, searchBenchmark, timeSeriesBenchmark } from './domain.js';
 import type { Benchmark } from './report.js';
 import { statementsBenchmark } from './statements.js';
@@ -7,6 +8,7 @@ import { throughputBenchmark } from './throughput.js';
 export const BENCHMARKS: Benchmark[] = [
   statementsBenchmark,
   throughputBenchmark,
+  compressionBenchmark,
   ingestBenchmark,
   timeSeriesBenchmark,
   searchBenchmark,
