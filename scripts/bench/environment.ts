@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import postgres from 'postgres';
@@ -116,6 +117,29 @@ export function startGatewayProcess(
     .map(([name, url]) => `${name}=${url}`)
     .join(',');
   return startChild('gateway', command, args, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
+}
+
+/**
+ * Our gateway as it was at an earlier commit, for before/after numbers: that commit's tree is
+ * extracted into .bench/baseline/<sha>/ and its gateway/server.ts (with its own kit/) is served
+ * by this tree's serve.ts.
+ */
+export async function startBaselineGateway(
+  ref: string,
+  serverEnv: Record<string, string>,
+  subgraphUrls: Record<string, string>,
+): Promise<Child> {
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = `${ROOT}.bench/baseline/${sha}`;
+  if (!existsSync(`${dir}/gateway/server.ts`)) {
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${sha} | tar -x -C ${dir}`, { cwd: ROOT });
+    symlinkSync(`${ROOT}node_modules`, `${dir}/node_modules`);
+  }
+  const child = await startGatewayProcess(serverEnv, subgraphUrls, [
+    `--gateway-module=${dir}/gateway/server.ts`,
+  ]);
+  return { ...child, name: `gateway@${sha}` };
 }
 
 /**

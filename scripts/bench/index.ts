@@ -10,7 +10,7 @@ import { type BenchContext, type BenchResult, markdownResult, printResult } from
 
 /**
  * `npm run bench [-- --only statements,throughput --duration 10 --connections 32 --users 200
- *   --operations me,updateProfile --targets ours,hive,direct]`
+ *   --operations me,updateProfile --targets ours,baseline,hive,direct --baseline <git ref> --profile]`
  * Runs against DATABASE_URL, or the local fitness_scale database (created and migrated if
  * missing). Prints each benchmark's table and ratios; writes .bench/results/latest.{md,json}.
  */
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     operations: { type: 'string' },
     targets: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : null);
@@ -41,6 +42,7 @@ const context: BenchContext = {
     operations: list(values.operations),
     targets: list(values.targets),
     profile: values.profile ?? false,
+    baseline: values.baseline ?? null,
   },
   environment: () => {
     environment ??= startEnvironment(env, {

@@ -45,8 +45,10 @@ export interface BenchOptions {
   users: number;
   /** Only these operations (names from operations.yaml), or all. */
   operations: string[] | null;
-  /** Only these gateways: ours, hive, direct. */
+  /** Only these gateways: ours, baseline, hive, direct. */
   targets: string[] | null;
+  /** A git ref: also runs our gateway as it was at that commit (target `baseline`). */
+  baseline: string | null;
   /** Runs our gateway under `node --cpu-prof` (profiles in .bench/profiles/, summarised at the end). */
   profile: boolean;
 }

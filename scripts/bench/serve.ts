@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { pathToFileURL } from 'node:url';
 import { loadEnv } from '../../kit/env.js';
 import { onShutdown } from '../../kit/process.js';
 import { createRuntime } from '../../kit/runtime.js';
 import { serveSubgraph } from '../../kit/subgraph.js';
-import { createGateway } from '../../gateway/server.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.js';
 import { SUBGRAPH_FACTORIES } from '../subgraph-registry.js';
 
@@ -13,6 +13,7 @@ import { SUBGRAPH_FACTORIES } from '../subgraph-registry.js';
  *   serve.ts subgraph <name> [--no-background]
  *   serve.ts gateway            (subgraph addresses from SUBGRAPH_URLS)
  *   --profile-dir=<dir>         CPU profile between two SIGUSR2 signals
+ *   --gateway-module=<path>     the gateway's server.ts to run (default: this tree's)
  * Prints `READY {"url": ...}` once it listens.
  */
 const [mode, name, ...flags] = process.argv.slice(2);
@@ -62,6 +63,13 @@ if (mode === 'subgraph') {
     (env.SUBGRAPH_URLS ?? '').split(',').map((pair) => pair.trim().split('=') as [string, string]),
   );
   const runtime = await createRuntime(env, { withDatabase: false });
+  // Another version of the gateway (an earlier commit's tree) for before/after comparisons.
+  const modulePath = flags
+    .find((flag) => flag.startsWith('--gateway-module='))
+    ?.slice('--gateway-module='.length);
+  const { createGateway } = (await import(
+    modulePath ? pathToFileURL(modulePath).href : '../../gateway/server.js'
+  )) as typeof import('../../gateway/server.js');
   const gateway = createGateway({
     supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
     subgraphUrls,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadEnv } from '../../kit/env.js';
-import { signIdentity } from '../../kit/identity-header.js';
-import { IDENTITY_HEADER } from '../../kit/identity-header.js';
+import { IDENTITY_HEADER, signIdentity } from '../../kit/identity-header.js';
 import { createDatabase } from '../../kit/db.js';
 import { startStack, type Stack } from '../stack.js';
 import {

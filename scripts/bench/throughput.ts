@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
-import { type BenchEnvironment, postJson, unsupportedReason } from './environment.js';
+import { type BenchEnvironment, postJson, startBaselineGateway, unsupportedReason } from './environment.js';
 import { startHiveGateway } from './hive.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { type Child, cpuMs, freePort, ROOT, sampleRss, tsNode } from './processes.js';
@@ -21,7 +21,7 @@ export function loadOperations(): BenchOperation[] {
   return parseYaml(readFileSync(`${ROOT}scripts/bench/operations.yaml`, 'utf8')) as BenchOperation[];
 }
 
-type Target = 'ours' | 'hive' | 'direct';
+type Target = 'ours' | 'baseline' | 'hive' | 'direct';
 
 interface Run extends LoadResult {
   peakRssMb: number | null;
@@ -134,9 +134,12 @@ export const throughputBenchmark: Benchmark = {
     const operations = loadOperations().filter(
       (op) => !context.options.operations || context.options.operations.includes(op.name),
     );
-    const targets = (context.options.targets ?? ['ours', 'hive', 'direct']) as Target[];
+    const targets = (
+      context.options.targets ?? ['ours', ...(context.options.baseline ? ['baseline'] : []), 'hive', 'direct']
+    ).filter((target) => target !== 'baseline' || context.options.baseline) as Target[];
     const environment = await context.environment();
     let hive: (Child & { url: string }) | null = null;
+    let baseline: Child | null = null;
     const rows: Cell[][] = [];
     const ratios: Ratio[] = [];
     const notes: string[] = [
@@ -166,6 +169,14 @@ export const throughputBenchmark: Benchmark = {
           if (target === 'ours') {
             url = environment.gatewayUrl;
             pid = environment.gateway.pid;
+          } else if (target === 'baseline') {
+            baseline ??= await startBaselineGateway(
+              context.options.baseline ?? 'HEAD',
+              environment.serverEnv,
+              environment.subgraphUrls,
+            );
+            url = baseline.ready.url;
+            pid = baseline.pid;
           } else if (target === 'hive') {
             hive ??= await startHiveGateway({
               subgraphUrls: environment.subgraphUrls,
@@ -233,6 +244,18 @@ export const throughputBenchmark: Benchmark = {
             goal: { op: '>=', target: 1.5 },
           });
         }
+        if (results.ours && results.baseline) {
+          ratios.push({
+            label: `${operation.name}: ours / baseline (${context.options.baseline}) rps`,
+            value: results.ours.rps / results.baseline.rps,
+          });
+          if (results.ours.serverCpuMsPerRequest && results.baseline.serverCpuMsPerRequest) {
+            ratios.push({
+              label: `${operation.name}: baseline / ours gateway CPU per request`,
+              value: results.baseline.serverCpuMsPerRequest / results.ours.serverCpuMsPerRequest,
+            });
+          }
+        }
         if (results.ours?.serverCpuMsPerRequest && results.hive?.serverCpuMsPerRequest) {
           ratios.push({
             label: `${operation.name}: Hive Gateway / ours gateway CPU per request`,
@@ -256,6 +279,7 @@ export const throughputBenchmark: Benchmark = {
       }
     } finally {
       await hive?.stop();
+      await baseline?.stop();
     }
     if (oursPeak > 0) {
       ratios.push({
