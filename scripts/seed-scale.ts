@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import postgres from 'postgres';
 import { loadEnv } from '../kit/env.js';
@@ -408,7 +409,7 @@ const METRICS = [
 ];
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
-function encode(value: Value): string {
+export function encode(value: Value): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';
@@ -579,4 +580,4 @@ function dependsOn(table: string, target: string): boolean {
   );
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
