@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
+import { KeepAliveFetcher } from '../kit/http-client.js';
 import { rejectNulCharacters } from '../kit/input-guard.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
@@ -53,6 +54,10 @@ export interface GatewayOptions {
   /** Backs automatic persisted queries with the shared store (Redis) instead of process memory. */
   sharedApqCache?: boolean;
   maxBodyBytes?: number;
+  /** Gzip responses of at least this many bytes for clients that accept it (default 16 KiB; 0 turns it off). */
+  compressAbove?: number;
+  /** Keep-alive pool per subgraph origin (sockets); requests beyond it wait for a free socket. */
+  subgraphPoolSize?: number;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -171,21 +176,22 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
   }
 
+  const subgraphHttp = new KeepAliveFetcher({ maxSockets: options.subgraphPoolSize ?? 64 });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const timer = metrics.subgraphFetch.labels(name);
       return new SignedDataSource(name, {
         url: urlOf(name),
-        fetcher: (async (_url: string, init: RequestInit) => {
+        fetcher: async (_url, init) => {
           const end = timer.startTimer();
           try {
             // The supergraph carries placeholder URLs; route to the subgraph's configured address.
-            return await fetch(urlOf(name), init);
+            return await subgraphHttp.fetch(urlOf(name), init);
           } finally {
             end();
           }
-        }) as any,
+        },
       });
     },
   });
@@ -288,6 +294,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         apollo,
         context: contextFor,
         maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+        compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
         routes: [
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
@@ -310,6 +317,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         async stop() {
           await running.close();
           await apollo.stop();
+          subgraphHttp.destroy();
         },
       };
     },

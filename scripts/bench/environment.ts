@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { type GraphQLSchema, parse, validate } from 'graphql';
+import postgres from 'postgres';
+import { sha256Hex } from '../../kit/crypto.js';
+import { createDatabase } from '../../kit/db.js';
+import type { Env } from '../../kit/env.js';
+import { signIdentity } from '../../kit/identity-header.js';
+import { migrateSubgraphs } from '../../kit/migrate.js';
+import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
+import { type Child, ROOT, startChild, tsNode } from './processes.js';
+
+/** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
+export const DEFAULT_SCALE_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fitness_scale';
+
+export function scaleDatabaseUrl(env: Env): string {
+  const url = env.DATABASE_URL ?? DEFAULT_SCALE_DATABASE_URL;
+  const name = new URL(url).pathname.replace(/^\//, '');
+  if (name === 'test' || name.startsWith('fitness_test')) {
+    throw new Error(
+      `refusing to run against the test database "${name}"; point DATABASE_URL at a scale database`,
+    );
+  }
+  return url;
+}
+
+/** Creates the database if it does not exist yet, then applies every subgraph's migrations. */
+export async function prepareDatabase(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const name = parsed.pathname.replace(/^\//, '');
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  parsed.pathname = '/postgres';
+  const admin = postgres(parsed.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!exists) await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await createDatabase({ url, poolMax: 1 });
+  try {
+    await migrateSubgraphs(database, SUBGRAPH_NAMES);
+  } finally {
+    await database.close();
+  }
+}
+
+export const PROFILE_DIR = `${ROOT}.bench/profiles`;
+
+export const SUPERGRAPH_PATH = `${ROOT}schema/supergraph.graphql`;
+
+let apiSchemaCache: GraphQLSchema | null = null;
+export function apiSchema(): GraphQLSchema {
+  apiSchemaCache ??= Supergraph.build(readFileSync(SUPERGRAPH_PATH, 'utf8')).apiSchema().toGraphQLJSSchema();
+  return apiSchemaCache;
+}
+
+/** Null when the supergraph can run the operation; otherwise why not (the fields it lacks). */
+export function unsupportedReason(query: string): string | null {
+  const errors = validate(apiSchema() as any, parse(query) as any);
+  return errors.length === 0 ? null : errors.map((error) => error.message).join('; ');
+}
+
+export interface BenchUser {
+  id: string;
+  username: string;
+  token: string;
+  /** The signed identity header a subgraph accepts directly, for the no-gateway baseline. */
+  identityHeader: string;
+}
+
+export interface BenchEnvironment {
+  databaseUrl: string;
+  secret: string;
+  /** Environment every server process of this run gets. */
+  serverEnv: Record<string, string>;
+  subgraphs: Record<string, Child>;
+  subgraphUrls: Record<string, string>;
+  gateway: Child;
+  gatewayUrl: string;
+  users: BenchUser[];
+  stop(): Promise<void>;
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<any> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
+  }
+}
+
+export function startSubgraphProcess(name: string, serverEnv: Record<string, string>, flags: string[] = []) {
+  const [command, args] = tsNode('scripts/bench/serve.ts', ['subgraph', name, ...flags]);
+  return startChild(`subgraph ${name}`, command, args, { env: serverEnv });
+}
+
+export function startGatewayProcess(
+  serverEnv: Record<string, string>,
+  subgraphUrls: Record<string, string>,
+  flags: string[] = [],
+) {
+  const [command, args] = tsNode('scripts/bench/serve.ts', ['gateway', '-', ...flags]);
+  const urls = Object.entries(subgraphUrls)
+    .map(([name, url]) => `${name}=${url}`)
+    .join(',');
+  return startChild('gateway', command, args, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
+}
+
+/**
+ * Our gateway as it was at an earlier commit, for before/after numbers: that commit's tree is
+ * extracted into .bench/baseline/<sha>/ and its gateway/server.ts (with its own kit/) is served
+ * by this tree's serve.ts.
+ */
+export async function startBaselineGateway(
+  ref: string,
+  serverEnv: Record<string, string>,
+  subgraphUrls: Record<string, string>,
+): Promise<Child> {
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = `${ROOT}.bench/baseline/${sha}`;
+  if (!existsSync(`${dir}/gateway/server.ts`)) {
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${sha} | tar -x -C ${dir}`, { cwd: ROOT });
+    symlinkSync(`${ROOT}node_modules`, `${dir}/node_modules`);
+  }
+  const child = await startGatewayProcess(serverEnv, subgraphUrls, [
+    `--gateway-module=${dir}/gateway/server.ts`,
+  ]);
+  return { ...child, name: `gateway@${sha}` };
+}
+
+/**
+ * The servers every gateway benchmark shares: the scale database, each subgraph in its own
+ * process, our gateway in another, and `userCount` signed-up users (their tokens rotate across
+ * requests, so no two concurrent requests are the same).
+ */
+export async function startEnvironment(
+  env: Env,
+  options: { userCount: number; log: (message: string) => void; profile?: boolean },
+): Promise<BenchEnvironment> {
+  const databaseUrl = scaleDatabaseUrl(env);
+  options.log(`database ${new URL(databaseUrl).pathname.slice(1)}: creating if missing, migrating`);
+  await prepareDatabase(databaseUrl);
+  const secret = randomBytes(32).toString('base64url');
+  const serverEnv: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: String(env.DATABASE_POOL_MAX),
+    REDIS_URL: '',
+    IDENTITY_HEADER_SECRET: secret,
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  };
+  const subgraphs: Record<string, Child> = {};
+  const children: Child[] = [];
+  const stop = async () => {
+    for (const child of children.reverse()) await child.stop();
+  };
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      const child = await startSubgraphProcess(name, serverEnv);
+      children.push(child);
+      subgraphs[name] = child;
+    }
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(subgraphs).map(([name, c]) => [name, c.ready.url]),
+    );
+    const gateway = await startGatewayProcess(
+      serverEnv,
+      subgraphUrls,
+      options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [],
+    );
+    children.push(gateway);
+    options.log(`subgraphs ${Object.keys(subgraphs).join(', ')} and gateway started`);
+    const users = await signUpUsers(gateway.ready.url, options.userCount, secret);
+    options.log(`${users.length} users signed up`);
+    return {
+      databaseUrl,
+      secret,
+      serverEnv,
+      subgraphs,
+      subgraphUrls,
+      gateway,
+      gatewayUrl: gateway.ready.url,
+      users,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+const SIGN_UP = `mutation BenchSignUp($input: SignUpInput!) {
+  signUp(input: $input) { __typename ... on AuthSuccess { token user { id username } } }
+}`;
+
+export async function signUpUsers(gatewayUrl: string, count: number, secret: string): Promise<BenchUser[]> {
+  const run = randomBytes(3).toString('hex');
+  const users: BenchUser[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const body = await postJson(gatewayUrl, {
+        query: SIGN_UP,
+        variables: {
+          input: {
+            email: `bench-${run}-${i}@example.com`,
+            username: `bench_${run}_${i}`,
+            password: 'bench-password-correct-horse',
+          },
+        },
+      });
+      const result = body.data?.signUp;
+      if (result?.__typename !== 'AuthSuccess') throw new Error(`signUp failed: ${JSON.stringify(body)}`);
+      users.push({
+        id: result.user.id,
+        username: result.user.username,
+        token: result.token,
+        identityHeader: signIdentity(
+          {
+            viewer: { userId: result.user.id, sessionId: sha256Hex(result.token), roles: ['USER'] },
+            service: null,
+            ip: '127.0.0.1',
+          },
+          secret,
+          { ttlSeconds: 6 * 3600 },
+        ),
+      });
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return users;
+}

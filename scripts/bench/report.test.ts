@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { encode } from '../seed-scale.js';
+import { goalMet, latencySummary, markdownTable, textTable } from './report.js';
+
+describe('benchmark reporting', () => {
+  it('summarises latencies with nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    const summary = latencySummary(samples.reverse());
+    expect(summary).toMatchObject({ count: 100, p50Ms: 50, p90Ms: 90, p99Ms: 99, maxMs: 100, meanMs: 50.5 });
+  });
+
+  it('judges goals in both directions and reports missing values as unknown', () => {
+    expect(goalMet({ label: 'rps', value: 1.6, goal: { op: '>=', target: 1.5 } })).toBe(true);
+    expect(goalMet({ label: 'rps', value: 1.4, goal: { op: '>=', target: 1.5 } })).toBe(false);
+    expect(goalMet({ label: 'rss', value: 310, goal: { op: '<=', target: 300 } })).toBe(false);
+    expect(goalMet({ label: 'rss', value: null, goal: { op: '<=', target: 300 } })).toBeNull();
+    expect(goalMet({ label: 'info', value: 2 })).toBeNull();
+  });
+
+  it('prints aligned text tables and markdown tables with numbers right-aligned', () => {
+    const rows = [
+      ['me', 1234.5, null],
+      ['updateProfile', 2.5, 7],
+    ];
+    const text = textTable(['operation', 'req/s', 'n'], rows).split('\n');
+    expect(text[0]).toBe('operation      req/s  n');
+    expect(text[1]).toBe('-------------  -----  -');
+    expect(text[2]).toBe('me             1,235  -');
+    expect(text[3]).toBe('updateProfile   2.50  7');
+    expect(markdownTable(['operation', 'req/s'], [['me', 81]])).toBe(
+      '| operation | req/s |\n| --- | ---: |\n| me | 81 |',
+    );
+  });
+});
+
+describe('seed:scale COPY encoding', () => {
+  it('escapes what the text format treats specially and writes nulls, booleans, dates and JSON', () => {
+    expect(encode(null)).toBe('\\N');
+    expect(encode(true)).toBe('t');
+    expect(encode(12.5)).toBe('12.5');
+    expect(encode(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
+    expect(encode('a\tb\nc\\d\re')).toBe('a\\tb\\nc\\\\d\\re');
+    expect(encode({ tags: ['yoga'] })).toBe('{"tags":["yoga"]}');
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { pathToFileURL } from 'node:url';
+import { loadEnv } from '../../kit/env.js';
+import { onShutdown } from '../../kit/process.js';
+import { createRuntime } from '../../kit/runtime.js';
+import { serveSubgraph } from '../../kit/subgraph.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.js';
+import { SUBGRAPH_FACTORIES } from '../subgraph-registry.js';
+
+/**
+ * A server under benchmark, as its own process on a free port:
+ *   serve.ts subgraph <name> [--no-background]
+ *   serve.ts gateway            (subgraph addresses from SUBGRAPH_URLS)
+ *   --profile-dir=<dir>         CPU profile between two SIGUSR2 signals
+ *   --gateway-module=<path>     the gateway's server.ts to run (default: this tree's)
+ * Prints `READY {"url": ...}` once it listens.
+ */
+const [mode, name, ...flags] = process.argv.slice(2);
+const env = loadEnv();
+const profileDir = flags.find((flag) => flag.startsWith('--profile-dir='))?.slice('--profile-dir='.length);
+if (profileDir) profileOnSignal(profileDir);
+
+/**
+ * SIGUSR2 starts a CPU profile, the next SIGUSR2 writes it to the directory: the benchmark
+ * profiles exactly the load run, without start-up in the samples.
+ */
+function profileOnSignal(directory: string) {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  let running = false;
+  let count = 0;
+  process.on('SIGUSR2', async () => {
+    if (!running) {
+      running = true;
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      return;
+    }
+    running = false;
+    const { profile } = await post('Profiler.stop');
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(`${directory}/${mode}-${process.pid}-${count++}.cpuprofile`, JSON.stringify(profile));
+  });
+}
+
+if (mode === 'subgraph') {
+  if (!name || !SUBGRAPH_NAMES.includes(name as SubgraphName)) throw new Error(`unknown subgraph ${name}`);
+  const runtime = await createRuntime(env);
+  const subgraph = (await SUBGRAPH_FACTORIES[name as SubgraphName]())(runtime);
+  // Statement counting wants no outbox polling in between; throughput runs keep it (it is real load).
+  if (flags.includes('--no-background')) subgraph.background.length = 0;
+  const served = await serveSubgraph(subgraph, 0, '127.0.0.1');
+  console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
+  onShutdown(runtime.log, [() => served.stop(), () => runtime.close()]);
+} else if (mode === 'gateway') {
+  const subgraphUrls = Object.fromEntries(
+    (env.SUBGRAPH_URLS ?? '').split(',').map((pair) => pair.trim().split('=') as [string, string]),
+  );
+  const runtime = await createRuntime(env, { withDatabase: false });
+  // Another version of the gateway (an earlier commit's tree) for before/after comparisons.
+  const modulePath = flags
+    .find((flag) => flag.startsWith('--gateway-module='))
+    ?.slice('--gateway-module='.length);
+  const { createGateway } = (await import(
+    modulePath ? pathToFileURL(modulePath).href : '../../gateway/server.js'
+  )) as typeof import('../../gateway/server.js');
+  const gateway = createGateway({
+    supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
+    subgraphUrls,
+    identitySecret: env.IDENTITY_HEADER_SECRET,
+    kv: runtime.kv,
+    log: runtime.log,
+    production: env.NODE_ENV === 'production',
+    sharedApqCache: Boolean(env.REDIS_URL),
+  });
+  const served = await gateway.serve(0, '127.0.0.1');
+  console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
+  onShutdown(runtime.log, [() => served.stop(), () => runtime.close()]);
+} else {
+  throw new Error('usage: serve.ts subgraph <name> [--no-background] | serve.ts gateway');
+}

@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { loadEnv } from '../../kit/env.js';
+import { IDENTITY_HEADER, signIdentity } from '../../kit/identity-header.js';
+import { createDatabase } from '../../kit/db.js';
+import { startStack, type Stack } from '../stack.js';
+import {
+  postJson,
+  prepareDatabase,
+  scaleDatabaseUrl,
+  signUpUsers,
+  unsupportedReason,
+} from './environment.js';
+import type { Benchmark, BenchResult, Cell, Ratio } from './report.js';
+
+/**
+ * Statements per request: an operation run at several sizes (N entities in the response) through
+ * the gateway, counting the SQL statements all subgraphs send for it. The goal is a count that
+ * does not grow with N: every per-parent field goes through a DataLoader that batches by key.
+ *
+ * A case creates its data for size N in `setup` (through the public API, as a frontend would,
+ * or with SQL for bulk rows) and returns who asks and with which variables. Cases whose
+ * operation the supergraph cannot validate yet are skipped with the validation message.
+ */
+export interface StatementCase {
+  name: string;
+  query: string;
+  sizes: number[];
+  /** `gateway` (default): the public API with a session token. `subgraph:<name>`: straight to one subgraph, as the gateway's query planner calls it. */
+  via?: 'gateway' | `subgraph:${string}`;
+  setup?(api: SetupApi, n: number): Promise<{ token?: string; variables?: Record<string, unknown> }>;
+}
+
+export interface SetupApi {
+  stack: Stack;
+  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<any>;
+  /** Signs up `count` users through the gateway; returns their ids and tokens. */
+  signUp(count: number): Promise<{ id: string; token: string; username: string }[]>;
+  /** Raw SQL on the benchmark database, for bulk data. */
+  sql(text: string): Promise<void>;
+}
+
+export const STATEMENT_CASES: StatementCase[] = [
+  {
+    // What the query planner sends identity when another subgraph's list references users.
+    name: 'userEntities',
+    via: 'subgraph:identity',
+    sizes: [10, 100],
+    query: `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on User { id username } }
+    }`,
+    async setup(api, n) {
+      const users = await api.signUp(n);
+      return { variables: { representations: users.map((u) => ({ __typename: 'User', id: u.id })) } };
+    },
+  },
+  {
+    name: 'me',
+    sizes: [1],
+    query: 'query { me { id username email roles } }',
+    async setup(api) {
+      const [user] = await api.signUp(1);
+      return { token: user?.token };
+    },
+  },
+  {
+    // The trainer's dashboard: for each of N clients, a 30-day daily steps series, the latest heart
+    // rate, the active subscription plan, habits with streaks and recent workout sessions.
+    name: 'trainerDashboard',
+    sizes: [10, 100],
+    query: `query BenchTrainerDashboard($first: Int!, $from: DateTime!, $to: DateTime!) {
+      me {
+        trainer {
+          clients(first: $first) {
+            nodes {
+              id
+              username
+              healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { bucketStart value }
+              latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedAt }
+              activeSubscription { plan { name } }
+              habits { nodes { name currentStreak } }
+              workoutSessions(first: 5) { nodes { id startedAt } }
+            }
+          }
+        }
+      }
+    }`,
+    // Needs a trainer with N clients and their health, billing and training data; written with
+    // the subgraphs that own that data.
+  },
+];
+
+export const statementsBenchmark: Benchmark = {
+  name: 'statements',
+  title: 'SQL statements per request',
+  async run(context) {
+    const env = loadEnv();
+    const databaseUrl = scaleDatabaseUrl(env);
+    await prepareDatabase(databaseUrl);
+    const database = await createDatabase({ url: databaseUrl, poolMax: 5 });
+    const stackEnv = loadEnv({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      IDENTITY_HEADER_SECRET: randomBytes(32).toString('base64url'),
+    });
+    const stack = await startStack({ env: stackEnv, database, ephemeralPorts: true, migrate: false });
+    // Outbox relays poll on a timer; stopped here so only the request's own statements count.
+    for (const subgraph of Object.values(stack.subgraphs))
+      for (const task of subgraph.background) await task.stop();
+    const api: SetupApi = {
+      stack,
+      gql: (query, variables = {}, token) =>
+        postJson(stack.gatewayUrl, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
+      signUp: (count) => signUpUsers(stack.gatewayUrl, count, stackEnv.IDENTITY_HEADER_SECRET),
+      sql: (text) => database.exec(text),
+    };
+    const rows: Cell[][] = [];
+    const ratios: Ratio[] = [];
+    const notes: string[] = [
+      'statements counted by the database client all subgraphs share in one process (Database.stats.statements), minimum over 5 repeats after a warm-up request (the viewer cache and prepared statements are warm)',
+    ];
+    try {
+      for (const testCase of STATEMENT_CASES) {
+        const reason = unsupportedReason(
+          testCase.via?.startsWith('subgraph:') ? '{ __typename }' : testCase.query,
+        );
+        if (reason) {
+          notes.push(`${testCase.name}: skipped, the supergraph cannot run it yet: ${reason}`);
+          continue;
+        }
+        if (!testCase.setup) {
+          notes.push(`${testCase.name}: skipped, no data setup written for it yet`);
+          continue;
+        }
+        const counts: number[] = [];
+        for (const n of testCase.sizes) {
+          context.log(`statements ${testCase.name} N=${n}`);
+          const { token, variables = {} } = await testCase.setup(api, n);
+          const send = async () => {
+            if (testCase.via?.startsWith('subgraph:')) {
+              const name = testCase.via.slice('subgraph:'.length) as keyof typeof stack.subgraphUrls;
+              const header = signIdentity(
+                { viewer: null, service: 'gateway', ip: null },
+                stackEnv.IDENTITY_HEADER_SECRET,
+              );
+              return postJson(
+                stack.subgraphUrls[name],
+                { query: testCase.query, variables },
+                { [IDENTITY_HEADER]: header },
+              );
+            }
+            return api.gql(testCase.query, variables, token);
+          };
+          const first = await send();
+          if (first.errors?.length) {
+            rows.push([testCase.name, n, null, null, JSON.stringify(first.errors).slice(0, 200)]);
+            continue;
+          }
+          let best = Number.POSITIVE_INFINITY;
+          let elapsed = Number.POSITIVE_INFINITY;
+          for (let repeat = 0; repeat < 5; repeat++) {
+            const before = database.stats.statements;
+            const start = performance.now();
+            await send();
+            elapsed = Math.min(elapsed, performance.now() - start);
+            best = Math.min(best, database.stats.statements - before);
+          }
+          counts.push(best);
+          rows.push([testCase.name, n, best, elapsed, '']);
+        }
+        if (counts.length >= 2) {
+          const [small, large] = [counts[0] ?? 0, counts.at(-1) ?? 0];
+          ratios.push({
+            label: `${testCase.name}: statements at N=${testCase.sizes.at(-1)} / N=${testCase.sizes[0]}`,
+            value: small === 0 ? null : large / small,
+            goal: { op: '<=', target: 1 },
+          });
+        }
+      }
+    } finally {
+      await stack.stop();
+      await database.close();
+    }
+    const result: BenchResult = {
+      name: 'statements',
+      title: 'SQL statements per request',
+      columns: ['case', 'N', 'statements', 'best ms', 'error'],
+      rows,
+      ratios,
+      notes,
+    };
+    return result;
+  },
+};

@@ -1,0 +1,314 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { IDENTITY_HEADER } from '../../kit/identity-header.js';
+import { type BenchEnvironment, postJson, startBaselineGateway, unsupportedReason } from './environment.js';
+import { startHiveGateway } from './hive.js';
+import type { LoadConfig, LoadResult } from './load.js';
+import { type Child, cpuMs, freePort, ROOT, sampleRss, tsNode } from './processes.js';
+import { newestProfile, summarise } from './profile-summary.js';
+import type { Benchmark, BenchContext, BenchResult, Cell, Ratio } from './report.js';
+
+export interface BenchOperation {
+  name: string;
+  kind: 'single-subgraph' | 'cross-subgraph' | 'deep-nested' | 'mutation';
+  direct?: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export function loadOperations(): BenchOperation[] {
+  return parseYaml(readFileSync(`${ROOT}scripts/bench/operations.yaml`, 'utf8')) as BenchOperation[];
+}
+
+type Target = 'ours' | 'baseline' | 'hive' | 'direct';
+
+interface Run extends LoadResult {
+  peakRssMb: number | null;
+  /** CPU ms the server under test spent per request (robust to other load on the machine). */
+  serverCpuMsPerRequest: number | null;
+  /** CPU ms all subgraph processes spent per request. */
+  subgraphCpuMsPerRequest: number | null;
+}
+
+let runCounter = 0;
+
+/** Runs the load generator in its own process against one URL and samples the server's memory. */
+async function drive(
+  context: BenchContext,
+  environment: BenchEnvironment,
+  operation: BenchOperation,
+  url: string,
+  auth: LoadConfig['auth'],
+  serverPid: number | null,
+): Promise<Run> {
+  const config: LoadConfig = {
+    url,
+    duration: context.options.duration,
+    warmup: context.options.warmup,
+    connections: context.options.connections,
+    query: operation.query,
+    variables: operation.variables,
+    auth,
+    identityHeaderName: IDENTITY_HEADER,
+    users: environment.users,
+  };
+  mkdirSync(`${ROOT}.bench/tmp`, { recursive: true });
+  const path = `${ROOT}.bench/tmp/load-${process.pid}-${runCounter++}.json`;
+  writeFileSync(path, JSON.stringify(config));
+  const [command, args] = tsNode('scripts/bench/load.ts', [path]);
+  const profiling = context.options.profile && serverPid === environment.gateway.pid;
+  if (profiling) process.kill(environment.gateway.pid, 'SIGUSR2');
+  const memory = serverPid ? sampleRss(serverPid) : null;
+  const subgraphPids = Object.values(environment.subgraphs).map((child) => child.pid);
+  const cpuOf = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  const serverCpuBefore = serverPid ? cpuMs(serverPid) : 0;
+  const subgraphCpuBefore = cpuOf(subgraphPids);
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', () => resolve(chunks.join('')));
+  });
+  const peak = memory?.stop().peakMb ?? null;
+  if (profiling) {
+    process.kill(environment.gateway.pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const newest = newestProfile();
+    if (newest) context.log(`\n${summarise(newest, 30)}`);
+  }
+  const serverCpu = serverPid ? cpuMs(serverPid) - serverCpuBefore : null;
+  const subgraphCpu = cpuOf(subgraphPids) - subgraphCpuBefore;
+  const match = /RESULT (.*)$/m.exec(output);
+  if (!match) throw new Error(`load generator printed no result: ${output.slice(-2000)}`);
+  const result = JSON.parse(match[1] ?? '{}') as LoadResult;
+  // Warm-up requests are not in the total but did use CPU; count them at the measured rate.
+  const served = result.requests * (1 + context.options.warmup / context.options.duration);
+  return {
+    ...result,
+    peakRssMb: peak,
+    serverCpuMsPerRequest: serverCpu === null || served === 0 ? null : serverCpu / served,
+    subgraphCpuMsPerRequest: served === 0 ? null : subgraphCpu / served,
+  };
+}
+
+/** One request up front, so a broken operation is reported as such rather than measured. */
+async function probe(
+  url: string,
+  operation: BenchOperation,
+  headers: Record<string, string>,
+): Promise<string | null> {
+  const variables = JSON.parse(
+    JSON.stringify(operation.variables)
+      .replaceAll('{{seq}}', '0')
+      .replaceAll('{{userId}}', '')
+      .replaceAll('{{username}}', 'probe'),
+  );
+  try {
+    const body = await postJson(url, { query: operation.query, variables }, headers);
+    if (body.errors?.length) return JSON.stringify(body.errors).slice(0, 300);
+    if (!body.data) return 'no data';
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function prime(url: string, operation: BenchOperation, environment: BenchEnvironment) {
+  let next = 0;
+  const worker = async () => {
+    while (next < environment.users.length) {
+      const user = environment.users[next++]!;
+      await probe(url, operation, { authorization: `Bearer ${user.token}` });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+export const throughputBenchmark: Benchmark = {
+  name: 'throughput',
+  title: 'Gateway throughput',
+  async run(context) {
+    const operations = loadOperations().filter(
+      (op) => !context.options.operations || context.options.operations.includes(op.name),
+    );
+    const targets = (
+      context.options.targets ?? ['ours', ...(context.options.baseline ? ['baseline'] : []), 'hive', 'direct']
+    ).filter((target) => target !== 'baseline' || context.options.baseline) as Target[];
+    const environment = await context.environment();
+    let hive: (Child & { url: string }) | null = null;
+    let baseline: Child | null = null;
+    const rows: Cell[][] = [];
+    const ratios: Ratio[] = [];
+    const notes: string[] = [
+      `${context.options.connections} connections, ${context.options.duration}s per run after ${context.options.warmup}s warm-up, ${environment.users.length} users rotating (each request its own viewer and variables)`,
+      'load generator (autocannon) in its own process; each subgraph and each gateway in its own process',
+    ];
+    const skippedOps: string[] = [];
+    let oursPeak = 0;
+    let hivePeak = 0;
+
+    try {
+      for (const operation of operations) {
+        const reason = unsupportedReason(operation.query);
+        if (reason) {
+          skippedOps.push(
+            `${operation.name} (${operation.kind}): skipped, the supergraph cannot run it yet: ${reason}`,
+          );
+          continue;
+        }
+        const user = environment.users[0]!;
+        const results: Partial<Record<Target, Run>> = {};
+        for (const target of targets) {
+          if (target === 'direct' && !operation.direct) continue;
+          let url: string;
+          let pid: number | null;
+          let auth: LoadConfig['auth'] = 'bearer';
+          if (target === 'ours') {
+            url = environment.gatewayUrl;
+            pid = environment.gateway.pid;
+          } else if (target === 'baseline') {
+            baseline ??= await startBaselineGateway(
+              context.options.baseline ?? 'HEAD',
+              environment.serverEnv,
+              environment.subgraphUrls,
+            );
+            url = baseline.ready.url;
+            pid = baseline.pid;
+          } else if (target === 'hive') {
+            hive ??= await startHiveGateway({
+              subgraphUrls: environment.subgraphUrls,
+              secret: environment.secret,
+              port: await freePort(),
+              log: context.log,
+            });
+            url = hive.url;
+            pid = hive.pid;
+          } else {
+            const subgraph = environment.subgraphs[operation.direct ?? ''];
+            if (!subgraph) continue;
+            url = subgraph.ready.url;
+            pid = subgraph.pid;
+            auth = 'identity';
+          }
+          const headers: Record<string, string> =
+            auth === 'bearer'
+              ? { authorization: `Bearer ${user.token}` }
+              : { [IDENTITY_HEADER]: user.identityHeader };
+          const problem = await probe(url, operation, headers);
+          if (problem) {
+            rows.push([
+              operation.name,
+              target,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              `probe failed: ${problem}`,
+            ]);
+            continue;
+          }
+          if (auth === 'bearer') {
+            // Every user once before the clock starts: session lookups are cached by both gateways
+            // (60 s), and a short run would otherwise mostly measure cold sessions.
+            await prime(url, operation, environment);
+          }
+          context.log(`throughput ${operation.name} via ${target}`);
+          const run = await drive(context, environment, operation, url, auth, pid);
+          results[target] = run;
+          if (target === 'ours') oursPeak = Math.max(oursPeak, run.peakRssMb ?? 0);
+          if (target === 'hive') hivePeak = Math.max(hivePeak, run.peakRssMb ?? 0);
+          const failures = run.non2xx + run.errors + run.timeouts + run.graphqlErrors;
+          rows.push([
+            operation.name,
+            target,
+            run.rps,
+            run.p50Ms,
+            run.p99Ms,
+            run.serverCpuMsPerRequest,
+            target === 'direct' ? null : run.subgraphCpuMsPerRequest,
+            run.peakRssMb,
+            failures,
+            failures > 0 ? (run.sampleError ?? `${run.non2xx} non-2xx, ${run.errors} socket errors`) : '',
+          ]);
+        }
+        if (results.ours && results.hive) {
+          ratios.push({
+            label: `${operation.name}: ours / Hive Gateway rps`,
+            value: results.ours.rps / results.hive.rps,
+            goal: { op: '>=', target: 1.5 },
+          });
+        }
+        if (results.ours && results.baseline) {
+          ratios.push({
+            label: `${operation.name}: ours / baseline (${context.options.baseline}) rps`,
+            value: results.ours.rps / results.baseline.rps,
+          });
+          if (results.ours.serverCpuMsPerRequest && results.baseline.serverCpuMsPerRequest) {
+            ratios.push({
+              label: `${operation.name}: baseline / ours gateway CPU per request`,
+              value: results.baseline.serverCpuMsPerRequest / results.ours.serverCpuMsPerRequest,
+            });
+          }
+        }
+        if (results.ours?.serverCpuMsPerRequest && results.hive?.serverCpuMsPerRequest) {
+          ratios.push({
+            label: `${operation.name}: Hive Gateway / ours gateway CPU per request`,
+            value: results.hive.serverCpuMsPerRequest / results.ours.serverCpuMsPerRequest,
+            note: 'the rps ratio a gateway-bound run would show, measured without the noise of a shared machine',
+          });
+        }
+        if (results.ours && results.direct && operation.kind === 'single-subgraph') {
+          ratios.push({
+            label: `${operation.name}: ours / direct subgraph rps`,
+            value: results.ours.rps / results.direct.rps,
+            goal: { op: '>=', target: 0.5 },
+          });
+        }
+        if (results.hive && results.direct && operation.kind === 'single-subgraph') {
+          ratios.push({
+            label: `${operation.name}: Hive Gateway / direct subgraph rps`,
+            value: results.hive.rps / results.direct.rps,
+          });
+        }
+      }
+    } finally {
+      await hive?.stop();
+      await baseline?.stop();
+    }
+    if (oursPeak > 0) {
+      ratios.push({
+        label: 'our gateway peak RSS (MB) under load',
+        value: oursPeak,
+        goal: { op: '<=', target: 300 },
+      });
+    }
+    if (hivePeak > 0) ratios.push({ label: 'Hive Gateway peak RSS (MB) under load', value: hivePeak });
+    notes.push(...skippedOps);
+    const result: BenchResult = {
+      name: 'throughput',
+      title: 'Gateway throughput (requests/s, latency ms, server RSS MB)',
+      columns: [
+        'operation',
+        'target',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'server CPU ms/req',
+        'subgraphs CPU ms/req',
+        'peak RSS MB',
+        'failures',
+        'first failure',
+      ],
+      rows,
+      ratios,
+      notes,
+    };
+    return result;
+  },
+};
