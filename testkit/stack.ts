@@ -38,6 +38,11 @@ export interface TestStack extends Stack {
   flushEvents(): Promise<void>;
   /** SQL statements sent since start, across all subgraphs (they share one database here). */
   statements(): number;
+  /**
+   * Runs fn with every subgraph's background work stopped (relays, flushers, workers) and the
+   * database quiet, so statement counts see only fn's requests; restarts the work afterwards.
+   */
+  quiet<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface TestUser {
@@ -131,9 +136,27 @@ export async function startTestStack(
     }
   };
 
+  const quiet: TestStack['quiet'] = async (fn) => {
+    const tasks = Object.values(stack.subgraphs).flatMap((subgraph) => subgraph.background);
+    for (const task of tasks) await task.stop();
+    // Deliveries already under way (bus consumers) finish first: wait for 300 ms without a statement.
+    let last = database.stats.statements;
+    for (let waited = 0; waited < 10_000; waited += 300) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (database.stats.statements === last) break;
+      last = database.stats.statements;
+    }
+    try {
+      return await fn();
+    } finally {
+      for (const task of tasks) await task.start();
+    }
+  };
+
   return {
     ...stack,
     clock,
+    quiet,
     gql,
     signUp,
     makeAdmin,

@@ -19,6 +19,7 @@ export function eventConsumer(options: {
   handlers: EventHandlers;
   log?: Logger;
 }): BackgroundTask & { handle(event: DomainEvent): Promise<boolean> } {
+  let subscribed = false;
   const handle = async (event: DomainEvent) => {
     const handler = options.handlers[event.type];
     if (!handler) return false;
@@ -31,7 +32,12 @@ export function eventConsumer(options: {
   };
   return {
     handle,
-    start: () => options.bus.subscribe(options.group, async (event) => void (await handle(event))),
+    // Subscribing twice would deliver every event twice; a restart after stop() keeps the one subscription.
+    start: async () => {
+      if (subscribed) return;
+      subscribed = true;
+      await options.bus.subscribe(options.group, async (event) => void (await handle(event)));
+    },
     stop: () => {},
   };
 }

@@ -66,6 +66,7 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
+    this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
       try {
