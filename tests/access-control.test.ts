@@ -9,6 +9,7 @@ import {
   Kind,
   parse,
 } from 'graphql';
+import { signUpTrainer } from '../testkit/trainer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
 import { loadApiSchema, rootFields, selectionFor } from '../testkit/operations.js';
@@ -55,6 +56,102 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
       { token: owner.token },
     );
     expect(result.errors).toBeUndefined();
+  },
+  // training: a habit with a log, a workout session.
+  async (stack, owner) => {
+    const habit = await stack.gql(
+      'mutation($i: CreateHabitInput!) { createHabit(input: $i) { id } }',
+      { i: { name: 'Private habit', frequencyPerWeek: 7 } },
+      { token: owner.token },
+    );
+    expect(habit.errors).toBeUndefined();
+    const today = new Date().toISOString().slice(0, 10);
+    const log = await stack.gql(
+      'mutation($i: LogHabitInput!) { logHabit(input: $i) { id } }',
+      {
+        i: {
+          habitId: habit.data.createHabit.id,
+          date: today,
+          value: 1,
+          completed: true,
+          notes: 'private note',
+        },
+      },
+      { token: owner.token },
+    );
+    expect(log.errors).toBeUndefined();
+    const session = await stack.gql(
+      'mutation { startWorkoutSession(input: {}) { id } }',
+      {},
+      { token: owner.token },
+    );
+    expect(session.errors).toBeUndefined();
+  },
+  // health: metrics, a goal, an integration.
+  async (stack, owner) => {
+    const recorded = await stack.gql(
+      'mutation($i: [HealthMetricInput!]!) { recordHealthMetrics(input: $i) { accepted } }',
+      {
+        i: [
+          {
+            metricType: 'HEART_RATE',
+            value: 61,
+            unit: 'bpm',
+            recordedDate: new Date(Date.now() - 60_000).toISOString(),
+          },
+        ],
+      },
+      { token: owner.token },
+    );
+    expect(recorded.data?.recordHealthMetrics.accepted).toBe(1);
+    const goal = await stack.gql(
+      'mutation($i: CreateHealthGoalInput!) { createHealthGoal(input: $i) { id } }',
+      {
+        i: {
+          metricType: 'STEPS',
+          targetValue: 10000,
+          unit: 'count',
+          startDate: new Date().toISOString().slice(0, 10),
+        },
+      },
+      { token: owner.token },
+    );
+    expect(goal.errors).toBeUndefined();
+    const integration = await stack.gql(
+      'mutation($i: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $i) { id } }',
+      { i: { provider: 'APPLE_HEALTH' } },
+      { token: owner.token },
+    );
+    expect(integration.errors).toBeUndefined();
+  },
+  // content: an enrollment in a trainer's free course.
+  async (stack, owner) => {
+    // A verified trainer whose cached viewer already carries the trainer id (the cache lags 30 s).
+    const trainer = await signUpTrainer(stack);
+    const course = await stack.gql(
+      'mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }',
+      { i: { name: 'Open course', description: 'Free for all' } },
+      { token: trainer.token },
+    );
+    expect(course.errors).toBeUndefined();
+    const courseId = course.data.createCourse.id;
+    await stack.gql(
+      'mutation($c: ID!, $i: AddLessonInput!) { addLesson(courseId: $c, input: $i) { id } }',
+      { c: courseId, i: { title: 'Lesson one' } },
+      { token: trainer.token },
+    );
+    const published = await stack.gql(
+      'mutation($id: ID!) { publishCourse(id: $id) { id } }',
+      { id: courseId },
+      { token: trainer.token },
+    );
+    expect(published.errors).toBeUndefined();
+    const enrolled = await stack.gql(
+      'mutation($c: ID!) { enrollInCourse(courseId: $c) { __typename } }',
+      { c: courseId },
+      { token: owner.token },
+    );
+    expect(enrolled.data?.enrollInCourse.__typename).toBe('Enrollment');
   },
 ];
 
@@ -145,6 +242,10 @@ afterAll(async () => {
 describe('through the gateway', () => {
   it("finds A's objects to protect", () => {
     expect(ownedIds.get('User')).toEqual(new Set([owner.id]));
+    // The seeders' personal data is reachable from A's `me`, so every check below covers it.
+    console.info(`owned types: ${[...ownedIds.keys()].sort().join(', ')}`);
+    for (const type of ['Habit', 'WorkoutSession', 'HealthMetric', 'HealthGoal', 'HealthIntegration'])
+      expect(ownedIds.get(type)?.size, type).toBeGreaterThan(0);
   });
 
   it('A reads their own private fields (so the checks below can see a leak)', async () => {
