@@ -10,6 +10,7 @@ import {
   parse,
 } from 'graphql';
 import { signUpTrainer } from '../testkit/trainer.js';
+import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
 import { loadApiSchema, rootFields, selectionFor } from '../testkit/operations.js';
@@ -124,6 +125,32 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
     );
     expect(integration.errors).toBeUndefined();
   },
+  // billing: a paid subscription with its payment (through the real Stripe SDK and a local fake).
+  async (stack, owner) => {
+    const admin = await stack.makeAdmin(await stack.signUp());
+    const plan = await stack.gql(
+      'mutation($i: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $i) { id } }',
+      {
+        i: {
+          name: 'Private plan',
+          priceCents: 1000,
+          currency: 'USD',
+          billingPeriod: 'MONTHLY',
+          features: ['coaching'],
+        },
+      },
+      { token: admin.token },
+    );
+    expect(plan.errors).toBeUndefined();
+    const subscribed = await stack.gql(
+      `mutation($p: ID!, $pm: PaymentMethodInput!) {
+        subscribe(planId: $p, paymentMethod: $pm) { __typename }
+      }`,
+      { p: plan.data.createSubscriptionPlan.id, pm: { gateway: 'STRIPE', token: 'pm_card_visa' } },
+      { token: owner.token },
+    );
+    expect(subscribed.data?.subscribe.__typename).toBe('SubscriptionStarted');
+  },
   // content: an enrollment in a trainer's free course.
   async (stack, owner) => {
     // A verified trainer whose cached viewer already carries the trainer id (the cache lags 30 s).
@@ -157,6 +184,7 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
 
 const api = loadApiSchema();
 let stack: TestStack;
+let fakeStripe: FakeStripe;
 let owner: TestUser;
 let other: TestUser;
 /** Ids of A's objects by type, found by reading everything A can see of themselves. */
@@ -228,7 +256,14 @@ async function snapshotOf(user: TestUser) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  fakeStripe = await startFakeStripe();
+  stack = await startTestStack({
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_access',
+      STRIPE_WEBHOOK_SECRET: 'whsec_access',
+      STRIPE_API_URL: fakeStripe.url,
+    },
+  });
   owner = await stack.signUp();
   other = await stack.signUp();
   for (const seed of seeders) await seed(stack, owner);
@@ -237,6 +272,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
+  await fakeStripe?.close();
 });
 
 describe('through the gateway', () => {
@@ -244,7 +280,15 @@ describe('through the gateway', () => {
     expect(ownedIds.get('User')).toEqual(new Set([owner.id]));
     // The seeders' personal data is reachable from A's `me`, so every check below covers it.
     console.info(`owned types: ${[...ownedIds.keys()].sort().join(', ')}`);
-    for (const type of ['Habit', 'WorkoutSession', 'HealthMetric', 'HealthGoal', 'HealthIntegration'])
+    for (const type of [
+      'Habit',
+      'WorkoutSession',
+      'HealthMetric',
+      'HealthGoal',
+      'HealthIntegration',
+      'UserSubscription',
+      'Payment',
+    ])
       expect(ownedIds.get(type)?.size, type).toBeGreaterThan(0);
   });
 
