@@ -317,7 +317,13 @@ async function subgraphKilled(): Promise<ScenarioResult> {
     const healthy = await gql(url, query, {}, user.token);
     if (healthy.body.errors) problems.push(`errors while healthy: ${JSON.stringify(healthy.body.errors)}`);
 
-    const victim = [...SUBGRAPH_NAMES].reverse().find((n) => n !== 'identity') ?? 'identity';
+    // The victim must serve fields of the probe query (`me` and its User fields): health does;
+    // analytics, last in the list, adds nothing to User. `--victim <name>` picks another.
+    const named = process.argv[process.argv.indexOf('--victim') + 1];
+    const victim =
+      (process.argv.includes('--victim') && named) ||
+      (SUBGRAPH_NAMES as readonly string[]).find((n) => n === 'health') ||
+      ([...SUBGRAPH_NAMES].reverse().find((n) => n !== 'identity') ?? 'identity');
     await kill(processes[victim]!, 'SIGKILL');
     const degraded = await gql(url, query, {}, user.token);
     const codes = (degraded.body.errors ?? []).map((e: any) => e.extensions?.code);
