@@ -742,7 +742,7 @@ export type MyEnrollmentsQueryVariables = Exact<{
 }>;
 
 
-export type MyEnrollmentsQuery = { me: { id: string, enrollments: { nodes: Array<{ enrolledAt: string, course: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyEnrollmentsQuery = { me: { id: string, enrollments: { nodes: Array<{ enrolledAt: string, course: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type RecordContentViewMutationVariables = Exact<{
   id: string | number;
@@ -820,7 +820,7 @@ export type DailyStepsQueryVariables = Exact<{
 }>;
 
 
-export type DailyStepsQuery = { me: { id: string, healthSeries: Array<{ start: string, count: number, sum: number | null }> } | null };
+export type DailyStepsQuery = { me: { id: string, healthSeries: Array<{ start: string, count: number, sum: number | null }> | null } | null };
 
 export type HeartRateByHourQueryVariables = Exact<{
   from: string;
@@ -829,7 +829,7 @@ export type HeartRateByHourQueryVariables = Exact<{
 }>;
 
 
-export type HeartRateByHourQuery = { me: { id: string, healthSeries: Array<{ start: string, avg: number, min: number, max: number }> } | null };
+export type HeartRateByHourQuery = { me: { id: string, healthSeries: Array<{ start: string, avg: number, min: number, max: number }> | null } | null };
 
 export type HealthMetricsQueryVariables = Exact<{
   metricType?: HealthMetricType | null | undefined;
@@ -840,12 +840,12 @@ export type HealthMetricsQueryVariables = Exact<{
 }>;
 
 
-export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedDate: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedDate: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type HealthDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }>, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> }, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> } | null };
+export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
 
 export type CreateHealthGoalMutationVariables = Exact<{
   input: CreateHealthGoalInput;

@@ -183,7 +183,7 @@ describe('paid courses', () => {
     });
     const body = (await direct.json()) as any;
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(body.data?._entities?.[0] ?? null).toBeNull();
+    expect(body.data?._entities?.[0]?.enrollments ?? null).toBeNull();
     // The same with the stranger's signed identity: still refused; the user's own identity passes.
     const asViewer = async (userId: string) => {
       const header = signIdentity(

@@ -466,9 +466,9 @@ export type QuerySearchContentArgs = {
 export type Trainer = {
   __typename?: 'Trainer';
   /** The trainer's content items, newest first: published ones for everyone, drafts too for the trainer. */
-  contentItems: ContentItemConnection;
+  contentItems?: Maybe<ContentItemConnection>;
   /** The trainer's courses, newest first: published ones for everyone, drafts too for the trainer. */
-  courses: CourseConnection;
+  courses?: Maybe<CourseConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
 };
@@ -545,7 +545,7 @@ export type UpdateLessonInput = {
 export type User = {
   __typename?: 'User';
   /** The courses this user enrolled in, most recent first. Only the user (and admins) may read it. */
-  enrollments: EnrollmentConnection;
+  enrollments?: Maybe<EnrollmentConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
 };
@@ -875,14 +875,14 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  contentItems?: Resolver<ResolversTypes['ContentItemConnection'], ParentType, ContextType, Partial<TrainerContentItemsArgs>>;
-  courses?: Resolver<ResolversTypes['CourseConnection'], ParentType, ContextType, Partial<TrainerCoursesArgs>>;
+  contentItems?: Resolver<Maybe<ResolversTypes['ContentItemConnection']>, ParentType, ContextType, Partial<TrainerContentItemsArgs>>;
+  courses?: Resolver<Maybe<ResolversTypes['CourseConnection']>, ParentType, ContextType, Partial<TrainerCoursesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  enrollments?: Resolver<ResolversTypes['EnrollmentConnection'], ParentType, ContextType, Partial<UserEnrollmentsArgs>>;
+  enrollments?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<UserEnrollmentsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 

@@ -313,28 +313,36 @@ export type UpdateHealthGoalInput = {
   targetValue?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** The owner's account, extended with health data. Only the user themself can read these fields. */
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
 export type User = {
   __typename?: 'User';
   /** The user's goals, newest first. Owner only. */
-  healthGoals: HealthGoalConnection;
+  healthGoals?: Maybe<HealthGoalConnection>;
   /** The user's connected providers (at most one per provider). Owner only. */
-  healthIntegrations: Array<HealthIntegration>;
+  healthIntegrations?: Maybe<Array<HealthIntegration>>;
   /** The user's samples, newest first. Owner only. */
-  healthMetrics: HealthMetricConnection;
+  healthMetrics?: Maybe<HealthMetricConnection>;
   /**
    * Aggregates per bucket over [from, to), bucketed on the wall clock of timeZone. Buckets with no
    * samples are left out. At most 1,000 buckets per call. Owner only.
    */
-  healthSeries: Array<HealthSeriesPoint>;
+  healthSeries?: Maybe<Array<HealthSeriesPoint>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The newest sample of each requested type (types with no sample are left out). Owner only. */
-  latestHealthMetrics: Array<HealthMetric>;
+  latestHealthMetrics?: Maybe<Array<HealthMetric>>;
 };
 
 
-/** The owner's account, extended with health data. Only the user themself can read these fields. */
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
 export type UserHealthGoalsArgs = {
   activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -342,7 +350,11 @@ export type UserHealthGoalsArgs = {
 };
 
 
-/** The owner's account, extended with health data. Only the user themself can read these fields. */
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
 export type UserHealthMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -352,7 +364,11 @@ export type UserHealthMetricsArgs = {
 };
 
 
-/** The owner's account, extended with health data. Only the user themself can read these fields. */
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
 export type UserHealthSeriesArgs = {
   bucket: TimeBucket;
   from: Scalars['DateTime']['input'];
@@ -362,7 +378,11 @@ export type UserHealthSeriesArgs = {
 };
 
 
-/** The owner's account, extended with health data. Only the user themself can read these fields. */
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
 export type UserLatestHealthMetricsArgs = {
   metricTypes?: InputMaybe<Array<HealthMetricType>>;
 };
@@ -630,12 +650,12 @@ export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  healthGoals?: Resolver<ResolversTypes['HealthGoalConnection'], ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly'>>;
-  healthIntegrations?: Resolver<Array<ResolversTypes['HealthIntegration']>, ParentType, ContextType>;
-  healthMetrics?: Resolver<ResolversTypes['HealthMetricConnection'], ParentType, ContextType, Partial<UserHealthMetricsArgs>>;
-  healthSeries?: Resolver<Array<ResolversTypes['HealthSeriesPoint']>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'from' | 'metricType' | 'to'>>;
+  healthGoals?: Resolver<Maybe<ResolversTypes['HealthGoalConnection']>, ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly'>>;
+  healthIntegrations?: Resolver<Maybe<Array<ResolversTypes['HealthIntegration']>>, ParentType, ContextType>;
+  healthMetrics?: Resolver<Maybe<ResolversTypes['HealthMetricConnection']>, ParentType, ContextType, Partial<UserHealthMetricsArgs>>;
+  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'from' | 'metricType' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  latestHealthMetrics?: Resolver<Array<ResolversTypes['HealthMetric']>, ParentType, ContextType, Partial<UserLatestHealthMetricsArgs>>;
+  latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<UserLatestHealthMetricsArgs>>;
 };
 
 export type Resolvers<ContextType = RequestContext> = {
