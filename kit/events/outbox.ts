@@ -3,6 +3,8 @@ import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import { index, jsonb, type PgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../db.js';
 import type { Logger } from '../log.js';
+import { PeriodicTask } from '../periodic.js';
+import type { BackgroundTask } from '../subgraph.js';
 import type { DomainEvent, EventBus } from './bus.js';
 
 /** The outbox a subgraph writes its events to, in the same transaction as the change they describe. */
@@ -51,43 +53,37 @@ export async function writeToOutbox(
  * Moves committed outbox rows to the bus. A row is marked published only after the bus took it,
  * so a crash between commit and publish delays the event but never loses it.
  */
-export class OutboxRelay {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+export class OutboxRelay implements BackgroundTask {
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     private readonly database: Database,
     private readonly table: OutboxTable,
     private readonly bus: EventBus,
     private readonly source: string,
-    private readonly log?: Logger,
-    private readonly intervalMs = 500,
-  ) {}
+    log?: Logger,
+    intervalMs = 500,
+  ) {
+    this.task = new PeriodicTask({
+      name: `${source} outbox relay`,
+      intervalMs,
+      firstRun: 'soon',
+      log,
+      work: () => this.publishBatches(),
+    });
+  }
 
-  start(): void {
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      try {
-        await this.flush();
-      } catch (error) {
-        this.log?.warn({ err: error }, 'outbox relay failed; will retry');
-      }
-      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+  start(): Promise<void> {
+    return this.task.start();
   }
 
   /** Publishes what is waiting now; returns how many events went out. Calls never overlap. */
-  async flush(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
-    this.running = this.publishBatches();
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  flush(): Promise<number> {
+    return this.task.runNow();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   private async publishBatches(): Promise<number> {
@@ -130,12 +126,6 @@ export class OutboxRelay {
       total += sent;
       if (sent < 100) return total;
     }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => 0);
   }
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
+import { PeriodicTask } from '../../kit/periodic.js';
 import type { BackgroundTask } from '../../kit/subgraph.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable } from './gateways.js';
@@ -171,37 +172,29 @@ async function step(
   }
 }
 
-/** Runs the renewal pass on an interval in the billing process. */
+/** Runs the renewal pass on an interval in the billing process (never, when the interval is 0). */
 export class RenewalWorker implements BackgroundTask {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RenewalReport> | null = null;
+  private readonly task: PeriodicTask<RenewalReport>;
 
-  constructor(
-    private readonly deps: BillingDeps,
-    private readonly intervalMs: number,
-  ) {}
+  constructor(deps: BillingDeps, intervalMs: number) {
+    this.task = new PeriodicTask({
+      name: 'billing renewals',
+      intervalMs,
+      log: deps.log,
+      work: () => runRenewals(deps),
+    });
+  }
 
-  start(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error) => this.deps.log.error({ err: error }, 'renewal pass failed'));
-    }, this.intervalMs);
-    this.timer.unref();
+  start(): Promise<void> {
+    return this.task.start();
   }
 
   /** One pass now; passes never overlap in one process. */
-  async runOnce(): Promise<RenewalReport> {
-    while (this.running) await this.running.catch(() => null);
-    this.running = runRenewals(this.deps);
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  runOnce(): Promise<RenewalReport> {
+    return this.task.runNow();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => null);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

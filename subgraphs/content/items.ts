@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../kit/errors.js';
 import type { Logger } from '../../kit/log.js';
 import type { BackgroundTask, RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import type { Database } from '../../kit/db.js';
+import { PeriodicTask } from '../../kit/periodic.js';
 import { isVisible, requireTrainer, viewerTrainerId } from './access.js';
 import type { CreateContentItemInput, UpdateContentItemInput } from './generated/resolvers-types.js';
 import { type ContentItemRow, contentItems, contentViews, itemColumns, ratings } from './tables.js';
@@ -205,45 +206,29 @@ export async function flushContentViews(database: Database, batchSize = 10_000):
   }
 }
 
+/** Adds the pending rows of content_views to content_items.view_count, every second by default. */
 export class ViewCounterFlusher implements BackgroundTask {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopped = false;
+  private readonly task: PeriodicTask<number>;
 
-  constructor(
-    private readonly database: Database,
-    private readonly log?: Logger,
-    private readonly intervalMs = 1000,
-  ) {}
+  constructor(database: Database, log?: Logger, intervalMs = 1000) {
+    this.task = new PeriodicTask({
+      name: 'content view counter',
+      intervalMs,
+      log,
+      work: () => flushContentViews(database),
+    });
+  }
 
-  start(): void {
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      try {
-        await this.flush();
-      } catch (error) {
-        this.log?.warn({ err: error }, 'view count flush failed; will retry');
-      }
-      if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
-    };
-    this.timer = setTimeout(tick, this.intervalMs);
+  start(): Promise<void> {
+    return this.task.start();
   }
 
   /** Adds every pending view now; returns how many. Calls in one process never overlap. */
-  async flush(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
-    this.running = flushContentViews(this.database);
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  flush(): Promise<number> {
+    return this.task.runNow();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../kit/db.js';
 import type { Logger } from '../../kit/log.js';
+import { PeriodicTask } from '../../kit/periodic.js';
 import type { BackgroundTask } from '../../kit/subgraph.js';
 
 /** How far ahead monthly partitions of health_metrics exist, so inserts never land in the default. */
@@ -23,25 +24,16 @@ export async function ensureMetricPartitions(
   return Number(row?.created ?? 0);
 }
 
-/** Runs the partition maintenance on every start of the subgraph and once a day after. */
+/** Runs the partition maintenance on every start of the subgraph (before it serves) and once a day after. */
 export function partitionMaintenance(database: Database, log: Logger): BackgroundTask {
-  let timer: NodeJS.Timeout | null = null;
-  const run = async () => {
-    try {
+  return new PeriodicTask({
+    name: 'health partitions',
+    intervalMs: DAY_MS,
+    firstRun: 'on-start',
+    log,
+    work: async () => {
       const created = await ensureMetricPartitions(database);
       if (created > 0) log.info({ created }, 'health_metrics partitions created');
-    } catch (error) {
-      log.error({ err: error }, 'health_metrics partition maintenance failed');
-    }
-  };
-  return {
-    async start() {
-      await run();
-      timer = setInterval(run, DAY_MS);
-      timer.unref();
     },
-    stop() {
-      if (timer) clearInterval(timer);
-    },
-  };
+  });
 }
