@@ -4,7 +4,6 @@ import { index, jsonb, type PgSchema, primaryKey, text, timestamp, uuid } from '
 import type { Database, Executor } from '../db.js';
 import type { Logger } from '../log.js';
 import { PeriodicTask } from '../periodic.js';
-import type { BackgroundTask } from '../subgraph.js';
 import type { DomainEvent, EventBus } from './bus.js';
 
 /** The outbox a subgraph writes its events to, in the same transaction as the change they describe. */
@@ -53,79 +52,75 @@ export async function writeToOutbox(
  * Moves committed outbox rows to the bus. A row is marked published only after the bus took it,
  * so a crash between commit and publish delays the event but never loses it.
  */
-export class OutboxRelay implements BackgroundTask {
-  private readonly task: PeriodicTask<number>;
-
+export class OutboxRelay extends PeriodicTask<number> {
   constructor(
-    private readonly database: Database,
-    private readonly table: OutboxTable,
-    private readonly bus: EventBus,
-    private readonly source: string,
+    database: Database,
+    table: OutboxTable,
+    bus: EventBus,
+    source: string,
     log?: Logger,
     intervalMs = 500,
   ) {
-    this.task = new PeriodicTask({
+    super({
       name: `${source} outbox relay`,
       intervalMs,
       firstRun: 'soon',
       log,
-      work: () => this.publishBatches(),
+      work: () => publishOutbox(database, table, bus, source),
     });
-  }
-
-  start(): Promise<void> {
-    return this.task.start();
   }
 
   /** Publishes what is waiting now; returns how many events went out. Calls never overlap. */
   flush(): Promise<number> {
-    return this.task.runNow();
+    return this.runNow();
   }
+}
 
-  stop(): Promise<void> {
-    return this.task.stop();
-  }
-
-  private async publishBatches(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const sent = await this.database.db.transaction(async (tx) => {
-        const batch = await tx
-          .select()
-          .from(this.table)
-          .where(isNull(this.table.publishedAt))
-          .orderBy(asc(this.table.occurredAt))
-          .limit(100)
-          .for('update', { skipLocked: true });
-        for (const row of batch) {
-          const event: DomainEvent = {
-            id: row.id,
-            type: row.type,
-            source: this.source,
-            occurredAt: row.occurredAt.toISOString(),
-            payload: row.payload,
-          };
-          await this.bus.publish(event);
-        }
-        if (batch.length > 0) {
-          await tx
-            .update(this.table)
-            .set({ publishedAt: new Date() })
-            .where(
-              and(
-                inArray(
-                  this.table.id,
-                  batch.map((r) => r.id),
-                ),
-                isNull(this.table.publishedAt),
+/** Publishes committed, unpublished outbox rows in batches of 100 until none are left. */
+async function publishOutbox(
+  database: Database,
+  table: OutboxTable,
+  bus: EventBus,
+  source: string,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sent = await database.db.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(table)
+        .where(isNull(table.publishedAt))
+        .orderBy(asc(table.occurredAt))
+        .limit(100)
+        .for('update', { skipLocked: true });
+      for (const row of batch) {
+        const event: DomainEvent = {
+          id: row.id,
+          type: row.type,
+          source,
+          occurredAt: row.occurredAt.toISOString(),
+          payload: row.payload,
+        };
+        await bus.publish(event);
+      }
+      if (batch.length > 0) {
+        await tx
+          .update(table)
+          .set({ publishedAt: new Date() })
+          .where(
+            and(
+              inArray(
+                table.id,
+                batch.map((r) => r.id),
               ),
-            );
-        }
-        return batch.length;
-      });
-      total += sent;
-      if (sent < 100) return total;
-    }
+              isNull(table.publishedAt),
+            ),
+          );
+      }
+      return batch.length;
+    });
+    total += sent;
+    if (sent < 100) return total;
   }
 }
 

@@ -2,7 +2,6 @@ import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
 import { PeriodicTask } from '../../kit/periodic.js';
-import type { BackgroundTask } from '../../kit/subgraph.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable } from './gateways.js';
 import { decideRenewal, toDateString, transition } from './lifecycle.js';
@@ -173,28 +172,13 @@ async function step(
 }
 
 /** Runs the renewal pass on an interval in the billing process (never, when the interval is 0). */
-export class RenewalWorker implements BackgroundTask {
-  private readonly task: PeriodicTask<RenewalReport>;
-
+export class RenewalWorker extends PeriodicTask<RenewalReport> {
   constructor(deps: BillingDeps, intervalMs: number) {
-    this.task = new PeriodicTask({
-      name: 'billing renewals',
-      intervalMs,
-      log: deps.log,
-      work: () => runRenewals(deps),
-    });
-  }
-
-  start(): Promise<void> {
-    return this.task.start();
+    super({ name: 'billing renewals', intervalMs, log: deps.log, work: () => runRenewals(deps) });
   }
 
   /** One pass now; passes never overlap in one process. */
   runOnce(): Promise<RenewalReport> {
-    return this.task.runNow();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
+    return this.runNow();
   }
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { isForeignKeyViolation, rows } from '../../kit/db.js';
 import { forbidden, notFound } from '../../kit/errors.js';
 import type { Logger } from '../../kit/log.js';
-import type { BackgroundTask, RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
+import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import type { Database } from '../../kit/db.js';
 import { PeriodicTask } from '../../kit/periodic.js';
 import { isVisible, requireTrainer, viewerTrainerId } from './access.js';
@@ -207,28 +207,13 @@ export async function flushContentViews(database: Database, batchSize = 10_000):
 }
 
 /** Adds the pending rows of content_views to content_items.view_count, every second by default. */
-export class ViewCounterFlusher implements BackgroundTask {
-  private readonly task: PeriodicTask<number>;
-
+export class ViewCounterFlusher extends PeriodicTask<number> {
   constructor(database: Database, log?: Logger, intervalMs = 1000) {
-    this.task = new PeriodicTask({
-      name: 'content view counter',
-      intervalMs,
-      log,
-      work: () => flushContentViews(database),
-    });
-  }
-
-  start(): Promise<void> {
-    return this.task.start();
+    super({ name: 'content view counter', intervalMs, log, work: () => flushContentViews(database) });
   }
 
   /** Adds every pending view now; returns how many. Calls in one process never overlap. */
   flush(): Promise<number> {
-    return this.task.runNow();
-  }
-
-  stop(): Promise<void> {
-    return this.task.stop();
+    return this.runNow();
   }
 }
