@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../kit/db.js';
 import type { Runtime } from '../kit/runtime.js';
 import { loadEnv } from '../kit/env.js';
-import { seedTrainingDemo } from './seed-training.js';
+import { signIn } from './demo/api.js';
+import { seedBillingDemo } from './demo/billing.js';
+import { seedContentDemo } from './demo/content.js';
+import { seedHealthDemo } from './demo/health.js';
+import { seedTrainingDemo } from './demo/training.js';
 import { startStack } from './stack.js';
 
 /** The demo accounts `npm start` creates on an empty database; printed at start. */
@@ -40,7 +44,8 @@ async function signUpThroughGateway(gatewayUrl: string, user: (typeof DEMO_USERS
 }
 
 /**
- * Seeds the demo data set through the public API (as a frontend would), once: an empty users
+ * Seeds the demo data set of every domain (scripts/demo/) through the public API (as a frontend
+ * would), once: an empty users
  * table is the sign of a first start. Granting ADMIN has no public API, so that one is SQL.
  */
 export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = false): Promise<boolean> {
@@ -57,8 +62,16 @@ export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = fal
       );
     }
   }
-  const [admin, trainer, athlete] = DEMO_USERS;
-  await seedTrainingDemo(gatewayUrl, { admin, trainer, athlete });
+  const [admin, trainer, athlete] = await Promise.all(DEMO_USERS.map((user) => signIn(gatewayUrl, user)));
+  const tokens = { admin: admin!, trainer: trainer!, athlete: athlete! };
+  // Training first: content needs the demo trainer verified.
+  await seedTrainingDemo(gatewayUrl, tokens);
+  // The gateway caches a token's viewer (trainer id included) for up to 30 s: a new session sees
+  // the trainer verified at once.
+  tokens.trainer = await signIn(gatewayUrl, DEMO_USERS[1]);
+  await seedContentDemo(gatewayUrl, tokens);
+  await seedBillingDemo(gatewayUrl, tokens);
+  await seedHealthDemo(gatewayUrl, tokens);
   return true;
 }
 

@@ -2,32 +2,8 @@
  * Demo data of the training domain, seeded through the public API like the rest of the demo:
  * the demo trainer is verified and publishes a plan; the demo athlete has habits with logs.
  */
-interface DemoLogin {
-  email: string;
-  password: string;
-}
 
-async function call(gatewayUrl: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length || !body.data)
-    throw new Error(`demo training seed failed: ${JSON.stringify(body)}`);
-  return body.data;
-}
-
-async function signIn(gatewayUrl: string, user: DemoLogin): Promise<string> {
-  const data = await call(
-    gatewayUrl,
-    `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on AuthSuccess { token } } }`,
-    { input: { login: user.email, password: user.password } },
-  );
-  if (!data.signIn.token) throw new Error(`demo sign-in failed: ${JSON.stringify(data)}`);
-  return data.signIn.token as string;
-}
+import { call, type DemoTokens } from './api.js';
 
 const PLAN_EXERCISES = [
   { name: 'Goblet Squat', sets: 3, reps: 12, weightKg: 16 },
@@ -39,14 +15,9 @@ const PLAN_EXERCISES = [
 
 export async function seedTrainingDemo(
   gatewayUrl: string,
-  users: { admin: DemoLogin; trainer: DemoLogin; athlete: DemoLogin },
+  { admin, trainer, athlete }: DemoTokens,
   today: Date = new Date(),
 ): Promise<void> {
-  const [admin, trainer, athlete] = await Promise.all([
-    signIn(gatewayUrl, users.admin),
-    signIn(gatewayUrl, users.trainer),
-    signIn(gatewayUrl, users.athlete),
-  ]);
   const applied = await call(
     gatewayUrl,
     `mutation { applyAsTrainer(input: { specializations: ["strength", "mobility"], certificationLevel: ADVANCED }) { id } }`,

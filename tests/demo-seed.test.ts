@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../scripts/demo/api.js';
+import { DEMO_USERS, seedDemo } from '../scripts/seed.js';
+import { startTestStack, type TestStack } from '../testkit/stack.js';
+
+/** `npm start` seeds this on a first start: every domain has something to show in the explorer. */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('demo data', () => {
+  it('seeds every domain through the public API, once', async () => {
+    expect(await seedDemo(stack.runtime, stack.gatewayUrl)).toBe(true);
+    expect(await seedDemo(stack.runtime, stack.gatewayUrl)).toBe(false);
+
+    const athlete = await signIn(stack.gatewayUrl, DEMO_USERS[2]);
+    const to = new Date();
+    const from = new Date(to.getTime() - 31 * 86_400_000);
+    const mine = await stack.gql(
+      `query($from: DateTime!, $to: DateTime!) {
+        me {
+          habits { name currentStreak }
+          enrollments { nodes { course { name lessons { title } } } }
+          healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { sum }
+          latestHealthMetrics(metricTypes: [HEART_RATE]) { value }
+          healthGoals { nodes { metricType targetValue } }
+        }
+      }`,
+      { from: from.toISOString(), to: to.toISOString() },
+      { token: athlete },
+    );
+    expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
+    const me = mine.data.me;
+    expect(me.habits).toHaveLength(2);
+    expect(me.enrollments.nodes[0].course.lessons).toHaveLength(3);
+    expect(me.healthSeries).toHaveLength(30);
+    expect(me.healthSeries.every((p: { sum: number }) => p.sum > 4_000)).toBe(true);
+    expect(me.latestHealthMetrics).toHaveLength(1);
+    expect(me.healthGoals.nodes).toEqual([{ metricType: 'STEPS', targetValue: 10_000 }]);
+
+    const catalogue = await stack.gql(
+      `{ subscriptionPlans { nodes { name priceCents currency } }
+         searchContent(query: "squat") { nodes { item { title } } }
+         workoutPlans { nodes { name } } }`,
+    );
+    expect(catalogue.errors, JSON.stringify(catalogue.errors)).toBeUndefined();
+    expect(catalogue.data.subscriptionPlans.nodes.map((p: { name: string }) => p.name).sort()).toEqual([
+      'Basic',
+      'Premium',
+    ]);
+    expect(catalogue.data.searchContent.nodes[0].item.title).toMatch(/squat/i);
+    expect(catalogue.data.workoutPlans.nodes.map((p: { name: string }) => p.name)).toContain(
+      'Full-Body Foundations',
+    );
+  });
+});
