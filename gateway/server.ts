@@ -9,6 +9,7 @@ import {
 } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { finiteNumberLiterals } from './finite-numbers.js';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import {
@@ -213,7 +214,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, finiteNumberLiterals],
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
     formatError: (formatted, error) => {

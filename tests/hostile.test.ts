@@ -123,6 +123,20 @@ describe('query bombs', () => {
     expect(JSON.parse(named.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('refuses a number literal beyond a double (1e400) as a validation error, not an internal one', async () => {
+    const response = await raw(
+      JSON.stringify({
+        query: `mutation { recordHealthMetrics(input: [{ metricType: STEPS, value: 1e400, unit: "count",
+          recordedDate: "2026-01-01T00:00:00Z" }]) { accepted } }`,
+      }),
+      { authorization: `Bearer ${user.token}` },
+    );
+    expect(response.status).toBe(400);
+    expectCleanRefusal(response.status, response.text, ['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.text).toContain('1e400 is out of range');
+    await expectStillServing();
+  });
+
   it('refuses a variable nested thousands of levels deep without a 500', async () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     const response = await raw(
