@@ -46,7 +46,7 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
 
 /** Processes beside the subgraphs: workers that share a subgraph's code and tables. */
 const WORKERS: { name: string; subgraph: string; command: string[] }[] = [
-  // Pulls Fitbit and Garmin data on a schedule (one instance: it takes no lease).
+  // Pulls Fitbit and Garmin data on a schedule; replicas share the work (each claims an integration).
   {
     name: 'health-sync',
     subgraph: 'health',

@@ -286,6 +286,60 @@ describe('fitbit', () => {
       .where(eq(tokenRevocations.provider, 'fitbit'));
     expect(left).toEqual([]);
   });
+
+  it('syncs an integration once when two workers run at the same time, so a single-use refresh token survives', async () => {
+    const user = await stack.signUp();
+    await stack.gql(
+      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
+      {
+        input: {
+          provider: 'FITBIT',
+          accessToken: 'expired',
+          refreshToken: state.refresh,
+          tokenExpiresAt: '2026-01-01T00:00:00Z',
+        },
+      },
+      { token: user.token },
+    );
+    const refreshes = () => fake.calls.filter((c) => c.path === '/oauth2/token').length;
+    const before = refreshes();
+    const reports = await Promise.all([
+      worker({ fitbit: adapter() }).runOnce(),
+      worker({ fitbit: adapter() }).runOnce(),
+    ]);
+    expect(reports.map((r) => r.synced).sort()).toEqual([0, 1]);
+    expect(reports.every((r) => r.deactivated === 0 && r.failed === 0)).toBe(true);
+    expect(refreshes() - before).toBe(1);
+    const stored = await integrationOf(user.id, 'fitbit');
+    expect(stored.isActive).toBe(true);
+    expect(stored.syncClaimedUntil).toBeNull();
+    expect(stack.runtime.secretBox.decrypt(stored.refreshTokenEncrypted!)).toBe(state.refresh);
+  });
+
+  it('takes over an integration whose worker died holding it, once the claim expires', async () => {
+    const user = await stack.signUp();
+    await stack.gql(
+      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
+      {
+        input: {
+          provider: 'FITBIT',
+          accessToken: 'expired',
+          refreshToken: state.refresh,
+          tokenExpiresAt: '2026-01-01T00:00:00Z',
+        },
+      },
+      { token: user.token },
+    );
+    const held = new Date(stack.clock.now().getTime() + 60_000);
+    await stack.runtime.database.db
+      .update(healthIntegrations)
+      .set({ syncClaimedUntil: held })
+      .where(eq(healthIntegrations.userId, user.id));
+    expect((await worker({ fitbit: adapter() }).runOnce()).synced).toBe(0);
+    stack.clock.set(new Date(held.getTime() + 1));
+    expect((await worker({ fitbit: adapter() }).runOnce()).synced).toBe(1);
+    expect((await integrationOf(user.id, 'fitbit')).isActive).toBe(true);
+  });
 });
 
 describe('garmin', () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import type { SecretBox } from '../../kit/crypto.js';
 import type { Database } from '../../kit/db.js';
@@ -11,6 +11,11 @@ import { type HealthIntegrationRow, healthIntegrations, tokenRevocations } from 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** First sync of a new connection reaches this far back. */
 const FIRST_SYNC_DAYS = 7;
+/**
+ * How long a worker may hold an integration it is syncing. A worker that dies mid-sync leaves its
+ * claim behind; another takes the integration over when the claim expires.
+ */
+const SYNC_CLAIM_MS = 15 * 60 * 1000;
 /** A revocation that keeps failing is dropped eventually: the ciphertext should not live forever. */
 const MAX_REVOCATION_ATTEMPTS = 10;
 
@@ -33,8 +38,10 @@ export interface SyncReport {
 
 /**
  * Pulls fitbit and garmin data for every active integration that is due, and revokes queued
- * tokens. One worker process runs it (the sync command); stored samples are idempotent, so a
- * repeated or overlapping window only costs requests.
+ * tokens. Any number of worker processes may run it: each integration is claimed (one UPDATE)
+ * before it is synced, so two workers never refresh the same single-use refresh token, which
+ * would make the provider revoke the grant. Stored samples are idempotent, so a repeated or
+ * overlapping window only costs requests.
  */
 export class HealthSyncWorker {
   constructor(
@@ -47,20 +54,16 @@ export class HealthSyncWorker {
     report.revoked = await this.processRevocations();
     const providers = Object.keys(this.deps.adapters) as ('fitbit' | 'garmin')[];
     if (providers.length === 0) return report;
-    const dueBefore = new Date(this.deps.clock.now().getTime() - this.intervalMs);
+    const now = this.deps.clock.now();
     const due = await this.deps.database.db
-      .select()
+      .select({ id: healthIntegrations.id })
       .from(healthIntegrations)
-      .where(
-        and(
-          inArray(healthIntegrations.provider, providers),
-          eq(healthIntegrations.isActive, true),
-          or(isNull(healthIntegrations.lastSyncAt), lt(healthIntegrations.lastSyncAt, dueBefore)),
-        ),
-      )
+      .where(and(inArray(healthIntegrations.provider, providers), this.dueAndUnclaimed(now)))
       .orderBy(asc(healthIntegrations.lastSyncAt))
       .limit(500);
-    for (const integration of due) {
+    for (const { id } of due) {
+      const integration = await this.claim(id, now);
+      if (!integration) continue; // another worker took it, or synced it since the list was read
       try {
         const outcome = await this.syncOne(integration);
         report.synced += 1;
@@ -81,9 +84,37 @@ export class HealthSyncWorker {
           report.failed += 1;
           this.deps.log.warn({ err: error, integrationId: integration.id }, 'health sync failed; will retry');
         }
+      } finally {
+        await this.deps.database.db
+          .update(healthIntegrations)
+          .set({ syncClaimedUntil: null })
+          .where(eq(healthIntegrations.id, integration.id));
       }
     }
     return report;
+  }
+
+  /** Active, not synced within the interval, and not held by a live claim of another worker. */
+  private dueAndUnclaimed(now: Date) {
+    const dueBefore = new Date(now.getTime() - this.intervalMs);
+    return and(
+      eq(healthIntegrations.isActive, true),
+      or(isNull(healthIntegrations.lastSyncAt), lt(healthIntegrations.lastSyncAt, dueBefore)),
+      or(isNull(healthIntegrations.syncClaimedUntil), lte(healthIntegrations.syncClaimedUntil, now)),
+    );
+  }
+
+  /**
+   * Claims one integration for this worker; returns its current row (tokens another worker may
+   * have rotated included), or nothing when it is no longer due or another worker holds it.
+   */
+  private async claim(id: string, now: Date): Promise<HealthIntegrationRow | undefined> {
+    const [claimed] = await this.deps.database.db
+      .update(healthIntegrations)
+      .set({ syncClaimedUntil: new Date(now.getTime() + SYNC_CLAIM_MS) })
+      .where(and(eq(healthIntegrations.id, id), this.dueAndUnclaimed(now)))
+      .returning();
+    return claimed;
   }
 
   private async syncOne(integration: HealthIntegrationRow): Promise<{ samples: number; accepted: number }> {

@@ -86,6 +86,8 @@ export const healthIntegrations = health.table(
     tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
     isActive: boolean('is_active').notNull().default(true),
     lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    /** Set by the sync worker that is pulling this integration now; other workers skip it until then. */
+    syncClaimedUntil: timestamp('sync_claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

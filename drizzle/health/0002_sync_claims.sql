@@ -1,0 +1,1 @@
+ALTER TABLE "health"."health_integrations" ADD COLUMN "sync_claimed_until" timestamp with time zone;
