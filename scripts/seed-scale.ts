@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { loadEnv } from '../kit/env.js';
 import { prepareDatabase, scaleDatabaseUrl } from './bench/environment.js';
-import { runSeed, type SeedTarget, type TableOutcome } from './scale/core.js';
+import { postgresTarget, runSeed, type TableOutcome } from './scale/core.js';
 import { GENERATORS } from './scale/generators.js';
 
 export { encode } from './scale/core.js';
@@ -22,17 +20,6 @@ export { SCALE_PASSWORD } from './scale/generators.js';
  * are emptied first (TRUNCATE ... CASCADE) unless --append. Seeded users sign in with the
  * password `scale-password-123`.
  */
-
-/** COPY through postgres.js. */
-export function postgresTarget(sql: postgres.Sql): SeedTarget {
-  return {
-    query: async (text, params) => (await sql.unsafe(text, (params ?? []) as any[])) as any,
-    async copy(table, columns, chunks) {
-      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
-      await pipeline(Readable.from(chunks), writable);
-    },
-  };
-}
 
 async function main() {
   const options: Record<string, { type: 'string' | 'boolean' }> = {

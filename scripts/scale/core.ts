@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type postgres from 'postgres';
+
 /**
  * The machinery of seed:scale, apart from what each table holds (generators.ts): deterministic
  * randomness, time-ordered ids, the COPY text encoding, and the runner that checks each
@@ -11,6 +15,21 @@ export interface SeedTarget {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY <table> (<columns>) FROM STDIN in text format, fed by `chunks` (lines ending in \n). */
   copy(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /** Runs `work` in one transaction on one connection (needed for the bulk path). */
+  transaction?<T>(work: (target: SeedTarget) => Promise<T>): Promise<T>;
+}
+
+/** COPY through postgres.js; transactions on one reserved connection. */
+export function postgresTarget(sql: postgres.Sql): SeedTarget {
+  return {
+    query: async (text, params) => (await sql.unsafe(text, (params ?? []) as any[])) as any,
+    async copy(table, columns, chunks) {
+      const writable = await sql.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable();
+      await pipeline(Readable.from(chunks), writable);
+    },
+    transaction: (work) =>
+      sql.begin((tx) => work(postgresTarget(tx as unknown as postgres.Sql))) as Promise<any>,
+  };
 }
 
 export interface GeneratorContext {
@@ -37,6 +56,11 @@ export interface TableGenerator {
   flag: string;
   /** Rows by default; null for a table whose rows follow from others (payments of subscriptions). */
   defaultCount: number | null;
+  /**
+   * Large tables: loaded into the emptied table without its indexes and foreign keys, which are
+   * rebuilt afterwards (see `bulkLoad`).
+   */
+  bulk?: boolean;
   /** The default does not follow --scale (a catalogue such as the subscription plans). */
   fixedCount?: boolean;
   columns: readonly string[];
@@ -227,40 +251,105 @@ export async function runSeed(target: SeedTarget, options: RunOptions): Promise<
       skip(generator.table, `it references ${unmet}, which has no rows`);
       continue;
     }
-    if (!options.append) await target.query(`TRUNCATE ${generator.table} CASCADE`);
-
     const startedAt = Date.now();
-    context.count = count;
-    const rows = (await generator.source(context))[Symbol.iterator]();
     let done = 0;
-    let lastPrint = 0;
-    const print = (final: boolean) => {
-      if (!final && Date.now() - lastPrint < 1000) return;
-      lastPrint = Date.now();
-      options.progress?.(progressLine(generator.table, done, count, startedAt), final);
-    };
-    async function* chunks() {
-      const batch = 2000;
-      let finished = false;
-      while (!finished && done < count) {
-        const lines: string[] = [];
-        while (lines.length < batch && done < count) {
-          const next = rows.next();
-          if (next.done) {
-            finished = true;
-            break;
+    const load = async (into: SeedTarget) => {
+      if (!options.append) await into.query(`TRUNCATE ${generator.table} CASCADE`);
+      context.count = count;
+      context.query = (text, params) => into.query(text, params);
+      const rows = (await generator.source(context))[Symbol.iterator]();
+      let lastPrint = 0;
+      const print = (final: boolean) => {
+        if (!final && Date.now() - lastPrint < 1000) return;
+        lastPrint = Date.now();
+        options.progress?.(progressLine(generator.table, done, count, startedAt), final);
+      };
+      async function* chunks() {
+        const batch = 2000;
+        let finished = false;
+        while (!finished && done < count) {
+          const lines: string[] = [];
+          while (lines.length < batch && done < count) {
+            const next = rows.next();
+            if (next.done) {
+              finished = true;
+              break;
+            }
+            lines.push(next.value.map(encode).join('\t'));
+            done += 1;
           }
-          lines.push(next.value.map(encode).join('\t'));
-          done += 1;
+          print(false);
+          if (lines.length > 0) yield `${lines.join('\n')}\n`;
         }
-        print(false);
-        if (lines.length > 0) yield `${lines.join('\n')}\n`;
       }
+      await into.copy(generator.table, generator.columns, chunks());
+      print(true);
+    };
+    if (generator.bulk && !options.append && target.transaction) {
+      await target.transaction((tx) => bulkLoad(tx, generator.table, () => load(tx), log));
+    } else {
+      await load(target);
     }
-    await target.copy(generator.table, generator.columns, chunks());
-    print(true);
+    context.query = (text, params) => target.query(text, params);
     await target.query(`ANALYZE ${generator.table}`);
     outcomes.push({ table: generator.table, rows: done, seconds: (Date.now() - startedAt) / 1000 });
   }
   return outcomes;
+}
+
+interface Definition {
+  name: string;
+  def: string;
+}
+
+/**
+ * PostgreSQL's advice for populating an empty table: load it without indexes and foreign keys,
+ * then build each index once (a sort instead of millions of random inserts) and check each
+ * foreign key with one join. Runs inside the caller's transaction, so a failed or interrupted
+ * load leaves the table as it was, indexes and all. Every constraint is checked again when it
+ * is rebuilt. A primary key other tables' foreign keys need stays in place.
+ */
+export async function bulkLoad(
+  tx: SeedTarget,
+  table: string,
+  load: () => Promise<void>,
+  log: (line: string) => void = () => {},
+): Promise<void> {
+  const foreignKeys = await tx.query<Definition>(
+    `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+      where conrelid = $1::regclass and contype = 'f' order by conname`,
+    [table],
+  );
+  const keys = await tx.query<Definition>(
+    `select c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
+      where c.conrelid = $1::regclass and c.contype in ('p', 'u')
+        and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid
+                          and f.confrelid = c.conrelid)
+      order by c.conname`,
+    [table],
+  );
+  const indexes = await tx.query<Definition>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
+      where i.indrelid = $1::regclass
+        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid)
+      order by 1`,
+    [table],
+  );
+  for (const fk of foreignKeys) await tx.query(`ALTER TABLE ${table} DROP CONSTRAINT "${fk.name}"`);
+  for (const index of indexes) await tx.query(`DROP INDEX ${index.name}`);
+  for (const key of keys) await tx.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.name}"`);
+  await load();
+  await tx.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+  const rebuild = async (label: string, statement: string) => {
+    const started = Date.now();
+    await tx.query(statement);
+    log(`${table.padEnd(32)} ${label} rebuilt in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  };
+  for (const key of keys)
+    await rebuild(key.name, `ALTER TABLE ${table} ADD CONSTRAINT "${key.name}" ${key.def}`);
+  // A partitioned table's index definition reads "ON ONLY <table>"; built on the whole table it
+  // cascades to every partition, as the migration's did.
+  for (const index of indexes) await rebuild(index.name, index.def.replace(' ON ONLY ', ' ON '));
+  for (const fk of foreignKeys)
+    await rebuild(fk.name, `ALTER TABLE ${table} ADD CONSTRAINT "${fk.name}" ${fk.def}`);
 }

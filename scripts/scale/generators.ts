@@ -378,6 +378,7 @@ const workoutPlanVersions: TableGenerator = {
 const workoutSessions: TableGenerator = {
   table: 'training.workout_sessions',
   flag: 'workout-sessions',
+  bulk: true,
   defaultCount: 500_000,
   references: ['identity.users'],
   columns: [
@@ -471,6 +472,7 @@ const habits: TableGenerator = {
 const habitLogs: TableGenerator = {
   table: 'training.habit_logs',
   flag: 'habit-logs',
+  bulk: true,
   defaultCount: 2_000_000,
   references: ['training.habits'],
   columns: ['id', 'habit_id', 'logged_date', 'value', 'completed', 'created_at', 'updated_at'],
@@ -1080,6 +1082,7 @@ function samplesOf(w: Wearer, today: number, now: number): number {
 const healthMetrics: TableGenerator = {
   table: 'health.health_metrics',
   flag: 'health-metrics',
+  bulk: true,
   defaultCount: 10_000_000,
   references: ['identity.users'],
   columns: [
@@ -1241,21 +1244,32 @@ const SCREENS = [
   'settings',
 ];
 
-function deviceInfo(c: GeneratorContext, source: string): Record<string, unknown> | null {
-  if (source === 'ios')
-    return {
-      os: c.pick(['iOS 17.6', 'iOS 18.1', 'iOS 18.3']),
-      app: c.pick(['3.2.1', '3.3.0']),
-      model: c.pick(['iPhone15,2', 'iPhone16,1', 'iPhone14,5']),
-    };
-  if (source === 'android')
-    return {
-      os: c.pick(['Android 13', 'Android 14', 'Android 15']),
-      app: c.pick(['3.2.1', '3.3.0']),
-      model: c.pick(['Pixel 8', 'SM-S921B', 'Redmi Note 13']),
-    };
-  if (source === 'web') return { browser: c.pick(['Chrome 130', 'Safari 18', 'Firefox 132', 'Edge 130']) };
-  return null;
+/** Device descriptions per source, as JSON text (written as they are, no per-row serialising). */
+const DEVICE_INFO: Record<string, string[]> = {
+  ios: ['iOS 17.6', 'iOS 18.1', 'iOS 18.3'].flatMap((os) =>
+    ['iPhone15,2', 'iPhone16,1', 'iPhone14,5'].map((model) => JSON.stringify({ os, app: '3.3.0', model })),
+  ),
+  android: ['Android 13', 'Android 14', 'Android 15'].flatMap((os) =>
+    ['Pixel 8', 'SM-S921B', 'Redmi Note 13'].map((model) => JSON.stringify({ os, app: '3.3.0', model })),
+  ),
+  web: ['Chrome 130', 'Safari 18', 'Firefox 132', 'Edge 130'].map((browser) => JSON.stringify({ browser })),
+};
+
+function eventData(c: GeneratorContext, type: string): string {
+  switch (type) {
+    case 'screen_viewed':
+      return `{"screen":"${c.pick(SCREENS)}","durationMs":${c.int(500, 90_000)}}`;
+    case 'workout_complete':
+      return `{"durationSeconds":${c.int(900, 5400)},"exercises":${c.int(3, 10)}}`;
+    case 'search_performed':
+      return `{"query":"${c.pick(ACTIVITIES)}","results":${c.int(0, 200)}}`;
+    case 'content_viewed':
+      return `{"contentType":"${c.pick(['video', 'article', 'audio'])}","watchedPercent":${c.int(5, 100)}}`;
+    case 'signup':
+      return `{"method":"${c.pick(['password', 'password', 'google', 'apple', 'yandex', 'vk'])}"}`;
+    default:
+      return '{}';
+  }
 }
 
 /**
@@ -1266,6 +1280,7 @@ function deviceInfo(c: GeneratorContext, source: string): Record<string, unknown
 const analyticsEvents: TableGenerator = {
   table: 'analytics.analytics_events',
   flag: 'analytics-events',
+  bulk: true,
   defaultCount: 5_000_000,
   references: ['identity.users'],
   columns: ['id', 'user_id', 'event_type', 'event_data', 'source', 'device_info', 'ip_address', 'created_at'],
@@ -1284,27 +1299,15 @@ const analyticsEvents: TableGenerator = {
       total += w;
     }
     const budget = Number.isFinite(c.count) ? c.count : all.ids.length * 50;
-    const event = (userId: string | null, type: string, at: number): Value[] => {
-      const source = userId === null ? 'web' : c.pick(['ios', 'ios', 'android', 'android', 'web']);
-      const data: Record<string, unknown> =
-        type === 'screen_viewed'
-          ? { screen: c.pick(SCREENS), durationMs: c.int(500, 90_000) }
-          : type === 'workout_complete'
-            ? { durationSeconds: c.int(900, 5400), exercises: c.int(3, 10) }
-            : type === 'search_performed'
-              ? { query: c.pick(ACTIVITIES), results: c.int(0, 200) }
-              : type === 'content_viewed'
-                ? { contentType: c.pick(['video', 'article', 'audio']), watchedPercent: c.int(5, 100) }
-                : type === 'signup'
-                  ? { method: c.pick(['password', 'password', 'google', 'apple', 'yandex', 'vk']) }
-                  : {};
+    const event = (u: number, type: string, at: number): Value[] => {
+      const source = u < 0 ? 'web' : c.pick(['ios', 'ios', 'android', 'android', 'web']);
       return [
         uuid7(at, c.random),
-        userId,
+        u < 0 ? null : (all.ids[u] as string),
         type,
-        data,
+        eventData(c, type),
         source,
-        deviceInfo(c, source),
+        c.pick(DEVICE_INFO[source] as string[]),
         c.chance(0.9) ? `${c.int(2, 223)}.${c.int(0, 255)}.${c.int(0, 255)}.0/24` : null,
         iso(at),
       ];
@@ -1320,28 +1323,26 @@ const analyticsEvents: TableGenerator = {
         cumulative += weights[d] as number;
         const quota = Math.round((budget * cumulative) / total) - given;
         given += quota;
-        const rows: Value[][] = [];
-        for (; signedUp < upTo && rows.length < quota; signedUp++) {
-          rows.push(event(all.ids[signedUp] as string, 'signup', all.created[signedUp] as number));
+        // The day's events as (instant, user index or -1, type), sorted, then written out.
+        const planned: { at: number; u: number; type: string }[] = [];
+        for (; signedUp < upTo && planned.length < quota; signedUp++) {
+          planned.push({ at: all.created[signedUp] as number, u: signedUp, type: 'signup' });
         }
         const population = Math.max(1, upTo);
-        while (rows.length < quota) {
-          const at = day + Math.floor(c.random() * DAY);
-          const anonymous = c.chance(0.04) || upTo === 0;
-          const u = anonymous ? -1 : skewed(c, population, 1.8);
+        while (planned.length < quota) {
+          // Today only up to now.
+          const at = day + Math.floor(c.random() * Math.min(DAY, c.now - day));
+          if (c.chance(0.04) || upTo === 0) {
+            planned.push({ at, u: -1, type: 'screen_viewed' });
+            continue;
+          }
+          const u = skewed(c, population, 1.8);
           // Most users had signed up well before this day; an index at the edge may not have yet.
-          if (!anonymous && (all.created[u] as number) > at) continue;
-          rows.push(
-            event(
-              anonymous ? null : (all.ids[u] as string),
-              anonymous ? 'screen_viewed' : c.pick(EVENT_MIX),
-              at,
-            ),
-          );
+          if ((all.created[u] as number) > at) continue;
+          planned.push({ at, u, type: c.pick(EVENT_MIX) });
         }
-        rows.sort((a, b) => (a[7] as string).localeCompare(b[7] as string));
-        const cut = day + DAY > c.now;
-        for (const row of rows) if (!cut || Date.parse(row[7] as string) <= c.now) yield row;
+        planned.sort((a, b) => a.at - b.at);
+        for (const p of planned) if (p.at <= c.now) yield event(p.u, p.type, p.at);
       }
     })();
   },
