@@ -81,3 +81,35 @@ export function executionMs(plan: string[]): number | null {
   }
   return null;
 }
+
+/** A bound parameter as an SQL literal, for EXECUTE. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * EXPLAIN ANALYZE of a statement as a subgraph runs it: postgres.js prepares every statement, and
+ * after five executions PostgreSQL may keep a generic plan, which cannot fold parameters into
+ * constants or prune partitions at plan time. `generic` forces that plan; otherwise the plan
+ * for these values (a custom plan).
+ */
+export async function explain(
+  sql: postgres.Sql,
+  statement: { sql: string; params: unknown[] },
+  generic: boolean,
+): Promise<string[]> {
+  const lines: string[] = [];
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`SET LOCAL plan_cache_mode = ${generic ? 'force_generic_plan' : 'force_custom_plan'}`);
+    await tx.unsafe(`PREPARE bench_explained AS ${statement.sql}`);
+    const plan = await tx.unsafe(
+      `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE bench_explained(${statement.params.map(literal).join(', ')})`,
+    );
+    for (const row of plan) lines.push(String((row as Record<string, unknown>)['QUERY PLAN']));
+    await tx.unsafe('DEALLOCATE bench_explained');
+  });
+  return lines;
+}

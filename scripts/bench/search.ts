@@ -9,6 +9,7 @@ import {
   callSubgraph,
   estimatedRows,
   executionMs,
+  explain,
   planSummary,
   scaleClient,
   unseededReason,
@@ -123,16 +124,15 @@ export async function measureSearch(context: BenchContext): Promise<BenchResult>
       await searchContent(db as any, ctx, args);
       const statement = captured[0];
       if (!statement) continue;
-      const plan = (
-        await sql.unsafe(
-          `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.query}`,
-          statement.params as any[],
-        )
-      ).map((r: any) => String(r['QUERY PLAN']));
-      const shape = planSummary(plan);
-      notes.push(
-        `EXPLAIN ${describe(args)}: ${shape.nodes.join(' + ')} on ${shape.indexes.join(', ') || shape.relations.join(', ')}; execution ${executionMs(plan)} ms`,
-      );
+      for (const generic of [false, true]) {
+        const plan = await explain(sql, { sql: statement.query, params: statement.params }, generic);
+        const shape = planSummary(plan);
+        notes.push(
+          `EXPLAIN ${describe(args)} (${generic ? 'generic' : 'custom'} plan): ${shape.nodes.join(' + ')} on ${
+            shape.indexes.join(', ') || shape.relations.join(', ')
+          }; execution ${executionMs(plan)} ms`,
+        );
+      }
     }
     notes.push(
       `at the content subgraph over HTTP as a signed-in non-trainer (published items only), first page (20); ${WARMUP} warm-up and ${ITERATIONS} timed calls per query; content.content_items holds about ${(await estimatedRows(sql, 'content.content_items')).toLocaleString('en-US')} items`,

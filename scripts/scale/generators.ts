@@ -914,6 +914,7 @@ function englishItem(c: GeneratorContext, exercises: readonly string[]) {
 const contentItems: TableGenerator = {
   table: 'content.content_items',
   flag: 'content-items',
+  bulk: true,
   defaultCount: 100_000,
   references: ['training.trainers'],
   columns: [
