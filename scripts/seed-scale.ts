@@ -17,7 +17,10 @@ export { SCALE_PASSWORD } from './scale/generators.js';
  * DATABASE_URL or the local fitness_scale database (created and migrated if missing; never the
  * test database). What each table holds is in scripts/scale/generators.ts; a generator whose
  * table (or one of whose columns) the database does not have is skipped with a message. Tables
- * are emptied first (TRUNCATE ... CASCADE) unless --append. Seeded users sign in with the
+ * are emptied first (TRUNCATE ... CASCADE) unless --append, which adds rows drawn with a fresh
+ * random seed (new ids; users numbered on from the last). Rows with a natural key can still
+ * collide with an earlier run's and fail the COPY: health samples (user, type, source, instant),
+ * trainers (one per user), subscriptions (one live per user). Seeded users sign in with the
  * password `scale-password-123`.
  */
 
@@ -50,6 +53,8 @@ async function main() {
       scale: Number(values.scale ?? 1),
       only: typeof values.only === 'string' ? values.only.split(',') : null,
       append: Boolean(values.append),
+      // The same seed would draw the same ids as the run whose rows are kept.
+      seed: values.append ? Date.now() % 2 ** 31 : undefined,
       log: (line) => console.log(line),
       progress: (line, final) => {
         if (tty) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
