@@ -13,6 +13,9 @@ export function withDatabaseName(url: string, name: string): string {
 
 export interface TestDatabase {
   database: Database;
+  /** The database's URL on PostgreSQL; the PGlite instance otherwise (for raw access such as COPY). */
+  url?: string;
+  pglite?: PGlite;
   /** Drops the database (PostgreSQL) or closes it (PGlite). */
   dispose(): Promise<void>;
 }
@@ -27,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const pglite = await PGlite.create();
     const database = await createDatabase({ pglite });
     await migrateSubgraphs(database, SUBGRAPH_NAMES);
-    return { database, dispose: () => pglite.close() };
+    return { database, pglite, dispose: () => pglite.close() };
   }
   const template = process.env.FITNESS_TEST_TEMPLATE;
   if (!template) throw new Error('DATABASE_URL is set but the vitest global setup made no template database');
@@ -41,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await createDatabase({ url: withDatabaseName(url, name), poolMax: 5 });
   return {
     database,
+    url: withDatabaseName(url, name),
     async dispose() {
       await database.close();
       const cleanup = postgres(url, { max: 1, onnotice: () => {} });

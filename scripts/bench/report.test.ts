@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../seed-scale.js';
+import { executionMs, planSummary } from './scale-data.js';
 import { goalMet, latencySummary, markdownTable, textTable } from './report.js';
 
 describe('benchmark reporting', () => {
@@ -41,5 +42,30 @@ describe('seed:scale COPY encoding', () => {
     expect(encode(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
     expect(encode('a\tb\nc\\d\re')).toBe('a\\tb\\nc\\\\d\\re');
     expect(encode({ tags: ['yoga'] })).toBe('{"tags":["yoga"]}');
+  });
+});
+
+describe('EXPLAIN summaries', () => {
+  it('names the partitions scanned and the indexes used, bitmap scans included', () => {
+    const plan = [
+      'HashAggregate (actual time=4.5..4.6 rows=31 loops=1)',
+      '  ->  Append (actual time=0.5..3.6 rows=8640 loops=1)',
+      '        ->  Bitmap Heap Scan on health_metrics_2026m10 health_metrics_1 (actual time=0.5..1.5 rows=3832 loops=1)',
+      '              ->  Bitmap Index Scan on health_metrics_2026m10_user_id_idx (actual time=0.3..0.3 rows=3832 loops=1)',
+      '        ->  Index Scan using health_metrics_2026m11_user_id_idx on health_metrics_2026m11 health_metrics_2 (actual time=0.2..1.6 rows=4808 loops=1)',
+      'Planning Time: 0.472 ms',
+      'Execution Time: 4.653 ms',
+    ];
+    expect(planSummary(plan)).toEqual({
+      relations: ['health_metrics_2026m10', 'health_metrics_2026m11'],
+      indexes: ['health_metrics_2026m10_user_id_idx', 'health_metrics_2026m11_user_id_idx'],
+      nodes: ['Bitmap Heap Scan', 'Bitmap Index Scan', 'Index Scan'],
+    });
+    expect(executionMs(plan)).toBe(4.653);
+    expect(planSummary(['Seq Scan on content_items  (actual time=0.0..87.1 rows=16694 loops=1)'])).toEqual({
+      relations: ['content_items'],
+      indexes: [],
+      nodes: ['Seq Scan'],
+    });
   });
 });

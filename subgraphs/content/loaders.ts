@@ -42,9 +42,10 @@ export function afterCreated(
 export function visibleTo(ctx: RequestContext, table: typeof contentItems | typeof courses): SQL | undefined {
   if (isAdmin(ctx)) return undefined;
   const trainerId = viewerTrainerId(ctx);
-  return trainerId
-    ? or(eq(table.isPublished, true), eq(table.creatorId, trainerId))
-    : eq(table.isPublished, true);
+  // The column itself, not `= $n`: a prepared statement's generic plan cannot tell what a bound
+  // boolean selects and ANDs in a bitmap of every published row from the creator index.
+  const published = sql`${table.isPublished}`;
+  return trainerId ? or(published, eq(table.creatorId, trainerId)) : published;
 }
 
 export function itemById(ctx: RequestContext, db: Executor) {
