@@ -184,3 +184,33 @@ describe('the trainer dashboard', () => {
     expect(counts.large).toBeLessThanOrEqual(12);
   });
 });
+
+describe('the client', () => {
+  it('sees their coaches, and their GDPR export holds them and is complete', async () => {
+    const [client] = clients as [TestUser];
+    const coaches = await stack.gql(
+      'query { me { coaches { id trainer { id } latestHealthMetrics(metricTypes: [HEART_RATE]) { value } activePlan { name } habits { name } } } }',
+      {},
+      { token: client.token },
+    );
+    expect(coaches.errors).toBeUndefined();
+    expect(coaches.data.me.coaches).toEqual([
+      {
+        id: expect.any(String),
+        trainer: { id: trainer.trainerId },
+        latestHealthMetrics: [{ value: expect.any(Number) }],
+        activePlan: { name: 'Coached' },
+        habits: [{ name: 'Walk' }],
+      },
+    ]);
+    const exported = await stack.gql('{ exportMyData }', {}, { token: client.token });
+    expect(exported.errors).toBeUndefined();
+    expect(exported.data.exportMyData.incomplete).toEqual([]);
+    expect(exported.data.exportMyData.user.coaches).toEqual([
+      expect.objectContaining({
+        id: coaches.data.me.coaches[0].id,
+        trainer: expect.objectContaining({ id: trainer.trainerId }),
+      }),
+    ]);
+  });
+});
