@@ -9,7 +9,7 @@ import {
   Kind,
   parse,
 } from 'graphql';
-import { signUpTrainer } from '../testkit/trainer.js';
+import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
@@ -151,6 +151,17 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
     );
     expect(subscribed.data?.subscribe.__typename).toBe('SubscriptionStarted');
   },
+  // training: A hires a coach, sharing their habits, sessions, health summary and plan with them.
+  async (stack, owner) => {
+    coach = await signUpTrainer(stack);
+    const hired = await stack.gql(
+      'mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }',
+      { t: coach.trainerId },
+      { token: owner.token },
+    );
+    expect(hired.errors).toBeUndefined();
+    coaching = { id: hired.data.hireTrainer.id, trainerId: coach.trainerId, userId: owner.id };
+  },
   // content: an enrollment in a trainer's free course.
   async (stack, owner) => {
     // A verified trainer whose cached viewer already carries the trainer id (the cache lags 30 s).
@@ -184,6 +195,9 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
 
 const api = loadApiSchema();
 let stack: TestStack;
+/** A's coach and their relationship (the full TrainerClient key other subgraphs resolve by). */
+let coach: TestTrainer;
+let coaching: { id: string; trainerId: string; userId: string };
 let fakeStripe: FakeStripe;
 let owner: TestUser;
 let other: TestUser;
@@ -247,7 +261,12 @@ function refusalCodesOk(errors: { extensions?: { code?: string } }[] | undefined
 /** Everything A can read of themselves, with ids and type names, as the baseline and id source. */
 async function snapshotOf(user: TestUser) {
   const result = await stack.gql(
-    `{ me ${selectionFor(api.getType('User') as any, { depth: 3, typename: true })} }`,
+    // A's coach's client list is the coach's alone (FORBIDDEN to A), not part of A's data.
+    `{ me ${selectionFor(api.getType('User') as any, {
+      depth: 3,
+      typename: true,
+      skip: (type, field) => type.name === 'Trainer' && field.name === 'clients',
+    })} }`,
     {},
     { token: user.token },
   );
@@ -269,6 +288,8 @@ beforeAll(async () => {
   for (const seed of seeders) await seed(stack, owner);
   await stack.flushEvents();
   collectIds(await snapshotOf(owner), ownedIds);
+  // A's coaches lead to the coach's public profile, which is the coach's, not A's.
+  ownedIds.get('User')?.delete(coach.id);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -288,6 +309,7 @@ describe('through the gateway', () => {
       'HealthIntegration',
       'UserSubscription',
       'Payment',
+      'TrainerClient',
     ])
       expect(ownedIds.get(type)?.size, type).toBeGreaterThan(0);
   });
@@ -438,6 +460,12 @@ describe('subgraphs reached directly (_entities)', () => {
     }
   };
 
+  /** Key fields beyond id: TrainerClient's second key, which health and billing resolve by. */
+  const keysOf = (type: string, id: string) =>
+    type === 'TrainerClient' && id === coaching.id
+      ? { trainerId: coaching.trainerId, userId: coaching.userId }
+      : {};
+
   async function entitiesAs(kind: Parameters<typeof headersFor>[0]) {
     const leaks: string[] = [];
     let checked = 0;
@@ -448,7 +476,7 @@ describe('subgraphs reached directly (_entities)', () => {
           const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${entity.type} { ${entity.fields.join(' ')} } } }`;
           const result = await postGraphQL(
             subgraph.url,
-            { query, variables: { r: [{ __typename: entity.type, id }] } },
+            { query, variables: { r: [{ __typename: entity.type, id, ...keysOf(entity.type, id) }] } },
             headersFor(kind),
           );
           const where = `${subgraph.name} _entities ${entity.type} ${id} as ${kind}`;
@@ -491,4 +519,220 @@ describe('subgraphs reached directly (_entities)', () => {
       expect(leaks).toEqual([]);
     });
   }
+});
+
+/**
+ * Coaching shares A's habits, sessions, health summary and plan with A's coach through
+ * TrainerClient, and with nobody else: not another trainer, not a former coach once the
+ * relationship ended, not a plain user, by no path (root and nested fields, mutations, `_entities`
+ * through the gateway, subgraphs called directly with B's, no, forged or expired identity).
+ */
+describe('coaching: A’s data through TrainerClient', () => {
+  const SHARED = ['healthSeries', 'latestHealthMetrics', 'activePlan', 'habits', 'workoutSessions'];
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 60_000).toISOString();
+  const SHARED_SELECTION = `
+    user { id }
+    healthSeries(metricType: HEART_RATE, from: "${from}", to: "${to}", bucket: DAY) { start count avg }
+    latestHealthMetrics { metricType value }
+    activePlan { id name }
+    habits { id name currentStreak }
+    workoutSessions { nodes { id status } }`;
+  const CLIENTS = `{ me { trainer { id clients { nodes { id ${SHARED_SELECTION} } } } } }`;
+  const CLIENTS_OF = `query($id: ID!) { trainer(id: $id) { id clients { nodes { id ${SHARED_SELECTION} } } } }`;
+
+  let otherTrainer: TestTrainer;
+  let formerCoach: TestTrainer;
+  let formerCoaching: string;
+  let plainUser: TestUser;
+
+  /** Paths where one of A's shared fields came back with data. */
+  function sharedDataIn(value: unknown, path = ''): string[] {
+    if (Array.isArray(value)) return value.flatMap((item, i) => sharedDataIn(item, `${path}.${i}`));
+    if (!value || typeof value !== 'object') return [];
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+      SHARED.includes(key) && carriesData(child) ? [`${path}.${key}`] : sharedDataIn(child, `${path}.${key}`),
+    );
+  }
+
+  beforeAll(async () => {
+    otherTrainer = await signUpTrainer(stack);
+    plainUser = await stack.signUp();
+    formerCoach = await signUpTrainer(stack);
+    const hired = await stack.gql(
+      'mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }',
+      { t: formerCoach.trainerId },
+      { token: owner.token },
+    );
+    formerCoaching = hired.data.hireTrainer.id;
+    const ended = await gqlAs(
+      stack,
+      formerCoach,
+      'mutation($id: ID!) { endCoaching(id: $id) { id endedAt } }',
+      {
+        id: formerCoaching,
+      },
+    );
+    expect(ended.data?.endCoaching.endedAt).not.toBeNull();
+  });
+
+  const outsiders = () =>
+    [
+      ['another trainer', otherTrainer],
+      ['the former coach', formerCoach],
+      ['a plain user', plainUser],
+    ] as const;
+
+  it('A’s coach reads A’s shared data (so the checks below can see a leak)', async () => {
+    const result = await gqlAs(stack, coach, CLIENTS);
+    expect(result.errors).toBeUndefined();
+    // B may have hired the coach too (B's mutations above name every id A can see).
+    const client = result.data.me.trainer.clients.nodes.find(
+      (n: { user: { id: string } }) => n.user.id === owner.id,
+    );
+    expect(client.healthSeries.length).toBeGreaterThan(0);
+    expect(client.latestHealthMetrics.length).toBeGreaterThan(0);
+    expect(client.activePlan.name).toBe('Private plan');
+    expect(client.habits.length).toBeGreaterThan(0);
+    expect(client.workoutSessions.nodes.length).toBeGreaterThan(0);
+  });
+
+  it('outsiders find no relationship with A in their own client lists', async () => {
+    for (const [who, actor] of outsiders()) {
+      const result = await gqlAs(stack, actor, CLIENTS);
+      const nodes = result.data?.me?.trainer?.clients?.nodes ?? [];
+      expect(
+        nodes.filter((n: { user: { id: string } }) => n.user.id === owner.id),
+        who,
+      ).toEqual([]);
+      expect(sharedDataIn(nodes), who).toEqual([]);
+    }
+  });
+
+  it('outsiders cannot read the coach’s client list (FORBIDDEN)', async () => {
+    for (const [who, actor] of outsiders()) {
+      const result = await gqlAs(stack, actor, CLIENTS_OF, { id: coach.trainerId });
+      expect(result.data?.trainer?.clients, who).toBeNull();
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        who,
+      ).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('outsiders’ mutations on A’s relationships return nothing of A’s', async () => {
+    const mutation = `mutation($id: ID!) { endCoaching(id: $id) { id ${SHARED_SELECTION} } }`;
+    for (const [who, actor] of outsiders()) {
+      for (const id of [coaching.id, formerCoaching]) {
+        const result = await gqlAs(stack, actor, mutation, { id });
+        expect(result.data, `${who} ${id}`).toBeNull();
+        const code = result.errors?.[0]?.extensions?.code;
+        // The former coach is told their relationship has ended; to everyone else it does not exist.
+        expect(code, `${who} ${id}`).toBe(
+          actor === formerCoach && id === formerCoaching ? 'CONFLICT' : 'NOT_FOUND',
+        );
+      }
+    }
+    const still = await gqlAs(stack, coach, CLIENTS);
+    expect(still.data.me.trainer.clients.nodes.map((n: { id: string }) => n.id)).toContain(coaching.id);
+  });
+
+  it('the gateway does not expose _entities', async () => {
+    for (const [who, actor] of [...outsiders(), ['A’s coach', coach] as const]) {
+      const result = await gqlAs(
+        stack,
+        actor,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on TrainerClient { ${SHARED_SELECTION} } } }`,
+        { r: [{ __typename: 'TrainerClient', ...coaching }] },
+      );
+      expect(result.status, who).toBe(400);
+      expect(result.data, who).toBeUndefined();
+    }
+  });
+
+  it('subgraphs called directly refuse A’s shared data to everyone but A and A’s coach', async () => {
+    const secret = stack.runtime.identitySecret;
+    const viewer = (user: TestUser, trainerId?: string): Viewer => ({
+      userId: user.id,
+      sessionId: 'e'.repeat(64),
+      roles: ['USER'],
+      ...(trainerId ? { trainerId } : {}),
+    });
+    const signed = (v: Viewer) => ({
+      [IDENTITY_HEADER]: signIdentity({ viewer: v, service: null, ip: null }, secret),
+    });
+    const callers: [string, Record<string, string>][] = [
+      ['another trainer', signed(viewer(otherTrainer, otherTrainer.trainerId))],
+      ['the former coach', signed(viewer(formerCoach, formerCoach.trainerId))],
+      ['a plain user', signed(viewer(plainUser))],
+      ['an admin', signed({ ...viewer(plainUser), roles: ['USER', 'ADMIN'] })],
+      ['no identity header', {}],
+      [
+        'a header forged for the coach (wrong secret)',
+        {
+          [IDENTITY_HEADER]: signIdentity(
+            { viewer: viewer(coach, coach.trainerId), service: 'gateway', ip: null },
+            'a-forged-secret-that-is-long-enough-0123456789',
+          ),
+        },
+      ],
+      [
+        "the coach's expired header",
+        {
+          [IDENTITY_HEADER]: signIdentity(
+            { viewer: viewer(coach, coach.trainerId), service: null, ip: null },
+            secret,
+            {
+              now: new Date(Date.now() - 10 * 60_000),
+              ttlSeconds: 60,
+            },
+          ),
+        },
+      ],
+    ];
+    // Health and billing cannot see training's table: they take a representation's trainerId at
+    // the gateway's word, and the gateway builds one only from training's answers (the viewer's own
+    // active relationships). So every caller here names A's coach, whom none of them is; the
+    // former relationship is asked of training, which knows it has ended.
+    const current = { __typename: 'TrainerClient', ...coaching };
+    const former = {
+      __typename: 'TrainerClient',
+      id: formerCoaching,
+      trainerId: formerCoach.trainerId,
+      userId: owner.id,
+    };
+    const representationsFor = (name: string) => (name === 'training' ? [current, former] : [current]);
+    const fieldsOf: Record<string, string> = {
+      training: 'id habits { id name } workoutSessions { nodes { id } }',
+      health: `latestHealthMetrics { value } healthSeries(metricType: HEART_RATE, from: "${from}", to: "${to}", bucket: DAY) { avg }`,
+      billing: 'activePlan { id name }',
+    };
+    const ask = (name: keyof typeof fieldsOf, headers: Record<string, string>) =>
+      postGraphQL(
+        stack.subgraphUrls[name as keyof typeof stack.subgraphUrls],
+        {
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on TrainerClient { ${fieldsOf[name]} } } }`,
+          variables: { r: representationsFor(name) },
+        },
+        headers,
+      );
+
+    // The probe sees the data with the coach's own signed identity (the first representation).
+    for (const name of Object.keys(fieldsOf)) {
+      const result = await ask(name, signed(viewer(coach, coach.trainerId)));
+      expect(sharedDataIn(result.data?._entities?.[0]), `${name} as the coach`).not.toEqual([]);
+      expect(sharedDataIn(result.data?._entities?.[1]), `${name} as the coach, former relationship`).toEqual(
+        [],
+      );
+    }
+    for (const [who, headers] of callers) {
+      for (const name of Object.keys(fieldsOf)) {
+        const result = await ask(name, headers);
+        const where = `${name} _entities as ${who}`;
+        expect(result.status, where).toBeLessThan(500);
+        refusalCodesOk(result.errors, where);
+        expect(sharedDataIn(result.data?._entities ?? []), where).toEqual([]);
+      }
+    }
+  });
 });

@@ -14,6 +14,7 @@ const ENTITY_OWNERS: Record<string, SubgraphName> = {
   WorkoutPlan: 'training',
   WorkoutSession: 'training',
   Habit: 'training',
+  TrainerClient: 'training',
   ContentItem: 'content',
   Course: 'content',
   Lesson: 'content',

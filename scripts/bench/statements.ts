@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadEnv } from '../../kit/env.js';
 import { IDENTITY_HEADER, signIdentity } from '../../kit/identity-header.js';
 import { createDatabase } from '../../kit/db.js';
@@ -28,6 +28,8 @@ export interface StatementCase {
   /** `gateway` (default): the public API with a session token. `subgraph:<name>`: straight to one subgraph, as the gateway's query planner calls it. */
   via?: 'gateway' | `subgraph:${string}`;
   setup?(api: SetupApi, n: number): Promise<{ token?: string; variables?: Record<string, unknown> }>;
+  /** What is wrong with the first response for size N, or null: a count over a wrong answer means nothing. */
+  verify?(data: any, n: number): string | null;
 }
 
 export interface SetupApi {
@@ -63,8 +65,9 @@ export const STATEMENT_CASES: StatementCase[] = [
     },
   },
   {
-    // The trainer's dashboard: for each of N clients, a 30-day daily steps series, the latest heart
-    // rate, the active subscription plan, habits with streaks and recent workout sessions.
+    // The trainer's dashboard: for each of N clients (who hired the trainer), a 30-day daily steps
+    // series, the latest heart rate, the active subscription's plan, habits with streaks and recent
+    // workout sessions; identity, training, health and billing each answer their part.
     name: 'trainerDashboard',
     sizes: [10, 100],
     query: `query BenchTrainerDashboard($first: Int!, $from: DateTime!, $to: DateTime!) {
@@ -73,19 +76,33 @@ export const STATEMENT_CASES: StatementCase[] = [
           clients(first: $first) {
             nodes {
               id
-              username
-              healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { bucketStart value }
-              latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedAt }
-              activeSubscription { plan { name } }
-              habits { nodes { name currentStreak } }
+              user { username }
+              healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start sum }
+              latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedDate }
+              activePlan { name }
+              habits { name currentStreak }
               workoutSessions(first: 5) { nodes { id startedAt } }
             }
           }
         }
       }
     }`,
-    // Needs a trainer with N clients and their health, billing and training data; written with
-    // the subgraphs that own that data.
+    setup: trainerDashboardSetup,
+    verify(data, n) {
+      const nodes = data?.me?.trainer?.clients?.nodes ?? [];
+      if (nodes.length !== n) return `expected ${n} clients, got ${nodes.length}`;
+      const incomplete = nodes.filter(
+        (c: any) =>
+          !c.user?.username ||
+          c.healthSeries?.length < 29 ||
+          c.latestHealthMetrics?.length !== 1 ||
+          !c.activePlan?.name ||
+          c.habits?.length !== 2 ||
+          c.habits.some((h: any) => h.currentStreak !== 7) ||
+          c.workoutSessions?.nodes?.length !== 5,
+      );
+      return incomplete.length > 0 ? `${incomplete.length} clients with missing data` : null;
+    },
   },
 ];
 
@@ -156,6 +173,11 @@ export const statementsBenchmark: Benchmark = {
             rows.push([testCase.name, n, null, null, JSON.stringify(first.errors).slice(0, 200)]);
             continue;
           }
+          const wrong = testCase.verify?.(first.data, n);
+          if (wrong) {
+            rows.push([testCase.name, n, null, null, wrong]);
+            continue;
+          }
           let best = Number.POSITIVE_INFINITY;
           let elapsed = Number.POSITIVE_INFINITY;
           for (let repeat = 0; repeat < 5; repeat++) {
@@ -192,3 +214,55 @@ export const statementsBenchmark: Benchmark = {
     return result;
   },
 };
+
+/**
+ * A verified trainer and N clients who hired them, each with 30 days of daily steps and a heart
+ * rate sample (health), an active monthly subscription (billing), two daily habits logged for the
+ * last 7 days and 8 completed workouts (training). Accounts go through the public API; the bulk
+ * rows are written with SQL into each owning subgraph's tables.
+ */
+async function trainerDashboardSetup(api: SetupApi, n: number) {
+  const [trainerUser, ...clients] = await api.signUp(n + 1);
+  if (!trainerUser || clients.length !== n) throw new Error('sign-up failed');
+  const trainerId = randomUUID();
+  const planId = randomUUID();
+  // Generated here, never user input: safe to inline.
+  const clientIds = `ARRAY[${clients.map((c) => `'${c.id}'`).join(',')}]::uuid[]`;
+  await api.sql(`
+    INSERT INTO training.trainers (id, user_id, specializations, certification_level, verified, verified_at)
+    VALUES ('${trainerId}', '${trainerUser.id}', '["strength","endurance"]'::jsonb, 'ADVANCED', true, now());
+    INSERT INTO training.trainer_clients (trainer_id, user_id, started_at)
+    SELECT '${trainerId}', c.id, now() - make_interval(mins => c.ord::int)
+    FROM unnest(${clientIds}) WITH ORDINALITY AS c(id, ord);
+    WITH created AS (
+      INSERT INTO training.habits (user_id, name, frequency_per_week)
+      SELECT c.id, h.name, 7 FROM unnest(${clientIds}) AS c(id) CROSS JOIN (VALUES ('Walk'), ('Stretch')) AS h(name)
+      RETURNING id
+    )
+    INSERT INTO training.habit_logs (habit_id, logged_date, value, completed)
+    SELECT created.id, (now() AT TIME ZONE 'UTC')::date - d, 1, true FROM created CROSS JOIN generate_series(0, 6) AS d;
+    INSERT INTO training.workout_sessions (user_id, started_at, completed_at, status, duration_seconds, intensity_level)
+    SELECT c.id, now() - make_interval(days => d, hours => 2), now() - make_interval(days => d, hours => 1), 'COMPLETED', 3600, 'MODERATE'
+    FROM unnest(${clientIds}) AS c(id) CROSS JOIN generate_series(0, 7) AS d;
+    INSERT INTO health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
+    SELECT c.id, 'steps', 4000 + (random() * 8000)::int, 'count', 'manual', now() - make_interval(days => d, mins => 1)
+    FROM unnest(${clientIds}) AS c(id) CROSS JOIN generate_series(0, 29) AS d;
+    INSERT INTO health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
+    SELECT c.id, 'heart_rate', 55 + (random() * 30)::int, 'bpm', 'manual', now() - interval '5 minutes'
+    FROM unnest(${clientIds}) AS c(id);
+    INSERT INTO billing.subscription_plans (id, name, price_cents, currency, billing_period, features)
+    VALUES ('${planId}', 'Coached monthly', 2900, 'USD', 'monthly', '["coaching"]'::jsonb);
+    INSERT INTO billing.subscriptions (user_id, plan_id, status, start_date, end_date, renewal_date, payment_gateway, payment_method)
+    SELECT c.id, '${planId}', 'active', current_date - 10, current_date + 20, current_date + 20, 'stripe', 'pm_card_visa'
+    FROM unnest(${clientIds}) AS c(id);
+  `);
+  const now = Date.now();
+  return {
+    token: trainerUser.token,
+    variables: {
+      first: n,
+      from: new Date(now - 30 * 86_400_000).toISOString(),
+      to: new Date(now).toISOString(),
+    },
+  };
+}

@@ -15,6 +15,7 @@ import {
   subscriptionPlanResolvers,
   userSubscriptionResolvers,
 } from './resolvers/types.js';
+import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
@@ -64,6 +65,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
       Query: queryResolvers(deps),
       Mutation: mutationResolvers(deps),
       User: userResolvers(deps),
+      TrainerClient: trainerClientResolvers(deps),
       SubscriptionPlan: subscriptionPlanResolvers(deps),
       UserSubscription: userSubscriptionResolvers(deps),
       Payment: paymentResolvers(deps),

@@ -10,6 +10,7 @@ import {
   healthMetricResolvers,
 } from './resolvers/entities.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
+import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
 
@@ -25,6 +26,7 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
     resolvers: {
       Mutation: mutationResolvers(deps),
       User: userResolvers(deps),
+      TrainerClient: trainerClientResolvers(deps),
       HealthMetric: healthMetricResolvers(deps),
       HealthGoal: healthGoalResolvers(deps),
       HealthIntegration: healthIntegrationResolvers(deps),

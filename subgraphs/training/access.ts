@@ -3,7 +3,7 @@ import { forbidden } from '../../kit/errors.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import { planVersion, trainerByUserId } from './loaders.js';
 import type { PlanModel } from './models.js';
-import type { TrainerRow, WorkoutPlanRow } from './tables.js';
+import type { TrainerClientRow, TrainerRow, WorkoutPlanRow } from './tables.js';
 
 /**
  * Trainer rights come from this subgraph's own trainers table, looked up by the viewer's user id,
@@ -48,4 +48,29 @@ export async function viewPlan(
   if (await canSeeDraft(ctx, deps, row)) return { row, view: 'draft', published };
   if (!row.isPublished || !published) return null;
   return { row, view: 'published', published };
+}
+
+/** A coaching relationship is visible to its two parties only (not to admins: it leads to health data). */
+export async function isCoachingParty(
+  ctx: RequestContext,
+  deps: SubgraphDeps,
+  row: TrainerClientRow,
+): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  if (ctx.viewer.userId === row.userId) return true;
+  return (await viewerTrainer(ctx, deps))?.id === row.trainerId;
+}
+
+/**
+ * What the client shares through a relationship: the client always sees their own data; the
+ * trainer only while the relationship is active, so ending it ends the trainer's access at once.
+ */
+export async function canReadClientData(
+  ctx: RequestContext,
+  deps: SubgraphDeps,
+  row: TrainerClientRow,
+): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  if (ctx.viewer.userId === row.userId) return true;
+  return row.endedAt === null && (await viewerTrainer(ctx, deps))?.id === row.trainerId;
 }

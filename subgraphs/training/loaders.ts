@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
@@ -10,7 +10,9 @@ import {
   type HabitRow,
   habitLogs,
   habits,
+  type TrainerClientRow,
   type TrainerRow,
+  trainerClients,
   trainers,
   type WorkoutPlanExerciseRow,
   type WorkoutPlanRow,
@@ -348,4 +350,60 @@ export function trainerPlansPage(ctx: RequestContext, db: Executor) {
     },
     { cacheKeyFn: (k) => compositeKey({ ...k }) },
   );
+}
+
+/** Coaching relationships by id, ended ones included (callers decide what an ended one grants). */
+export function trainerClientById(ctx: RequestContext, db: Executor) {
+  return ctx.loaders.get<string, TrainerClientRow | null>('training.trainerClientById', async (ids) => {
+    const rows = await db
+      .select()
+      .from(trainerClients)
+      .where(inArray(trainerClients.id, [...ids]));
+    return byKey(ids, rows, (row) => row.id);
+  });
+}
+
+export interface TrainerClientPair {
+  trainerId: string;
+  userId: string;
+}
+
+/** The active relationship of a (trainer, client) pair, or null. */
+export function activeTrainerClientByPair(ctx: RequestContext, db: Executor) {
+  return ctx.loaders.get<TrainerClientPair, TrainerClientRow | null, string>(
+    'training.activeTrainerClientByPair',
+    async (pairs) => {
+      const rows = await db
+        .select()
+        .from(trainerClients)
+        .where(
+          and(
+            isNull(trainerClients.endedAt),
+            or(
+              ...pairs.map((p) =>
+                and(eq(trainerClients.trainerId, p.trainerId), eq(trainerClients.userId, p.userId)),
+              ),
+            ),
+          ),
+        );
+      return byKey(
+        pairs.map((p) => `${p.trainerId}:${p.userId}`),
+        rows,
+        (row) => `${row.trainerId}:${row.userId}`,
+      );
+    },
+    { cacheKeyFn: (p) => `${p.trainerId}:${p.userId}` },
+  );
+}
+
+/** A user's active coaching relationships (as the client), newest first. */
+export function coachesByUser(ctx: RequestContext, db: Executor) {
+  return ctx.loaders.get<string, TrainerClientRow[]>('training.coachesByUser', async (userIds) => {
+    const rows = await db
+      .select()
+      .from(trainerClients)
+      .where(and(inArray(trainerClients.userId, [...userIds]), isNull(trainerClients.endedAt)))
+      .orderBy(desc(trainerClients.startedAt), desc(trainerClients.id));
+    return groupByKey(userIds, rows, (row) => row.userId);
+  });
 }

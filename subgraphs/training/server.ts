@@ -7,6 +7,7 @@ import { habitResolvers } from './resolvers/Habit.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { trainerResolvers } from './resolvers/Trainer.js';
+import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import {
   workoutPlanExerciseResolvers,
@@ -31,6 +32,7 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
       Mutation: mutationResolvers(deps),
       User: userResolvers(deps),
       Trainer: trainerResolvers(deps),
+      TrainerClient: trainerClientResolvers(deps),
       Exercise: exerciseResolvers(deps),
       WorkoutPlan: workoutPlanResolvers(deps),
       WorkoutPlanExercise: workoutPlanExerciseResolvers(deps),

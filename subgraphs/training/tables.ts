@@ -258,5 +258,34 @@ export const habitLogs = training.table(
 );
 export type HabitLogRow = typeof habitLogs.$inferSelect;
 
+/**
+ * Addition to the seed: a client's consent to be coached. The client hires a verified trainer and
+ * so shares their habits, workout sessions, health summary and subscription plan with them until
+ * either side ends it (ended_at). One active relationship per pair; ended ones stay as history.
+ * The foreign key to identity.users is written in a SQL migration.
+ */
+export const trainerClients = training.table(
+  'trainer_clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trainerId: uuid('trainer_id')
+      .notNull()
+      .references(() => trainers.id),
+    userId: uuid('user_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('trainer_clients_active_pair_key').on(t.trainerId, t.userId).where(sql`${t.endedAt} is null`),
+    // Trainer.clients: a trainer's active clients, newest first.
+    index('trainer_clients_trainer_active_idx')
+      .on(t.trainerId, t.startedAt.desc(), t.id.desc())
+      .where(sql`${t.endedAt} is null`),
+    index('trainer_clients_user_id_idx').on(t.userId),
+    check('trainer_clients_ended_after_start', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+  ],
+);
+export type TrainerClientRow = typeof trainerClients.$inferSelect;
+
 export const outbox = outboxTable(training);
 export const processedEvents = processedEventsTable(training);

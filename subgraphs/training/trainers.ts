@@ -3,6 +3,7 @@ import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { eraseRelationships } from './coaching.js';
 import { requiredText } from './input.js';
 import {
   type ExerciseRow,
@@ -131,7 +132,8 @@ export async function exercisesPage(
 
 /**
  * GDPR erasure for one user (DESIGN.md section 5): their habits (logs go with them) and workout
- * sessions are deleted; a trainer profile is detached from the person, and its published plans
+ * sessions are deleted, and so are their coaching relationships (as client and as trainer); a
+ * trainer profile is detached from the person, and its published plans
  * stay for the athletes who follow them, while unpublished drafts are soft-deleted.
  * Running it again changes nothing.
  */
@@ -143,6 +145,11 @@ export async function eraseUser(tx: Executor, userId: string, deletedAt: Date): 
     .set({ userId: null })
     .where(eq(trainers.userId, userId))
     .returning({ id: trainers.id });
+  await eraseRelationships(
+    tx,
+    userId,
+    detached.map((trainer) => trainer.id),
+  );
   for (const trainer of detached) {
     await tx
       .update(workoutPlans)

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PlanRow as PlanRowModel, SubscriptionRow as SubscriptionRowModel, PaymentRow as PaymentRowModel, RefundRow as RefundRowModel } from '../tables.js';
 import type { UserRef as UserRefModel } from '../resolvers/User.js';
+import type { BillingTrainerClient as BillingTrainerClientModel } from '../resolvers/TrainerClient.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -366,6 +367,22 @@ export type SubscriptionStatus =
   /** A paid plan waiting for its first payment. */
   | 'PENDING';
 
+/**
+ * A coaching relationship (training owns it), extended with the plan the client pays for, for
+ * their trainer: the plan only, never subscriptions or payments. Only the relationship's trainer
+ * (while training lists it as active) and the client read it; anyone else gets null and a FORBIDDEN
+ * error.
+ */
+export type TrainerClient = {
+  __typename?: 'TrainerClient';
+  /** The plan of the client's subscription that gives access now; null without one. */
+  activePlan?: Maybe<SubscriptionPlan>;
+  /** The trainer's id. */
+  trainerId: Scalars['ID']['output'];
+  /** The client's user id. */
+  userId: Scalars['ID']['output'];
+};
+
 /** Plan changes; a field left out keeps its value. Price and period changes apply to new periods. */
 export type UpdateSubscriptionPlanInput = {
   /** What the plan offers, up to 2000 characters. */
@@ -538,6 +555,7 @@ export type FederationTypes = {
   Payment: Payment;
   Refund: Refund;
   SubscriptionPlan: SubscriptionPlan;
+  TrainerClient: TrainerClient;
   User: User;
   UserSubscription: UserSubscription;
 };
@@ -553,6 +571,9 @@ export type FederationReferenceTypes = {
   SubscriptionPlan:
     ( { __typename: 'SubscriptionPlan' }
     & GraphQLRecursivePick<FederationTypes['SubscriptionPlan'], {"id":true}> );
+  TrainerClient:
+    ( { __typename: 'TrainerClient' }
+    & GraphQLRecursivePick<FederationTypes['TrainerClient'], {"trainerId":true,"userId":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -609,6 +630,7 @@ export type ResolversTypes = {
   SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['SubscriptionPlan']> }>;
   SubscriptionStarted: ResolverTypeWrapper<Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   SubscriptionStatus: SubscriptionStatus;
+  TrainerClient: ResolverTypeWrapper<BillingTrainerClientModel>;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   UserSubscription: ResolverTypeWrapper<SubscriptionRowModel>;
@@ -642,6 +664,7 @@ export type ResolversParentTypes = {
   SubscriptionPlan: PlanRowModel;
   SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SubscriptionPlan']> };
   SubscriptionStarted: Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
+  TrainerClient: BillingTrainerClientModel;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: UserRefModel;
   UserSubscription: SubscriptionRowModel;
@@ -784,6 +807,13 @@ export type SubscriptionStartedResolvers<ContextType = RequestContext, ParentTyp
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activePlan?: Resolver<Maybe<ResolversTypes['SubscriptionPlan']>, ParentType, ContextType>;
+  trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   activeSubscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
@@ -831,6 +861,7 @@ export type Resolvers<ContextType = RequestContext> = {
   SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;
   SubscriptionPlanConnection?: SubscriptionPlanConnectionResolvers<ContextType>;
   SubscriptionStarted?: SubscriptionStartedResolvers<ContextType>;
+  TrainerClient?: TrainerClientResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserSubscription?: UserSubscriptionResolvers<ContextType>;
 };

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { HealthUser as HealthUserModel } from '../resolvers/User.js';
 import type { HealthMetricRow as HealthMetricRowModel, HealthGoalRow as HealthGoalRowModel, HealthIntegrationRow as HealthIntegrationRowModel } from '../tables.js';
+import type { HealthTrainerClient as HealthTrainerClientModel } from '../resolvers/TrainerClient.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -303,6 +304,53 @@ export type TimeBucket =
   /** One ISO week, starting Monday. */
   | 'WEEK';
 
+/**
+ * A coaching relationship (training owns it), extended with the client's health summary for their
+ * trainer. Only the relationship's trainer (while training lists it as active) and the client read
+ * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
+ * relationship arrives when the health service is unavailable.
+ */
+export type TrainerClient = {
+  __typename?: 'TrainerClient';
+  /**
+   * The client's aggregates per bucket over [from, to), as User.healthSeries (same arguments and
+   * limits).
+   */
+  healthSeries?: Maybe<Array<HealthSeriesPoint>>;
+  /** The client's newest sample of each requested type, as User.latestHealthMetrics. */
+  latestHealthMetrics?: Maybe<Array<HealthMetric>>;
+  /** The trainer's id. */
+  trainerId: Scalars['ID']['output'];
+  /** The client's user id. */
+  userId: Scalars['ID']['output'];
+};
+
+
+/**
+ * A coaching relationship (training owns it), extended with the client's health summary for their
+ * trainer. Only the relationship's trainer (while training lists it as active) and the client read
+ * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
+ * relationship arrives when the health service is unavailable.
+ */
+export type TrainerClientHealthSeriesArgs = {
+  bucket: TimeBucket;
+  from: Scalars['DateTime']['input'];
+  metricType: HealthMetricType;
+  timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * A coaching relationship (training owns it), extended with the client's health summary for their
+ * trainer. Only the relationship's trainer (while training lists it as active) and the client read
+ * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
+ * relationship arrives when the health service is unavailable.
+ */
+export type TrainerClientLatestHealthMetricsArgs = {
+  metricTypes?: InputMaybe<Array<HealthMetricType>>;
+};
+
 /** Goal changes; fields left out keep their value. */
 export type UpdateHealthGoalInput = {
   /** A new last day; an explicit null makes the goal open-ended. */
@@ -470,6 +518,7 @@ export type FederationTypes = {
   HealthGoal: HealthGoal;
   HealthIntegration: HealthIntegration;
   HealthMetric: HealthMetric;
+  TrainerClient: TrainerClient;
   User: User;
 };
 
@@ -484,6 +533,9 @@ export type FederationReferenceTypes = {
   HealthMetric:
     ( { __typename: 'HealthMetric' }
     & GraphQLRecursivePick<FederationTypes['HealthMetric'], {"id":true}> );
+  TrainerClient:
+    ( { __typename: 'TrainerClient' }
+    & GraphQLRecursivePick<FederationTypes['TrainerClient'], {"trainerId":true,"userId":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -519,6 +571,7 @@ export type ResolversTypes = {
   RecordHealthMetricsResult: ResolverTypeWrapper<RecordHealthMetricsResult>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
+  TrainerClient: ResolverTypeWrapper<HealthTrainerClientModel>;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
   User: ResolverTypeWrapper<HealthUserModel>;
 };
@@ -547,6 +600,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   RecordHealthMetricsResult: RecordHealthMetricsResult;
   TimeZone: Scalars['TimeZone']['output'];
+  TrainerClient: HealthTrainerClientModel;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
   User: HealthUserModel;
 };
@@ -648,6 +702,14 @@ export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'TimeZone';
 }
 
+export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<TrainerClientHealthSeriesArgs, 'bucket' | 'from' | 'metricType' | 'to'>>;
+  latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<TrainerClientLatestHealthMetricsArgs>>;
+  trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   healthGoals?: Resolver<Maybe<ResolversTypes['HealthGoalConnection']>, ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly'>>;
@@ -673,6 +735,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   RecordHealthMetricsResult?: RecordHealthMetricsResultResolvers<ContextType>;
   TimeZone?: GraphQLScalarType;
+  TrainerClient?: TrainerClientResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,7 +1,7 @@
-import { unauthenticated, forbidden, badInput } from '../../../kit/errors.js';
+import { badInput, forbidden, unauthenticated } from '../../../kit/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
-import type { UserResolvers } from '../generated/resolvers-types.js';
+import type { HealthMetricType, TimeBucket, UserResolvers } from '../generated/resolvers-types.js';
 import {
   goalsPageLoader,
   integrationsByUser,
@@ -31,6 +31,58 @@ export const MAX_BUCKETS = 1000;
 
 function checkRange(from: Date, to: Date) {
   if (!(from < to)) throw badInput('from must be before to.', { field: 'from' });
+}
+
+export interface SeriesArgs {
+  metricType: HealthMetricType;
+  from: Date;
+  to: Date;
+  bucket: TimeBucket;
+  timeZone?: string | null;
+}
+
+/**
+ * A user's series, validated and batched by user: what User.healthSeries and
+ * TrainerClient.healthSeries both answer, once the caller has checked who may read it.
+ */
+export async function healthSeriesOf(
+  ctx: RequestContext,
+  deps: HealthDeps,
+  userId: string,
+  args: SeriesArgs,
+) {
+  checkRange(args.from, args.to);
+  if (!(args.bucket in BUCKET_FIELDS)) throw badInput('Unknown bucket.', { field: 'bucket' });
+  const buckets = (args.to.getTime() - args.from.getTime()) / BUCKET_MS[args.bucket];
+  if (buckets > MAX_BUCKETS) {
+    throw badInput(`At most ${MAX_BUCKETS} buckets per series; narrow the range or widen the bucket.`, {
+      field: 'to',
+    });
+  }
+  const points = await seriesLoader(ctx, deps.database.db).load({
+    userId,
+    metricType: storedType(args.metricType),
+    from: args.from,
+    to: args.to,
+    bucket: args.bucket,
+    timeZone: args.timeZone ?? 'UTC',
+  });
+  const cumulative = isCumulative(args.metricType);
+  return points.map((p) => ({ ...p, sum: cumulative ? p.sum : null }));
+}
+
+/** A user's newest sample per type, batched by user (User and TrainerClient.latestHealthMetrics). */
+export async function latestHealthMetricsOf(
+  ctx: RequestContext,
+  deps: HealthDeps,
+  userId: string,
+  args: { metricTypes?: HealthMetricType[] | null },
+) {
+  const types = [...new Set(args.metricTypes ?? METRIC_TYPE_NAMES)];
+  const found = await latestLoader(ctx, deps.database.db).loadMany(
+    types.map((t) => ({ userId, metricType: storedType(t) })),
+  );
+  return found.filter((r): r is HealthMetricRow => r !== null && !(r instanceof Error));
 }
 
 export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, HealthUser> {
@@ -67,33 +119,12 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
 
     healthSeries: async (user, args, ctx) => {
       requireOwner(user, ctx);
-      checkRange(args.from, args.to);
-      if (!(args.bucket in BUCKET_FIELDS)) throw badInput('Unknown bucket.', { field: 'bucket' });
-      const buckets = (args.to.getTime() - args.from.getTime()) / BUCKET_MS[args.bucket];
-      if (buckets > MAX_BUCKETS) {
-        throw badInput(`At most ${MAX_BUCKETS} buckets per series; narrow the range or widen the bucket.`, {
-          field: 'to',
-        });
-      }
-      const points = await seriesLoader(ctx, db).load({
-        userId: user.id,
-        metricType: storedType(args.metricType),
-        from: args.from,
-        to: args.to,
-        bucket: args.bucket,
-        timeZone: args.timeZone ?? 'UTC',
-      });
-      const cumulative = isCumulative(args.metricType);
-      return points.map((p) => ({ ...p, sum: cumulative ? p.sum : null }));
+      return healthSeriesOf(ctx, deps, user.id, args);
     },
 
     latestHealthMetrics: async (user, args, ctx) => {
       requireOwner(user, ctx);
-      const types = [...new Set(args.metricTypes ?? METRIC_TYPE_NAMES)];
-      const found = await latestLoader(ctx, db).loadMany(
-        types.map((t) => ({ userId: user.id, metricType: storedType(t) })),
-      );
-      return found.filter((r): r is HealthMetricRow => r !== null && !(r instanceof Error));
+      return latestHealthMetricsOf(ctx, deps, user.id, args);
     },
 
     healthGoals: async (user, args, ctx) => {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRef as UserRefModel, PlanModel as PlanModelModel, PlanExerciseModel as PlanExerciseModelModel } from '../models.js';
-import type { TrainerRow as TrainerRowModel, ExerciseRow as ExerciseRowModel, WorkoutPlanVersionRow as WorkoutPlanVersionRowModel, WorkoutSessionRow as WorkoutSessionRowModel, HabitRow as HabitRowModel, HabitLogRow as HabitLogRowModel } from '../tables.js';
+import type { TrainerRow as TrainerRowModel, ExerciseRow as ExerciseRowModel, WorkoutPlanVersionRow as WorkoutPlanVersionRowModel, WorkoutSessionRow as WorkoutSessionRowModel, HabitRow as HabitRowModel, HabitLogRow as HabitLogRowModel, TrainerClientRow as TrainerClientRowModel } from '../tables.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -271,6 +271,18 @@ export type Mutation = {
   createWorkoutPlan: WorkoutPlan;
   /** The plan's trainer: soft-deletes the plan; sessions that followed it keep their history. */
   deleteWorkoutPlan: Scalars['Boolean']['output'];
+  /**
+   * Ends an active coaching relationship; the client or the trainer may end it. The trainer's
+   * access to the client's data ends with it.
+   */
+  endCoaching: TrainerClient;
+  /**
+   * Hires a verified trainer as the signed-in user's coach. This is the user's consent: while the
+   * relationship is active the trainer reads the user's habits, workout sessions, health summary
+   * and subscription plan. Hiring a trainer who already coaches the user returns that relationship
+   * unchanged. A trainer cannot hire themself.
+   */
+  hireTrainer: TrainerClient;
   /** Logs a day of a habit; a second log for the same day replaces the first. */
   logHabit: HabitLog;
   /** The plan's trainer: publishes the working copy as the next version (version + 1). */
@@ -334,6 +346,16 @@ export type MutationCreateWorkoutPlanArgs = {
 
 export type MutationDeleteWorkoutPlanArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndCoachingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationHireTrainerArgs = {
+  trainerId: Scalars['ID']['input'];
 };
 
 
@@ -489,6 +511,11 @@ export type Trainer = {
   __typename?: 'Trainer';
   /** The declared certification. */
   certificationLevel: CertificationLevel;
+  /**
+   * The trainer's current clients, newest first. Only the trainer themself sees them: anyone else,
+   * admins included, gets null and a FORBIDDEN error.
+   */
+  clients?: Maybe<TrainerClientConnection>;
   /** When the trainer applied. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable identifier. */
@@ -512,9 +539,82 @@ export type Trainer = {
 
 
 /** A trainer: a user whose application an admin verified, or is yet to verify. */
+export type TrainerClientsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A trainer: a user whose application an admin verified, or is yet to verify. */
 export type TrainerWorkoutPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A client's consent to be coached: the client hired the trainer (hireTrainer) and, until either of
+ * them ends it (endCoaching), shares their habits, workout sessions, health summary and subscription
+ * plan with that trainer. Visible to its two parties only. Other subgraphs add the client's data to
+ * it through the `trainerId userId` key and serve it only to that trainer and to the client.
+ */
+export type TrainerClient = {
+  __typename?: 'TrainerClient';
+  /** When either side ended the relationship; null while it is active. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The client's habits, oldest first (as User.habits). The trainer sees them while the
+   * relationship is active, the client always; null for anyone else.
+   */
+  habits?: Maybe<Array<Habit>>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** When the client hired the trainer. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The trainer. */
+  trainer: Trainer;
+  /** The trainer's id (internal: the key other subgraphs authorize on). */
+  trainerId: Scalars['ID']['output'];
+  /** The client. */
+  user: User;
+  /** The client's user id (internal: the key other subgraphs authorize on). */
+  userId: Scalars['ID']['output'];
+  /**
+   * The client's workout sessions, newest first (as User.workoutSessions). The trainer sees them
+   * while the relationship is active, the client always; null for anyone else.
+   */
+  workoutSessions?: Maybe<WorkoutSessionConnection>;
+};
+
+
+/**
+ * A client's consent to be coached: the client hired the trainer (hireTrainer) and, until either of
+ * them ends it (endCoaching), shares their habits, workout sessions, health summary and subscription
+ * plan with that trainer. Visible to its two parties only. Other subgraphs add the client's data to
+ * it through the `trainerId userId` key and serve it only to that trainer and to the client.
+ */
+export type TrainerClientHabitsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A client's consent to be coached: the client hired the trainer (hireTrainer) and, until either of
+ * them ends it (endCoaching), shares their habits, workout sessions, health summary and subscription
+ * plan with that trainer. Visible to its two parties only. Other subgraphs add the client's data to
+ * it through the `trainerId userId` key and serve it only to that trainer and to the client.
+ */
+export type TrainerClientWorkoutSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of a trainer's clients. */
+export type TrainerClientConnection = {
+  __typename?: 'TrainerClientConnection';
+  /** The relationships on this page, newest first. */
+  nodes: Array<TrainerClient>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
 };
 
 /** A page of trainers. */
@@ -571,6 +671,12 @@ export type UpdateWorkoutPlanInput = {
 /** A person with an account; identity owns it, training adds the fields below. */
 export type User = {
   __typename?: 'User';
+  /**
+   * The trainers the user hired and has not let go, newest first: who can see the user's habits,
+   * workout sessions, health summary and subscription plan now. Only the user sees it; null for
+   * anyone else.
+   */
+  coaches?: Maybe<Array<TrainerClient>>;
   /**
    * The user's habits, oldest first (at most 100 per user). Only the user and admins see them;
    * null for anyone else.
@@ -836,6 +942,7 @@ export type FederationTypes = {
   Exercise: Exercise;
   Habit: Habit;
   Trainer: Trainer;
+  TrainerClient: TrainerClient;
   User: User;
   WorkoutPlan: WorkoutPlan;
   WorkoutSession: WorkoutSession;
@@ -852,6 +959,10 @@ export type FederationReferenceTypes = {
   Trainer:
     ( { __typename: 'Trainer' }
     & GraphQLRecursivePick<FederationTypes['Trainer'], {"id":true}> );
+  TrainerClient:
+    ( { __typename: 'TrainerClient' }
+    & ( GraphQLRecursivePick<FederationTypes['TrainerClient'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['TrainerClient'], {"trainerId":true,"userId":true}> ) );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -895,6 +1006,8 @@ export type ResolversTypes = {
   StartWorkoutSessionInput: StartWorkoutSessionInput;
   StreakUnit: StreakUnit;
   Trainer: ResolverTypeWrapper<TrainerRowModel>;
+  TrainerClient: ResolverTypeWrapper<TrainerClientRowModel>;
+  TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainerClient']> }>;
   TrainerConnection: ResolverTypeWrapper<Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Trainer']> }>;
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
@@ -936,6 +1049,8 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   StartWorkoutSessionInput: StartWorkoutSessionInput;
   Trainer: TrainerRowModel;
+  TrainerClient: TrainerClientRowModel;
+  TrainerClientConnection: Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TrainerClient']> };
   TrainerConnection: Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Trainer']> };
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
@@ -1012,6 +1127,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createHabit?: Resolver<ResolversTypes['Habit'], ParentType, ContextType, RequireFields<MutationCreateHabitArgs, 'input'>>;
   createWorkoutPlan?: Resolver<ResolversTypes['WorkoutPlan'], ParentType, ContextType, RequireFields<MutationCreateWorkoutPlanArgs, 'input'>>;
   deleteWorkoutPlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWorkoutPlanArgs, 'id'>>;
+  endCoaching?: Resolver<ResolversTypes['TrainerClient'], ParentType, ContextType, RequireFields<MutationEndCoachingArgs, 'id'>>;
+  hireTrainer?: Resolver<ResolversTypes['TrainerClient'], ParentType, ContextType, RequireFields<MutationHireTrainerArgs, 'trainerId'>>;
   logHabit?: Resolver<ResolversTypes['HabitLog'], ParentType, ContextType, RequireFields<MutationLogHabitArgs, 'input'>>;
   publishWorkoutPlan?: Resolver<ResolversTypes['WorkoutPlan'], ParentType, ContextType, RequireFields<MutationPublishWorkoutPlanArgs, 'id'>>;
   removeWorkoutPlanExercise?: Resolver<ResolversTypes['WorkoutPlan'], ParentType, ContextType, RequireFields<MutationRemoveWorkoutPlanExerciseArgs, 'id'>>;
@@ -1044,6 +1161,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certificationLevel?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
+  clients?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, Partial<TrainerClientsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1054,6 +1172,24 @@ export type TrainerResolvers<ContextType = RequestContext, ParentType extends Re
   workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, Partial<TrainerWorkoutPlansArgs>>;
 };
 
+export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<TrainerClientHabitsArgs, 'includeArchived'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trainer?: Resolver<ResolversTypes['Trainer'], ParentType, ContextType>;
+  trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, Partial<TrainerClientWorkoutSessionsArgs>>;
+};
+
+export type TrainerClientConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClientConnection'] = ResolversParentTypes['TrainerClientConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['TrainerClient']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type TrainerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerConnection'] = ResolversParentTypes['TrainerConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Trainer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1061,6 +1197,7 @@ export type TrainerConnectionResolvers<ContextType = RequestContext, ParentType 
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  coaches?: Resolver<Maybe<Array<ResolversTypes['TrainerClient']>>, ParentType, ContextType>;
   habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
@@ -1141,6 +1278,8 @@ export type Resolvers<ContextType = RequestContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Trainer?: TrainerResolvers<ContextType>;
+  TrainerClient?: TrainerClientResolvers<ContextType>;
+  TrainerClientConnection?: TrainerClientConnectionResolvers<ContextType>;
   TrainerConnection?: TrainerConnectionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   WorkoutPlan?: WorkoutPlanResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { requireAdmin, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { requireVerifiedTrainer } from '../access.js';
+import { requireVerifiedTrainer, viewerTrainer } from '../access.js';
+import { endCoaching, hireTrainer } from '../coaching.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createHabit, logHabit, updateHabit } from '../habits.js';
 import { checkId, isoDate } from '../input.js';
@@ -98,6 +99,16 @@ export function mutationResolvers(deps: TrainingDeps): MutationResolvers<Request
 
     abandonWorkoutSession: (_parent, { id }, ctx) =>
       abandonSession(deps, requireViewer(ctx).userId, checkId(id)),
+
+    hireTrainer: (_parent, { trainerId }, ctx) =>
+      hireTrainer(deps, requireViewer(ctx).userId, checkId(trainerId, 'trainerId')),
+
+    endCoaching: async (_parent, { id }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const relationshipId = checkId(id);
+      const trainer = await viewerTrainer(ctx, deps);
+      return endCoaching(deps, { userId: viewer.userId, trainerId: trainer?.id ?? null }, relationshipId);
+    },
 
     createHabit: (_parent, { input }, ctx) => createHabit(deps, requireViewer(ctx).userId, input),
 

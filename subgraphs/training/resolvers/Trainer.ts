@@ -2,6 +2,8 @@ import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { canSeeTrainer, viewPlan, viewerTrainer } from '../access.js';
 import { isAdmin } from '../../../kit/authz.js';
+import { forbidden, unauthenticated } from '../../../kit/errors.js';
+import { clientsPage } from '../coaching.js';
 import type { TrainerResolvers } from '../generated/resolvers-types.js';
 import { trainerById, trainerPlansPage } from '../loaders.js';
 import type { TrainingDeps } from '../server.js';
@@ -27,6 +29,15 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
       });
       const nodes = await Promise.all(page.nodes.map((row) => viewPlan(ctx, deps, row)));
       return { nodes: nodes.filter((n) => n !== null), pageInfo: page.pageInfo };
+    },
+    // The client list leads to health data, which is never an admin's: the trainer alone reads it.
+    clients: async (trainer, { first, after }, ctx) => {
+      if (!ctx.viewer) throw unauthenticated();
+      const limit = pageSize(first);
+      if ((await viewerTrainer(ctx, deps))?.id !== trainer.id) {
+        throw forbidden('Only the trainer sees their clients.');
+      }
+      return clientsPage(db, trainer.id, limit, after);
     },
   };
 }

@@ -2,7 +2,7 @@ import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
-import { habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
+import { coachesByUser, habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
 import type { UserRef } from '../models.js';
 import type { TrainingDeps } from '../server.js';
 
@@ -34,5 +34,9 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
       if (!isOwnerOrAdmin(ctx, user.id)) return null;
       return habitsByUser(ctx, db, includeArchived ?? false).load(user.id);
     },
+
+    // Who can see my data: the user themself only (admins included out, as for health data).
+    coaches: (user, _args, ctx) =>
+      ctx.viewer?.userId === user.id ? coachesByUser(ctx, db).load(user.id) : null,
   };
 }

@@ -1,0 +1,55 @@
+import { pageSize } from '../../../kit/pagination.js';
+import type { RequestContext } from '../../../kit/subgraph.js';
+import { canReadClientData, isCoachingParty } from '../access.js';
+import type { TrainerClientResolvers } from '../generated/resolvers-types.js';
+import {
+  activeTrainerClientByPair,
+  habitsByUser,
+  sessionsPage,
+  trainerById,
+  trainerClientById,
+} from '../loaders.js';
+import type { TrainingDeps } from '../server.js';
+import type { TrainerClientRow } from '../tables.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+export function trainerClientResolvers(
+  deps: TrainingDeps,
+): TrainerClientResolvers<RequestContext, TrainerClientRow> {
+  const db = deps.database.db;
+  return {
+    // By id (ended ones too) or by the pair (the active one); either way only for its two parties.
+    __resolveReference: async (reference, ctx) => {
+      const ref = reference as { id?: unknown; trainerId?: unknown; userId?: unknown };
+      let row: TrainerClientRow | null = null;
+      if (isId(ref.id)) row = await trainerClientById(ctx, db).load(ref.id);
+      else if (isId(ref.trainerId) && isId(ref.userId))
+        row = await activeTrainerClientByPair(ctx, db).load({ trainerId: ref.trainerId, userId: ref.userId });
+      return row && (await isCoachingParty(ctx, deps, row)) ? row : null;
+    },
+    trainer: async (row, _args, ctx) => (await trainerById(ctx, db).load(row.trainerId))!,
+    user: (row) => ({ id: row.userId }),
+
+    // The same loaders as User.habits and User.workoutSessions: a page of 100 clients is one
+    // statement each, as for 10.
+    habits: async (row, { includeArchived }, ctx) =>
+      (await canReadClientData(ctx, deps, row))
+        ? habitsByUser(ctx, db, includeArchived ?? false).load(row.userId)
+        : null,
+
+    workoutSessions: async (row, { first, after }, ctx) => {
+      const limit = pageSize(first);
+      if (!(await canReadClientData(ctx, deps, row))) return null;
+      return sessionsPage(ctx, db).load({
+        userId: row.userId,
+        status: null,
+        startedFrom: null,
+        startedBefore: null,
+        limit,
+        after: after ?? null,
+      });
+    },
+  };
+}

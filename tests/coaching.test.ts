@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
+import { adminOf } from '../testkit/training.js';
+
+/**
+ * The trainer's dashboard through the gateway: for each client, data from four subgraphs
+ * (identity's username, health's series and latest heart rate, billing's plan, training's habits
+ * and sessions), reached through the coaching relationship. Every per-client field is batched by
+ * user, so a page of many clients costs the same SQL statements as a page of two.
+ */
+const DASHBOARD = `query Dashboard($first: Int!, $from: DateTime!, $to: DateTime!) {
+  me {
+    trainer {
+      clients(first: $first) {
+        nodes {
+          id
+          user { id username }
+          healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start count sum }
+          latestHealthMetrics(metricTypes: [HEART_RATE]) { metricType value recordedDate }
+          activePlan { name }
+          habits { name currentStreak }
+          workoutSessions(first: 5) { nodes { id status startedAt } }
+        }
+        pageInfo { hasNextPage }
+      }
+    }
+  }
+}`;
+
+const DAY = 86_400_000;
+const CLIENTS = 12;
+
+let stack: TestStack;
+let fakeStripe: FakeStripe;
+let trainer: TestTrainer;
+let planId: string;
+const clients: TestUser[] = [];
+let now: Date;
+
+async function ok(result: Promise<{ data?: any; errors?: unknown[] }>) {
+  const response = await result;
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data;
+}
+
+/** A client with a month of steps, a heart rate, a plan, a habit with a 3-day streak and a session. */
+async function makeClient(index: number): Promise<TestUser> {
+  const client = await stack.signUp();
+  const as = { token: client.token };
+  const samples = Array.from({ length: 30 }, (_, d) => ({
+    metricType: 'STEPS',
+    value: 1000 + index * 100 + d,
+    unit: 'count',
+    recordedDate: new Date(now.getTime() - d * DAY - 60_000).toISOString(),
+  }));
+  samples.push({
+    metricType: 'HEART_RATE',
+    value: 60 + index,
+    unit: 'bpm',
+    recordedDate: new Date(now.getTime() - 120_000).toISOString(),
+  });
+  const recorded = await ok(
+    stack.gql(
+      'mutation($i: [HealthMetricInput!]!) { recordHealthMetrics(input: $i) { accepted } }',
+      { i: samples },
+      as,
+    ),
+  );
+  expect(recorded.recordHealthMetrics.accepted).toBe(31);
+  const habit = await ok(
+    stack.gql('mutation { createHabit(input: { name: "Walk", frequencyPerWeek: 7 }) { id } }', {}, as),
+  );
+  for (const d of [0, 1, 2]) {
+    await ok(
+      stack.gql(
+        'mutation($i: LogHabitInput!) { logHabit(input: $i) { id } }',
+        {
+          i: {
+            habitId: habit.createHabit.id,
+            date: new Date(now.getTime() - d * DAY).toISOString().slice(0, 10),
+          },
+        },
+        as,
+      ),
+    );
+  }
+  await ok(stack.gql('mutation { startWorkoutSession(input: {}) { id } }', {}, as));
+  const subscribed = await ok(
+    stack.gql(
+      `mutation($p: ID!, $pm: PaymentMethodInput!) { subscribe(planId: $p, paymentMethod: $pm) { __typename } }`,
+      { p: planId, pm: { gateway: 'STRIPE', token: 'pm_card_visa' } },
+      as,
+    ),
+  );
+  expect(subscribed.subscribe.__typename).toBe('SubscriptionStarted');
+  await ok(
+    stack.gql('mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }', { t: trainer.trainerId }, as),
+  );
+  return client;
+}
+
+beforeAll(async () => {
+  fakeStripe = await startFakeStripe();
+  stack = await startTestStack({
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_coaching',
+      STRIPE_WEBHOOK_SECRET: 'whsec_coaching',
+      STRIPE_API_URL: fakeStripe.url,
+    },
+  });
+  now = stack.clock.now();
+  const admin = await adminOf(stack);
+  const plan = await ok(
+    stack.gql(
+      'mutation($i: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $i) { id } }',
+      { i: { name: 'Coached', priceCents: 2900, currency: 'USD', billingPeriod: 'MONTHLY' } },
+      { token: admin.token },
+    ),
+  );
+  planId = plan.createSubscriptionPlan.id;
+  trainer = await signUpTrainer(stack);
+  for (let i = 0; i < CLIENTS; i += 4) {
+    clients.push(...(await Promise.all([0, 1, 2, 3].map((j) => makeClient(i + j)))));
+  }
+  await stack.flushEvents();
+}, 240_000);
+afterAll(async () => {
+  await stack?.stop();
+  await fakeStripe?.close();
+});
+
+const variables = (first: number) => ({
+  first,
+  from: new Date(now.getTime() - 30 * DAY).toISOString(),
+  to: new Date(now.getTime() + 60_000).toISOString(),
+});
+
+async function dashboard(first: number) {
+  const result = await gqlAs(stack, trainer, DASHBOARD, variables(first));
+  expect(result.errors).toBeUndefined();
+  return result.data.me.trainer.clients;
+}
+
+describe('the trainer dashboard', () => {
+  it("shows every client's data from identity, health, billing and training", async () => {
+    const page = await dashboard(CLIENTS);
+    expect(page.nodes).toHaveLength(CLIENTS);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    const byUser = new Map(clients.map((client, index) => [client.id, { client, index }]));
+    for (const node of page.nodes) {
+      const { client, index } = byUser.get(node.user.id)!;
+      expect(node.user.username).toBe(client.username);
+      expect(node.healthSeries).toHaveLength(30);
+      expect(node.healthSeries.every((p: { count: number }) => p.count === 1)).toBe(true);
+      expect(node.healthSeries.reduce((sum: number, p: { sum: number }) => sum + p.sum, 0)).toBe(
+        30 * (1000 + index * 100) + (29 * 30) / 2,
+      );
+      expect(node.latestHealthMetrics).toEqual([
+        { metricType: 'HEART_RATE', value: 60 + index, recordedDate: expect.any(String) },
+      ]);
+      expect(node.activePlan).toEqual({ name: 'Coached' });
+      expect(node.habits).toEqual([{ name: 'Walk', currentStreak: 3 }]);
+      expect(node.workoutSessions.nodes).toEqual([
+        { id: expect.any(String), status: 'IN_PROGRESS', startedAt: expect.any(String) },
+      ]);
+    }
+  });
+
+  it('costs the same SQL statements for 2 clients as for 12', async () => {
+    await dashboard(1); // warms the trainer's viewer cache
+    const counts = await stack.quiet(async () => {
+      const measure = async (first: number) => {
+        const before = stack.statements();
+        const page = await dashboard(first);
+        expect(page.nodes).toHaveLength(first);
+        return stack.statements() - before;
+      };
+      return { small: await measure(2), large: await measure(CLIENTS) };
+    });
+    console.info(`trainer dashboard statements: 2 clients -> ${counts.small}, ${CLIENTS} -> ${counts.large}`);
+    expect(counts.large).toBe(counts.small);
+    expect(counts.large).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('the client', () => {
+  it('sees their coaches, and their GDPR export holds them and is complete', async () => {
+    const [client] = clients as [TestUser];
+    const coaches = await stack.gql(
+      'query { me { coaches { id trainer { id } latestHealthMetrics(metricTypes: [HEART_RATE]) { value } activePlan { name } habits { name } } } }',
+      {},
+      { token: client.token },
+    );
+    expect(coaches.errors).toBeUndefined();
+    expect(coaches.data.me.coaches).toEqual([
+      {
+        id: expect.any(String),
+        trainer: { id: trainer.trainerId },
+        latestHealthMetrics: [{ value: expect.any(Number) }],
+        activePlan: { name: 'Coached' },
+        habits: [{ name: 'Walk' }],
+      },
+    ]);
+    const exported = await stack.gql('{ exportMyData }', {}, { token: client.token });
+    expect(exported.errors).toBeUndefined();
+    expect(exported.data.exportMyData.incomplete).toEqual([]);
+    expect(exported.data.exportMyData.user.coaches).toEqual([
+      expect.objectContaining({
+        id: coaches.data.me.coaches[0].id,
+        trainer: expect.objectContaining({ id: trainer.trainerId }),
+      }),
+    ]);
+  });
+});
