@@ -10,6 +10,7 @@ import type { Env } from '../../kit/env.js';
 import { signIdentity } from '../../kit/identity-header.js';
 import { migrateSubgraphs } from '../../kit/migrate.js';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
+import { seedBenchData } from './bench-data.js';
 import { type Child, ROOT, startChild, tsNode } from './processes.js';
 
 /** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
@@ -67,6 +68,8 @@ export interface BenchUser {
   id: string;
   username: string;
   token: string;
+  /** Their first habit (seeded with logs), for operations that write to it. */
+  habitId: string;
   /** The signed identity header a subgraph accepts directly, for the no-gateway baseline. */
   identityHeader: string;
 }
@@ -185,8 +188,16 @@ export async function startEnvironment(
     );
     children.push(gateway);
     options.log(`subgraphs ${Object.keys(subgraphs).join(', ')} and gateway started`);
-    const users = await signUpUsers(gateway.ready.url, options.userCount, secret);
-    options.log(`${users.length} users signed up`);
+    const signedUp = await signUpUsers(gateway.ready.url, options.userCount, secret);
+    const { perUser } = await seedBenchData(
+      gateway.ready.url,
+      databaseUrl,
+      signedUp.map((user) => user.id),
+    );
+    const users = signedUp.map((user, i) => ({ ...user, habitId: perUser[i]?.habitId ?? '' }));
+    options.log(
+      `${users.length} users signed up, each with habits and logs, workout sessions on a published plan, health samples and an active subscription`,
+    );
     return {
       databaseUrl,
       secret,
@@ -208,9 +219,13 @@ const SIGN_UP = `mutation BenchSignUp($input: SignUpInput!) {
   signUp(input: $input) { __typename ... on AuthSuccess { token user { id username } } }
 }`;
 
-export async function signUpUsers(gatewayUrl: string, count: number, secret: string): Promise<BenchUser[]> {
+export async function signUpUsers(
+  gatewayUrl: string,
+  count: number,
+  secret: string,
+): Promise<Omit<BenchUser, 'habitId'>[]> {
   const run = randomBytes(3).toString('hex');
-  const users: BenchUser[] = [];
+  const users: Omit<BenchUser, 'habitId'>[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -222,6 +237,8 @@ export async function signUpUsers(gatewayUrl: string, count: number, secret: str
             email: `bench-${run}-${i}@example.com`,
             username: `bench_${run}_${i}`,
             password: 'bench-password-correct-horse',
+            firstName: 'Bench',
+            lastName: `User ${i}`,
           },
         },
       });

@@ -2,12 +2,19 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
-import { type BenchEnvironment, postJson, startBaselineGateway, unsupportedReason } from './environment.js';
+import {
+  type BenchEnvironment,
+  type BenchUser,
+  postJson,
+  startBaselineGateway,
+  unsupportedReason,
+} from './environment.js';
 import { startHiveGateway } from './hive.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { type Child, cpuMs, freePort, ROOT, sampleRss, tsNode } from './processes.js';
 import { newestProfile, summarise } from './profile-summary.js';
 import type { Benchmark, BenchContext, BenchResult, Cell, Ratio } from './report.js';
+import { fillRequest, fillUser } from './variables.js';
 
 export interface BenchOperation {
   name: string;
@@ -29,6 +36,8 @@ interface Run extends LoadResult {
   serverCpuMsPerRequest: number | null;
   /** CPU ms all subgraph processes spent per request. */
   subgraphCpuMsPerRequest: number | null;
+  /** The same, per subgraph process (which subgraph an operation spends its time in). */
+  subgraphCpuMsPerRequestByName: Record<string, number>;
 }
 
 let runCounter = 0;
@@ -60,10 +69,11 @@ async function drive(
   const profiling = context.options.profile && serverPid === environment.gateway.pid;
   if (profiling) process.kill(environment.gateway.pid, 'SIGUSR2');
   const memory = serverPid ? sampleRss(serverPid) : null;
-  const subgraphPids = Object.values(environment.subgraphs).map((child) => child.pid);
-  const cpuOf = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  const subgraphPids = Object.entries(environment.subgraphs).map(
+    ([name, child]) => [name, child.pid] as const,
+  );
   const serverCpuBefore = serverPid ? cpuMs(serverPid) : 0;
-  const subgraphCpuBefore = cpuOf(subgraphPids);
+  const subgraphCpuBefore = subgraphPids.map(([, pid]) => cpuMs(pid));
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: string[] = [];
@@ -80,7 +90,10 @@ async function drive(
     if (newest) context.log(`\n${summarise(newest, 30)}`);
   }
   const serverCpu = serverPid ? cpuMs(serverPid) - serverCpuBefore : null;
-  const subgraphCpu = cpuOf(subgraphPids) - subgraphCpuBefore;
+  const subgraphCpuByName = Object.fromEntries(
+    subgraphPids.map(([name, pid], i) => [name, cpuMs(pid) - (subgraphCpuBefore[i] ?? 0)]),
+  );
+  const subgraphCpu = Object.values(subgraphCpuByName).reduce((total, ms) => total + ms, 0);
   const match = /RESULT (.*)$/m.exec(output);
   if (!match) throw new Error(`load generator printed no result: ${output.slice(-2000)}`);
   const result = JSON.parse(match[1] ?? '{}') as LoadResult;
@@ -91,25 +104,34 @@ async function drive(
     peakRssMb: peak,
     serverCpuMsPerRequest: serverCpu === null || served === 0 ? null : serverCpu / served,
     subgraphCpuMsPerRequest: served === 0 ? null : subgraphCpu / served,
+    subgraphCpuMsPerRequestByName: Object.fromEntries(
+      Object.entries(subgraphCpuByName)
+        .filter(([, ms]) => ms > 0)
+        .map(([name, ms]) => [name, served === 0 ? 0 : ms / served]),
+    ),
   };
 }
 
-/** One request up front, so a broken operation is reported as such rather than measured. */
+/**
+ * One request up front, so a broken operation is reported as such rather than measured: GraphQL
+ * errors, no data, or an empty list anywhere in the answer (every list the operations select is
+ * seeded for the benchmark users, so an empty one means the operation measures nothing).
+ */
 async function probe(
   url: string,
   operation: BenchOperation,
   headers: Record<string, string>,
+  user: BenchUser,
+  seq = 0,
 ): Promise<string | null> {
-  const variables = JSON.parse(
-    JSON.stringify(operation.variables)
-      .replaceAll('{{seq}}', '0')
-      .replaceAll('{{userId}}', '')
-      .replaceAll('{{username}}', 'probe'),
-  );
+  const variables = JSON.parse(fillRequest(fillUser(JSON.stringify(operation.variables), user), seq));
   try {
     const body = await postJson(url, { query: operation.query, variables }, headers);
     if (body.errors?.length) return JSON.stringify(body.errors).slice(0, 300);
     if (!body.data) return 'no data';
+    const text = JSON.stringify(body.data);
+    if (text.includes('[]') || text.includes(':null'))
+      return `empty or null in the answer: ${text.slice(0, 300)}`;
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -121,7 +143,7 @@ async function prime(url: string, operation: BenchOperation, environment: BenchE
   const worker = async () => {
     while (next < environment.users.length) {
       const user = environment.users[next++]!;
-      await probe(url, operation, { authorization: `Bearer ${user.token}` });
+      await probe(url, operation, { authorization: `Bearer ${user.token}` }, user, 1_000_000 + next);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -197,7 +219,7 @@ export const throughputBenchmark: Benchmark = {
             auth === 'bearer'
               ? { authorization: `Bearer ${user.token}` }
               : { [IDENTITY_HEADER]: user.identityHeader };
-          const problem = await probe(url, operation, headers);
+          const problem = await probe(url, operation, headers, user);
           if (problem) {
             rows.push([
               operation.name,
@@ -221,6 +243,13 @@ export const throughputBenchmark: Benchmark = {
           context.log(`throughput ${operation.name} via ${target}`);
           const run = await drive(context, environment, operation, url, auth, pid);
           results[target] = run;
+          if (target !== 'direct') {
+            const byName = Object.entries(run.subgraphCpuMsPerRequestByName)
+              .sort(([, a], [, b]) => b - a)
+              .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+              .join(', ');
+            notes.push(`${operation.name} via ${target}: subgraph CPU ms/req ${byName}`);
+          }
           if (target === 'ours') oursPeak = Math.max(oursPeak, run.peakRssMb ?? 0);
           if (target === 'hive') hivePeak = Math.max(hivePeak, run.peakRssMb ?? 0);
           const failures = run.non2xx + run.errors + run.timeouts + run.graphqlErrors;
