@@ -11,7 +11,9 @@ import { signIdentity } from '../../kit/identity-header.js';
 import { migrateSubgraphs } from '../../kit/migrate.js';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { seedBenchData } from './bench-data.js';
-import { type Child, ROOT, startChild, tsNode } from './processes.js';
+import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags.js';
+import { buildJavaScript } from '../build.js';
+import { type Child, nodeScript, ROOT, startChild, tsNode } from './processes.js';
 
 /** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
 export const DEFAULT_SCALE_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fitness_scale';
@@ -110,16 +112,28 @@ export function startSubgraphProcess(name: string, serverEnv: Record<string, str
   return startChild(`subgraph ${name}`, command, args, { env: serverEnv });
 }
 
+/**
+ * Where the benchmark's own gateway runs from: serve.ts and the gateway compiled to JavaScript,
+ * started with plain `node`, as production starts dist/gateway/main.js (no tsx in the process).
+ */
+export const GATEWAY_BUILD_DIR = `${ROOT}.bench/build`;
+
 export function startGatewayProcess(
   serverEnv: Record<string, string>,
   subgraphUrls: Record<string, string>,
   flags: string[] = [],
+  options: { compiled?: boolean; nodeFlags?: string[] } = {},
 ) {
-  const [command, args] = tsNode('scripts/bench/serve.ts', ['gateway', '-', ...flags]);
+  const args = ['gateway', '-', ...flags];
+  // The flags production runs this tree's gateway with; an earlier commit's gateway runs without.
+  const nodeFlags = options.nodeFlags ?? (options.compiled ? GATEWAY_NODE_FLAGS : []);
+  const [command, commandArgs] = options.compiled
+    ? nodeScript(`${GATEWAY_BUILD_DIR}/scripts/bench/serve.js`, args, nodeFlags)
+    : tsNode('scripts/bench/serve.ts', args, nodeFlags);
   const urls = Object.entries(subgraphUrls)
     .map(([name, url]) => `${name}=${url}`)
     .join(',');
-  return startChild('gateway', command, args, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
+  return startChild('gateway', command, commandArgs, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
 }
 
 /**
@@ -181,10 +195,12 @@ export async function startEnvironment(
     const subgraphUrls = Object.fromEntries(
       Object.entries(subgraphs).map(([name, c]) => [name, c.ready.url]),
     );
+    buildJavaScript(['scripts/bench/serve.ts'], GATEWAY_BUILD_DIR);
     const gateway = await startGatewayProcess(
       serverEnv,
       subgraphUrls,
       options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [],
+      { compiled: true },
     );
     children.push(gateway);
     options.log(`subgraphs ${Object.keys(subgraphs).join(', ')} and gateway started`);
