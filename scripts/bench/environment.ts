@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import postgres from 'postgres';
@@ -85,6 +85,8 @@ export interface BenchEnvironment {
   subgraphUrls: Record<string, string>;
   gateway: Child;
   gatewayUrl: string;
+  /** Where our gateway logs its memory by V8 space every 250 ms (serve.ts --memory-log). */
+  gatewayMemoryLog: string;
   users: BenchUser[];
   stop(): Promise<void>;
 }
@@ -196,10 +198,13 @@ export async function startEnvironment(
       Object.entries(subgraphs).map(([name, c]) => [name, c.ready.url]),
     );
     buildJavaScript(['scripts/bench/serve.ts'], GATEWAY_BUILD_DIR);
+    mkdirSync(`${ROOT}.bench/tmp`, { recursive: true });
+    const gatewayMemoryLog = `${ROOT}.bench/tmp/gateway-memory-${process.pid}.jsonl`;
+    rmSync(gatewayMemoryLog, { force: true });
     const gateway = await startGatewayProcess(
       serverEnv,
       subgraphUrls,
-      options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [],
+      [`--memory-log=${gatewayMemoryLog}`, ...(options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [])],
       { compiled: true },
     );
     children.push(gateway);
@@ -222,6 +227,7 @@ export async function startEnvironment(
       subgraphUrls,
       gateway,
       gatewayUrl: gateway.ready.url,
+      gatewayMemoryLog,
       users,
       stop,
     };

@@ -32,6 +32,8 @@ type Target = 'ours' | 'baseline' | 'hive' | 'direct';
 
 interface Run extends LoadResult {
   peakRssMb: number | null;
+  /** Our gateway's own split of its resident memory at the run's highest sample (serve.ts --memory-log). */
+  memoryAtPeak: string | null;
   /** CPU ms the server under test spent per request (robust to other load on the machine). */
   serverCpuMsPerRequest: number | null;
   /** CPU ms all subgraph processes spent per request. */
@@ -41,6 +43,35 @@ interface Run extends LoadResult {
 }
 
 let runCounter = 0;
+
+/** The memory log line with the highest RSS since `since`, as "rss = V8 heap (spaces) + external + rest". */
+function peakSample(path: string, since: number): string | null {
+  let lines: {
+    t: number;
+    rss: number;
+    heapTotal: number;
+    external: number;
+    spaces: Record<string, number>;
+  }[];
+  try {
+    lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.t >= since);
+  } catch {
+    return null;
+  }
+  const top = lines.reduce<(typeof lines)[number] | null>((a, b) => (a && a.rss >= b.rss ? a : b), null);
+  if (!top) return null;
+  const space = (name: string) => top.spaces[name] ?? 0;
+  const rest = top.rss - top.heapTotal - top.external;
+  return (
+    `RSS ${top.rss} MB = V8 heap ${top.heapTotal} (new ${space('new_space')}, old ${space('old_space')}, ` +
+    `code ${space('code_space')}, large objects ${space('large_object_space')}) + external ${top.external} + ` +
+    `rest ${rest.toFixed(1)} (node binary, native libraries, stacks, malloc)`
+  );
+}
 
 /** Runs the load generator in its own process against one URL and samples the server's memory. */
 async function drive(
@@ -67,6 +98,7 @@ async function drive(
   writeFileSync(path, JSON.stringify(config));
   const [command, args] = tsNode('scripts/bench/load.ts', [path]);
   const profiling = context.options.profile && serverPid === environment.gateway.pid;
+  const startedAt = Date.now();
   if (profiling) process.kill(environment.gateway.pid, 'SIGUSR2');
   const memory = serverPid ? sampleRss(serverPid) : null;
   const subgraphPids = Object.entries(environment.subgraphs).map(
@@ -83,6 +115,8 @@ async function drive(
     child.once('exit', () => resolve(chunks.join('')));
   });
   const peak = memory?.stop().peakMb ?? null;
+  const memoryAtPeak =
+    serverPid === environment.gateway.pid ? peakSample(environment.gatewayMemoryLog, startedAt) : null;
   if (profiling) {
     process.kill(environment.gateway.pid, 'SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -102,6 +136,7 @@ async function drive(
   return {
     ...result,
     peakRssMb: peak,
+    memoryAtPeak,
     serverCpuMsPerRequest: serverCpu === null || served === 0 ? null : serverCpu / served,
     subgraphCpuMsPerRequest: served === 0 ? null : subgraphCpu / served,
     subgraphCpuMsPerRequestByName: Object.fromEntries(
@@ -250,6 +285,7 @@ export const throughputBenchmark: Benchmark = {
               .join(', ');
             notes.push(`${operation.name} via ${target}: subgraph CPU ms/req ${byName}`);
           }
+          if (run.memoryAtPeak) notes.push(`${operation.name} via ours, at peak: ${run.memoryAtPeak}`);
           if (target === 'ours') oursPeak = Math.max(oursPeak, run.peakRssMb ?? 0);
           if (target === 'hive') hivePeak = Math.max(hivePeak, run.peakRssMb ?? 0);
           const failures = run.non2xx + run.errors + run.timeouts + run.graphqlErrors;
