@@ -34,6 +34,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '.
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { ServerMetrics } from '../kit/metrics.js';
+import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
 import { sessionTokenFrom, ViewerResolver } from './viewer.js';
 
@@ -136,6 +137,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     ) {
       super(config);
+    }
+
+    // Identical entity representations go to the subgraph once (see entities.ts).
+    override async process(processOptions: GraphQLDataSourceProcessOptions<GatewayContext>) {
+      const representations = processOptions.request.variables?.representations;
+      const deduped = Array.isArray(representations) ? dedupeRepresentations(representations) : null;
+      if (!deduped) return super.process(processOptions);
+      const request = {
+        ...processOptions.request,
+        variables: { ...processOptions.request.variables, representations: deduped.unique },
+      };
+      return expandEntities(await super.process({ ...processOptions, request }), deduped);
     }
 
     // A subgraph that cannot be reached is an outage the client may retry, not an internal error.

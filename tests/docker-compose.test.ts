@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { GATEWAY_NODE_FLAGS } from '../gateway/node-flags.js';
 import { loadEnv, portOf } from '../kit/env.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 
@@ -39,7 +40,12 @@ describe('docker-compose.yml', () => {
 
   it('publishes the gateway on 4000 with a health check', () => {
     const gateway = services.gateway;
-    expect(gateway.command.join(' ')).toContain('gateway/main.ts');
+    expect(gateway.command.join(' ')).toContain('dist/gateway/main.js');
+    for (const flag of GATEWAY_NODE_FLAGS) expect(gateway.command).toContain(flag);
+    // `npm run start:gateway` starts it the same way.
+    const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
+    for (const flag of GATEWAY_NODE_FLAGS) expect(scripts['start:gateway']).toContain(flag);
+    expect(scripts['start:gateway']).toContain('dist/gateway/main.js');
     expect(gateway.ports).toContain('4000:4000');
     expect(gateway.environment.GATEWAY_PORT).toBe(String(defaults.GATEWAY_PORT));
     expect(gateway.healthcheck.test.join(' ')).toContain('127.0.0.1:4000/health');

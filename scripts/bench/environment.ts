@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import postgres from 'postgres';
@@ -10,7 +10,10 @@ import type { Env } from '../../kit/env.js';
 import { signIdentity } from '../../kit/identity-header.js';
 import { migrateSubgraphs } from '../../kit/migrate.js';
 import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
-import { type Child, ROOT, startChild, tsNode } from './processes.js';
+import { seedBenchData } from './bench-data.js';
+import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags.js';
+import { buildJavaScript } from '../build.js';
+import { type Child, nodeScript, ROOT, startChild, tsNode } from './processes.js';
 
 /** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
 export const DEFAULT_SCALE_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fitness_scale';
@@ -67,6 +70,8 @@ export interface BenchUser {
   id: string;
   username: string;
   token: string;
+  /** Their first habit (seeded with logs), for operations that write to it. */
+  habitId: string;
   /** The signed identity header a subgraph accepts directly, for the no-gateway baseline. */
   identityHeader: string;
 }
@@ -80,6 +85,8 @@ export interface BenchEnvironment {
   subgraphUrls: Record<string, string>;
   gateway: Child;
   gatewayUrl: string;
+  /** Where our gateway logs its memory by V8 space every 250 ms (serve.ts --memory-log). */
+  gatewayMemoryLog: string;
   users: BenchUser[];
   stop(): Promise<void>;
 }
@@ -107,16 +114,28 @@ export function startSubgraphProcess(name: string, serverEnv: Record<string, str
   return startChild(`subgraph ${name}`, command, args, { env: serverEnv });
 }
 
+/**
+ * Where the benchmark's own gateway runs from: serve.ts and the gateway compiled to JavaScript,
+ * started with plain `node`, as production starts dist/gateway/main.js (no tsx in the process).
+ */
+export const GATEWAY_BUILD_DIR = `${ROOT}.bench/build`;
+
 export function startGatewayProcess(
   serverEnv: Record<string, string>,
   subgraphUrls: Record<string, string>,
   flags: string[] = [],
+  options: { compiled?: boolean; nodeFlags?: string[] } = {},
 ) {
-  const [command, args] = tsNode('scripts/bench/serve.ts', ['gateway', '-', ...flags]);
+  const args = ['gateway', '-', ...flags];
+  // The flags production runs this tree's gateway with; an earlier commit's gateway runs without.
+  const nodeFlags = options.nodeFlags ?? (options.compiled ? GATEWAY_NODE_FLAGS : []);
+  const [command, commandArgs] = options.compiled
+    ? nodeScript(`${GATEWAY_BUILD_DIR}/scripts/bench/serve.js`, args, nodeFlags)
+    : tsNode('scripts/bench/serve.ts', args, nodeFlags);
   const urls = Object.entries(subgraphUrls)
     .map(([name, url]) => `${name}=${url}`)
     .join(',');
-  return startChild('gateway', command, args, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
+  return startChild('gateway', command, commandArgs, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
 }
 
 /**
@@ -178,15 +197,28 @@ export async function startEnvironment(
     const subgraphUrls = Object.fromEntries(
       Object.entries(subgraphs).map(([name, c]) => [name, c.ready.url]),
     );
+    buildJavaScript(['scripts/bench/serve.ts'], GATEWAY_BUILD_DIR);
+    mkdirSync(`${ROOT}.bench/tmp`, { recursive: true });
+    const gatewayMemoryLog = `${ROOT}.bench/tmp/gateway-memory-${process.pid}.jsonl`;
+    rmSync(gatewayMemoryLog, { force: true });
     const gateway = await startGatewayProcess(
       serverEnv,
       subgraphUrls,
-      options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [],
+      [`--memory-log=${gatewayMemoryLog}`, ...(options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [])],
+      { compiled: true },
     );
     children.push(gateway);
     options.log(`subgraphs ${Object.keys(subgraphs).join(', ')} and gateway started`);
-    const users = await signUpUsers(gateway.ready.url, options.userCount, secret);
-    options.log(`${users.length} users signed up`);
+    const signedUp = await signUpUsers(gateway.ready.url, options.userCount, secret);
+    const { perUser } = await seedBenchData(
+      gateway.ready.url,
+      databaseUrl,
+      signedUp.map((user) => user.id),
+    );
+    const users = signedUp.map((user, i) => ({ ...user, habitId: perUser[i]?.habitId ?? '' }));
+    options.log(
+      `${users.length} users signed up, each with habits and logs, workout sessions on a published plan, health samples and an active subscription`,
+    );
     return {
       databaseUrl,
       secret,
@@ -195,6 +227,7 @@ export async function startEnvironment(
       subgraphUrls,
       gateway,
       gatewayUrl: gateway.ready.url,
+      gatewayMemoryLog,
       users,
       stop,
     };
@@ -208,9 +241,13 @@ const SIGN_UP = `mutation BenchSignUp($input: SignUpInput!) {
   signUp(input: $input) { __typename ... on AuthSuccess { token user { id username } } }
 }`;
 
-export async function signUpUsers(gatewayUrl: string, count: number, secret: string): Promise<BenchUser[]> {
+export async function signUpUsers(
+  gatewayUrl: string,
+  count: number,
+  secret: string,
+): Promise<Omit<BenchUser, 'habitId'>[]> {
   const run = randomBytes(3).toString('hex');
-  const users: BenchUser[] = [];
+  const users: Omit<BenchUser, 'habitId'>[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -222,6 +259,8 @@ export async function signUpUsers(gatewayUrl: string, count: number, secret: str
             email: `bench-${run}-${i}@example.com`,
             username: `bench_${run}_${i}`,
             password: 'bench-password-correct-horse',
+            firstName: 'Bench',
+            lastName: `User ${i}`,
           },
         },
       });

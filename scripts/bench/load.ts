@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { fillRequest, fillUser } from './variables.js';
 
 /**
  * The load generator, always in a process of its own: `load.ts <config.json>` drives one target
@@ -13,12 +14,12 @@ export interface LoadConfig {
   warmup: number;
   connections: number;
   query: string;
-  /** Variables with `{{seq}}`, `{{userId}}`, `{{username}}` placeholders in string values. */
+  /** Variables with placeholders in string values (see variables.ts). */
   variables: Record<string, unknown>;
   /** `bearer`: the session token (through a gateway); `identity`: the signed header (straight to a subgraph). */
   auth: 'bearer' | 'identity';
   identityHeaderName: string;
-  users: { id: string; username: string; token: string; identityHeader: string }[];
+  users: { id: string; username: string; habitId: string; token: string; identityHeader: string }[];
 }
 
 export interface LoadResult {
@@ -44,7 +45,7 @@ const perUser = config.users.map((user) => ({
       ? { authorization: `Bearer ${user.token}` }
       : { [config.identityHeaderName]: user.identityHeader }),
   },
-  variables: variablesJson.replaceAll('{{userId}}', user.id).replaceAll('{{username}}', user.username),
+  variables: fillUser(variablesJson, user),
 }));
 
 let sequence = 0;
@@ -64,7 +65,7 @@ const instance = autocannon({
         const n = sequence++;
         const user = perUser[n % perUser.length]!;
         request.headers = user.headers;
-        request.body = `{"query":${queryJson},"variables":${user.variables.replaceAll('{{seq}}', String(n))}}`;
+        request.body = `{"query":${queryJson},"variables":${fillRequest(user.variables, n)}}`;
         return request;
       },
       onResponse: (_status: number, body: string) => {

@@ -95,6 +95,15 @@ export async function startChild(
   };
 }
 
+/** Runs compiled JavaScript in a plain node process. */
+export function nodeScript(
+  script: string,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): [string, string[]] {
+  return [process.execPath, [...nodeFlags, script, ...args]];
+}
+
 /** Runs a TypeScript entry under tsx in a plain node process (so the pid is the server's own). */
 export function tsNode(script: string, args: string[] = [], nodeFlags: string[] = []): [string, string[]] {
   return [process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args]];

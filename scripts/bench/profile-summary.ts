@@ -29,7 +29,8 @@ export function summarise(path: string, top = 25): string {
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
-    const url = frame.url.replace(/^file:\/\//, '');
+    // The benchmark's gateway runs compiled into .bench/build/: name its files as the sources.
+    const url = frame.url.replace(/^file:\/\//, '').replace(`${ROOT}.bench/build/`, ROOT);
     const pkg =
       /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
       (url.startsWith('node:')

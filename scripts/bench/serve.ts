@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { Session } from 'node:inspector';
 import { pathToFileURL } from 'node:url';
 import { loadEnv } from '../../kit/env.js';
 import { onShutdown } from '../../kit/process.js';
 import { createRuntime } from '../../kit/runtime.js';
-import { serveSubgraph } from '../../kit/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.js';
-import { SUBGRAPH_FACTORIES } from '../subgraph-registry.js';
 
 /**
  * A server under benchmark, as its own process on a free port:
@@ -14,12 +13,41 @@ import { SUBGRAPH_FACTORIES } from '../subgraph-registry.js';
  *   serve.ts gateway            (subgraph addresses from SUBGRAPH_URLS)
  *   --profile-dir=<dir>         CPU profile between two SIGUSR2 signals
  *   --gateway-module=<path>     the gateway's server.ts to run (default: this tree's)
+ *   --memory-log=<path>         appends process.memoryUsage() and V8 heap spaces every 250 ms
  * Prints `READY {"url": ...}` once it listens.
  */
 const [mode, name, ...flags] = process.argv.slice(2);
 const env = loadEnv();
 const profileDir = flags.find((flag) => flag.startsWith('--profile-dir='))?.slice('--profile-dir='.length);
 if (profileDir) profileOnSignal(profileDir);
+const memoryLog = flags.find((flag) => flag.startsWith('--memory-log='))?.slice('--memory-log='.length);
+if (memoryLog) logMemory(memoryLog);
+
+/**
+ * Where resident memory goes, as a JSON line every 250 ms: RSS, V8 heap (and each of its spaces),
+ * external and array buffers. RSS minus the V8 heap and external is code, stacks, native libraries
+ * and malloc'd memory outside V8.
+ */
+function logMemory(path: string) {
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const timer = setInterval(() => {
+    const usage = process.memoryUsage();
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_size)]),
+    );
+    const line = {
+      t: Date.now(),
+      rss: mb(usage.rss),
+      heapTotal: mb(usage.heapTotal),
+      heapUsed: mb(usage.heapUsed),
+      external: mb(usage.external),
+      arrayBuffers: mb(usage.arrayBuffers),
+      spaces,
+    };
+    appendFileSync(path, `${JSON.stringify(line)}\n`);
+  }, 250);
+  timer.unref();
+}
 
 /**
  * SIGUSR2 starts a CPU profile, the next SIGUSR2 writes it to the directory: the benchmark
@@ -51,6 +79,9 @@ function profileOnSignal(directory: string) {
 
 if (mode === 'subgraph') {
   if (!name || !SUBGRAPH_NAMES.includes(name as SubgraphName)) throw new Error(`unknown subgraph ${name}`);
+  // Imported here, not at the top: a gateway process loads no subgraph code, as in production.
+  const { serveSubgraph } = await import('../../kit/subgraph.js');
+  const { SUBGRAPH_FACTORIES } = await import('../subgraph-registry.js');
   const runtime = await createRuntime(env);
   const subgraph = (await SUBGRAPH_FACTORIES[name as SubgraphName]())(runtime);
   // Statement counting wants no outbox polling in between; throughput runs keep it (it is real load).

@@ -2,12 +2,19 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
-import { type BenchEnvironment, postJson, startBaselineGateway, unsupportedReason } from './environment.js';
+import {
+  type BenchEnvironment,
+  type BenchUser,
+  postJson,
+  startBaselineGateway,
+  unsupportedReason,
+} from './environment.js';
 import { startHiveGateway } from './hive.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { type Child, cpuMs, freePort, ROOT, sampleRss, tsNode } from './processes.js';
 import { newestProfile, summarise } from './profile-summary.js';
 import type { Benchmark, BenchContext, BenchResult, Cell, Ratio } from './report.js';
+import { fillRequest, fillUser } from './variables.js';
 
 export interface BenchOperation {
   name: string;
@@ -25,13 +32,49 @@ type Target = 'ours' | 'baseline' | 'hive' | 'direct';
 
 interface Run extends LoadResult {
   peakRssMb: number | null;
+  /** Our gateway's own split of its resident memory at the run's highest sample (serve.ts --memory-log). */
+  memoryAtPeak: string | null;
   /** CPU ms the server under test spent per request (robust to other load on the machine). */
   serverCpuMsPerRequest: number | null;
   /** CPU ms all subgraph processes spent per request. */
   subgraphCpuMsPerRequest: number | null;
+  /** The same, per subgraph process (which subgraph an operation spends its time in). */
+  subgraphCpuMsPerRequestByName: Record<string, number>;
 }
 
 let runCounter = 0;
+
+/** Unmeasured load on each operation before its first measured run (see the loop below). */
+const SUBGRAPH_WARMUP_SECONDS = 5;
+
+/** The memory log line with the highest RSS since `since`, as "rss = V8 heap (spaces) + external + rest". */
+function peakSample(path: string, since: number): string | null {
+  let lines: {
+    t: number;
+    rss: number;
+    heapTotal: number;
+    external: number;
+    spaces: Record<string, number>;
+  }[];
+  try {
+    lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.t >= since);
+  } catch {
+    return null;
+  }
+  const top = lines.reduce<(typeof lines)[number] | null>((a, b) => (a && a.rss >= b.rss ? a : b), null);
+  if (!top) return null;
+  const space = (name: string) => top.spaces[name] ?? 0;
+  const rest = top.rss - top.heapTotal - top.external;
+  return (
+    `RSS ${top.rss} MB = V8 heap ${top.heapTotal} (new ${space('new_space')}, old ${space('old_space')}, ` +
+    `code ${space('code_space')}, large objects ${space('large_object_space')}) + external ${top.external} + ` +
+    `rest ${rest.toFixed(1)} (node binary, native libraries, stacks, malloc)`
+  );
+}
 
 /** Runs the load generator in its own process against one URL and samples the server's memory. */
 async function drive(
@@ -41,11 +84,12 @@ async function drive(
   url: string,
   auth: LoadConfig['auth'],
   serverPid: number | null,
+  timing: { duration: number; warmup: number } = context.options,
 ): Promise<Run> {
   const config: LoadConfig = {
     url,
-    duration: context.options.duration,
-    warmup: context.options.warmup,
+    duration: timing.duration,
+    warmup: timing.warmup,
     connections: context.options.connections,
     query: operation.query,
     variables: operation.variables,
@@ -58,12 +102,14 @@ async function drive(
   writeFileSync(path, JSON.stringify(config));
   const [command, args] = tsNode('scripts/bench/load.ts', [path]);
   const profiling = context.options.profile && serverPid === environment.gateway.pid;
+  const startedAt = Date.now();
   if (profiling) process.kill(environment.gateway.pid, 'SIGUSR2');
   const memory = serverPid ? sampleRss(serverPid) : null;
-  const subgraphPids = Object.values(environment.subgraphs).map((child) => child.pid);
-  const cpuOf = (pids: number[]) => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  const subgraphPids = Object.entries(environment.subgraphs).map(
+    ([name, child]) => [name, child.pid] as const,
+  );
   const serverCpuBefore = serverPid ? cpuMs(serverPid) : 0;
-  const subgraphCpuBefore = cpuOf(subgraphPids);
+  const subgraphCpuBefore = subgraphPids.map(([, pid]) => cpuMs(pid));
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: string[] = [];
@@ -73,6 +119,8 @@ async function drive(
     child.once('exit', () => resolve(chunks.join('')));
   });
   const peak = memory?.stop().peakMb ?? null;
+  const memoryAtPeak =
+    serverPid === environment.gateway.pid ? peakSample(environment.gatewayMemoryLog, startedAt) : null;
   if (profiling) {
     process.kill(environment.gateway.pid, 'SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -80,36 +128,49 @@ async function drive(
     if (newest) context.log(`\n${summarise(newest, 30)}`);
   }
   const serverCpu = serverPid ? cpuMs(serverPid) - serverCpuBefore : null;
-  const subgraphCpu = cpuOf(subgraphPids) - subgraphCpuBefore;
+  const subgraphCpuByName = Object.fromEntries(
+    subgraphPids.map(([name, pid], i) => [name, cpuMs(pid) - (subgraphCpuBefore[i] ?? 0)]),
+  );
+  const subgraphCpu = Object.values(subgraphCpuByName).reduce((total, ms) => total + ms, 0);
   const match = /RESULT (.*)$/m.exec(output);
   if (!match) throw new Error(`load generator printed no result: ${output.slice(-2000)}`);
   const result = JSON.parse(match[1] ?? '{}') as LoadResult;
   // Warm-up requests are not in the total but did use CPU; count them at the measured rate.
-  const served = result.requests * (1 + context.options.warmup / context.options.duration);
+  const served = result.requests * (1 + timing.warmup / timing.duration);
   return {
     ...result,
     peakRssMb: peak,
+    memoryAtPeak,
     serverCpuMsPerRequest: serverCpu === null || served === 0 ? null : serverCpu / served,
     subgraphCpuMsPerRequest: served === 0 ? null : subgraphCpu / served,
+    subgraphCpuMsPerRequestByName: Object.fromEntries(
+      Object.entries(subgraphCpuByName)
+        .filter(([, ms]) => ms > 0)
+        .map(([name, ms]) => [name, served === 0 ? 0 : ms / served]),
+    ),
   };
 }
 
-/** One request up front, so a broken operation is reported as such rather than measured. */
+/**
+ * One request up front, so a broken operation is reported as such rather than measured: GraphQL
+ * errors, no data, or an empty list anywhere in the answer (every list the operations select is
+ * seeded for the benchmark users, so an empty one means the operation measures nothing).
+ */
 async function probe(
   url: string,
   operation: BenchOperation,
   headers: Record<string, string>,
+  user: BenchUser,
+  seq = 0,
 ): Promise<string | null> {
-  const variables = JSON.parse(
-    JSON.stringify(operation.variables)
-      .replaceAll('{{seq}}', '0')
-      .replaceAll('{{userId}}', '')
-      .replaceAll('{{username}}', 'probe'),
-  );
+  const variables = JSON.parse(fillRequest(fillUser(JSON.stringify(operation.variables), user), seq));
   try {
     const body = await postJson(url, { query: operation.query, variables }, headers);
     if (body.errors?.length) return JSON.stringify(body.errors).slice(0, 300);
     if (!body.data) return 'no data';
+    const text = JSON.stringify(body.data);
+    if (text.includes('[]') || text.includes(':null'))
+      return `empty or null in the answer: ${text.slice(0, 300)}`;
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -121,7 +182,7 @@ async function prime(url: string, operation: BenchOperation, environment: BenchE
   const worker = async () => {
     while (next < environment.users.length) {
       const user = environment.users[next++]!;
-      await probe(url, operation, { authorization: `Bearer ${user.token}` });
+      await probe(url, operation, { authorization: `Bearer ${user.token}` }, user, 1_000_000 + next);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -161,6 +222,19 @@ export const throughputBenchmark: Benchmark = {
         }
         const user = environment.users[0]!;
         const results: Partial<Record<Target, Run>> = {};
+        // The first target on an operation would otherwise pay for the subgraphs' JIT compilation
+        // of its code paths and for cold PostgreSQL buffers: load it through our gateway first,
+        // unmeasured.
+        if (
+          !(await probe(environment.gatewayUrl, operation, { authorization: `Bearer ${user.token}` }, user))
+        ) {
+          await prime(environment.gatewayUrl, operation, environment);
+          context.log(`warming the subgraphs up for ${operation.name}`);
+          await drive(context, environment, operation, environment.gatewayUrl, 'bearer', null, {
+            duration: SUBGRAPH_WARMUP_SECONDS,
+            warmup: 0,
+          });
+        }
         for (const target of targets) {
           if (target === 'direct' && !operation.direct) continue;
           let url: string;
@@ -197,7 +271,7 @@ export const throughputBenchmark: Benchmark = {
             auth === 'bearer'
               ? { authorization: `Bearer ${user.token}` }
               : { [IDENTITY_HEADER]: user.identityHeader };
-          const problem = await probe(url, operation, headers);
+          const problem = await probe(url, operation, headers, user);
           if (problem) {
             rows.push([
               operation.name,
@@ -221,6 +295,14 @@ export const throughputBenchmark: Benchmark = {
           context.log(`throughput ${operation.name} via ${target}`);
           const run = await drive(context, environment, operation, url, auth, pid);
           results[target] = run;
+          if (target !== 'direct') {
+            const byName = Object.entries(run.subgraphCpuMsPerRequestByName)
+              .sort(([, a], [, b]) => b - a)
+              .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+              .join(', ');
+            notes.push(`${operation.name} via ${target}: subgraph CPU ms/req ${byName}`);
+          }
+          if (run.memoryAtPeak) notes.push(`${operation.name} via ours, at peak: ${run.memoryAtPeak}`);
           if (target === 'ours') oursPeak = Math.max(oursPeak, run.peakRssMb ?? 0);
           if (target === 'hive') hivePeak = Math.max(hivePeak, run.peakRssMb ?? 0);
           const failures = run.non2xx + run.errors + run.timeouts + run.graphqlErrors;
