@@ -21,7 +21,7 @@ import {
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
-import { rejectNulCharacters } from '../kit/input-guard.js';
+import { rejectHugeLists, rejectNulCharacters } from '../kit/input-guard.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
@@ -218,6 +218,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     echoRequestId(),
     requireOperation(),
     rejectNulCharacters(),
+    rejectHugeLists(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
