@@ -318,7 +318,7 @@ describe('huge lists and page sizes', () => {
       expect(response.status, `${root.name}(${slot.path.join('.')})`).toBe(400);
       // Refused by the gateway before coercion, with the limit named, whatever the argument.
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(response.errors?.[0]?.message).toBe('Lists may hold at most 5,000 items.');
+      expect(response.errors?.[0]?.message).toBe('Lists may hold at most 10,000 items.');
     }
     await expectStillServing();
   });
