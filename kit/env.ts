@@ -25,6 +25,8 @@ const envSchema = z
     IDENTITY_HEADER_SECRET: z.string().min(32).default(DEV_SECRET),
     ENCRYPTION_KEYS: z.string().default(`k1:${DEV_ENCRYPTION_KEY}`),
     GATEWAY_PORT: port(4000),
+    /** Operations the gateway executes at once before it answers new ones 503 with Retry-After. */
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
     IDENTITY_PORT: port(4001),
     TRAINING_PORT: port(4002),
     CONTENT_PORT: port(4003),

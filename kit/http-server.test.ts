@@ -64,3 +64,64 @@ describe('response compression', () => {
     expect(JSON.parse(plain.body.toString()).data.text).toHaveLength(10_000);
   });
 });
+
+describe('admission control', () => {
+  // Operations wait on this gate, so the test holds exactly as many in flight as it wants.
+  let open: () => void = () => {};
+  let gate = Promise.resolve();
+  const slow = new ApolloServer({
+    typeDefs: 'type Query { wait: Boolean! }',
+    resolvers: { Query: { wait: () => gate.then(() => true) } },
+  });
+  let limited: RunningServer;
+  beforeAll(async () => {
+    await slow.start();
+    limited = await listen(
+      createHttpServer({
+        apollo: slow,
+        context: async () => ({}),
+        maxInFlight: 2,
+        routes: [{ method: 'GET', path: '/health', handle: async () => ({ status: 200, body: '{}' }) }],
+      }),
+      0,
+    );
+  });
+  afterAll(async () => {
+    await limited.close();
+    await slow.stop();
+  });
+  const ask = () =>
+    fetch(`${limited.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ wait }' }),
+    });
+
+  it('refuses operations beyond the limit at once with 503 and Retry-After, and serves again when they finish', async () => {
+    gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const held = [ask(), ask()];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const refused = await ask();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    // Other routes (health checks) still answer while GraphQL is saturated.
+    expect((await fetch(`${limited.url}/health`)).status).toBe(200);
+
+    open();
+    for (const response of await Promise.all(held)) expect(response.status).toBe(200);
+    const after = await ask();
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as any).data).toEqual({ wait: true });
+  });
+
+  it('frees the slot of an operation that failed', async () => {
+    gate = Promise.reject(new Error('boom'));
+    gate.catch(() => {});
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    gate = Promise.resolve();
+    expect((await ask()).status).toBe(200);
+  });
+});

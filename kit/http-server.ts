@@ -37,6 +37,12 @@ export interface HttpServerOptions<C extends BaseContext> {
    * Off by default: small bodies cost more CPU to compress than they save on the wire.
    */
   compressAbove?: number;
+  /**
+   * GraphQL requests executing at once above which a new one is refused at once with 503 and
+   * `Retry-After`, instead of queueing until its client gives up (the other routes, /health and
+   * /ready among them, always answer). Unlimited when left out.
+   */
+  maxInFlight?: number;
   onError?(error: unknown): void;
 }
 
@@ -94,6 +100,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = options.routes ?? [];
+  const maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+  let inFlight = 0;
 
   return createServer(async (req, res) => {
     try {
@@ -147,10 +155,21 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         }
       }
 
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search: url.search, body: parsedBody },
-        context: () => options.context(raw),
-      });
+      if (inFlight >= maxInFlight) {
+        res.setHeader('retry-after', '1');
+        send(res, jsonError(503, 'The server is busy; retry in a moment.', 'SERVICE_UNAVAILABLE'));
+        return;
+      }
+      inFlight++;
+      let result: Awaited<ReturnType<typeof options.apollo.executeHTTPGraphQLRequest>>;
+      try {
+        result = await options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers, search: url.search, body: parsedBody },
+          context: () => options.context(raw),
+        });
+      } finally {
+        inFlight--;
+      }
       for (const [key, value] of result.headers) res.setHeader(key, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

@@ -106,6 +106,25 @@ describe('query bombs', () => {
     });
   }
 
+  it('counts page sizes passed as variables in the cost, as it counts them written inline', async () => {
+    const query = `query ($plans: Int, $items: Int) {
+      workoutPlans(first: $plans) { nodes { id trainer { id contentItems(first: $items) { nodes { id title description } } } } }
+    }`;
+    const inlineQuery = query
+      .replace('($plans: Int, $items: Int)', '')
+      .replace('first: $plans', 'first: 100')
+      .replace('first: $items', 'first: 50');
+    const inline = await raw(JSON.stringify({ query: inlineQuery }));
+    expectCleanRefusal(inline.status, inline.text, ['GRAPHQL_VALIDATION_FAILED']);
+    const viaVariables = await raw(JSON.stringify({ query, variables: { plans: 100, items: 50 } }));
+    expect(viaVariables.status).toBe(400);
+    expectCleanRefusal(viaVariables.status, viaVariables.text, ['GRAPHQL_VALIDATION_FAILED']);
+    expect(viaVariables.text).toMatch(/cost/i);
+    const small = JSON.parse((await raw(JSON.stringify({ query, variables: { plans: 5, items: 5 } }))).text);
+    expect(small.errors).toBeUndefined();
+    await expectStillServing();
+  });
+
   it('answers a field repeated thousands of times (quadratic field merging) quickly', async () => {
     const started = Date.now();
     const response = await raw(JSON.stringify({ query: `{ me { ${'id '.repeat(2900)} } }` }));
