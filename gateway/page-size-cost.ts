@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { type ArgumentNode, GraphQLError, Kind, type ValidationContext, validate, visit } from 'graphql';
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  GraphQLError,
+  Kind,
+  type ValidationContext,
+  validate,
+  visit,
+} from 'graphql';
 import { MAX_PAGE_SIZE } from '../kit/pagination.js';
 
 /**
@@ -20,10 +28,31 @@ export const COST_LIMIT = { maxCost: 50_000, objectCost: 2, scalarCost: 1, depth
  * BAD_USER_INPUT to give).
  */
 export function pageSizeVariablesCost<C extends BaseContext>(): ApolloServerPlugin<C> {
+  // Apollo Server hands out one parsed document per distinct query string, so whether a document
+  // passes page sizes in variables is worked out once per document, not per request.
+  const pageSizeVariables = new WeakMap<DocumentNode, boolean>();
+  const usesPageSizeVariables = (document: DocumentNode) => {
+    let uses = pageSizeVariables.get(document);
+    if (uses === undefined) {
+      uses = false;
+      visit(document, {
+        Argument(node) {
+          if (
+            (node.name.value === 'first' || node.name.value === 'last') &&
+            node.value.kind === Kind.VARIABLE
+          )
+            uses = true;
+        },
+      });
+      pageSizeVariables.set(document, uses);
+    }
+    return uses;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
+          if (!usesPageSizeVariables(document)) return;
           const values: Record<string, unknown> = { ...request.variables };
           for (const definition of operation?.variableDefinitions ?? []) {
             const name = definition.variable.name.value;
@@ -31,18 +60,15 @@ export function pageSizeVariablesCost<C extends BaseContext>(): ApolloServerPlug
               values[name] = Number(definition.defaultValue.value);
             }
           }
-          let usesVariables = false;
           const inlined = visit(document, {
             Argument(node: ArgumentNode) {
               if (node.name.value !== 'first' && node.name.value !== 'last') return undefined;
               if (node.value.kind !== Kind.VARIABLE) return undefined;
-              usesVariables = true;
               const value = values[node.value.name.value];
               const size = typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 1;
               return { ...node, value: { kind: Kind.INT, value: String(Math.min(size, MAX_PAGE_SIZE)) } };
             },
           });
-          if (!usesVariables) return;
           const errors = validate(schema, inlined, [
             costLimitRule({
               ...COST_LIMIT,
