@@ -1,4 +1,5 @@
 import { forbidden, unauthenticated } from './errors.js';
+import { isUuid } from './ids.js';
 import type { Viewer } from './identity-header.js';
 import type { RequestContext } from './subgraph.js';
 
@@ -30,9 +31,6 @@ export interface CoachingReference {
   trainerId: string;
   userId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
  * Who may read a client's data through a coaching relationship: the client, and the trainer the

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kit/ids.js';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { type Executor, isUniqueViolation, rows } from '../../kit/db.js';
@@ -6,10 +7,8 @@ import { decodeCursor, pageSize, toPage } from '../../kit/pagination.js';
 import { compileDefinition, DefinitionError, parseDefinition } from './cohort-definition.js';
 import { type CohortRow, cohorts } from './tables.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function checkCohortId(id: string): string {
-  if (!UUID.test(id)) throw notFound('Cohort');
+  if (!isUuid(id)) throw notFound('Cohort');
   return id.toLowerCase();
 }
 
@@ -123,7 +122,7 @@ export async function updateCohort(
 export async function listCohorts(db: Executor, args: { first?: number | null; after?: string | null }) {
   const limit = pageSize(args.first);
   const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-  if (cursor && (Number.isNaN(Date.parse(cursor[0])) || !UUID.test(String(cursor[1])))) {
+  if (cursor && (Number.isNaN(Date.parse(cursor[0])) || !isUuid(String(cursor[1])))) {
     throw badInput('after is not a cursor this list gave out.', { field: 'after' });
   }
   const where = cursor

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kit/ids.js';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
@@ -179,8 +180,6 @@ export function serverEventType(busType: string): string | null {
   return match ? `${match[1]}_${match[2]}` : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Stores a server-side event from the bus. The bus event's id is the row's id and its occurredAt
  * the row's created_at, so a redelivery hits the primary key and stores nothing (the consumer's
@@ -191,7 +190,7 @@ export async function recordServerEvent(tx: Executor, event: DomainEvent): Promi
   if (!eventType) return false;
   const { userId, ip, ...data } = event.payload as Record<string, unknown>;
   const occurredAt = new Date(event.occurredAt);
-  let user = typeof userId === 'string' && UUID.test(userId) ? userId.toLowerCase() : null;
+  let user = typeof userId === 'string' && isUuid(userId) ? userId.toLowerCase() : null;
   if (user) {
     const deleted = await tx.select().from(deletedUsers).where(eq(deletedUsers.userId, user));
     if (deleted.length > 0) user = null;

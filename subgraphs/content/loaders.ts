@@ -6,7 +6,7 @@ import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import { isAdmin } from '../../kit/authz.js';
 import { viewerTrainerId } from './access.js';
-import { isUuid } from './validation.js';
+import { isUuid } from '../../kit/ids.js';
 import {
   type ContentItemRow,
   type CourseRow,

@@ -7,7 +7,8 @@ import type { ContentType, CourseFilter, Difficulty } from './generated/resolver
 import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
 import type { SearchHit } from './model.js';
 import { type CourseRow, contentItems, courses, itemColumns } from './tables.js';
-import { checkId, checkTags, isUuid, toDb } from './validation.js';
+import { isUuid } from '../../kit/ids.js';
+import { checkId, checkTags, toDb } from './validation.js';
 
 export const MAX_SEARCH_PAGE = 50;
 const MAX_QUERY_LENGTH = 200;

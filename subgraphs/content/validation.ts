@@ -1,12 +1,9 @@
+import { isUuid } from '../../kit/ids.js';
 import { badInput } from '../../kit/errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Ids are UUIDs; anything else is bad input rather than a database error. */
 export function checkId(id: string, field = 'id'): string {
-  if (!UUID.test(id)) throw badInput(`${field} is not a valid id.`, { field });
+  if (!isUuid(id)) throw badInput(`${field} is not a valid id.`, { field });
   return id.toLowerCase();
 }
 

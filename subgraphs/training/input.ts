@@ -1,3 +1,4 @@
+import { isUuid } from '../../kit/ids.js';
 import { badInput } from '../../kit/errors.js';
 
 /** Trimmed text within bounds; empty optional text becomes null. */
@@ -33,11 +34,9 @@ export function numberInRange(value: number, field: string, min: number, max: nu
   return value;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** IDs are UUIDs; anything else can match nothing, so it is reported as bad input, not sent to SQL. */
 export function checkId(value: string, field = 'id'): string {
-  if (!UUID_PATTERN.test(value)) throw badInput(`${field} is not a valid id.`, { field });
+  if (!isUuid(value)) throw badInput(`${field} is not a valid id.`, { field });
   return value.toLowerCase();
 }
 

@@ -9,7 +9,8 @@ import type {
 import { coursesByItem, itemById, viewerRating } from '../loaders.js';
 import type { ContentDeps } from '../server.js';
 import type { ContentItemRow } from '../tables.js';
-import { fromDb, isUuid } from '../validation.js';
+import { isUuid } from '../../../kit/ids.js';
+import { fromDb } from '../validation.js';
 
 export function contentItemResolvers(
   deps: ContentDeps,

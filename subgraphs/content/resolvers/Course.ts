@@ -4,7 +4,8 @@ import type { CourseResolvers, Difficulty } from '../generated/resolvers-types.j
 import { courseById, lessonsByCourse, viewerEnrolled } from '../loaders.js';
 import type { ContentDeps } from '../server.js';
 import type { CourseRow } from '../tables.js';
-import { fromDb, isUuid } from '../validation.js';
+import { isUuid } from '../../../kit/ids.js';
+import { fromDb } from '../validation.js';
 import type { Executor } from '../../../kit/db.js';
 
 /** Whether the viewer may open the course's lessons: free, owner/admin, entitled by billing, or enrolled. */

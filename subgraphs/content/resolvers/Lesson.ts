@@ -4,7 +4,7 @@ import type { LessonResolvers } from '../generated/resolvers-types.js';
 import { courseById, itemById, lessonById } from '../loaders.js';
 import type { ContentDeps } from '../server.js';
 import type { ContentItemRow, CourseRow, LessonRow } from '../tables.js';
-import { isUuid } from '../validation.js';
+import { isUuid } from '../../../kit/ids.js';
 import { hasCourseAccess } from './Course.js';
 import type { Executor } from '../../../kit/db.js';
 

@@ -5,7 +5,7 @@ import { coursesByTrainer, itemsByTrainer } from '../loaders.js';
 import type { TrainerRef } from '../model.js';
 import { MAX_SEARCH_PAGE } from '../search.js';
 import type { ContentDeps } from '../server.js';
-import { isUuid } from '../validation.js';
+import { isUuid } from '../../../kit/ids.js';
 
 export function trainerResolvers(deps: ContentDeps): TrainerResolvers<RequestContext, TrainerRef> {
   const db = deps.database.db;

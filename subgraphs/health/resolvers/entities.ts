@@ -1,3 +1,4 @@
+import { isUuid } from '../../../kit/ids.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type {
   HealthGoalResolvers,
@@ -9,8 +10,6 @@ import { goalById, integrationById, metricById, periodAggregateLoader } from '..
 import { providerNameOf, sourceNameOf, typeNameOf } from '../metric-types.js';
 import type { HealthDeps } from '../server.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** References resolve only for the owner: anyone else gets null, exactly as for a missing id. */
 const ownedBy = <T extends { userId: string }>(row: T | null, ctx: RequestContext) =>
   row && ctx.viewer?.userId === row.userId ? row : null;
@@ -18,9 +17,7 @@ const ownedBy = <T extends { userId: string }>(row: T | null, ctx: RequestContex
 export function healthMetricResolvers(deps: HealthDeps): HealthMetricResolvers<RequestContext> {
   return {
     __resolveReference: async (reference, ctx) =>
-      UUID.test(reference.id)
-        ? ownedBy(await metricById(ctx, deps.database.db).load(reference.id), ctx)
-        : null,
+      isUuid(reference.id) ? ownedBy(await metricById(ctx, deps.database.db).load(reference.id), ctx) : null,
     metricType: (row) => typeNameOf(row.metricType),
     value: (row) => Number(row.value),
     source: (row) => sourceNameOf(row.source),
@@ -30,7 +27,7 @@ export function healthMetricResolvers(deps: HealthDeps): HealthMetricResolvers<R
 export function healthGoalResolvers(deps: HealthDeps): HealthGoalResolvers<RequestContext> {
   return {
     __resolveReference: async (reference, ctx) =>
-      UUID.test(reference.id) ? ownedBy(await goalById(ctx, deps.database.db).load(reference.id), ctx) : null,
+      isUuid(reference.id) ? ownedBy(await goalById(ctx, deps.database.db).load(reference.id), ctx) : null,
     metricType: (row) => typeNameOf(row.metricType),
     progress: async (goal, _args, ctx) => {
       const now = deps.clock.now();
@@ -49,7 +46,7 @@ export function healthGoalResolvers(deps: HealthDeps): HealthGoalResolvers<Reque
 export function healthIntegrationResolvers(deps: HealthDeps): HealthIntegrationResolvers<RequestContext> {
   return {
     __resolveReference: async (reference, ctx) =>
-      UUID.test(reference.id)
+      isUuid(reference.id)
         ? ownedBy(await integrationById(ctx, deps.database.db).load(reference.id), ctx)
         : null,
     provider: (row) => providerNameOf(row.provider),

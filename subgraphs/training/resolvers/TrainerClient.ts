@@ -1,3 +1,4 @@
+import { isUuid } from '../../../kit/ids.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { canReadClientData, isCoachingParty } from '../access.js';
@@ -12,9 +13,6 @@ import {
 import type { TrainingDeps } from '../server.js';
 import type { TrainerClientRow } from '../tables.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-
 export function trainerClientResolvers(
   deps: TrainingDeps,
 ): TrainerClientResolvers<RequestContext, TrainerClientRow> {
@@ -24,8 +22,8 @@ export function trainerClientResolvers(
     __resolveReference: async (reference, ctx) => {
       const ref = reference as { id?: unknown; trainerId?: unknown; userId?: unknown };
       let row: TrainerClientRow | null = null;
-      if (isId(ref.id)) row = await trainerClientById(ctx, db).load(ref.id);
-      else if (isId(ref.trainerId) && isId(ref.userId))
+      if (isUuid(ref.id)) row = await trainerClientById(ctx, db).load(ref.id);
+      else if (isUuid(ref.trainerId) && isUuid(ref.userId))
         row = await activeTrainerClientByPair(ctx, db).load({ trainerId: ref.trainerId, userId: ref.userId });
       return row && (await isCoachingParty(ctx, deps, row)) ? row : null;
     },
