@@ -173,6 +173,21 @@ describe('fitbit', () => {
     await fake?.close();
   });
 
+  /** Connects Fitbit with an expired access token, so the next sync refreshes it first. */
+  const connectExpiredFitbit = (token: string, refreshToken: string) =>
+    stack.gql(
+      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
+      {
+        input: {
+          provider: 'FITBIT',
+          accessToken: 'expired',
+          refreshToken,
+          tokenExpiresAt: '2026-01-01T00:00:00Z',
+        },
+      },
+      { token },
+    );
+
   const adapter = () =>
     fitbitAdapter({
       clientId: 'fb-client',
@@ -289,18 +304,7 @@ describe('fitbit', () => {
 
   it('syncs an integration once when two workers run at the same time, so a single-use refresh token survives', async () => {
     const user = await stack.signUp();
-    await stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'FITBIT',
-          accessToken: 'expired',
-          refreshToken: state.refresh,
-          tokenExpiresAt: '2026-01-01T00:00:00Z',
-        },
-      },
-      { token: user.token },
-    );
+    await connectExpiredFitbit(user.token, state.refresh);
     const refreshes = () => fake.calls.filter((c) => c.path === '/oauth2/token').length;
     const before = refreshes();
     const reports = await Promise.all([
@@ -318,18 +322,7 @@ describe('fitbit', () => {
 
   it('takes over an integration whose worker died holding it, once the claim expires', async () => {
     const user = await stack.signUp();
-    await stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'FITBIT',
-          accessToken: 'expired',
-          refreshToken: state.refresh,
-          tokenExpiresAt: '2026-01-01T00:00:00Z',
-        },
-      },
-      { token: user.token },
-    );
+    await connectExpiredFitbit(user.token, state.refresh);
     const held = new Date(stack.clock.now().getTime() + 60_000);
     await stack.runtime.database.db
       .update(healthIntegrations)
