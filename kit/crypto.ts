@@ -7,6 +7,7 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { parseEncryptionKeys } from './secret-strength.js';
 
 /** A random token with 160 bits of entropy, as the session recipe asks (>= 120 bits). */
 export function generateToken(bytes = 20): string {
@@ -41,20 +42,10 @@ export class SecretBox {
   private readonly currentKeyId: string;
 
   constructor(spec: string) {
-    const entries = spec
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-    for (const entry of entries) {
-      const [id, b64] = entry.split(':');
-      if (!id || !b64) throw new Error('ENCRYPTION_KEYS entries look like id:base64key');
-      const key = Buffer.from(b64, 'base64');
-      if (key.length !== 32) throw new Error(`encryption key ${id} must be 32 bytes`);
-      this.keys.set(id, key);
-    }
-    const first = entries[0]?.split(':')[0];
-    if (!first) throw new Error('ENCRYPTION_KEYS is empty');
-    this.currentKeyId = first;
+    const parsed = parseEncryptionKeys(spec);
+    if ('problem' in parsed) throw new Error(`ENCRYPTION_KEYS: ${parsed.problem}`);
+    for (const { id, key } of parsed.keys) this.keys.set(id, key);
+    this.currentKeyId = parsed.keys[0]!.id;
   }
 
   encrypt(plaintext: string): string {

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import {
+  DEV_ENCRYPTION_KEY,
+  DEV_SECRET,
+  encryptionKeysProblem,
+  parseEncryptionKeys,
+  secretProblem,
+} from './secret-strength.js';
 
 /**
  * The only place that reads process.env. Every process entry (start-all, a subgraph's main,
  * the gateway's main, scripts) calls loadEnv() once and passes the values down.
  */
-const DEV_SECRET = 'dev-only-identity-secret-change-me-0123456789';
-const DEV_ENCRYPTION_KEY = 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM='; // base64 of 32 bytes, dev only
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -24,6 +29,8 @@ const envSchema = z
       .default('fit:'),
     IDENTITY_HEADER_SECRET: z.string().min(32).default(DEV_SECRET),
     ENCRYPTION_KEYS: z.string().default(`k1:${DEV_ENCRYPTION_KEY}`),
+    /** Bearer token GET /metrics asks for in production; without it production serves no metrics. */
+    METRICS_TOKEN: z.string().optional(),
     GATEWAY_PORT: port(4000),
     /** Operations the gateway executes at once before it answers new ones 503 with Retry-After. */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
@@ -81,15 +88,25 @@ const envSchema = z
     BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.IDENTITY_HEADER_SECRET === DEV_SECRET) {
+    // A malformed key would fail the first encryption; refuse it at start, in every mode.
+    const keys = parseEncryptionKeys(env.ENCRYPTION_KEYS);
+    if ('problem' in keys) ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: keys.problem });
+    if (env.NODE_ENV !== 'production') return;
+    // Production refuses secrets the repository ships and values too weak to be random
+    // (kit/secret-strength.ts has the rule). Messages never quote the value.
+    const secrets = { IDENTITY_HEADER_SECRET: env.IDENTITY_HEADER_SECRET, METRICS_TOKEN: env.METRICS_TOKEN };
+    for (const [name, value] of Object.entries(secrets)) {
+      const problem = value === undefined ? null : secretProblem(value);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [name], message: `refused in production: ${problem}` });
+    }
+    const keysProblem = 'problem' in keys ? null : encryptionKeysProblem(env.ENCRYPTION_KEYS);
+    if (keysProblem) {
       ctx.addIssue({
         code: 'custom',
-        path: ['IDENTITY_HEADER_SECRET'],
-        message: 'must be set in production',
+        path: ['ENCRYPTION_KEYS'],
+        message: `refused in production: ${keysProblem}`,
       });
-    }
-    if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEYS.includes(DEV_ENCRYPTION_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: 'must be set in production' });
     }
   });
 

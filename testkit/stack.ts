@@ -74,6 +74,20 @@ export async function postGraphQL(
 }
 
 /**
+ * The settings production refuses to start without: secrets of its own (kit/secret-strength.ts)
+ * and a mail transport. The SMTP address is never dialled unless a test sends mail.
+ */
+export function productionEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    IDENTITY_HEADER_SECRET: randomBytes(32).toString('base64url'),
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    ...extra,
+  };
+}
+
+/**
  * The supergraph for one test file: its own database, its own Redis key space, every subgraph
  * and the gateway on free ports, a clock the test controls.
  */

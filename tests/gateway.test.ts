@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeDocument, SignInDocument } from '../schema/generated/graphql.js';
-import { DEFAULT_PASSWORD, postGraphQL, startTestStack, type TestStack } from '../testkit/stack.js';
+import {
+  DEFAULT_PASSWORD,
+  postGraphQL,
+  productionEnv,
+  startTestStack,
+  type TestStack,
+} from '../testkit/stack.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -141,11 +147,7 @@ describe('production mode', () => {
   let production: TestStack;
   beforeAll(async () => {
     production = await startTestStack({
-      env: {
-        NODE_ENV: 'production',
-        IDENTITY_HEADER_SECRET: 'p'.repeat(40),
-        ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 7).toString('base64')}`,
-      },
+      env: productionEnv(),
     });
   });
   afterAll(async () => {

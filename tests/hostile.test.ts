@@ -12,7 +12,13 @@ import {
   slotsOf,
   withoutEcho,
 } from '../testkit/operations.js';
-import { type GraphQLResponse, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import {
+  type GraphQLResponse,
+  productionEnv,
+  startTestStack,
+  type TestStack,
+  type TestUser,
+} from '../testkit/stack.js';
 
 /**
  * Hostile clients against the gateway: query bombs, huge inputs, HTTP tricks, and injection strings
@@ -362,11 +368,7 @@ describe('production mode', () => {
   let production: TestStack;
   beforeAll(async () => {
     production = await startTestStack({
-      env: {
-        NODE_ENV: 'production',
-        IDENTITY_HEADER_SECRET: 'p'.repeat(40),
-        ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 7).toString('base64')}`,
-      },
+      env: productionEnv(),
     });
   });
   afterAll(async () => {

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env.js';
+import { SHIPPED_ENCRYPTION_KEYS, SHIPPED_SECRETS } from './secret-strength.js';
+
+/**
+ * Production refuses secrets that anyone with the repository knows or could guess: the
+ * development defaults, every value in .env.example, and values too short or too uniform to be
+ * random. The error names the variable and never the value (it ends up in container logs).
+ */
+const strongSecret = () => randomBytes(32).toString('base64url');
+const strongKey = () => `k1:${randomBytes(32).toString('base64')}`;
+const production = (extra: Record<string, string | undefined>) => ({
+  NODE_ENV: 'production',
+  IDENTITY_HEADER_SECRET: strongSecret(),
+  ENCRYPTION_KEYS: strongKey(),
+  ...extra,
+});
+
+/** The refusal loadEnv throws, checked to name the variable and to leave the value out. */
+function refusal(env: Record<string, string | undefined>, variable: string, value: string): string {
+  let message = '';
+  try {
+    loadEnv(env);
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message, `${variable} was accepted`).toContain(variable);
+  expect(message).not.toContain(value);
+  // Not even a recognisable part of it.
+  for (const part of value.split(/[,:]/).filter((p) => p.length >= 8)) expect(message).not.toContain(part);
+  return message;
+}
+
+/** `NAME=value` lines of .env.example, commented out or not, for the given variables. */
+function envExampleValues(names: string[]): { name: string; value: string }[] {
+  const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+  const found: { name: string; value: string }[] = [];
+  for (const line of text.split('\n')) {
+    const match = /^#?\s*([A-Z_]+)=(\S*)/.exec(line);
+    if (match && names.includes(match[1]!) && match[2]) found.push({ name: match[1]!, value: match[2] });
+  }
+  return found;
+}
+
+const SECRET_VARIABLES = ['IDENTITY_HEADER_SECRET', 'ENCRYPTION_KEYS', 'METRICS_TOKEN'];
+
+describe('production secrets', () => {
+  it('accepts random secrets of 32 bytes', () => {
+    const env = loadEnv(production({ METRICS_TOKEN: strongSecret() }));
+    expect(env.NODE_ENV).toBe('production');
+    // openssl rand -hex 32 and -base64 32, as README and .env.example suggest.
+    loadEnv(production({ IDENTITY_HEADER_SECRET: randomBytes(32).toString('hex') }));
+    loadEnv(production({ IDENTITY_HEADER_SECRET: randomBytes(32).toString('base64') }));
+    // Rotation: several keys, each random.
+    loadEnv(production({ ENCRYPTION_KEYS: `k2:${randomBytes(32).toString('base64')},${strongKey()}` }));
+  });
+
+  it('refuses the development defaults (the variables left unset)', () => {
+    refusal(
+      production({ IDENTITY_HEADER_SECRET: undefined }),
+      'IDENTITY_HEADER_SECRET',
+      'dev-only-identity-secret',
+    );
+    refusal(production({ ENCRYPTION_KEYS: undefined }), 'ENCRYPTION_KEYS', 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXk');
+  });
+
+  it('refuses every secret value written in .env.example', () => {
+    const values = envExampleValues(SECRET_VARIABLES);
+    expect(values.map((v) => v.name)).toEqual(
+      expect.arrayContaining(['IDENTITY_HEADER_SECRET', 'ENCRYPTION_KEYS']),
+    );
+    for (const { name, value } of values) refusal(production({ [name]: value }), name, value);
+  });
+
+  it('knows every secret value written in .env.example, so the list cannot drift from the file', () => {
+    for (const { name, value } of envExampleValues(SECRET_VARIABLES)) {
+      if (name === 'ENCRYPTION_KEYS') {
+        for (const entry of value.split(',')) expect(SHIPPED_ENCRYPTION_KEYS).toContain(entry.split(':')[1]);
+      } else {
+        expect(SHIPPED_SECRETS).toContain(value);
+      }
+    }
+  });
+
+  it('refuses every other secret shipped in the repository, also as one of several keys', () => {
+    for (const value of SHIPPED_SECRETS) {
+      refusal(production({ IDENTITY_HEADER_SECRET: value }), 'IDENTITY_HEADER_SECRET', value);
+      refusal(production({ METRICS_TOKEN: value }), 'METRICS_TOKEN', value);
+    }
+    for (const key of SHIPPED_ENCRYPTION_KEYS) {
+      const spec = `k2:${randomBytes(32).toString('base64')},k1:${key}`;
+      refusal(production({ ENCRYPTION_KEYS: spec }), 'ENCRYPTION_KEYS', key);
+    }
+  });
+
+  it('refuses an identity secret or metrics token under 32 bytes', () => {
+    const short = randomBytes(23).toString('base64url'); // 31 characters
+    refusal(production({ IDENTITY_HEADER_SECRET: short }), 'IDENTITY_HEADER_SECRET', short);
+    refusal(production({ METRICS_TOKEN: short }), 'METRICS_TOKEN', short);
+  });
+
+  it('refuses low-entropy identity secrets and metrics tokens', () => {
+    for (const value of [
+      'p'.repeat(40), // one character
+      'ab'.repeat(20), // two distinct characters
+      '0123456780123456780123456780123', // nine distinct characters
+      'abcdefghijkl'.repeat(3), // a shorter string repeated
+      'please-change-me-before-going-live-2026', // a placeholder, however long
+    ]) {
+      refusal(production({ IDENTITY_HEADER_SECRET: value }), 'IDENTITY_HEADER_SECRET', value);
+      refusal(production({ METRICS_TOKEN: value }), 'METRICS_TOKEN', value);
+    }
+  });
+
+  it('refuses encryption keys that are not 32 random bytes', () => {
+    for (const key of [
+      randomBytes(16).toString('base64'), // 16 bytes
+      randomBytes(31).toString('base64'), // 31 bytes
+      randomBytes(33).toString('base64'), // 33 bytes
+      Buffer.alloc(32, 7).toString('base64'), // 32 equal bytes
+      Buffer.from('ab'.repeat(16)).toString('base64'), // two distinct bytes
+      'not base64 at all!!', // not base64
+    ]) {
+      refusal(production({ ENCRYPTION_KEYS: `k1:${key}` }), 'ENCRYPTION_KEYS', key);
+    }
+    for (const spec of [
+      'k1',
+      ':abc',
+      `k1:${randomBytes(32).toString('base64')},k1:${randomBytes(32).toString('base64')}`,
+    ]) {
+      refusal(production({ ENCRYPTION_KEYS: spec }), 'ENCRYPTION_KEYS', spec);
+    }
+  });
+
+  it('keeps the development defaults outside production', () => {
+    const env = loadEnv({});
+    expect(env.IDENTITY_HEADER_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(loadEnv({ NODE_ENV: 'test', IDENTITY_HEADER_SECRET: 'p'.repeat(40) }).NODE_ENV).toBe('test');
+  });
+
+  it('refuses malformed encryption keys in every mode, before a process opens its database', () => {
+    refusal({ ENCRYPTION_KEYS: 'k1:short' }, 'ENCRYPTION_KEYS', 'k1:short');
+  });
+});
