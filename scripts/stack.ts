@@ -33,18 +33,19 @@ export interface StackOptions {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { env } = options;
   const runtime = await createRuntime(env, { database: options.database, clock: options.clock });
-  if (options.migrate !== false) await migrateSubgraphs(runtime.database, SUBGRAPH_NAMES);
-
   const host = options.ephemeralPorts ? '127.0.0.1' : env.HOST;
   const served: ServedSubgraph[] = [];
   const subgraphs = {} as Record<SubgraphName, Subgraph>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   try {
+    // Built before migrating: a subgraph that refuses its settings (identity in production
+    // without SMTP_URL) stops the start before the database is touched.
+    for (const name of SUBGRAPH_NAMES) subgraphs[name] = (await SUBGRAPH_FACTORIES[name]())(runtime);
+    if (options.migrate !== false) await migrateSubgraphs(runtime.database, SUBGRAPH_NAMES);
     for (const name of SUBGRAPH_NAMES) {
-      const subgraph = (await SUBGRAPH_FACTORIES[name]())(runtime);
+      const subgraph = subgraphs[name];
       const running = await serveSubgraph(subgraph, options.ephemeralPorts ? 0 : portOf(env, name), host);
       served.push(running);
-      subgraphs[name] = subgraph;
       subgraphUrls[name] = `${running.url}/graphql`;
     }
     const gateway = createGatewayFromEnv(env, runtime, subgraphUrls);

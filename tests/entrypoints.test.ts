@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -116,5 +117,86 @@ describe('production entry points', () => {
     expect((await fetch(gateway.url.replace('/graphql', '/health'))).status).toBe(200);
 
     expect(await stop(gateway.child)).toBe(0);
+  }, 240_000);
+});
+
+/** Runs an entry point that should refuse to start; its exit code and everything it printed. */
+function refusedStart(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('production refuses to start with shipped or weak secrets', () => {
+  // What `cp .env.example .env` gives a deployment that forgets to edit it.
+  const example = Object.fromEntries(
+    readFileSync(join(root, '.env.example'), 'utf8')
+      .split('\n')
+      .map((line) => /^(IDENTITY_HEADER_SECRET|ENCRYPTION_KEYS)=(\S+)/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1]!, match[2]!]),
+  );
+  const production = { ...baseEnv, NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:1' };
+  const entries = [
+    'gateway/main.ts',
+    'subgraphs/identity/main.ts',
+    'subgraphs/health/main.ts',
+    'scripts/start-all.ts',
+  ];
+
+  it('every entry point exits naming the variables, never their values', async () => {
+    expect(Object.keys(example)).toEqual(['IDENTITY_HEADER_SECRET', 'ENCRYPTION_KEYS']);
+    const runs = await Promise.all(
+      entries.map((script) =>
+        refusedStart(script, {
+          ...production,
+          ...example,
+          PGLITE_DIR: join(dataDir, script.replace(/\W/g, '-')),
+        }),
+      ),
+    );
+    for (const [index, run] of runs.entries()) {
+      expect(run.code, `${entries[index]}: ${run.output}`).not.toBe(0);
+      expect(run.output).toContain('IDENTITY_HEADER_SECRET');
+      expect(run.output).toContain('ENCRYPTION_KEYS');
+      expect(run.output).not.toContain(example.IDENTITY_HEADER_SECRET);
+      expect(run.output).not.toContain(example.ENCRYPTION_KEYS!.split(':')[1]);
+      expect(run.output).not.toMatch(/listening|started/);
+    }
+  }, 180_000);
+
+  it('identity (and the whole stack) exits without a mail transport', async () => {
+    const secrets = {
+      IDENTITY_HEADER_SECRET: randomBytes(32).toString('base64url'),
+      ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    };
+    const env = { ...production, ...secrets, SMTP_URL: '' };
+    const runs = await Promise.all(
+      ['subgraphs/identity/main.ts', 'scripts/start-all.ts'].map((script) =>
+        refusedStart(script, { ...env, PGLITE_DIR: join(dataDir, `smtp-${script.replace(/\W/g, '-')}`) }),
+      ),
+    );
+    for (const run of runs) {
+      expect(run.code, run.output).not.toBe(0);
+      expect(run.output).toContain('SMTP_URL');
+      expect(run.output).not.toContain(secrets.IDENTITY_HEADER_SECRET);
+      expect(run.output).not.toMatch(/listening|started/);
+    }
   }, 240_000);
 });

@@ -160,6 +160,25 @@ describe('password reset', () => {
   });
 });
 
+describe('dev mailbox', () => {
+  it('answers POST /dev/mailbox on identity outside production, with the mails to one address', async () => {
+    const user = await stack.signUp();
+    await stack.gql(REQUEST_VERIFICATION, {}, { token: user.token });
+    const url = stack.subgraphUrls.identity.replace('/graphql', '/dev/mailbox');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: user.email.toUpperCase() }),
+    });
+    expect(response.status).toBe(200);
+    const { mails } = (await response.json()) as { mails: { subject: string; text: string }[] };
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('/verify-email?token=');
+    const bad = await fetch(url, { method: 'POST', body: 'not json' });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('sweeper', () => {
   it('deletes expired one-time tokens and sessions', async () => {
     const { IdentitySweeper } = await import('./sweeper.js');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../kit/env.js';
 import { startFakeSmtp } from '../../testkit/fake-smtp.js';
+import { productionEnv } from '../../testkit/stack.js';
 import { DevMailbox, SmtpMailer } from './mailer.js';
 import { createMailer } from './settings.js';
 
@@ -25,8 +26,16 @@ describe('mailer', () => {
     expect(smtp.received[0]!.data).toContain('Your token: abc123');
   });
 
-  it('keeps mail in the dev mailbox without SMTP_URL', () => {
-    const mailer = createMailer({ env: loadEnv({}), database: {}, log: {} } as never);
+  it('keeps mail in the dev mailbox without SMTP_URL outside production', () => {
+    const mailer = createMailer({ env: loadEnv({}), database: {}, production: false } as never);
     expect(mailer).toBeInstanceOf(DevMailbox);
+  });
+
+  it('refuses to run in production without SMTP_URL, naming the variable', () => {
+    const env = loadEnv(productionEnv({ SMTP_URL: '' }));
+    expect(() => createMailer({ env, database: {}, production: true } as never)).toThrow(/SMTP_URL/);
+    expect(createMailer({ env: { ...env, SMTP_URL: smtp.url }, production: true } as never)).toBeInstanceOf(
+      SmtpMailer,
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { createTransport } from 'nodemailer';
 import type { Database } from '../../kit/db.js';
-import type { Logger } from '../../kit/log.js';
 import { devMailbox } from './tables.js';
 
 export interface Mail {
@@ -28,16 +27,14 @@ export class SmtpMailer implements Mailer {
 }
 
 /**
- * Keeps mail in identity.dev_mailbox and logs it, so a developer without an SMTP server (and the
- * tests) can read verification and reset links. Never used when SMTP_URL is set.
+ * Keeps mail in identity.dev_mailbox, so a developer without an SMTP server (and the tests) can
+ * read verification and reset links: through the database or POST /dev/mailbox on identity
+ * (dev-mailbox-route.ts). Never logged: a mail holds a token and its recipient. Never used in
+ * production, which refuses to start without SMTP_URL (settings.ts).
  */
 export class DevMailbox implements Mailer {
-  constructor(
-    private readonly database: Database,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly database: Database) {}
   async send(mail: Mail) {
     await this.database.db.insert(devMailbox).values(mail);
-    this.log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'dev mailbox: mail kept');
   }
 }

@@ -5,6 +5,7 @@ import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
+import { devMailboxRoute } from './dev-mailbox-route.js';
 import type { Mailer } from './mailer.js';
 import { createMailer } from './settings.js';
 import { IdentitySweeper } from './sweeper.js';
@@ -26,6 +27,7 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
       User: userResolvers(deps),
       LinkedAccount: linkedAccountResolvers(),
     },
+    routes: deps.production ? [] : [devMailboxRoute(deps.database)],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
       new IdentitySweeper(deps),
