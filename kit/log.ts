@@ -1,15 +1,20 @@
-import { pino, type Logger } from 'pino';
+import { errorForLog } from './error-log.js';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger };
 
 /**
  * Structured JSON logs. Secrets never reach them: the redact list covers the headers and
- * fields that carry tokens, passwords and card data.
+ * fields that carry tokens, passwords and card data, and an error (`err`) is logged through
+ * errorForLog, which keeps no SQL parameters, failing rows or quoted values (error-log.ts).
  */
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
+export function createLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  const settings: LoggerOptions = {
     level: options.level ?? 'info',
     name: options.name,
+    serializers: { err: errorForLog },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -26,5 +31,6 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }

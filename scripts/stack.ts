@@ -1,6 +1,7 @@
 import type { Clock } from '../kit/clock.js';
 import type { Database } from '../kit/db.js';
 import { type Env, portOf } from '../kit/env.js';
+import type { Logger } from '../kit/log.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
 import { createRuntime, type Runtime } from '../kit/runtime.js';
 import { type ServedSubgraph, type Subgraph, serveSubgraph } from '../kit/subgraph.js';
@@ -27,12 +28,18 @@ export interface StackOptions {
   ephemeralPorts?: boolean;
   database?: Database;
   clock?: Clock;
+  /** Where every server of the stack logs (a test's capture); the runtime's own logger otherwise. */
+  log?: Logger;
   migrate?: boolean;
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { env } = options;
-  const runtime = await createRuntime(env, { database: options.database, clock: options.clock });
+  const runtime = await createRuntime(env, {
+    database: options.database,
+    clock: options.clock,
+    log: options.log,
+  });
   const host = options.ephemeralPorts ? '127.0.0.1' : env.HOST;
   const served: ServedSubgraph[] = [];
   const subgraphs = {} as Record<SubgraphName, Subgraph>;

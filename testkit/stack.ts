@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Clock, ManualClock } from '../kit/clock.js';
 import { loadEnv } from '../kit/env.js';
+import type { Logger } from '../kit/log.js';
 import { MemoryEventBus } from '../kit/events/memory-bus.js';
 import { OutboxRelay } from '../kit/events/outbox.js';
 import { startStack, type Stack } from '../scripts/stack.js';
@@ -92,7 +93,7 @@ export function productionEnv(extra: Record<string, string> = {}): Record<string
  * and the gateway on free ports, a clock the test controls.
  */
 export async function startTestStack(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestStack> {
   const { database, dispose } = await createTestDatabase();
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
@@ -103,7 +104,14 @@ export async function startTestStack(
     REDIS_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
     ...options.env,
   });
-  const stack = await startStack({ env, database, clock, ephemeralPorts: true, migrate: false });
+  const stack = await startStack({
+    env,
+    database,
+    clock,
+    log: options.log,
+    ephemeralPorts: true,
+    migrate: false,
+  });
 
   const gql: TestStack['gql'] = async (query, variables = {}, requestOptions = {}) => {
     const headers: Record<string, string> = { ...requestOptions.headers };
