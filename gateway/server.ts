@@ -197,6 +197,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphHttp = new KeepAliveFetcher({ maxSockets: options.subgraphPoolSize ?? 64 });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    logger: log,
     buildService: ({ name }) => {
       const timer = metrics.subgraphFetch.labels(name);
       return new SignedDataSource(name, {
@@ -233,6 +234,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // Apollo's own messages go through the project's logger too (error serializer, redaction).
+    logger: log,
     validationRules: [...limits.validationRules, finiteNumberLiterals],
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},

@@ -101,7 +101,11 @@ export class ViewerResolver {
       throw serviceUnavailable('Sessions cannot be checked right now; try again shortly.');
     }
     if (body.errors?.length) {
-      this.options.log.error({ errors: body.errors, requestId }, 'viewer resolution failed');
+      // Codes only: a message may quote the variables, and the variable here is the session token.
+      const codes = body.errors.map(
+        (error) => (error as { extensions?: { code?: unknown } })?.extensions?.code,
+      );
+      this.options.log.error({ codes, requestId }, 'viewer resolution failed');
       throw serviceUnavailable('Sessions cannot be checked right now; try again shortly.');
     }
     const found = body.data?.sessionViewer;

@@ -104,6 +104,8 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // Apollo's own messages go through the project's logger too (error serializer, redaction).
+    logger: log,
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         log.error({ err: original, path: formatted.path }, 'unexpected error'),
