@@ -34,7 +34,7 @@ import {
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
-import { ServerMetrics } from '../kit/metrics.js';
+import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
 import { sessionTokenFrom, ViewerResolver } from './viewer.js';
@@ -63,6 +63,8 @@ export interface GatewayOptions {
   subgraphPoolSize?: number;
   /** Operations executing at once above which new ones get 503 with Retry-After (default 256). */
   maxInFlight?: number;
+  /** The bearer token GET /metrics asks for in production (kit/metrics.ts). */
+  metricsToken?: string;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -123,6 +125,7 @@ export function createGatewayFromEnv(
     production: env.NODE_ENV === 'production',
     sharedApqCache: Boolean(env.REDIS_URL),
     maxInFlight: env.GATEWAY_MAX_IN_FLIGHT,
+    metricsToken: env.METRICS_TOKEN,
   });
 }
 
@@ -325,15 +328,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
           { method: 'GET', path: '/ready', handle: readiness },
-          {
-            method: 'GET',
-            path: '/metrics',
-            handle: async () => ({
-              status: 200,
-              headers: { 'content-type': metrics.registry.contentType },
-              body: await metrics.registry.metrics(),
-            }),
-          },
+          metricsRoute(metrics.registry, { production: options.production, token: options.metricsToken }),
         ],
         onError: (error) => log.error({ err: error }, 'gateway http handler failed'),
       });

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { constantTimeEqual } from './crypto.js';
 import type { Database } from './db.js';
+import { jsonResponse, type Route } from './http-server.js';
 
 /** A Prometheus registry per server (the gateway and each subgraph), served at GET /metrics. */
 export class ServerMetrics {
@@ -75,4 +77,34 @@ export class ServerMetrics {
       },
     };
   }
+}
+
+/**
+ * GET /metrics for a server's registry. Outside production it is open (local Prometheus, tests).
+ * In production metrics (operation names, error counts, pool sizes, memory) are for the scraper
+ * alone: the route answers only `Authorization: Bearer <METRICS_TOKEN>`, and 404 when no token
+ * is configured. Refusals say nothing about the metrics.
+ */
+export function metricsRoute(registry: Registry, access: { production: boolean; token?: string }): Route {
+  return {
+    method: 'GET',
+    path: '/metrics',
+    async handle(request) {
+      if (access.production) {
+        if (!access.token) return jsonResponse(404, { error: 'not found' });
+        const given = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        if (given === undefined || !constantTimeEqual(given, access.token)) {
+          return {
+            ...jsonResponse(401, { error: 'metrics need the metrics token' }),
+            headers: { 'www-authenticate': 'Bearer' },
+          };
+        }
+      }
+      return {
+        status: 200,
+        headers: { 'content-type': registry.contentType },
+        body: await registry.metrics(),
+      };
+    },
+  };
 }

@@ -5,7 +5,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type DocumentNode, parse } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
+import { requireService } from './authz.js';
 import type { Clock } from './clock.js';
 import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
@@ -25,7 +26,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, type Viewer, verifyIdentity } from 
 import type { KeyValueStore } from './kv.js';
 import { LoaderRegistry } from './loaders.js';
 import type { Logger } from './log.js';
-import { ServerMetrics } from './metrics.js';
+import { metricsRoute, ServerMetrics } from './metrics.js';
 import { scalarResolvers } from './scalars.js';
 
 /** What a subgraph is given; it reads no environment of its own. */
@@ -96,10 +97,12 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
+  const schema = buildSubgraphSchema([
+    { typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as any },
+  ]);
+  if (deps.production) gatewayOnlyServiceField(schema);
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildSubgraphSchema([
-      { typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as any },
-    ]),
+    schema,
     introspection: !deps.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -143,6 +146,22 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   };
 }
 
+/**
+ * `_service { sdl }` is the subgraph's whole SDL, internal and @inaccessible fields included. The
+ * gateway plans from the committed supergraph and never asks for it, so in production it answers
+ * only the gateway's signed service identity (tooling can sign one with IDENTITY_HEADER_SECRET);
+ * outside production it stays open for composition checks and tests.
+ */
+function gatewayOnlyServiceField(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._service;
+  if (!field) return;
+  const resolve = field.resolve ?? ((source: any) => source?._service);
+  field.resolve = (source, args, ctx: RequestContext, info) => {
+    requireService(ctx);
+    return resolve(source, args, ctx, info);
+  };
+}
+
 export interface ServedSubgraph extends RunningServer {
   name: string;
   stop(): Promise<void>;
@@ -166,15 +185,10 @@ export async function serveSubgraph(
         return jsonResponse(database ? 200 : 503, { status: database ? 'ready' : 'unavailable', database });
       },
     },
-    {
-      method: 'GET',
-      path: '/metrics',
-      handle: async () => ({
-        status: 200,
-        headers: { 'content-type': subgraph.metrics.registry.contentType },
-        body: await subgraph.metrics.registry.metrics(),
-      }),
-    },
+    metricsRoute(subgraph.metrics.registry, {
+      production: subgraph.deps.production,
+      token: subgraph.deps.env?.METRICS_TOKEN,
+    }),
   ];
   const server = createHttpServer({
     apollo: subgraph.apollo,
