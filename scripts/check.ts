@@ -39,7 +39,11 @@ if (composeTool) {
     composeTool,
     composeTool === 'docker' ? ['compose', 'config', '--quiet'] : ['config', '--quiet'],
     // The file requires the deployment's secrets; placeholders are enough to validate its shape.
-    { IDENTITY_HEADER_SECRET: 'placeholder-secret-for-validation-only', ENCRYPTION_KEYS: 'k1:placeholder' },
+    {
+      IDENTITY_HEADER_SECRET: 'placeholder-secret-for-validation-only',
+      ENCRYPTION_KEYS: 'k1:placeholder',
+      SMTP_URL: 'smtp://placeholder.invalid:587',
+    },
   );
 } else {
   console.log('\n== docker-compose.yml: no compose tool installed; the compose test still checks it');

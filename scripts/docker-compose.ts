@@ -14,7 +14,9 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
     // exportMyData gathers the user's data through the gateway.
     GATEWAY_INTERNAL_URL: 'http://gateway:4000',
     PUBLIC_APP_URL: '${PUBLIC_APP_URL:-http://localhost:3000}',
-    SMTP_URL: '${SMTP_URL:-}',
+    // Required: production identity refuses to start without a mail transport.
+    SMTP_URL:
+      '${SMTP_URL:?set SMTP_URL (smtp(s)://user:pass@host:port); identity mails verification and reset links}',
     MAIL_FROM: '${MAIL_FROM:-Fitness <no-reply@fitness.local>}',
     OAUTH_REDIRECT_URIS: '${OAUTH_REDIRECT_URIS:-http://localhost:3000/oauth/callback}',
     GOOGLE_CLIENT_ID: '${GOOGLE_CLIENT_ID:-}',
@@ -59,8 +61,11 @@ const COMMON_ENV = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://fitness:fitness@postgres:5432/fitness',
   REDIS_URL: 'redis://redis:6379',
-  IDENTITY_HEADER_SECRET: '${IDENTITY_HEADER_SECRET:?set IDENTITY_HEADER_SECRET (32+ characters)}',
-  ENCRYPTION_KEYS: '${ENCRYPTION_KEYS:?set ENCRYPTION_KEYS (id:base64 32-byte key)}',
+  // Required, and refused at start when weak or shipped in the repository (kit/secret-strength.ts).
+  IDENTITY_HEADER_SECRET: '${IDENTITY_HEADER_SECRET:?set IDENTITY_HEADER_SECRET (openssl rand -base64 32)}',
+  ENCRYPTION_KEYS: '${ENCRYPTION_KEYS:?set ENCRYPTION_KEYS (k1:<output of openssl rand -base64 32>)}',
+  // GET /metrics answers only this bearer token; without it no process serves metrics.
+  METRICS_TOKEN: '${METRICS_TOKEN:-}',
   LOG_LEVEL: '${LOG_LEVEL:-info}',
 };
 

@@ -51,14 +51,50 @@ describe('docker-compose.yml', () => {
     expect(gateway.healthcheck.test.join(' ')).toContain('127.0.0.1:4000/health');
   });
 
+  it('requires the secrets and a mail transport instead of defaulting them', () => {
+    const apps = Object.entries(services).filter(([name]) => !['postgres', 'redis'].includes(name));
+    for (const [name, service] of apps) {
+      for (const variable of ['IDENTITY_HEADER_SECRET', 'ENCRYPTION_KEYS']) {
+        expect(service.environment[variable], `${name} ${variable}`).toMatch(
+          new RegExp(`^\\$\\{${variable}:\\?`),
+        );
+      }
+      // Optional: without it production serves no metrics.
+      expect(service.environment.METRICS_TOKEN, name).toBe('${METRICS_TOKEN:-}');
+      if ('SMTP_URL' in service.environment) {
+        expect(service.environment.SMTP_URL, name).toMatch(/^\$\{SMTP_URL:\?/);
+      }
+    }
+    expect(services.identity.environment.SMTP_URL).toBeDefined();
+  });
+
+  // Compose only interpolates; the processes themselves refuse weak values (kit/env.test.ts).
+  const placeholders = {
+    IDENTITY_HEADER_SECRET: 'x'.repeat(32),
+    ENCRYPTION_KEYS: 'k1:placeholder',
+    SMTP_URL: 'smtp://mail.example:587',
+  };
   const tool = ['docker-compose'].find((t) => spawnSync(t, ['version'], { stdio: 'ignore' }).status === 0);
   it.runIf(tool)('is valid for docker-compose config', () => {
     const result = spawnSync(tool!, ['config', '--quiet'], {
       cwd: new URL('..', import.meta.url).pathname,
-      env: { ...process.env, IDENTITY_HEADER_SECRET: 'x'.repeat(32), ENCRYPTION_KEYS: 'k1:placeholder' },
+      env: { ...process.env, ...placeholders },
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  it.runIf(tool)('is refused by docker-compose config without SMTP_URL', () => {
+    const { SMTP_URL: _smtp, ...withoutSmtp } = placeholders;
+    const env = { ...process.env, ...withoutSmtp };
+    delete env.SMTP_URL;
+    const result = spawnSync(tool!, ['config', '--quiet'], {
+      cwd: new URL('..', import.meta.url).pathname,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('SMTP_URL');
   });
 });

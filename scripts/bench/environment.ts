@@ -182,6 +182,8 @@ export async function startEnvironment(
     REDIS_URL: '',
     IDENTITY_HEADER_SECRET: secret,
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    // Production identity needs a mail transport to start; the benchmarks send no mail.
+    SMTP_URL: 'smtp://127.0.0.1:1',
   };
   const subgraphs: Record<string, Child> = {};
   const children: Child[] = [];
