@@ -100,6 +100,13 @@ const envSchema = z
       if (problem)
         ctx.addIssue({ code: 'custom', path: [name], message: `refused in production: ${problem}` });
     }
+    if (env.SEED_DEMO === 'always') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'refused in production: the demo accounts have passwords shipped in the repository',
+      });
+    }
     const keysProblem = 'problem' in keys ? null : encryptionKeysProblem(env.ENCRYPTION_KEYS);
     if (keysProblem) {
       ctx.addIssue({

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../kit/db.js';
 import type { Runtime } from '../kit/runtime.js';
-import { loadEnv } from '../kit/env.js';
+import { type Env, loadEnv } from '../kit/env.js';
 import { signIn } from './demo/api.js';
 import { seedBillingDemo } from './demo/billing.js';
 import { seedContentDemo } from './demo/content.js';
@@ -49,6 +49,9 @@ async function signUpThroughGateway(gatewayUrl: string, user: (typeof DEMO_USERS
  * table is the sign of a first start. Granting ADMIN has no public API, so that one is SQL.
  */
 export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = false): Promise<boolean> {
+  // Anyone with the repository knows these passwords, an admin's among them.
+  if (runtime.production)
+    throw new Error('Demo data is never seeded in production: its passwords are public.');
   const [existing] = await rows<{ count: number }>(
     runtime.database.db,
     sql`select count(*)::int as count from identity.users`,
@@ -73,6 +76,12 @@ export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = fal
   await seedBillingDemo(gatewayUrl, tokens);
   await seedHealthDemo(gatewayUrl, tokens);
   return true;
+}
+
+/** Whether `npm start` seeds the demo on an empty database: SEED_DEMO, and never in production. */
+export function seedsDemoOnStart(env: Env): boolean {
+  if (env.NODE_ENV === 'production') return false;
+  return env.SEED_DEMO !== 'never';
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;

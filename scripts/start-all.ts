@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { loadEnv } from '../kit/env.js';
 import { onShutdown } from '../kit/process.js';
-import { DEMO_USERS, seedDemo } from './seed.js';
+import { DEMO_USERS, seedDemo, seedsDemoOnStart } from './seed.js';
 import { startStack } from './stack.js';
 
 /**
@@ -15,7 +15,7 @@ const stack = await startStack({ env });
 const { log } = stack.runtime;
 
 const seeded =
-  env.SEED_DEMO !== 'never' && (await seedDemo(stack.runtime, stack.gatewayUrl, env.SEED_DEMO === 'always'));
+  seedsDemoOnStart(env) && (await seedDemo(stack.runtime, stack.gatewayUrl, env.SEED_DEMO === 'always'));
 const database = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.PGLITE_DIR}`;
 const lines = [
   '',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../scripts/demo/api.js';
-import { DEMO_USERS, seedDemo } from '../scripts/seed.js';
-import { startTestStack, type TestStack } from '../testkit/stack.js';
+import { loadEnv } from '../kit/env.js';
+import { DEMO_USERS, seedDemo, seedsDemoOnStart } from '../scripts/seed.js';
+import { productionEnv, startTestStack, type TestStack } from '../testkit/stack.js';
 
 /** `npm start` seeds this on a first start: every domain has something to show in the explorer. */
 let stack: TestStack;
@@ -13,6 +14,15 @@ afterAll(async () => {
 });
 
 describe('demo data', () => {
+  it('is never seeded in production: its passwords ship in the repository', async () => {
+    await expect(seedDemo({ ...stack.runtime, production: true }, stack.gatewayUrl, true)).rejects.toThrow(
+      /production/,
+    );
+    expect(seedsDemoOnStart(loadEnv(productionEnv()))).toBe(false);
+    expect(() => loadEnv(productionEnv({ SEED_DEMO: 'always' }))).toThrow(/SEED_DEMO/);
+    expect(seedsDemoOnStart(loadEnv({}))).toBe(true);
+  });
+
   it('seeds every domain through the public API, once', async () => {
     expect(await seedDemo(stack.runtime, stack.gatewayUrl)).toBe(true);
     expect(await seedDemo(stack.runtime, stack.gatewayUrl)).toBe(false);
