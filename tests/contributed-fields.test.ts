@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES, type SubgraphName, sdlPath } from '../schema/subgraphs.js';
 
 /**
- * The subgraph that owns each entity (DESIGN.md section 1). Every other subgraph that declares the
- * entity only adds fields to a stub of it.
+ * The subgraph that owns each entity (docs/architecture.md#who-owns-which-entity). Every other
+ * subgraph that declares the entity only adds fields to a stub of it.
  */
 const ENTITY_OWNERS: Record<string, SubgraphName> = {
   User: 'identity',

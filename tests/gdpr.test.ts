@@ -5,8 +5,9 @@ import { rows } from '../kit/db.js';
 import { eventually, startTestStack, type TestStack } from '../testkit/stack.js';
 
 /**
- * DESIGN.md section 5 across the whole graph: one deleteMyAccount in identity reaches every
- * subgraph through the outbox and the bus, and each erases what it must.
+ * The GDPR deletion fan-out (docs/architecture.md#gdpr-deletion-fan-out) across the whole graph: one
+ * deleteMyAccount in identity reaches every subgraph through the outbox and the bus, and each erases
+ * what it must.
  */
 let stack: TestStack;
 beforeAll(async () => {

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The rules of DESIGN.md section 1 that keep subgraphs independent, checked on the source. */
+/**
+ * The rules that keep subgraphs independent, checked on the source: imports
+ * (docs/architecture.md#what-may-import-what) and SQL (docs/architecture.md#one-schema-per-subgraph).
+ */
 const root = resolve(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {

@@ -18,7 +18,10 @@ import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
 
 export const identity = pgSchema('identity');
 
-/** users as the seed has it, plus roles and country_code (DESIGN.md). */
+/**
+ * users as the data model has it, plus roles (USER, ADMIN: what the gateway signs into the viewer)
+ * and country_code (the model's index list names it; its column list lacks it).
+ */
 export const users = identity.table(
   'users',
   {

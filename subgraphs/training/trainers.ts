@@ -131,7 +131,7 @@ export async function exercisesPage(
 }
 
 /**
- * GDPR erasure for one user (DESIGN.md section 5): their habits (logs go with them) and workout
+ * GDPR erasure for one user (docs/architecture.md#gdpr-deletion-fan-out): their habits (logs go with them) and workout
  * sessions are deleted, and so are their coaching relationships (as client and as trainer); a
  * trainer profile is detached from the person, and its published plans
  * stay for the athletes who follow them, while unpublished drafts are soft-deleted.
