@@ -124,7 +124,7 @@ export type ConnectHealthIntegrationInput = {
   provider: HealthProvider;
   /** The OAuth2 refresh token (GARMIN, FITBIT). */
   refreshToken?: string | null | undefined;
-  /** When the access token expires. */
+  /** When the access token expires: between 2000-01-01 and 10 years from now. */
   tokenExpiresAt?: string | null | undefined;
 };
 
@@ -208,11 +208,11 @@ export type CreateHabitInput = {
 
 /** A new goal. */
 export type CreateHealthGoalInput = {
-  /** Last day, on or after startDate; open-ended when left out. */
+  /** Last day: on or after startDate and at most 10 years after it; open-ended when left out. */
   endDate?: string | null | undefined;
   /** The metric. */
   metricType: HealthMetricType;
-  /** First day of the period. */
+  /** First day of the period: on or after 2000-01-01 and at most 10 years from today. */
   startDate: string;
   /** The target, a positive whole number in the metric's unit. */
   targetValue: number;
@@ -315,7 +315,7 @@ export type ExerciseFilter = {
 export type HealthMetricInput = {
   /** What was measured. */
   metricType: HealthMetricType;
-  /** When it was measured; not more than 5 minutes in the future. */
+  /** When it was measured: on or after 2000-01-01 and not more than 5 minutes in the future. */
   recordedDate: string;
   /** Where the sample came from; MANUAL when left out. */
   source?: HealthMetricSource | null | undefined;
@@ -514,7 +514,7 @@ export type StreakUnit =
 export type SubscriptionStatus =
   /** Gives access: paid for (or in its trial) for the current period. */
   | 'ACTIVE'
-  /** Ended by the user (at once, or at the end of the period they canceled in). */
+  /** Ended by the user (at once, or at the end of the period they canceled in), or at once by a full refund of one of its payments. */
   | 'CANCELED'
   /** Ended because it was not renewed, its trial ran out unpaid, or a renewal stayed unpaid. */
   | 'EXPIRED'
@@ -523,9 +523,9 @@ export type SubscriptionStatus =
 
 /** Goal changes; fields left out keep their value. */
 export type UpdateHealthGoalInput = {
-  /** A new last day; an explicit null makes the goal open-ended. */
+  /** A new last day, on or after startDate and at most 10 years after it; an explicit null makes the goal open-ended. */
   endDate?: string | null | undefined;
-  /** A new first day. */
+  /** A new first day: on or after 2000-01-01 and at most 10 years from today. */
   startDate?: string | null | undefined;
   /** A new target, a positive whole number. */
   targetValue?: number | null | undefined;

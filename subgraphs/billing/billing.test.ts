@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../kit/clock.js';
 import { sha256Hex } from '../../kit/crypto.js';
-import { rows } from '../../kit/db.js';
+import { isCheckViolation, rows } from '../../kit/db.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
@@ -160,6 +160,51 @@ function intentEvent(type: string, intent: any) {
     created: Math.floor(Date.now() / 1000),
     data: { object: intent },
   };
+}
+
+function chargeRefunded(intentId: string, refunds: unknown[]) {
+  return {
+    id: `evt_${randomUUID().replace(/-/g, '')}`,
+    object: 'event',
+    type: 'charge.refunded',
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: `ch_${randomUUID().slice(0, 8)}`,
+        object: 'charge',
+        payment_intent: intentId,
+        refunds: { object: 'list', data: refunds },
+      },
+    },
+  };
+}
+
+/** A refund someone makes by hand at Stripe (its dashboard), not through billing. */
+async function refundAtStripe(intentId: string, amount: number) {
+  const response = await fetch(`${fakeStripe.url}/v1/refunds`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer sk_test_dashboard',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ payment_intent: intentId, amount: String(amount) }).toString(),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A refund made by hand in YooKassa's dashboard; returns its id. */
+async function refundAtYooKassa(paymentId: string, value: string): Promise<string> {
+  const response = await fetch(`${fakeYoo.url}/refunds`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${fakeYoo.shopId}:${fakeYoo.secretKey}`).toString('base64')}`,
+      'content-type': 'application/json',
+      'idempotence-key': randomUUID(),
+    },
+    body: JSON.stringify({ payment_id: paymentId, amount: { value, currency: 'RUB' } }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as any).id;
 }
 
 async function outboxCount(type: string) {
@@ -441,10 +486,11 @@ describe('loading', () => {
   it('batches plans and payments across subscriptions: statements do not grow with the list', async () => {
     const plan = await createPlan();
     // Counted with every subgraph's background work paused (it shares the counter); the first
-    // call warms the viewer cache.
+    // call warms the viewer cache, once the events already published are handled (a subscription
+    // event drops the user's cached viewer).
     const count = async (user: TestUser) => {
-      await me(user);
       return stack.quiet(async () => {
+        await me(user);
         const before = stack.statements();
         const mine = await me(user);
         return { statements: stack.statements() - before, subscriptions: mine.subscriptions.nodes.length };
@@ -905,6 +951,245 @@ describe('refunds', () => {
     expect((await sendStripeEvent(event)).status).toBe(200);
     expect((await sendStripeEvent(event)).body.result).toBe('duplicate');
     expect(await outboxCount('payment.refunded')).toBe(refundedBefore);
+  });
+});
+
+describe('refunds never exceed the payment, whoever writes them', () => {
+  async function paidPayment(amount: number) {
+    const plan = await createPlan({ priceCents: amount });
+    const user = await stack.signUp();
+    const started = await subscribeAs(user, plan.id);
+    expect(started.payment.status).toBe('COMPLETED');
+    return started.payment as { id: string };
+  }
+  /** Writes SQL the way any code could, bypassing billing's own checks; returns the error or null. */
+  const sqlError = (text: string) =>
+    stack.runtime.database.exec(text).then(
+      () => null,
+      (error: unknown) => error,
+    );
+  const refusedByTrigger = (error: unknown) => isCheckViolation(error, 'refunds_within_payment');
+
+  it('the database refuses refunds written directly with SQL past the payment', async () => {
+    const payment = await paidPayment(1000);
+    const insert = (amount: number, status = 'succeeded') =>
+      sqlError(
+        `INSERT INTO billing.refunds (payment_id, amount_cents, status) VALUES ('${payment.id}', ${amount}, '${status}')`,
+      );
+    expect(await insert(600)).toBeNull();
+    expect(refusedByTrigger(await insert(401))).toBe(true);
+    expect(refusedByTrigger(await insert(401, 'pending'))).toBe(true);
+    // A failed refund returned nothing, so it does not count ...
+    expect(await insert(401, 'failed')).toBeNull();
+    // ... until someone marks it otherwise.
+    expect(
+      refusedByTrigger(
+        await sqlError(
+          `UPDATE billing.refunds SET status = 'succeeded' WHERE payment_id = '${payment.id}' AND status = 'failed'`,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      refusedByTrigger(
+        await sqlError(
+          `UPDATE billing.refunds SET amount_cents = 1001 WHERE payment_id = '${payment.id}' AND amount_cents = 600`,
+        ),
+      ),
+    ).toBe(true);
+    expect(await insert(400, 'pending')).toBeNull();
+    // The payment cannot shrink below what was refunded of it either.
+    expect(
+      refusedByTrigger(
+        await sqlError(`UPDATE billing.payments SET amount_cents = 999 WHERE id = '${payment.id}'`),
+      ),
+    ).toBe(true);
+    const [sum] = await rows<{ total: string }>(
+      db(),
+      sql`select coalesce(sum(amount_cents), 0) as total from billing.refunds where payment_id = ${payment.id} and status <> 'failed'`,
+    );
+    expect(Number(sum!.total)).toBe(1000);
+
+    // The API answers with the typed result, never an internal error with SQL in it.
+    const more = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+    expect(more.errors).toBeUndefined();
+    expect(more.data.refundPayment).toEqual({ __typename: 'RefundExceedsPayment', refundableCents: 0 });
+  });
+
+  it('concurrent writers bypassing the code still never exceed the payment', async () => {
+    const payment = await paidPayment(1000);
+    // Each transaction holds its insert a moment before committing, so the others queue behind it.
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        db().transaction(async (tx) => {
+          await tx.execute(
+            sql`insert into billing.refunds (payment_id, amount_cents, status) values (${payment.id}, 300, 'pending')`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }),
+      ),
+    );
+    const refused = attempts.filter((a) => a.status === 'rejected');
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
+    expect(refused.every((a) => refusedByTrigger((a as PromiseRejectedResult).reason))).toBe(true);
+    const [sum] = await rows<{ total: string }>(
+      db(),
+      sql`select coalesce(sum(amount_cents), 0) as total from billing.refunds where payment_id = ${payment.id}`,
+    );
+    expect(Number(sum!.total)).toBe(900);
+  });
+});
+
+describe('a full refund ends the subscription', () => {
+  const SUBSCRIPTION = `query($id: ID!) { subscription(id: $id) { id status autoRenewal renewalDate canceledAt } }`;
+  async function subscriptionOf(user: TestUser, id: string) {
+    const result = await stack.gql(SUBSCRIPTION, { id }, { token: user.token });
+    expect(result.errors).toBeUndefined();
+    return result.data.subscription;
+  }
+  async function canceledEvents(subscriptionId: string) {
+    const found = await db().select().from(outbox).where(eq(outbox.type, 'subscription.canceled'));
+    return found.filter((e) => (e.payload as any).subscriptionId === subscriptionId).map((e) => e.payload);
+  }
+
+  it('refundPayment: partial refunds keep it; the one that completes the amount ends it at once', async () => {
+    await setClock(new Date());
+    const plan = await createPlan({ priceCents: 1200, features: ['courses:all'] });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id);
+    const part = await stack.gql(REFUND, { id: payment.id, amount: 200 }, { token: admin.token });
+    expect(part.data.refundPayment.payment.status).toBe('COMPLETED');
+    expect(await subscriptionOf(user, subscription.id)).toMatchObject({
+      status: 'ACTIVE',
+      autoRenewal: true,
+    });
+    expect((await me(user)).entitlements).toEqual(['courses:all']);
+    expect(await canceledEvents(subscription.id)).toEqual([]);
+
+    const rest = await stack.gql(REFUND, { id: payment.id, amount: 1000 }, { token: admin.token });
+    expect(rest.data.refundPayment.payment.status).toBe('REFUNDED');
+    expect(await subscriptionOf(user, subscription.id)).toMatchObject({
+      status: 'CANCELED',
+      autoRenewal: false,
+      renewalDate: null,
+    });
+    const mine = await me(user);
+    expect(mine.activeSubscription).toBeNull();
+    expect(mine.entitlements).toEqual([]);
+    expect(await canceledEvents(subscription.id)).toEqual([
+      expect.objectContaining({
+        userId: user.id,
+        atPeriodEnd: false,
+        reason: 'refunded',
+        paymentId: payment.id,
+      }),
+    ]);
+    // The renewal worker never charges it again.
+    const before = fakeStripe.charges();
+    await setClock(new Date(Date.now() + 40 * _DAY));
+    await worker().runOnce();
+    expect(
+      fakeStripe.requests.filter(
+        (r) =>
+          r.path === '/v1/payment_intents' && (r.body.metadata as any)?.subscriptionId === subscription.id,
+      ),
+    ).toHaveLength(1);
+    expect(fakeStripe.charges()).toBeGreaterThanOrEqual(before);
+    await setClock(new Date());
+  });
+
+  it('a pending refund ends it only when charge.refunded says it succeeded', async () => {
+    const plan = await createPlan({ priceCents: 900 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id);
+    fakeStripe.refundsAnswer('pending');
+    await stack.gql(REFUND, { id: payment.id, amount: 900 }, { token: admin.token });
+    fakeStripe.refundsAnswer('succeeded');
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('ACTIVE');
+    const intent = [...fakeStripe.intents.values()].find((i) => i.metadata?.paymentId === payment.id);
+    const settled = intent.refunds.map((r: any) => ({ ...r, status: 'succeeded' }));
+    expect((await sendStripeEvent(chargeRefunded(intent.id, settled))).body.result).toBe('applied');
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('CANCELED');
+    expect(await canceledEvents(subscription.id)).toHaveLength(1);
+  });
+
+  it('refunds made in the Stripe dashboard are recorded from charge.refunded and apply the same rule', async () => {
+    const plan = await createPlan({ priceCents: 1000 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id);
+    const intent = [...fakeStripe.intents.values()].find((i) => i.metadata?.paymentId === payment.id);
+    // Support refunds 400 by hand at Stripe: recorded, the subscription stays.
+    await refundAtStripe(intent.id, 400);
+    const partial = chargeRefunded(intent.id, intent.refunds);
+    expect((await sendStripeEvent(partial)).body.result).toBe('applied');
+    // The same facts again under another event id record nothing twice.
+    expect((await sendStripeEvent({ ...partial, id: `evt_${randomUUID()}` })).body.result).toBe('applied');
+    const view = `query($id: ID!) { payment(id: $id) { status refundedCents refunds { amountCents status } } }`;
+    let seen = await stack.gql(view, { id: payment.id }, { token: user.token });
+    expect(seen.data.payment).toEqual({
+      status: 'COMPLETED',
+      refundedCents: 400,
+      refunds: [{ amountCents: 400, status: 'SUCCEEDED' }],
+    });
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('ACTIVE');
+
+    // The rest, by hand as well: the payment is refunded in full and the subscription ends.
+    await refundAtStripe(intent.id, 600);
+    expect((await sendStripeEvent(chargeRefunded(intent.id, intent.refunds))).body.result).toBe('applied');
+    seen = await stack.gql(view, { id: payment.id }, { token: user.token });
+    expect(seen.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: 1000 });
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('CANCELED');
+    expect((await me(user)).entitlements).toEqual([]);
+  });
+
+  it('YooKassa refund.succeeded for a refund made in its dashboard applies the same rule', async () => {
+    const plan = await createPlan({ currency: 'RUB', priceCents: 30000 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id, 'yoo_ok', undefined, 'YANDEX_KASSA');
+    const [row] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    const notify = (refundId: string) =>
+      fetch(webhookUrl('/webhooks/yookassa'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'notification', event: 'refund.succeeded', object: { id: refundId } }),
+      }).then(async (r) => ((await r.json()) as any).result);
+    const partial = await refundAtYooKassa(row!.paymentIntentId!, '100.00');
+    expect(await notify(partial)).toBe('applied');
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('ACTIVE');
+    expect(await notify(partial)).toBe('duplicate');
+    const rest = await refundAtYooKassa(row!.paymentIntentId!, '200.00');
+    expect(await notify(rest)).toBe('applied');
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('CANCELED');
+    const [after] = await db().select().from(payments).where(eq(payments.id, payment.id));
+    expect(after!.status).toBe('refunded');
+  });
+
+  it("YooKassa's notification for our own refund, arriving before our call returns, is not counted twice", async () => {
+    const plan = await createPlan({ currency: 'RUB', priceCents: 50000 });
+    const user = await stack.signUp();
+    const { subscription, payment } = await subscribeAs(user, plan.id, 'yoo_ok', undefined, 'YANDEX_KASSA');
+    const issued = await stack.gql(REFUND, { id: payment.id, amount: 20000 }, { token: admin.token });
+    expect(issued.data.refundPayment.refund.status).toBe('SUCCEEDED');
+    const refundCall = fakeYoo.requests.filter((r) => r.path === '/v3/refunds').at(-1)!;
+    // Our refund id travels as metadata, so a notification names it whatever arrives first.
+    expect(refundCall.body.metadata).toEqual({ refundId: issued.data.refundPayment.refund.id });
+    await stack.runtime.database.exec(
+      `UPDATE billing.refunds SET gateway_refund_id = NULL WHERE id = '${issued.data.refundPayment.refund.id}'`,
+    );
+    const theirs = [...fakeYoo.refunds.values()].at(-1)!;
+    const response = await fetch(webhookUrl('/webhooks/yookassa'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'notification', event: 'refund.succeeded', object: { id: theirs.id } }),
+    });
+    expect(response.status).toBe(200);
+    const view = await stack.gql(
+      `query($id: ID!) { payment(id: $id) { status refundedCents refunds { id } } }`,
+      { id: payment.id },
+      { token: user.token },
+    );
+    expect(view.data.payment).toMatchObject({ status: 'COMPLETED', refundedCents: 20000 });
+    expect(view.data.payment.refunds).toHaveLength(1);
+    expect((await subscriptionOf(user, subscription.id)).status).toBe('ACTIVE');
   });
 });
 

@@ -43,6 +43,9 @@ export interface RefundOutcome {
   refundId: string;
   /** Our refund id, when the gateway echoes it back (metadata). */
   ourId?: string | null;
+  /** The amount in minor units and its currency, as the gateway reports it (webhooks). */
+  amountCents?: number | null;
+  currency?: string | null;
 }
 
 /** A gateway notification, verified and normalized; `eventId` is recorded so it applies once. */

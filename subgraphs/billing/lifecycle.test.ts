@@ -92,6 +92,54 @@ describe('subscription lifecycle', () => {
     expect(decideRenewal(now2, monthly, '2026-03-01')).toEqual({ action: 'none' });
   });
 
+  it('gives access until the end date when nothing renews it; the grace days only while a renewal is retried', () => {
+    const active = transition(startSubscription(monthly, '2026-01-01'), { kind: 'firstPaymentSucceeded' });
+    expect(grantsAccess(active, '2026-01-31', 3)).toBe(true);
+    // Renewing: a renewal not yet charged keeps access for the grace days.
+    expect(grantsAccess(active, '2026-02-03', 3)).toBe(true);
+    expect(grantsAccess(active, '2026-02-04', 3)).toBe(false);
+    // Canceled at period end, or auto-renewal off: nothing will be charged, so access ends on the
+    // end date, whether or not the renewal worker has ended it yet.
+    const atEnd = transition(active, { kind: 'cancel', atPeriodEnd: true, now: new Date('2026-01-10') });
+    expect(grantsAccess(atEnd, '2026-01-31', 3)).toBe(true);
+    expect(grantsAccess(atEnd, '2026-02-01', 3)).toBe(false);
+    const off = transition(active, { kind: 'setAutoRenewal', enabled: false });
+    expect(grantsAccess(off, '2026-02-01', 3)).toBe(false);
+    // A trial canceled at once: no access from that moment.
+    const trial = startSubscription(trial14, '2026-01-01');
+    const canceledTrial = transition(trial, {
+      kind: 'cancel',
+      atPeriodEnd: false,
+      now: new Date('2026-01-02'),
+    });
+    expect(grantsAccess(canceledTrial, '2026-01-02', 3)).toBe(false);
+  });
+
+  it('a full refund ends a live subscription at once; an ended one stays as it is', () => {
+    const now = new Date('2026-01-10T10:00:00Z');
+    const active = transition(startSubscription(monthly, '2026-01-01'), { kind: 'firstPaymentSucceeded' });
+    const refunded = transition(active, { kind: 'refundedInFull', now });
+    expect(refunded).toMatchObject({
+      status: 'canceled',
+      autoRenewal: false,
+      renewalDate: null,
+      canceledAt: now,
+      endDate: '2026-02-01',
+    });
+    expect(grantsAccess(refunded, '2026-01-10', 3)).toBe(false);
+    // Already canceled at period end: ends now, keeping the first cancel's time.
+    const earlier = new Date('2026-01-05T10:00:00Z');
+    const atEnd = transition(active, { kind: 'cancel', atPeriodEnd: true, now: earlier });
+    expect(transition(atEnd, { kind: 'refundedInFull', now })).toMatchObject({
+      status: 'canceled',
+      canceledAt: earlier,
+    });
+    expect(() => transition(refunded, { kind: 'refundedInFull', now })).toThrow(IllegalTransition);
+    expect(() => transition(transition(active, { kind: 'expire' }), { kind: 'refundedInFull', now })).toThrow(
+      IllegalTransition,
+    );
+  });
+
   it('expires at period end when auto-renewal is off', () => {
     const active = transition(startSubscription(monthly, '2026-01-01'), { kind: 'firstPaymentSucceeded' });
     const off = transition(active, { kind: 'setAutoRenewal', enabled: false });

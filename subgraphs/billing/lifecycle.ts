@@ -9,6 +9,7 @@ import type { BillingPeriod, SubscriptionStatus } from './tables.js';
  *   (none) --start(paid)---> pending --firstPaymentSucceeded--> active
  *   pending --firstPaymentFailed / expire--> expired
  *   active --cancel(now)--> canceled           active --cancel(atPeriodEnd)--> active, no renewal
+ *   active | pending --refundedInFull (a payment of it refunded in full)--> canceled
  *   active --end (period over, not renewing)--> canceled (user canceled) | expired
  *   active --renewalFailed--> active (grace: retried daily) --expire (grace over)--> expired
  *
@@ -38,6 +39,7 @@ export type LifecycleEvent =
   | { kind: 'renewalPaid'; periodStart: string; periodEnd: string }
   | { kind: 'renewalFailed'; today: string }
   | { kind: 'cancel'; atPeriodEnd: boolean; now: Date }
+  | { kind: 'refundedInFull'; now: Date }
   | { kind: 'setAutoRenewal'; enabled: boolean }
   | { kind: 'end' }
   | { kind: 'expire' };
@@ -158,6 +160,16 @@ export function transition(state: SubscriptionState, event: LifecycleEvent): Sub
         return { ...state, autoRenewal: false, renewalDate: state.endDate, canceledAt: event.now };
       }
       return { ...state, status: 'canceled', autoRenewal: false, renewalDate: null, canceledAt: event.now };
+    case 'refundedInFull':
+      // The money went back, so the access it paid for ends now; the dates stay as recorded.
+      if (state.status !== 'active' && state.status !== 'pending') refuse('it is already over');
+      return {
+        ...state,
+        status: 'canceled',
+        autoRenewal: false,
+        renewalDate: null,
+        canceledAt: state.canceledAt ?? event.now,
+      };
     case 'setAutoRenewal':
       if (state.status !== 'active' && state.status !== 'pending') refuse('it is over');
       if (state.canceledAt) refuse('it is canceled; subscribe again instead');
@@ -195,12 +207,18 @@ export function decideRenewal(
   return { action: 'charge', ...nextPeriod(state, plan) };
 }
 
-/** Whether the subscription gives access today (entitlements). */
+/**
+ * Whether the subscription gives access today (its plan's entitlements), decided from its dates
+ * on every read, so access ends on time even before the renewal worker has recorded it: until the
+ * end date when nothing will renew it (canceled at period end, auto-renewal off), plus the grace
+ * days while a renewal is still being charged.
+ */
 export function grantsAccess(
-  state: Pick<SubscriptionState, 'status' | 'endDate'>,
+  state: Pick<SubscriptionState, 'status' | 'endDate' | 'autoRenewal'>,
   today: string,
   graceDays = DEFAULT_GRACE_DAYS,
 ): boolean {
   if (state.status !== 'active') return false;
-  return !state.endDate || today < addDays(state.endDate, graceDays);
+  if (!state.endDate) return true;
+  return today < (state.autoRenewal ? addDays(state.endDate, graceDays) : state.endDate);
 }

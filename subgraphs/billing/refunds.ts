@@ -1,15 +1,25 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, isCheckViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
-import type { Executor } from '../../kit/db.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
+import { isUuid } from '../../kit/ids.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable, type RefundOutcome } from './gateways.js';
+import { IllegalTransition, transition } from './lifecycle.js';
 import { lockPayment } from './payments.js';
-import { outbox, type PaymentRow, payments, type RefundRow, refunds, subscriptions } from './tables.js';
+import { lockSubscription, saveState, stateOf } from './state.js';
+import { outbox, type PaymentRow, payments, type RefundRow, refunds } from './tables.js';
 
 export type RefundResult =
   | { kind: 'issued'; refund: RefundRow; payment: PaymentRow }
   | { kind: 'exceeds'; refundableCents: number };
+
+/**
+ * The database's rule (a trigger on refunds, drizzle/billing/0003): the refunds of a payment that
+ * did not fail never add up to more than the payment, whoever writes them.
+ */
+const REFUNDS_WITHIN_PAYMENT = 'refunds_within_payment';
+export const isRefundBeyondPayment = (error: unknown) => isCheckViolation(error, REFUNDS_WITHIN_PAYMENT);
 
 /** Cents already refunded or on their way back; failed refunds do not count. */
 export async function refundedCents(tx: Executor, paymentId: string): Promise<number> {
@@ -21,9 +31,10 @@ export async function refundedCents(tx: Executor, paymentId: string): Promise<nu
 }
 
 /**
- * An admin's refund. The payment row is locked while the remaining amount is checked and the
- * refund recorded, so concurrent refunds queue on it and their sum never passes the payment;
- * the gateway is called after that commit with the refund's id as idempotency key.
+ * An admin's refund. The refund is recorded before the gateway is called (with the refund's id
+ * as idempotency key), under the payment's row lock; the database refuses it when it would take
+ * the payment's refunds past its amount, so concurrent refunds never do, and that refusal is
+ * answered as RefundExceedsPayment.
  */
 export async function refundPayment(
   deps: BillingDeps,
@@ -36,27 +47,34 @@ export async function refundPayment(
     throw badInput('reason is at most 500 characters.', { field: 'reason' });
   }
   const now = deps.clock.now();
-  const recorded = await deps.database.db.transaction(async (tx) => {
-    const payment = await lockPayment(tx, { id: input.paymentId });
-    if (!payment) throw notFound('Payment');
-    if (payment.status !== 'completed') {
-      throw conflict('Only a completed payment can be refunded.', { status: payment.status.toUpperCase() });
-    }
-    const refundable = payment.amountCents - (await refundedCents(tx, payment.id));
-    if (input.amountCents > refundable) return { kind: 'exceeds' as const, refundableCents: refundable };
-    const [refund] = await tx
-      .insert(refunds)
-      .values({
-        paymentId: payment.id,
-        amountCents: input.amountCents,
-        reason: input.reason,
-        status: 'pending',
-        createdAt: now,
-      })
-      .returning();
-    return { kind: 'recorded' as const, refund: refund!, payment };
-  });
-  if (recorded.kind === 'exceeds') return recorded;
+  let recorded: { refund: RefundRow; payment: PaymentRow };
+  try {
+    recorded = await deps.database.db.transaction(async (tx) => {
+      const payment = await lockPayment(tx, { id: input.paymentId });
+      if (!payment) throw notFound('Payment');
+      if (payment.status !== 'completed') {
+        throw conflict('Only a completed payment can be refunded.', { status: payment.status.toUpperCase() });
+      }
+      const [refund] = await tx
+        .insert(refunds)
+        .values({
+          paymentId: payment.id,
+          amountCents: input.amountCents,
+          reason: input.reason,
+          status: 'pending',
+          createdAt: now,
+        })
+        .returning();
+      return { refund: refund!, payment };
+    });
+  } catch (error) {
+    if (!isRefundBeyondPayment(error)) throw error;
+    const [payment] = await deps.database.db.select().from(payments).where(eq(payments.id, input.paymentId));
+    const refundable = payment
+      ? payment.amountCents - (await refundedCents(deps.database.db, payment.id))
+      : 0;
+    return { kind: 'exceeds', refundableCents: Math.max(0, refundable) };
+  }
 
   const { refund, payment } = recorded;
   const gateway = deps.gateways[payment.paymentGateway];
@@ -90,20 +108,96 @@ export async function refundPayment(
   return { kind: 'issued', refund: settled ?? refund, payment: current! };
 }
 
+/** What a refund made at the gateway by hand (its dashboard) is recorded with. */
+const GATEWAY_REFUND_REASON = 'Refunded at the payment gateway';
+
+/**
+ * A refund the gateway reports that billing did not ask for (made in the gateway's dashboard):
+ * recorded, so the money stays accounted for and the same rules apply to it. When it would take
+ * the payment's refunds past its amount (our own pending refund that the gateway will refuse), it
+ * is left out and logged; the refusal happens in a savepoint so the webhook's work stands.
+ */
+async function recordGatewayRefund(
+  tx: Executor,
+  deps: Pick<BillingDeps, 'clock' | 'log'>,
+  payment: PaymentRow,
+  outcome: RefundOutcome,
+): Promise<RefundRow | null> {
+  if (outcome.ourId || outcome.status === 'failed') return null;
+  if (!outcome.amountCents || outcome.currency !== payment.currency) return null;
+  if (!Number.isInteger(outcome.amountCents) || outcome.amountCents <= 0) return null;
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const [row] = await savepoint
+        .insert(refunds)
+        .values({
+          paymentId: payment.id,
+          amountCents: outcome.amountCents!,
+          reason: GATEWAY_REFUND_REASON,
+          status: 'pending',
+          gatewayRefundId: outcome.refundId,
+          createdAt: deps.clock.now(),
+        })
+        .returning();
+      return row!;
+    });
+  } catch (error) {
+    if (!isRefundBeyondPayment(error)) throw error;
+    deps.log.error(
+      { paymentId: payment.id, gatewayRefundId: outcome.refundId },
+      'gateway refund not recorded: it would exceed the payment',
+    );
+    return null;
+  }
+}
+
+/**
+ * A payment refunded in full ends the subscription it paid for at once (canceled, no renewal):
+ * the access was paid with that money. A subscription already over stays as it is.
+ */
+async function endRefundedSubscription(tx: Executor, payment: PaymentRow, now: Date): Promise<void> {
+  const subscription = await lockSubscription(tx, payment.subscriptionId);
+  if (!subscription) return;
+  let next: ReturnType<typeof transition>;
+  try {
+    next = transition(stateOf(subscription), { kind: 'refundedInFull', now });
+  } catch (error) {
+    if (error instanceof IllegalTransition) return;
+    throw error;
+  }
+  const saved = await saveState(tx, subscription.id, next);
+  await writeToOutbox(
+    tx,
+    outbox,
+    'subscription.canceled',
+    {
+      subscriptionId: subscription.id,
+      userId: subscription.userId,
+      atPeriodEnd: false,
+      endDate: saved.endDate,
+      reason: 'refunded',
+      paymentId: payment.id,
+    },
+    now,
+  );
+}
+
 /**
  * Applies a gateway's word on a refund (call answer or webhook), in any order, any number of
- * times: a settled refund stays settled; the payment becomes refunded when refunds cover it.
+ * times: a settled refund stays settled. When the succeeded refunds cover the payment, it
+ * becomes refunded and its subscription ends; a partial refund changes neither. The same rule
+ * holds for refunds made at the gateway by hand, which are recorded here when first reported.
  */
 export async function applyRefundOutcome(
   tx: Executor,
-  deps: Pick<BillingDeps, 'clock'>,
+  deps: Pick<BillingDeps, 'clock' | 'log'>,
   outcome: RefundOutcome,
   paymentId: string,
 ): Promise<RefundRow | null> {
   const payment = await lockPayment(tx, { id: paymentId });
   if (!payment) return null;
-  const byOurId = outcome.ourId && /^[0-9a-f-]{36}$/i.test(outcome.ourId) ? outcome.ourId : null;
-  const [refund] = await tx
+  const byOurId = outcome.ourId && isUuid(outcome.ourId) ? outcome.ourId : null;
+  const [found] = await tx
     .select()
     .from(refunds)
     .where(
@@ -113,6 +207,7 @@ export async function applyRefundOutcome(
       ),
     )
     .for('update');
+  const refund = found ?? (await recordGatewayRefund(tx, deps, payment, outcome));
   if (!refund) return null;
   if (refund.status !== 'pending' || outcome.status === 'pending') {
     if (refund.gatewayRefundId || outcome.refundId.startsWith('unavailable_')) return refund;
@@ -142,10 +237,7 @@ export async function applyRefundOutcome(
     if (fully && payment.status === 'completed') {
       await tx.update(payments).set({ status: 'refunded' }).where(eq(payments.id, paymentId));
     }
-    const [subscription] = await tx
-      .select({ userId: subscriptions.userId })
-      .from(subscriptions)
-      .where(eq(subscriptions.id, payment.subscriptionId));
+    const subscription = await lockSubscription(tx, payment.subscriptionId);
     await writeToOutbox(
       tx,
       outbox,
@@ -160,6 +252,7 @@ export async function applyRefundOutcome(
       },
       now,
     );
+    if (fully) await endRefundedSubscription(tx, payment, now);
   }
   return row!;
 }

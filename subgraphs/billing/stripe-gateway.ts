@@ -191,6 +191,8 @@ export class StripeGateway implements PaymentGateway {
           refundId: r.id,
           status: refundStatus(r.status),
           ourId: typeof r.metadata?.refundId === 'string' ? r.metadata.refundId : null,
+          amountCents: typeof r.amount === 'number' ? r.amount : null,
+          currency: typeof r.currency === 'string' ? r.currency.toUpperCase() : null,
         }));
         return { eventId: event.id, type: 'refund', intentId, refunds };
       }

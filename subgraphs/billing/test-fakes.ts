@@ -242,6 +242,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         id: id('re'),
         object: 'refund',
         amount,
+        currency: intent.currency,
         payment_intent: intent.id,
         status: refundStatus,
         metadata: body.metadata ?? {},
@@ -377,6 +378,7 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
         payment_id: payment.id,
         status: 'succeeded',
         amount: body.amount,
+        metadata: body.metadata ?? {},
         created_at: new Date().toISOString(),
       };
       refunds.set(refund.id, refund);

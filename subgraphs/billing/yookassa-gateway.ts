@@ -10,7 +10,7 @@ import {
   type RefundRequest,
   WebhookRejected,
 } from './gateways.js';
-import { centsToDecimal } from './money.js';
+import { centsToDecimal, decimalToCents } from './money.js';
 
 export interface YooKassaSettings {
   shopId: string;
@@ -39,6 +39,16 @@ interface YooRefund {
   payment_id: string;
   status: 'pending' | 'succeeded' | 'canceled';
   amount: { value: string; currency: string };
+  metadata?: Record<string, string>;
+}
+
+/** A refund's amount in minor units, or null when YooKassa's value is not an exact amount. */
+function refundCents(refund: YooRefund): number | null {
+  try {
+    return decimalToCents(refund.amount.value, refund.amount.currency);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -145,6 +155,9 @@ export class YooKassaGateway implements PaymentGateway {
             currency: request.currency,
           },
           ...(request.reason ? { description: request.reason.slice(0, 250) } : {}),
+          // Echoed back when the refund is fetched, so a notification names our refund even
+          // when it arrives before this call's answer.
+          metadata: { refundId: request.refundId },
         },
         request.idempotencyKey.slice(0, 64),
       );
@@ -186,7 +199,15 @@ export class YooKassaGateway implements PaymentGateway {
           eventId: `refund:${refund.id}:${refund.status}`,
           type: 'refund',
           intentId: refund.payment_id,
-          refunds: [{ refundId: refund.id, status: refundStatus(refund.status) }],
+          refunds: [
+            {
+              refundId: refund.id,
+              status: refundStatus(refund.status),
+              ourId: refund.metadata?.refundId ?? null,
+              amountCents: refundCents(refund),
+              currency: refund.amount?.currency ?? null,
+            },
+          ],
         };
       }
     } catch (error) {

@@ -24,7 +24,13 @@ export function isVisible(row: { creatorId: string; isPublished: boolean }, ctx:
   return row.isPublished || row.creatorId === viewerTrainerId(ctx) || isAdmin(ctx);
 }
 
-/** Whether the viewer's entitlements (or ownership) open a paid course, before enrollment is considered. */
+/**
+ * Whether the viewer may open the course's lessons, decided on every read: a free course, its
+ * creator, an admin, or an entitlement billing grants now (`course:<id>`, `courses:all`). The
+ * entitlements come with the signed viewer, which the gateway caches for at most 30 s and drops
+ * when billing reports a subscription change. An enrollment only records that the viewer joined:
+ * it outlives a canceled, expired or refunded subscription, so it opens nothing by itself.
+ */
 export function entitledToCourse(
   course: { id: string; creatorId: string; isFree: boolean },
   ctx: RequestContext,

@@ -100,7 +100,7 @@ describe('paid courses', () => {
     expect((await gqlAs(stack, otherBuyer, COURSE, { id: paidCourse })).data.course.hasAccess).toBe(false);
   });
 
-  it('asks for a purchase before enrolling, and keeps enrolled viewers in', async () => {
+  it('asks for a purchase before enrolling; an enrollment is no purchase', async () => {
     const member = await stack.signUp();
     const refused = await gqlAs(stack, member, ENROLL, { courseId: paidCourse });
     expect(refused.data.enrollInCourse).toMatchObject({
@@ -113,11 +113,19 @@ describe('paid courses', () => {
     const buyer = { ...member, extras: { entitlements: [`course:${paidCourse}`] } };
     const enrolled = await gqlAs(stack, buyer, ENROLL, { courseId: paidCourse });
     expect(enrolled.data.enrollInCourse.__typename).toBe('Enrollment');
-    // ... and keeps access through the enrollment when the entitlement is no longer carried.
+    expect((await gqlAs(stack, buyer, COURSE, { id: paidCourse })).data.course.lessons).toEqual(opened);
+    // ... and loses the content with the entitlement (canceled, expired, refunded): access is
+    // decided on every read from the entitlements, the enrollment only records the joining.
     await setViewerExtras(stack, member, { entitlements: [] });
     const course = (await stack.gql(COURSE, { id: paidCourse }, { token: member.token })).data.course;
-    expect(course).toMatchObject({ hasAccess: true, isEnrolled: true });
-    expect(course.lessons).toEqual(opened);
+    expect(course).toMatchObject({ hasAccess: false, isEnrolled: true });
+    expect(course.lessons).toEqual([{ ...outline, locked: true, contentItems: null }]);
+    // Enrolling again changes nothing.
+    const again = await stack.gql(ENROLL, { courseId: paidCourse }, { token: member.token });
+    expect(again.data.enrollInCourse.__typename).toBe('Enrollment');
+    expect((await stack.gql(COURSE, { id: paidCourse }, { token: member.token })).data.course.hasAccess).toBe(
+      false,
+    );
 
     // Free courses need no purchase.
     expect(

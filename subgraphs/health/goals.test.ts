@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../kit/db.js';
+import { isCheckViolation, rows } from '../../kit/db.js';
 import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { healthIntegrations, tokenRevocations } from './tables.js';
 
@@ -135,6 +135,59 @@ describe('goals', () => {
     }
   });
 
+  it('keeps goal dates in a sane window: from 2000-01-01, at most 10 years long and 10 years ahead', async () => {
+    const user = await stack.signUp();
+    const goal = (startDate: string, endDate?: string | null) =>
+      create(user, { metricType: 'STEPS', targetValue: 100, unit: 'count', startDate, endDate });
+    for (const [startDate, endDate, field] of [
+      ['1999-12-31', null, 'startDate'],
+      ['0001-01-01', '2026-12-01', 'startDate'],
+      ['2036-11-11', null, 'startDate'],
+      ['9999-01-01', null, 'startDate'],
+      ['2026-11-01', '2036-11-02', 'endDate'],
+      ['2000-01-01', '9999-12-31', 'endDate'],
+    ] as const) {
+      const result = await goal(startDate, endDate);
+      expect(result.errors?.[0]?.extensions, `${startDate}..${endDate}`).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
+    }
+    const widest = await goal('2026-11-01', '2036-11-01');
+    expect(widest.errors).toBeUndefined();
+    expect((await goal('2000-01-01', '2009-12-31')).errors).toBeUndefined();
+    expect((await goal('2036-11-10')).errors).toBeUndefined();
+
+    const UPDATE = `mutation($id: ID!, $input: UpdateHealthGoalInput!) { updateHealthGoal(id: $id, input: $input) { id } }`;
+    const id = widest.data.createHealthGoal.id;
+    for (const [input, field] of [
+      [{ startDate: '1999-01-01' }, 'startDate'],
+      [{ startDate: '2026-10-31' }, 'endDate'],
+      [{ endDate: '2040-01-01' }, 'endDate'],
+    ] as const) {
+      const result = await stack.gql(UPDATE, { id, input }, { token: user.token });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+
+    // Written directly with SQL, bypassing the API: the database holds the same window.
+    const insert = (startDate: string, endDate: string | null) =>
+      stack.runtime.database
+        .exec(
+          `INSERT INTO health.health_goals (user_id, metric_type, target_value, unit, start_date, end_date)
+           VALUES ('${user.id}', 'steps', 100, 'count', '${startDate}', ${endDate ? `'${endDate}'` : 'NULL'})`,
+        )
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+    expect(isCheckViolation(await insert('1999-12-31', null), 'health_goals_dates_bounds')).toBe(true);
+    expect(isCheckViolation(await insert('2026-11-01', '2036-11-02'), 'health_goals_dates_bounds')).toBe(
+      true,
+    );
+    expect(isCheckViolation(await insert('2100-01-01', null), 'health_goals_dates_bounds')).toBe(true);
+    expect(await insert('2000-01-01', '2010-01-01')).toBeNull();
+  });
+
   it('pages goals newest first', async () => {
     const user = await stack.signUp();
     for (const target of [1, 2, 3]) {
@@ -207,6 +260,19 @@ describe('integrations', () => {
       'APPLE_HEALTH',
       'FITBIT',
     ]);
+
+    // Expiry times outside 2000-01-01 .. 10 years ahead are not a provider's.
+    for (const tokenExpiresAt of ['1970-01-01T00:00:00Z', '9999-12-31T00:00:00Z']) {
+      const absurd = await stack.gql(
+        CONNECT,
+        { input: { provider: 'FITBIT', ...tokens, tokenExpiresAt } },
+        { token: user.token },
+      );
+      expect(absurd.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'tokenExpiresAt',
+      });
+    }
 
     const disconnected = await stack.gql(
       'mutation { disconnectHealthIntegration(provider: FITBIT) }',

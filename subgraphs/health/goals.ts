@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
+import { checkGoalPeriod } from './date-bounds.js';
 import { isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
 import { type HealthGoalRow, healthGoals } from './tables.js';
 
@@ -26,12 +27,6 @@ function checkTarget(targetValue: number) {
   }
 }
 
-function checkPeriod(startDate: string, endDate: string | null) {
-  if (endDate !== null && endDate < startDate) {
-    throw badInput('endDate must be on or after startDate.', { field: 'endDate' });
-  }
-}
-
 /** createdAt comes from the domain clock in milliseconds, so the page cursor compares exactly. */
 export async function createGoal(
   db: Executor,
@@ -46,7 +41,7 @@ export async function createGoal(
   checkTarget(input.targetValue);
   const startDate = isoDate(input.startDate);
   const endDate = input.endDate ? isoDate(input.endDate) : null;
-  checkPeriod(startDate, endDate);
+  checkGoalPeriod(startDate, endDate, clock.now());
   const [row] = await db
     .insert(healthGoals)
     .values({
@@ -75,6 +70,7 @@ async function ownGoal(db: Executor, userId: string, id: string): Promise<Health
 
 export async function updateGoal(
   db: Executor,
+  clock: Clock,
   userId: string,
   id: string,
   input: { targetValue?: number | null; startDate?: Date | null; endDate?: Date | null },
@@ -87,10 +83,13 @@ export async function updateGoal(
   }
   if (input.startDate) changes.startDate = isoDate(input.startDate);
   if (input.endDate !== undefined) changes.endDate = input.endDate ? isoDate(input.endDate) : null;
-  checkPeriod(
-    changes.startDate ?? goal.startDate,
-    changes.endDate !== undefined ? changes.endDate : goal.endDate,
-  );
+  if (changes.startDate !== undefined || changes.endDate !== undefined) {
+    checkGoalPeriod(
+      changes.startDate ?? goal.startDate,
+      changes.endDate !== undefined ? changes.endDate : goal.endDate,
+      clock.now(),
+    );
+  }
   if (Object.keys(changes).length === 0) return goal;
   const [row] = await db.update(healthGoals).set(changes).where(eq(healthGoals.id, goal.id)).returning();
   return row!;

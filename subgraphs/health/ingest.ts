@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows } from '../../kit/db.js';
+import { sampleInstantProblem } from './date-bounds.js';
 import { MAX_VALUE, METRIC_TYPES, type MetricTypeName, SOURCES, type SourceName } from './metric-types.js';
 
 export const MAX_SAMPLES_PER_CALL = 5000;
-/** Device clocks drift; a sample this far ahead of ours is still accepted. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface SampleInput {
   metricType: MetricTypeName;
@@ -29,7 +28,6 @@ export type IngestOutcome =
 /** Checks every sample and names each problem by index, so a client can fix its batch in one go. */
 export function validateSamples(samples: readonly SampleInput[], now: Date): SampleError[] {
   const errors: SampleError[] = [];
-  const latest = now.getTime() + CLOCK_SKEW_MS;
   samples.forEach((sample, index) => {
     const spec = METRIC_TYPES[sample.metricType];
     if (!spec) {
@@ -52,14 +50,8 @@ export function validateSamples(samples: readonly SampleInput[], now: Date): Sam
     } else if (sample.value < 0 || sample.value > MAX_VALUE) {
       errors.push({ index, field: 'value', message: `The value must be between 0 and ${MAX_VALUE}.` });
     }
-    const at = sample.recordedDate;
-    if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
-      errors.push({ index, field: 'recordedDate', message: 'recordedDate is not a valid instant.' });
-    } else if (at.getTime() > latest) {
-      errors.push({ index, field: 'recordedDate', message: 'recordedDate is in the future.' });
-    } else if (at.getUTCFullYear() < 1970) {
-      errors.push({ index, field: 'recordedDate', message: 'recordedDate is before 1970.' });
-    }
+    const instantProblem = sampleInstantProblem(sample.recordedDate, now);
+    if (instantProblem) errors.push({ index, field: 'recordedDate', message: instantProblem });
     if (sample.sourceDevice && sample.sourceDevice.length > 100) {
       errors.push({ index, field: 'sourceDevice', message: 'sourceDevice is longer than 100 characters.' });
     }

@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Clock } from '../../kit/clock.js';
 import type { SecretBox } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
+import { checkTokenExpiry } from './date-bounds.js';
 import { PROVIDERS, type ProviderName } from './metric-types.js';
 import { type HealthIntegrationRow, healthIntegrations, tokenRevocations } from './tables.js';
 
@@ -18,6 +20,7 @@ export interface ConnectInput {
 /** Connects (or reconnects with new tokens); tokens are stored only as AES-256-GCM ciphertexts. */
 export async function connectIntegration(
   db: Executor,
+  clock: Clock,
   secretBox: SecretBox,
   userId: string,
   input: ConnectInput,
@@ -29,6 +32,7 @@ export async function connectIntegration(
     if (!pulled && value) throw badInput(`${input.provider} takes no tokens.`, { field });
     if (value && value.length > 4096) throw badInput(`${field} is too long.`, { field });
   }
+  checkTokenExpiry(input.tokenExpiresAt, clock.now());
   const values = {
     userId,
     provider: PROVIDERS[input.provider],

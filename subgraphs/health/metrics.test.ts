@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../kit/db.js';
+import { isCheckViolation, rows } from '../../kit/db.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { signIdentity } from '../../kit/identity-header.js';
 import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
@@ -155,6 +155,50 @@ describe('recordHealthMetrics', () => {
     const tooMany = await record(user, [...input, steps('2026-11-19T08:00:00Z', 1)]);
     expect(tooMany.accepted).toBe(0);
     expect(tooMany.errors[0]).toMatchObject({ index: 5000, field: 'input' });
+  });
+
+  it('refuses samples from before 2000 or more than 5 minutes ahead; so does the database', async () => {
+    const user = await stack.signUp();
+    const refused = await record(user, [
+      steps('1999-12-31T23:59:59Z', 1),
+      steps('1970-01-01T00:00:00Z', 1),
+      steps('0001-01-01T00:00:00Z', 1),
+      steps('2026-11-20T12:05:01Z', 1),
+      steps('9999-12-31T00:00:00Z', 1),
+    ]);
+    expect(refused.accepted).toBe(0);
+    expect(refused.errors.map((e: any) => [e.index, e.field])).toEqual([
+      [0, 'recordedDate'],
+      [1, 'recordedDate'],
+      [2, 'recordedDate'],
+      [3, 'recordedDate'],
+      [4, 'recordedDate'],
+    ]);
+    expect(refused.errors[0].message).toContain('2000-01-01');
+    expect(await record(user, [steps('2000-01-01T00:00:00Z', 1), steps('2026-11-20T12:05:00Z', 1)])).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      errors: [],
+    });
+
+    // Written directly with SQL, bypassing the API: the database keeps 2000-01-01 .. a day ahead.
+    const insert = (at: string) =>
+      stack.runtime.database
+        .exec(
+          `INSERT INTO health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
+           VALUES ('${user.id}', 'steps', 1, 'count', 'manual', ${at})`,
+        )
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+    expect(
+      isCheckViolation(await insert(`'1999-12-31T23:59:59Z'`), 'health_metrics_recorded_date_bounds'),
+    ).toBe(true);
+    expect(
+      isCheckViolation(await insert(`now() + interval '25 hours'`), 'health_metrics_recorded_date_bounds'),
+    ).toBe(true);
+    expect(await insert(`now() + interval '1 hour'`)).toBeNull();
   });
 
   it('needs a signed-in user', async () => {

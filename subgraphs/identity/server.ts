@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
@@ -9,7 +10,8 @@ import { devMailboxRoute } from './dev-mailbox-route.js';
 import type { Mailer } from './mailer.js';
 import { createMailer } from './settings.js';
 import { IdentitySweeper } from './sweeper.js';
-import { outbox } from './tables.js';
+import { outbox, processedEvents } from './tables.js';
+import { viewerRefreshHandlers } from './viewer-refresh.js';
 
 export type IdentityDeps = SubgraphDeps;
 export type { Mailer };
@@ -31,6 +33,14 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
       new IdentitySweeper(deps),
+      eventConsumer({
+        group: 'identity',
+        database: deps.database,
+        bus: deps.bus,
+        processedEvents,
+        handlers: viewerRefreshHandlers(deps.kv),
+        log: deps.log,
+      }),
     ],
   });
 }

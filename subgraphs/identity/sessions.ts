@@ -80,6 +80,15 @@ export const revokeAllSessions = (executor: Executor, kv: KeyValueStore, userId:
 export const revokeOtherSessions = (executor: Executor, kv: KeyValueStore, userId: string, keep: string) =>
   revoke(executor, kv, and(eq(sessions.userId, userId), ne(sessions.id, keep)));
 
+/**
+ * Drops the gateway's cached viewer of every session of the user, so the next request of each
+ * resolves the viewer again (roles, trainer id, entitlements) instead of waiting out the cache.
+ */
+export async function dropCachedViewers(executor: Executor, kv: KeyValueStore, userId: string) {
+  const live = await executor.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  await Promise.all(live.map((s) => kv.delete(viewerCacheKey(s.id))));
+}
+
 /** Deletes expired sessions; run by the sweeper. */
 export async function deleteExpiredSessions(executor: Executor, clock: Clock) {
   const removed = await executor

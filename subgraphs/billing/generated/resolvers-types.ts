@@ -69,7 +69,11 @@ export type Mutation = {
   cancelSubscription: UserSubscription;
   /** Creates a plan. Admins only. */
   createSubscriptionPlan: SubscriptionPlan;
-  /** Refunds part or all of a completed payment. Admins only. Refunds never exceed the payment. */
+  /**
+   * Refunds part or all of a completed payment. Admins only. Refunds never exceed the payment (the
+   * database refuses it, whoever writes). The refund that completes the payment's amount ends its
+   * subscription at once (CANCELED, its entitlements gone); a partial refund leaves it as it is.
+   */
   refundPayment: RefundPaymentResult;
   /** Turns renewal at the end of each period on or off. */
   setAutoRenewal: UserSubscription;
@@ -360,7 +364,7 @@ export type SubscriptionStarted = {
 export type SubscriptionStatus =
   /** Gives access: paid for (or in its trial) for the current period. */
   | 'ACTIVE'
-  /** Ended by the user (at once, or at the end of the period they canceled in). */
+  /** Ended by the user (at once, or at the end of the period they canceled in), or at once by a full refund of one of its payments. */
   | 'CANCELED'
   /** Ended because it was not renewed, its trial ran out unpaid, or a renewal stayed unpaid. */
   | 'EXPIRED'
@@ -406,11 +410,16 @@ export type UpdateSubscriptionPlanInput = {
 /** Billing's view of a person. */
 export type User = {
   __typename?: 'User';
-  /** The subscription that gives access now, if any. Null unless the viewer is this user or an admin. */
+  /**
+   * The subscription that gives access now, if any: active and, today, before its end date (plus the
+   * grace days while a renewal is still being charged). Null unless the viewer is this user or an admin.
+   */
   activeSubscription?: Maybe<UserSubscription>;
   /**
-   * The features of the active subscription's plan: what content and other subgraphs gate on. Empty
-   * without an active subscription; null unless the viewer is this user or an admin.
+   * The features of the active subscription's plan: what content and other subgraphs gate on, on
+   * every read (the gateway's viewer carries them, cached at most 30 s and refreshed when a
+   * subscription starts or ends). Empty without an active subscription; null unless the viewer is
+   * this user or an admin.
    */
   entitlements?: Maybe<Array<Scalars['String']['output']>>;
   /** Stable identifier. */

@@ -142,11 +142,15 @@ export type Course = {
   durationHours?: Maybe<Scalars['Int']['output']>;
   /** How many users are enrolled. */
   enrollmentsCount: Scalars['Int']['output'];
-  /** Whether the signed-in viewer may open the lessons' content (free, bought, enrolled or own course). */
+  /**
+   * Whether the signed-in viewer may open the lessons' content, decided on every read: a free course,
+   * its creator, an admin, or a current entitlement from billing (course:<id> or courses:all). Paid
+   * content ends with the subscription (canceled, expired, refunded in full), enrolled or not.
+   */
   hasAccess: Scalars['Boolean']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** Whether the signed-in viewer is enrolled. */
+  /** Whether the signed-in viewer is enrolled. An enrollment records joining; it opens no paid content by itself. */
   isEnrolled: Scalars['Boolean']['output'];
   /** Whether anyone may open its lessons. */
   isFree: Scalars['Boolean']['output'];
@@ -262,7 +266,7 @@ export type Lesson = {
   durationMinutes?: Maybe<Scalars['Int']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** True when the viewer may not open the lesson's content (a paid course not bought). */
+  /** True when the viewer may not open the lesson's content: a paid course without a current entitlement (see Course.hasAccess). */
   locked: Scalars['Boolean']['output'];
   /** Position in the course, from 1 without gaps. */
   sequenceNumber: Scalars['Int']['output'];
@@ -278,7 +282,7 @@ export type Mutation = {
   createContentItem: ContentItem;
   /** Creates a draft course. Trainers only. */
   createCourse: Course;
-  /** Enrolls the viewer in a published course; paid courses need a purchase first. */
+  /** Enrolls the viewer in a published course; paid courses need a current entitlement first, and the enrollment does not keep the content open without one. */
   enrollInCourse: EnrollResult;
   /** Makes one of the viewer's own content items visible to everyone. */
   publishContentItem: ContentItem;

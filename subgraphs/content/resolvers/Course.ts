@@ -6,18 +6,6 @@ import type { ContentDeps } from '../server.js';
 import type { CourseRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import { fromDb } from '../validation.js';
-import type { Executor } from '../../../kit/db.js';
-
-/** Whether the viewer may open the course's lessons: free, owner/admin, entitled by billing, or enrolled. */
-export async function hasCourseAccess(
-  course: CourseRow,
-  ctx: RequestContext,
-  db: Executor,
-): Promise<boolean> {
-  if (entitledToCourse(course, ctx)) return true;
-  if (!ctx.viewer) return false;
-  return viewerEnrolled(ctx, db).load(course.id);
-}
 
 export function courseResolvers(deps: ContentDeps): CourseResolvers<RequestContext, CourseRow> {
   const db = deps.database.db;
@@ -30,7 +18,8 @@ export function courseResolvers(deps: ContentDeps): CourseResolvers<RequestConte
     creator: (course) => ({ id: course.creatorId }),
     level: (course) => (course.level ? fromDb<Difficulty>(course.level) : null),
     isEnrolled: (course, _args, ctx) => (ctx.viewer ? viewerEnrolled(ctx, db).load(course.id) : false),
-    hasAccess: (course, _args, ctx) => hasCourseAccess(course, ctx, db),
+    // Decided on every read from the viewer's entitlements; an enrollment opens nothing by itself.
+    hasAccess: (course, _args, ctx) => entitledToCourse(course, ctx),
     lessons: (course, _args, ctx) => lessonsByCourse(ctx, db).load(course.id),
   };
 }

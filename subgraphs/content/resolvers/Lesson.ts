@@ -1,11 +1,10 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { isVisible } from '../access.js';
+import { entitledToCourse, isVisible } from '../access.js';
 import type { LessonResolvers } from '../generated/resolvers-types.js';
 import { courseById, itemById, lessonById } from '../loaders.js';
 import type { ContentDeps } from '../server.js';
 import type { ContentItemRow, CourseRow, LessonRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
-import { hasCourseAccess } from './Course.js';
 import type { Executor } from '../../../kit/db.js';
 
 async function courseOf(lesson: LessonRow, ctx: RequestContext, db: Executor): Promise<CourseRow> {
@@ -25,13 +24,13 @@ export function lessonResolvers(deps: ContentDeps): LessonResolvers<RequestConte
       return course && isVisible(course, ctx) ? lesson : null;
     },
     course: (lesson, _args, ctx) => courseOf(lesson, ctx, db),
-    locked: async (lesson, _args, ctx) => !(await hasCourseAccess(await courseOf(lesson, ctx, db), ctx, db)),
+    locked: async (lesson, _args, ctx) => !entitledToCourse(await courseOf(lesson, ctx, db), ctx),
     // The outline is public; what the lesson teaches is for viewers with access to the course.
     // That includes the course creator's unpublished items: a trainer keeps course-only material
     // out of the public catalogue by leaving it unpublished.
     contentItems: async (lesson, _args, ctx) => {
       const course = await courseOf(lesson, ctx, db);
-      if (!(await hasCourseAccess(course, ctx, db))) return null;
+      if (!entitledToCourse(course, ctx)) return null;
       const items = await itemById(ctx, db).loadMany(lesson.contentItemIds);
       return items.filter(
         (item): item is ContentItemRow =>

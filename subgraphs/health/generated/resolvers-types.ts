@@ -31,17 +31,17 @@ export type ConnectHealthIntegrationInput = {
   provider: HealthProvider;
   /** The OAuth2 refresh token (GARMIN, FITBIT). */
   refreshToken?: InputMaybe<Scalars['String']['input']>;
-  /** When the access token expires. */
+  /** When the access token expires: between 2000-01-01 and 10 years from now. */
   tokenExpiresAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A new goal. */
 export type CreateHealthGoalInput = {
-  /** Last day, on or after startDate; open-ended when left out. */
+  /** Last day: on or after startDate and at most 10 years after it; open-ended when left out. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
   /** The metric. */
   metricType: HealthMetricType;
-  /** First day of the period. */
+  /** First day of the period: on or after 2000-01-01 and at most 10 years from today. */
   startDate: Scalars['Date']['input'];
   /** The target, a positive whole number in the metric's unit. */
   targetValue: Scalars['Int']['input'];
@@ -145,7 +145,7 @@ export type HealthMetricConnection = {
 export type HealthMetricInput = {
   /** What was measured. */
   metricType: HealthMetricType;
-  /** When it was measured; not more than 5 minutes in the future. */
+  /** When it was measured: on or after 2000-01-01 and not more than 5 minutes in the future. */
   recordedDate: Scalars['DateTime']['input'];
   /** Where the sample came from; MANUAL when left out. */
   source?: InputMaybe<HealthMetricSource>;
@@ -353,9 +353,9 @@ export type TrainerClientLatestHealthMetricsArgs = {
 
 /** Goal changes; fields left out keep their value. */
 export type UpdateHealthGoalInput = {
-  /** A new last day; an explicit null makes the goal open-ended. */
+  /** A new last day, on or after startDate and at most 10 years after it; an explicit null makes the goal open-ended. */
   endDate?: InputMaybe<Scalars['Date']['input']>;
-  /** A new first day. */
+  /** A new first day: on or after 2000-01-01 and at most 10 years from today. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** A new target, a positive whole number. */
   targetValue?: InputMaybe<Scalars['Int']['input']>;

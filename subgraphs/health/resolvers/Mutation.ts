@@ -19,12 +19,13 @@ export function mutationResolvers(deps: HealthDeps): MutationResolvers<RequestCo
     createHealthGoal: (_parent, { input }, ctx) =>
       createGoal(db, deps.clock, requireViewer(ctx).userId, input),
 
-    updateHealthGoal: (_parent, { id, input }, ctx) => updateGoal(db, requireViewer(ctx).userId, id, input),
+    updateHealthGoal: (_parent, { id, input }, ctx) =>
+      updateGoal(db, deps.clock, requireViewer(ctx).userId, id, input),
 
     deactivateHealthGoal: (_parent, { id }, ctx) => deactivateGoal(db, requireViewer(ctx).userId, id),
 
     connectHealthIntegration: (_parent, { input }, ctx) =>
-      connectIntegration(db, deps.secretBox, requireViewer(ctx).userId, input),
+      connectIntegration(db, deps.clock, deps.secretBox, requireViewer(ctx).userId, input),
 
     disconnectHealthIntegration: (_parent, { provider }, ctx) =>
       disconnectIntegration(db, requireViewer(ctx).userId, provider),
