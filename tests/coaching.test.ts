@@ -97,9 +97,7 @@ async function makeClient(index: number, coach: TestTrainer = trainer): Promise<
     ),
   );
   expect(subscribed.subscribe.__typename).toBe('SubscriptionStarted');
-  await ok(
-    stack.gql('mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }', { t: coach.trainerId }, as),
-  );
+  await ok(stack.gql('mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }', { t: coach.trainerId }, as));
   return client;
 }
 
@@ -127,6 +125,11 @@ beforeAll(async () => {
     clients.push(...(await Promise.all([0, 1, 2, 3].map((j) => makeClient(i + j)))));
   }
   await stack.flushEvents();
+  // Health and billing serve the trainer once the hires reached them (at once on the in-process bus).
+  await eventually(async () => {
+    const result = await gqlAs(stack, trainer, DASHBOARD, variables(CLIENTS));
+    expect(result.errors).toBeUndefined();
+  });
 }, 240_000);
 afterAll(async () => {
   await stack?.stop();
@@ -183,7 +186,9 @@ describe('the trainer dashboard', () => {
     });
     console.info(`trainer dashboard statements: 2 clients -> ${counts.small}, ${CLIENTS} -> ${counts.large}`);
     expect(counts.large).toBe(counts.small);
-    expect(counts.large).toBeLessThanOrEqual(12);
+    // 13: identity 2, training 5, health 3 and billing 3, each of those two with one statement
+    // checking the page's relationships in its own copy of them (BENCHMARKS.md, trainerDashboard).
+    expect(counts.large).toBeLessThanOrEqual(13);
   });
 });
 
@@ -306,7 +311,8 @@ describe('health and billing follow the relationship through coaching events', (
     } finally {
       await relay.start();
     }
-    served(await directly(coach, client));
+    // On the in-process bus flushEvents has delivered everything; with Redis delivery follows.
+    await eventually(async () => served(await directly(coach, client)));
     const later = await gqlAs(stack, coach, DASHBOARD, variables(10));
     expect(later.errors).toBeUndefined();
     expect(later.data.me.trainer.clients.nodes[0].activePlan).toEqual({ name: 'Coached' });
@@ -316,7 +322,7 @@ describe('health and billing follow the relationship through coaching events', (
     const coach = await signUpTrainer(stack);
     const client = await makeClient(CLIENTS + 2, coach);
     await stack.flushEvents();
-    served(await directly(coach, client));
+    await eventually(async () => served(await directly(coach, client)));
     const [relationship] = await coachesOf(client);
     const ended = await stack.gql(
       'mutation($id: ID!) { endCoaching(id: $id) { endedAt } }',
@@ -325,7 +331,7 @@ describe('health and billing follow the relationship through coaching events', (
     );
     expect(ended.errors).toBeUndefined();
     await stack.flushEvents();
-    refused(await directly(coach, client));
+    await eventually(async () => refused(await directly(coach, client)));
   });
 
   it('with the relays running on their own, an end reaches health and billing within a few relay intervals', async () => {
