@@ -107,6 +107,7 @@ export function relationshipFrom(
   return { id, granteeId, granteeUserId, ownerId, startedAt, endedAt };
 }
 
+/** Keeps a copy from the owner's events and answers, at read time, who may read an owner's data. */
 export class RelationshipCopy {
   constructor(
     private readonly table: RelationshipCopyTable,
