@@ -14,7 +14,7 @@ import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fake
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
 import { loadApiSchema, rootFields, selectionFor } from '../testkit/operations.js';
-import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { eventually, postGraphQL, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 
 /**
  * User B must not read or change user A's data by any path. Everything here is discovered from
@@ -584,8 +584,13 @@ describe('coaching: A’s data through TrainerClient', () => {
     ] as const;
 
   it('A’s coach reads A’s shared data (so the checks below can see a leak)', async () => {
-    const result = await gqlAs(stack, coach, CLIENTS);
-    expect(result.errors).toBeUndefined();
+    // Health and billing serve a coach once the hires have reached them (coaching events).
+    await stack.flushEvents();
+    const result = await eventually(async () => {
+      const answer = await gqlAs(stack, coach, CLIENTS);
+      expect(answer.errors).toBeUndefined();
+      return answer;
+    });
     // B may have hired the coach too (B's mutations above name every id A can see).
     const client = result.data.me.trainer.clients.nodes.find(
       (n: { user: { id: string } }) => n.user.id === owner.id,
@@ -650,17 +655,19 @@ describe('coaching: A’s data through TrainerClient', () => {
     }
   });
 
+  const viewer = (user: TestUser, trainerId?: string): Viewer => ({
+    userId: user.id,
+    sessionId: 'e'.repeat(64),
+    roles: ['USER'],
+    ...(trainerId ? { trainerId } : {}),
+  });
+  /** A correctly signed, unexpired identity header, as the gateway would send (or a thief replay). */
+  const signed = (v: Viewer) => ({
+    [IDENTITY_HEADER]: signIdentity({ viewer: v, service: null, ip: null }, stack.runtime.identitySecret),
+  });
+
   it('subgraphs called directly refuse A’s shared data to everyone but A and A’s coach', async () => {
     const secret = stack.runtime.identitySecret;
-    const viewer = (user: TestUser, trainerId?: string): Viewer => ({
-      userId: user.id,
-      sessionId: 'e'.repeat(64),
-      roles: ['USER'],
-      ...(trainerId ? { trainerId } : {}),
-    });
-    const signed = (v: Viewer) => ({
-      [IDENTITY_HEADER]: signIdentity({ viewer: v, service: null, ip: null }, secret),
-    });
     const callers: [string, Record<string, string>][] = [
       ['another trainer', signed(viewer(otherTrainer, otherTrainer.trainerId))],
       ['the former coach', signed(viewer(formerCoach, formerCoach.trainerId))],
@@ -690,10 +697,8 @@ describe('coaching: A’s data through TrainerClient', () => {
         },
       ],
     ];
-    // Health and billing cannot see training's table: they take a representation's trainerId at
-    // the gateway's word, and the gateway builds one only from training's answers (the viewer's own
-    // active relationships). So every caller here names A's coach, whom none of them is; the
-    // former relationship is asked of training, which knows it has ended.
+    // Every caller here names A's coach and A's relationship with them; the next test has trainers
+    // name themselves.
     const current = { __typename: 'TrainerClient', ...coaching };
     const former = {
       __typename: 'TrainerClient',
@@ -734,5 +739,42 @@ describe('coaching: A’s data through TrainerClient', () => {
         expect(sharedDataIn(result.data?._entities ?? []), where).toEqual([]);
       }
     }
+  });
+  it('health and billing called directly serve A’s data to no trainer who names themself without an active relationship', async () => {
+    // The attack: a trainer's own valid signed identity (a captured header, or a subgraph reached
+    // directly), with a representation naming that trainer and A. A former coach's end has been
+    // relayed, so every subgraph knows it (flushEvents; with Redis, delivery follows).
+    await stack.flushEvents();
+    const fields: Record<string, string> = {
+      health: `latestHealthMetrics { value } healthSeries(metricType: HEART_RATE, from: "${from}", to: "${to}", bucket: DAY) { avg }`,
+      billing: 'activePlan { id name }',
+    };
+    const ask = (name: string, actor: TestTrainer) =>
+      postGraphQL(
+        stack.subgraphUrls[name as keyof typeof stack.subgraphUrls],
+        {
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on TrainerClient { ${fields[name]} } } }`,
+          variables: { r: [{ __typename: 'TrainerClient', trainerId: actor.trainerId, userId: owner.id }] },
+        },
+        signed(viewer(actor, actor.trainerId)),
+      );
+    await eventually(async () => {
+      for (const name of Object.keys(fields)) {
+        // The honest coach, the same way, reads (the probe can see a leak).
+        const honest = await ask(name, coach);
+        expect(sharedDataIn(honest.data?._entities), `${name} as A's coach`).not.toEqual([]);
+        for (const [who, actor] of [
+          ['another trainer', otherTrainer],
+          ['the former coach', formerCoach],
+        ] as const) {
+          const result = await ask(name, actor);
+          const where = `${name} _entities as ${who}, naming themself`;
+          expect(result.status, where).toBeLessThan(500);
+          refusalCodesOk(result.errors, where);
+          expect(result.errors?.length, where).toBeGreaterThan(0);
+          expect(sharedDataIn(result.data?._entities ?? []), where).toEqual([]);
+        }
+      }
+    });
   });
 });

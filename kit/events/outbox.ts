@@ -48,6 +48,18 @@ export async function writeToOutbox(
   return id;
 }
 
+/** Several events in one statement, for a change that touches many rows at once. */
+export async function writeAllToOutbox(
+  executor: Executor,
+  table: OutboxTable,
+  events: { type: string; payload: Record<string, unknown>; occurredAt: Date }[],
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => ({ id: randomUUID(), ...event }));
+  await executor.insert(table).values(rows);
+  return rows.map((row) => row.id);
+}
+
 /**
  * Moves committed outbox rows to the bus. A row is marked published only after the bus took it,
  * so a crash between commit and publish delays the event but never loses it.

@@ -234,6 +234,13 @@ async function trainerDashboardSetup(api: SetupApi, n: number) {
     INSERT INTO training.trainer_clients (trainer_id, user_id, started_at)
     SELECT '${trainerId}', c.id, now() - make_interval(mins => c.ord::int)
     FROM unnest(${clientIds}) WITH ORDINALITY AS c(id, ord);
+    -- Health's and billing's copies of the relationships, which coaching events would have filled.
+    INSERT INTO health.coaching_relationships (id, trainer_id, trainer_user_id, user_id, started_at)
+    SELECT id, trainer_id, '${trainerUser.id}', user_id, started_at FROM training.trainer_clients
+    WHERE trainer_id = '${trainerId}';
+    INSERT INTO billing.coaching_relationships (id, trainer_id, trainer_user_id, user_id, started_at)
+    SELECT id, trainer_id, '${trainerUser.id}', user_id, started_at FROM training.trainer_clients
+    WHERE trainer_id = '${trainerId}';
     WITH created AS (
       INSERT INTO training.habits (user_id, name, frequency_per_week)
       SELECT c.id, h.name, 7 FROM unnest(${clientIds}) AS c(id) CROSS JOIN (VALUES ('Walk'), ('Stretch')) AS h(name)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
 import { forgetUser } from './gdpr.js';
 import type { PaymentGateways } from './gateways.js';
@@ -86,9 +87,13 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
         handlers: {
           'user.deleted': async (tx, event) => {
             const userId = event.payload.userId;
-            if (typeof userId === 'string' && /^[0-9a-f-]{36}$/i.test(userId))
+            if (typeof userId === 'string' && /^[0-9a-f-]{36}$/i.test(userId)) {
               await forgetUser(tx, deps.clock, userId);
+              // Training's coaching.ended events for the account follow; this does not wait for them.
+              await coaching.endAllOf(tx, userId, new Date(event.occurredAt));
+            }
           },
+          ...coaching.handlers(),
         },
       }),
       new RenewalWorker(deps, (base.env?.BILLING_RENEWAL_INTERVAL_SECONDS ?? 3600) * 1000),

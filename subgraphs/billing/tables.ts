@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { relationshipCopyTable } from '../../kit/relationships.js';
 
 export const billing = pgSchema('billing');
 
@@ -182,6 +183,17 @@ export const webhookEvents = billing.table(
   },
   (t) => [primaryKey({ columns: [t.gateway, t.eventId] })],
 );
+
+/**
+ * This subgraph's copy of training.trainer_clients, which it cannot read: who coaches whom, kept
+ * from training's coaching.started / coaching.ended events (subgraphs/billing/coaching.ts) and checked
+ * before a trainer reads a client's plan. Ended rows stay, so a late start cannot revive them.
+ */
+export const coachingRelationships = relationshipCopyTable(billing, 'coaching_relationships', {
+  grantee: 'trainer_id',
+  granteeUser: 'trainer_user_id',
+  owner: 'user_id',
+});
 
 export const outbox = outboxTable(billing);
 export const processedEvents = processedEventsTable(billing);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { coaching } from './coaching.js';
 import { eraseUser } from './integrations.js';
 import { partitionMaintenance } from './partitions.js';
 import {
@@ -45,7 +46,10 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
             const userId = (event.payload as { userId?: unknown }).userId;
             if (typeof userId !== 'string') return;
             await eraseUser(tx, userId);
+            // Training's coaching.ended events for the account follow; this does not wait for them.
+            await coaching.endAllOf(tx, userId, new Date(event.occurredAt));
           },
+          ...coaching.handlers(),
         },
       }),
     ],

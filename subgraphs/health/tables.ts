@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { relationshipCopyTable } from '../../kit/relationships.js';
 
 export const health = pgSchema('health');
 
@@ -114,6 +115,17 @@ export const tokenRevocations = health.table('token_revocations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type TokenRevocationRow = typeof tokenRevocations.$inferSelect;
+
+/**
+ * This subgraph's copy of training.trainer_clients, which it cannot read: who coaches whom, kept
+ * from training's coaching.started / coaching.ended events (subgraphs/health/coaching.ts) and checked
+ * before a trainer reads a client's health summary. Ended rows stay, so a late start cannot revive them.
+ */
+export const coachingRelationships = relationshipCopyTable(health, 'coaching_relationships', {
+  grantee: 'trainer_id',
+  granteeUser: 'trainer_user_id',
+  owner: 'user_id',
+});
 
 export const outbox = outboxTable(health);
 export const processedEvents = processedEventsTable(health);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { rows } from '../../kit/db.js';
+import { republishCoachingEvents } from './coaching-events.js';
 import {
   eventually,
   type GraphQLResponse,
@@ -333,5 +335,174 @@ describe('account deletion', () => {
     expect(coaches.data.me.coaches.map((c: { trainer: { id: string } }) => c.trainer.id)).toEqual([
       otherTrainer.trainerId,
     ]);
+  });
+});
+
+/**
+ * Health and billing keep their own copy of who coaches whom from training's coaching events, and
+ * check it before they serve a client's data to a trainer (SECURITY.md, "Coaching").
+ */
+describe('coaching events', () => {
+  interface CopyRow {
+    id: string;
+    trainer_id: string;
+    trainer_user_id: string;
+    user_id: string;
+    ended_at: string | Date | null;
+  }
+  const eventsOf = async (relationshipId: string) =>
+    rows<{ type: string; payload: Record<string, unknown> }>(
+      stack.runtime.database.db,
+      sql`select type, payload from training.outbox where payload->>'relationshipId' = ${relationshipId} order by occurred_at, type desc`,
+    );
+  /** The relationship in health's and billing's copies (the same, once the events are through). */
+  const copies = async (relationshipId: string) => {
+    const db = stack.runtime.database.db;
+    const health = await rows<CopyRow>(
+      db,
+      sql`select * from health.coaching_relationships where id = ${relationshipId}`,
+    );
+    const billing = await rows<CopyRow>(
+      db,
+      sql`select * from billing.coaching_relationships where id = ${relationshipId}`,
+    );
+    expect(
+      billing.map((r) => ({ ...r, ended_at: r.ended_at && new Date(r.ended_at).toISOString() })),
+    ).toEqual(health.map((r) => ({ ...r, ended_at: r.ended_at && new Date(r.ended_at).toISOString() })));
+    return health;
+  };
+  const active = async (relationshipId: string) => {
+    const [row] = await copies(relationshipId);
+    return row ? row.ended_at === null : null;
+  };
+
+  it('hire and end write coaching.started and coaching.ended with the change; health and billing follow', async () => {
+    const trainer = await makeTrainer(stack);
+    const client = await stack.signUp();
+    const id = await hired(client, trainer);
+    await hired(client, trainer); // idempotent: no second relationship, no second event
+    expect(await eventsOf(id)).toEqual([
+      {
+        type: 'coaching.started',
+        payload: {
+          relationshipId: id,
+          trainerId: trainer.trainerId,
+          trainerUserId: trainer.id,
+          userId: client.id,
+          startedAt: stack.clock.now().toISOString(),
+          endedAt: null,
+        },
+      },
+    ]);
+    await stack.flushEvents();
+    await eventually(async () => expect(await copies(id)).toHaveLength(1));
+    expect(await copies(id)).toEqual([
+      {
+        id,
+        trainer_id: trainer.trainerId,
+        trainer_user_id: trainer.id,
+        user_id: client.id,
+        started_at: expect.anything(),
+        ended_at: null,
+      },
+    ]);
+
+    stack.clock.advance(60_000);
+    expect((await stack.gql(END, { id }, { token: client.token })).errors).toBeUndefined();
+    // Ending it twice is a CONFLICT and announces nothing more.
+    expect((await stack.gql(END, { id }, { token: client.token })).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
+    const events = await eventsOf(id);
+    expect(events.map((e) => e.type)).toEqual(['coaching.started', 'coaching.ended']);
+    expect(events[1]?.payload).toMatchObject({ endedAt: stack.clock.now().toISOString(), reason: 'ended' });
+    await stack.flushEvents();
+    await eventually(async () => expect(await active(id)).toBe(false));
+  });
+
+  it('account deletion announces the end of each active relationship of the client and of the trainer', async () => {
+    const trainer = await makeTrainer(stack);
+    const otherTrainer = await makeTrainer(stack);
+    const [client, other] = [await stack.signUp(), await stack.signUp()];
+    const clientsCoach = await hired(client, otherTrainer);
+    const trainersClient = await hired(other, trainer);
+    // The trainer is also someone's client.
+    const trainerAsClient = await hired(trainer, otherTrainer);
+    await stack.flushEvents();
+    await eventually(async () => {
+      for (const id of [clientsCoach, trainersClient, trainerAsClient]) expect(await active(id)).toBe(true);
+    });
+
+    for (const user of [client, trainer]) {
+      const deleted = await stack.gql(
+        'mutation($p: String!) { deleteMyAccount(password: $p) { __typename } }',
+        { p: user.password },
+        { token: user.token },
+      );
+      expect(deleted.data.deleteMyAccount.__typename).toBe('AccountDeleted');
+    }
+    await stack.flushEvents();
+    await eventually(async () => {
+      for (const id of [clientsCoach, trainersClient, trainerAsClient]) {
+        expect(await active(id)).toBe(false);
+        expect((await eventsOf(id)).at(-1)).toMatchObject({
+          type: 'coaching.ended',
+          payload: { reason: 'account_deleted' },
+        });
+      }
+    });
+    expect((await eventsOf(trainersClient)).at(-1)?.payload).toMatchObject({
+      trainerId: trainer.trainerId,
+      trainerUserId: trainer.id,
+      userId: other.id,
+    });
+    expect((await eventsOf(clientsCoach)).at(-1)?.payload).toMatchObject({ trainerUserId: otherTrainer.id });
+  });
+
+  it('relationships from before coaching events reach the copies through the backfill migration', async () => {
+    const trainer = await makeTrainer(stack);
+    const client = await stack.signUp();
+    // A relationship written before training announced any (as a migrated database holds them).
+    const [row] = await rows<{ id: string }>(
+      stack.runtime.database.db,
+      sql`insert into training.trainer_clients (trainer_id, user_id) values (${trainer.trainerId}, ${client.id}) returning id`,
+    );
+    const id = row!.id;
+    await stack.flushEvents();
+    expect(await active(id)).toBeNull();
+    const migration = readFileSync(
+      new URL('../../drizzle/training/0004_coaching_events_backfill.sql', import.meta.url),
+      'utf8',
+    );
+    await stack.runtime.database.exec(migration);
+    await stack.flushEvents();
+    await eventually(async () => expect(await active(id)).toBe(true));
+  });
+
+  it('republishing rebuilds a lost copy: active relationships active, ended ones ended', async () => {
+    const trainer = await makeTrainer(stack);
+    const [stays, leaves] = [await stack.signUp(), await stack.signUp()];
+    const activeId = await hired(stays, trainer);
+    const endedId = await hired(leaves, trainer);
+    expect((await stack.gql(END, { id: endedId }, { token: leaves.token })).errors).toBeUndefined();
+    await stack.flushEvents();
+    await eventually(async () => expect(await active(endedId)).toBe(false));
+    // Both copies lost (a restore from an old backup, say), and the end's event long gone.
+    await stack.runtime.database.exec(`
+      delete from health.coaching_relationships where id in ('${activeId}', '${endedId}');
+      delete from billing.coaching_relationships where id in ('${activeId}', '${endedId}');
+    `);
+    const written = await republishCoachingEvents(stack.runtime.database.db, stack.clock.now());
+    expect(written).toBeGreaterThanOrEqual(2);
+    await stack.flushEvents();
+    await eventually(async () => {
+      expect(await active(activeId)).toBe(true);
+      expect(await active(endedId)).toBe(false);
+    });
+    // Running it again changes nothing.
+    await republishCoachingEvents(stack.runtime.database.db, stack.clock.now());
+    await stack.flushEvents();
+    expect(await active(activeId)).toBe(true);
+    expect(await active(endedId)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { writeCoachingEvents } from './coaching-events.js';
 import { type TrainerClientRow, trainerClients, trainers } from './tables.js';
 
 /**
@@ -42,12 +43,14 @@ export async function hireTrainer(
   }
   const existing = await activeRelationship(db, trainerId, userId);
   if (existing) return existing;
+  const trainerUserId = trainer.userId;
   try {
-    const [row] = await db
-      .insert(trainerClients)
-      .values({ trainerId, userId, startedAt: deps.clock.now() })
-      .returning();
-    return row!;
+    return await db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const [row] = await tx.insert(trainerClients).values({ trainerId, userId, startedAt: now }).returning();
+      await writeCoachingEvents(tx, [{ row: row!, trainerUserId }], now);
+      return row!;
+    });
   } catch (error) {
     // Two hires of the same trainer at once: the other one won; answer with its relationship.
     if (isUniqueViolation(error, 'trainer_clients_active_pair_key')) {
@@ -73,17 +76,30 @@ export async function endCoaching(
   id: string,
 ): Promise<TrainerClientRow> {
   const db = deps.database.db;
-  const [row] = await db.select().from(trainerClients).where(eq(trainerClients.id, id));
+  const [found] = await db
+    .select({ row: trainerClients, trainerUserId: trainers.userId })
+    .from(trainerClients)
+    .innerJoin(trainers, eq(trainers.id, trainerClients.trainerId))
+    .where(eq(trainerClients.id, id));
+  const row = found?.row;
   if (!row || (row.userId !== party.userId && row.trainerId !== party.trainerId)) {
     throw notFound('Coaching relationship');
   }
-  const [ended] = await db
-    .update(trainerClients)
-    .set({
-      endedAt: sql`greatest(${deps.clock.now().toISOString()}::timestamptz, ${trainerClients.startedAt})`,
-    })
-    .where(and(eq(trainerClients.id, id), isNull(trainerClients.endedAt)))
-    .returning();
+  const ended = await db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const [updated] = await tx
+      .update(trainerClients)
+      .set({ endedAt: sql`greatest(${now.toISOString()}::timestamptz, ${trainerClients.startedAt})` })
+      .where(and(eq(trainerClients.id, id), isNull(trainerClients.endedAt)))
+      .returning();
+    // A trainer whose account is gone has no relationships left (eraseRelationships), so this is set.
+    if (updated && found.trainerUserId)
+      await writeCoachingEvents(tx, [{ row: updated, trainerUserId: found.trainerUserId }], now, {
+        reason: 'ended',
+        endedAt: updated.endedAt!,
+      });
+    return updated;
+  });
   if (!ended) throw conflict('This coaching relationship has already ended.', { reason: 'ALREADY_ENDED' });
   return ended;
 }
@@ -121,10 +137,40 @@ const isUuid = (value: unknown) =>
 
 /**
  * GDPR: a deleted user's relationships go, as a client and as a trainer (`trainerIds` are the
- * trainer profiles the user had).
+ * trainer profiles the user had, already detached from them). Each active one is announced as
+ * ended, so health and billing stop sharing the client's data with the coach.
  */
-export async function eraseRelationships(tx: Executor, userId: string, trainerIds: string[]): Promise<void> {
-  await tx.delete(trainerClients).where(eq(trainerClients.userId, userId));
-  if (trainerIds.length > 0)
-    await tx.delete(trainerClients).where(inArray(trainerClients.trainerId, trainerIds));
+export async function eraseRelationships(
+  tx: Executor,
+  userId: string,
+  trainerIds: string[],
+  at: Date,
+): Promise<void> {
+  const erased = await tx
+    .delete(trainerClients)
+    .where(
+      trainerIds.length > 0
+        ? or(eq(trainerClients.userId, userId), inArray(trainerClients.trainerId, trainerIds))
+        : eq(trainerClients.userId, userId),
+    )
+    .returning();
+  const active = erased.filter((row) => row.endedAt === null);
+  // The user's own trainer profiles are detached already; the other trainers' users are looked up.
+  const ownProfiles = new Set(trainerIds);
+  const otherTrainers = [...new Set(active.map((row) => row.trainerId).filter((id) => !ownProfiles.has(id)))];
+  const userOf = new Map(
+    otherTrainers.length === 0
+      ? []
+      : (
+          await tx
+            .select({ id: trainers.id, userId: trainers.userId })
+            .from(trainers)
+            .where(inArray(trainers.id, otherTrainers))
+        ).map((trainer) => [trainer.id, trainer.userId]),
+  );
+  const facts = active.flatMap((row) => {
+    const trainerUserId = ownProfiles.has(row.trainerId) ? userId : userOf.get(row.trainerId);
+    return trainerUserId ? [{ row, trainerUserId }] : [];
+  });
+  await writeCoachingEvents(tx, facts, at, { reason: 'account_deleted', endedAt: at });
 }

@@ -149,6 +149,7 @@ export async function eraseUser(tx: Executor, userId: string, deletedAt: Date): 
     tx,
     userId,
     detached.map((trainer) => trainer.id),
+    deletedAt,
   );
   for (const trainer of detached) {
     await tx

@@ -373,9 +373,10 @@ export type SubscriptionStatus =
 
 /**
  * A coaching relationship (training owns it), extended with the plan the client pays for, for
- * their trainer: the plan only, never subscriptions or payments. Only the relationship's trainer
- * (while training lists it as active) and the client read it; anyone else gets null and a FORBIDDEN
- * error.
+ * their trainer: the plan only, never subscriptions or payments. Only the relationship's trainer,
+ * while it is active, and the client read it; anyone else gets null and a FORBIDDEN error. Billing
+ * learns of a hire or an end from training's events, about a second after it happens; a new coach
+ * gets FORBIDDEN until then.
  */
 export type TrainerClient = {
   __typename?: 'TrainerClient';

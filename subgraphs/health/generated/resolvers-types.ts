@@ -306,9 +306,10 @@ export type TimeBucket =
 
 /**
  * A coaching relationship (training owns it), extended with the client's health summary for their
- * trainer. Only the relationship's trainer (while training lists it as active) and the client read
- * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
- * relationship arrives when the health service is unavailable.
+ * trainer. Only the relationship's trainer, while it is active, and the client read these fields;
+ * anyone else gets null and a FORBIDDEN error. Health learns of a hire or an end from training's
+ * events, about a second after it happens; a new coach gets FORBIDDEN until then. Nullable, so that
+ * the rest of the relationship arrives when the health service is unavailable.
  */
 export type TrainerClient = {
   __typename?: 'TrainerClient';
@@ -328,9 +329,10 @@ export type TrainerClient = {
 
 /**
  * A coaching relationship (training owns it), extended with the client's health summary for their
- * trainer. Only the relationship's trainer (while training lists it as active) and the client read
- * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
- * relationship arrives when the health service is unavailable.
+ * trainer. Only the relationship's trainer, while it is active, and the client read these fields;
+ * anyone else gets null and a FORBIDDEN error. Health learns of a hire or an end from training's
+ * events, about a second after it happens; a new coach gets FORBIDDEN until then. Nullable, so that
+ * the rest of the relationship arrives when the health service is unavailable.
  */
 export type TrainerClientHealthSeriesArgs = {
   bucket: TimeBucket;
@@ -343,9 +345,10 @@ export type TrainerClientHealthSeriesArgs = {
 
 /**
  * A coaching relationship (training owns it), extended with the client's health summary for their
- * trainer. Only the relationship's trainer (while training lists it as active) and the client read
- * these fields; anyone else gets null and a FORBIDDEN error. Nullable, so that the rest of the
- * relationship arrives when the health service is unavailable.
+ * trainer. Only the relationship's trainer, while it is active, and the client read these fields;
+ * anyone else gets null and a FORBIDDEN error. Health learns of a hire or an end from training's
+ * events, about a second after it happens; a new coach gets FORBIDDEN until then. Nullable, so that
+ * the rest of the relationship arrives when the health service is unavailable.
  */
 export type TrainerClientLatestHealthMetricsArgs = {
   metricTypes?: InputMaybe<Array<HealthMetricType>>;

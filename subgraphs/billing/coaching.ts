@@ -1,0 +1,50 @@
+import type { Executor } from '../../kit/db.js';
+import { RelationshipCopy, type RelationshipEventContract } from '../../kit/relationships.js';
+import type { RequestContext } from '../../kit/subgraph.js';
+import { coachingRelationships } from './tables.js';
+
+/**
+ * Coaching as billing sees it. Training owns the relationship (a client's consent to share their
+ * subscription plan with the trainer they hired); billing cannot read training's table, so it keeps a copy from
+ * training's events and serves the client's subscription plan to a trainer only while that copy holds an
+ * active relationship between them and the signed viewer is that trainer's user. The copy trails
+ * training by one outbox relay pass (SECURITY.md, "Coaching").
+ */
+
+/** Training's coaching events, as training writes them (subgraphs/training/coaching-events.ts). */
+const COACHING_EVENTS: RelationshipEventContract = {
+  started: 'coaching.started',
+  ended: 'coaching.ended',
+  fields: {
+    id: 'relationshipId',
+    grantee: 'trainerId',
+    granteeUser: 'trainerUserId',
+    owner: 'userId',
+    startedAt: 'startedAt',
+    endedAt: 'endedAt',
+  },
+};
+
+export const coaching = new RelationshipCopy(coachingRelationships, COACHING_EVENTS, 'billing.coaching');
+
+/** The `trainerId userId` key of training's TrainerClient, once checked. */
+export interface CoachingKey {
+  trainerId: string;
+  userId: string;
+}
+
+/** The client, or their active coach; anyone else (a former coach, another trainer) is FORBIDDEN. */
+export async function requireCoachOrClient(
+  reference: { trainerId?: unknown; userId?: unknown },
+  ctx: RequestContext,
+  db: Executor,
+): Promise<CoachingKey> {
+  const checked = await coaching.requireOwnerOrActiveGrantee(
+    ctx,
+    db,
+    reference.trainerId,
+    reference.userId,
+    "Only the client and their active coach see the client's plan.",
+  );
+  return { trainerId: checked.granteeId, userId: checked.ownerId };
+}
