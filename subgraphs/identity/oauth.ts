@@ -9,6 +9,7 @@ import {
   Yandex,
 } from 'arctic';
 import { and, count, eq } from 'drizzle-orm';
+import { constantTimeEqual, generateToken, sha256Hex } from '../../kit/crypto.js';
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';
@@ -17,11 +18,20 @@ import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { createSession } from './sessions.js';
 import { identityEnv } from './settings.js';
 import { type OAuthConnectionRow, outbox, type UserRow, userOauthConnections, users } from './tables.js';
-import { issueToken, redeemToken } from './tokens.js';
+import { issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
 import { startTwoFactorSignIn } from './two-factor.js';
 
 export const OAUTH_PROVIDERS = ['google', 'apple', 'yandex', 'vk'] as const;
 export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * The cookie that carries a browser's flow secret from oauthStart to oauthCallback (HttpOnly,
+ * SameSite=Lax, set by the gateway: kit/client-cookies.ts). A native app gets the secret in
+ * oauthStart's answer instead and passes it to oauthCallback itself.
+ */
+export const OAUTH_FLOW_COOKIE = 'oauth_flow';
+/** The flow cookie lives as long as the state it belongs to. */
+export const OAUTH_FLOW_SECONDS = TOKEN_LIFETIME_MS.oauth_state / 1000;
 
 /** What a provider told us about the person, after the code exchange. */
 export interface ProviderIdentity {
@@ -179,7 +189,12 @@ function checkRedirectUri(env: Env, redirectUri: string): string {
   return redirectUri;
 }
 
-/** Builds the provider's authorization URL; state and PKCE verifier stay here, single-use. */
+/**
+ * Builds the provider's authorization URL; state and PKCE verifier stay here, single-use. The flow
+ * also gets a secret of its own, returned only to the client that starts it (in the flow cookie or
+ * to the app) and stored only as its hash: oauthCallback requires it, so whoever else holds the
+ * state and code (a login-CSRF link, an intercepted redirect) cannot finish the flow.
+ */
 export async function oauthStart(
   deps: SubgraphDeps,
   provider: OAuthProvider,
@@ -191,6 +206,7 @@ export async function oauthStart(
   const client = providerClient(env, provider, redirectUri);
   if (!client) throw badInput(`Sign-in with ${provider} is not configured.`, { field: 'provider' });
   const codeVerifier = generateCodeVerifier();
+  const flowSecret = generateToken();
   const { token: state, expiresAt } = await issueToken(
     deps.database.db,
     deps.clock,
@@ -200,9 +216,10 @@ export async function oauthStart(
       provider,
       redirectUri,
       codeVerifier: deps.secretBox.encrypt(codeVerifier),
+      flowSecretHash: sha256Hex(flowSecret),
     },
   );
-  return { url: client.authorizationUrl(state, codeVerifier).toString(), state, expiresAt };
+  return { url: client.authorizationUrl(state, codeVerifier).toString(), state, flowSecret, expiresAt };
 }
 
 export type OAuthCallbackOutcome =
@@ -215,7 +232,8 @@ export type OAuthCallbackOutcome =
       reason: 'INVALID_STATE' | 'PROVIDER_ERROR' | 'ACCOUNT_LINKED_ELSEWHERE' | 'ACCOUNT_UNAVAILABLE';
     };
 
-function encryptedTokens(deps: SubgraphDeps, identity: ProviderIdentity) {
+/** What a link stores of the provider's answer; tokens only encrypted. */
+function linkFields(deps: SubgraphDeps, identity: ProviderIdentity) {
   return {
     emailFromProvider: identity.email,
     accessTokenEncrypted: deps.secretBox.encrypt(identity.accessToken),
@@ -234,19 +252,27 @@ function candidateUsername(identity: ProviderIdentity, provider: OAuthProvider, 
 }
 
 /**
- * Finishes the authorization code flow. The state decides the mode: started by a signed-in viewer
- * it links the provider to that viewer; started anonymously it signs in the user already linked
- * to this provider account, or links by a *verified* email to an account whose email is verified
- * too, or creates a new account. An unverified provider email never reaches an existing account.
+ * Finishes the authorization code flow, for the client that started it only: the flow secret
+ * (from the flow cookie or the app) must match the state's, else the state is not spent and the
+ * code never reaches the provider. The state decides the mode: started by a signed-in viewer it
+ * links the provider to that viewer; started anonymously it signs in the user already linked to
+ * this provider account, or links by a *verified* email to an account whose email is verified too,
+ * or creates a new account. An unverified provider email never reaches an existing account.
  */
 export async function oauthCallback(
   deps: SubgraphDeps,
   provider: OAuthProvider,
   code: string,
   state: string,
+  flowSecret: string | null,
   viewerUserId: string | null,
   ip: string | null,
 ): Promise<OAuthCallbackOutcome> {
+  const pending = await peekToken(deps.database.db, deps.clock, 'oauth_state', state);
+  const expected = pending?.data.flowSecretHash;
+  if (!flowSecret || typeof expected !== 'string' || !constantTimeEqual(sha256Hex(flowSecret), expected)) {
+    return { kind: 'failed', reason: 'INVALID_STATE' };
+  }
   const stored = await redeemToken(deps.database.db, deps.clock, 'oauth_state', state);
   if (!stored || stored.data.provider !== provider || (stored.userId ?? null) !== viewerUserId) {
     return { kind: 'failed', reason: 'INVALID_STATE' };
@@ -291,7 +317,7 @@ export async function oauthCallback(
   if (user) {
     await db
       .update(userOauthConnections)
-      .set({ ...encryptedTokens(deps, identity), updatedAt: deps.clock.now() })
+      .set({ ...linkFields(deps, identity), updatedAt: deps.clock.now() })
       .where(eq(userOauthConnections.id, existing!.connection.id));
   } else {
     const [byEmail] = identity.email
@@ -348,13 +374,13 @@ async function upsertConnection(
         userId,
         provider,
         providerUserId: identity.subject,
-        ...encryptedTokens(deps, identity),
+        ...linkFields(deps, identity),
         createdAt: now,
         updatedAt: now,
       })
       .onConflictDoUpdate({
         target: [userOauthConnections.userId, userOauthConnections.provider],
-        set: { providerUserId: identity.subject, ...encryptedTokens(deps, identity), updatedAt: now },
+        set: { providerUserId: identity.subject, ...linkFields(deps, identity), updatedAt: now },
       })
       .returning();
     return row!;
@@ -392,7 +418,7 @@ async function createOAuthUser(
           userId: user!.id,
           provider,
           providerUserId: identity.subject,
-          ...encryptedTokens(deps, identity),
+          ...linkFields(deps, identity),
           createdAt: now,
           updatedAt: now,
         });

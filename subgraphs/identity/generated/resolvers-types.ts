@@ -156,11 +156,15 @@ export type Mutation = {
   disableTwoFactor: DisableTwoFactorResult;
   /** Starts TOTP enrolment: an otpauth URI for an authenticator app. Not active until confirmed. */
   enrolTwoFactor: TwoFactorEnrolment;
-  /** Finishes the provider flow with the code and state the provider sent to the redirect URI. */
+  /**
+   * Finishes the provider flow with the code and state the provider sent to the redirect URI, from
+   * the client that started it: a browser sends the flow cookie, a native app passes flowSecret.
+   */
   oauthCallback: OAuthCallbackResult;
   /**
    * Starts sign-in (anonymous) or linking (signed in) with a provider: returns the URL to send the
-   * browser to. The state and PKCE verifier stay on the server, valid 10 minutes, usable once.
+   * browser to. The state and PKCE verifier stay on the server, valid 10 minutes, usable once. The
+   * flow is bound to this client: a browser gets the flow cookie, a native app gets flowSecret.
    */
   oauthStart: OAuthStartPayload;
   /** Admin only: lets a deactivated account sign in again. Audited. */
@@ -221,12 +225,14 @@ export type MutationDisableTwoFactorArgs = {
 
 export type MutationOauthCallbackArgs = {
   code: Scalars['String']['input'];
+  flowSecret?: InputMaybe<Scalars['String']['input']>;
   provider: OAuthProvider;
   state: Scalars['String']['input'];
 };
 
 
 export type MutationOauthStartArgs = {
+  client?: InputMaybe<OAuthClient>;
   provider: OAuthProvider;
   redirectUri: Scalars['String']['input'];
 };
@@ -276,6 +282,19 @@ export type MutationVerifyEmailArgs = {
 export type OAuthCallbackResult = AuthSuccess | OAuthEmailInUse | OAuthFailed | ProviderLinked | TwoFactorRequired;
 
 /**
+ * Who runs an OAuth flow. It decides how oauthCallback proves it is the client that called
+ * oauthStart, so that a `state` and `code` in anyone else's hands finish nothing.
+ */
+export type OAuthClient =
+  /**
+   * A web page: oauthStart has the gateway set an HttpOnly, SameSite=Lax cookie holding the flow's
+   * secret (10 minutes); the browser sends it with oauthCallback. Scripts never see the secret.
+   */
+  | 'BROWSER'
+  /** A native app: oauthStart returns flowSecret; the app keeps it and passes it to oauthCallback. */
+  | 'NATIVE';
+
+/**
  * An account with the provider's email exists, and the email is not verified on both sides, so
  * the provider may not join it: sign in to that account first, then link the provider.
  */
@@ -300,7 +319,10 @@ export type OAuthFailureReason =
   | 'ACCOUNT_LINKED_ELSEWHERE'
   /** The linked account is deactivated or deleted. */
   | 'ACCOUNT_UNAVAILABLE'
-  /** The state is unknown, used, expired, for another provider, or started by someone else. */
+  /**
+   * The state is unknown, used, expired, or for another provider, or oauthCallback did not come
+   * from the client that started the flow (no or another flow cookie or flowSecret, another viewer).
+   */
   | 'INVALID_STATE'
   /** The provider refused the code or could not be reached. */
   | 'PROVIDER_ERROR';
@@ -323,6 +345,11 @@ export type OAuthStartPayload = {
   authorizationUrl: Scalars['String']['output'];
   /** When the state stops being accepted. */
   expiresAt: Scalars['DateTime']['output'];
+  /**
+   * NATIVE only: the flow's secret, to pass to oauthCallback with the code and state. Keep it in the
+   * app (never in the redirect URI or a log). Null for BROWSER, where the flow cookie holds it.
+   */
+  flowSecret?: Maybe<Scalars['String']['output']>;
   /** The state in the URL; the provider hands it back to the redirect URI. */
   state: Scalars['String']['output'];
 };
@@ -774,6 +801,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OAuthCallbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OAuthCallbackResult']>;
+  OAuthClient: OAuthClient;
   OAuthEmailInUse: ResolverTypeWrapper<OAuthEmailInUse>;
   OAuthFailed: ResolverTypeWrapper<OAuthFailed>;
   OAuthFailureReason: OAuthFailureReason;
@@ -965,7 +993,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
   enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
   oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'state'>>;
-  oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'provider' | 'redirectUri'>>;
+  oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'client' | 'provider' | 'redirectUri'>>;
   reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
@@ -997,6 +1025,7 @@ export type OAuthFailedResolvers<ContextType = RequestContext, ParentType extend
 export type OAuthStartPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthStartPayload'] = ResolversParentTypes['OAuthStartPayload']> = {
   authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flowSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
