@@ -19,7 +19,7 @@ const CALLBACK = `mutation($provider: OAuthProvider!, $code: String!, $state: St
     __typename
     ... on AuthSuccess {
       token
-      user { id email emailVerified linkedAccounts { provider emailFromProvider } }
+      user { id email emailVerified linkedAccounts { provider emailFromProvider emailVerified } }
     }
     ... on ProviderLinked { linkedAccount { provider emailFromProvider linkedAt } }
     ... on OAuthFailed { reason message }
@@ -90,7 +90,7 @@ describe('OAuth sign-in', () => {
     expect(payload.__typename).toBe('AuthSuccess');
     expect(payload.user).toMatchObject({ email: `g${sub}@gmail.com`, emailVerified: true });
     expect(payload.user.linkedAccounts).toEqual([
-      { provider: 'GOOGLE', emailFromProvider: `g${sub}@gmail.com` },
+      { provider: 'GOOGLE', emailFromProvider: `g${sub}@gmail.com`, emailVerified: true },
     ]);
     // The fake token endpoint checked the verifier against the challenge: PKCE ran for real.
     const tokenRequest = providers.requests.findLast((r) => r.host === 'oauth2.googleapis.com');
@@ -139,14 +139,16 @@ describe('OAuth sign-in', () => {
     const appleToken = providers.requests.findLast((r) => r.host === 'appleid.apple.com');
     expect(appleToken?.form.get('client_secret')?.split('.')).toHaveLength(3);
 
-    const yandex = await flow('YANDEX', {
-      sub: subject(),
-      email: `y${subject()}@yandex.ru`,
-      firstName: 'Yana',
-    });
+    const yandexSub = subject();
+    const yandexEmail = `y${subject()}@yandex.ru`;
+    const yandex = await flow('YANDEX', { sub: yandexSub, email: yandexEmail, firstName: 'Yana' });
     expect(yandex.__typename).toBe('AuthSuccess');
-    // Yandex asserts nothing about the address.
-    expect(yandex.user.emailVerified).toBe(false);
+    // Yandex asserts nothing about the address: the account gets a placeholder, the link keeps it.
+    expect(yandex.user).toMatchObject({
+      email: `yandex.${yandexSub}@oauth.invalid`,
+      emailVerified: false,
+      linkedAccounts: [{ provider: 'YANDEX', emailFromProvider: yandexEmail, emailVerified: false }],
+    });
     expect(providers.requests.some((r) => r.host === 'login.yandex.ru')).toBe(true);
 
     const vkSub = subject();

@@ -236,6 +236,7 @@ export type OAuthCallbackOutcome =
 function linkFields(deps: SubgraphDeps, identity: ProviderIdentity) {
   return {
     emailFromProvider: identity.email,
+    emailVerified: identity.email !== null && identity.emailVerified,
     accessTokenEncrypted: deps.secretBox.encrypt(identity.accessToken),
     refreshTokenEncrypted: identity.refreshToken ? deps.secretBox.encrypt(identity.refreshToken) : null,
     tokenExpiresAt: identity.expiresAt,
@@ -257,7 +258,9 @@ function candidateUsername(identity: ProviderIdentity, provider: OAuthProvider, 
  * code never reaches the provider. The state decides the mode: started by a signed-in viewer it
  * links the provider to that viewer; started anonymously it signs in the user already linked to
  * this provider account, or links by a *verified* email to an account whose email is verified too,
- * or creates a new account. An unverified provider email never reaches an existing account.
+ * or creates a new account. An email the provider did not verify never reaches an existing account
+ * and never becomes a new account's: that account gets a placeholder address, so the address stays
+ * free for whoever proves it.
  */
 export async function oauthCallback(
   deps: SubgraphDeps,
@@ -326,7 +329,7 @@ export async function oauthCallback(
     if (byEmail) {
       // Both sides must vouch for the address before a provider account joins an existing one:
       // otherwise whoever registered (or controls the provider account for) someone else's
-      // address would walk into that account.
+      // address would walk into that account. An unverified one is refused without a join.
       if (!identity.emailVerified || !byEmail.emailVerified || byEmail.deletedAt)
         return { kind: 'emailInUse' };
       const connection = await upsertConnection(deps, byEmail.id, provider, identity);
@@ -395,8 +398,12 @@ async function createOAuthUser(
   provider: OAuthProvider,
   identity: ProviderIdentity,
 ): Promise<UserRow | null> {
-  // Accounts need an email; a provider that gave none gets a placeholder that can never receive mail.
-  const email = identity.email ?? `${provider}.${identity.subject}@oauth.invalid`.toLowerCase();
+  // Accounts need an email. The provider's counts only when it verified it: an unverified one
+  // would hold the address against its owner (sign-up refused) and hand them an account the
+  // provider link still opens. Otherwise a placeholder that can never receive mail; the link
+  // keeps the reported email as emailFromProvider.
+  const proven = identity.emailVerified ? identity.email : null;
+  const email = proven ?? `${provider}.${identity.subject}@oauth.invalid`.toLowerCase();
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await deps.database.db.transaction(async (tx) => {
@@ -409,7 +416,7 @@ async function createOAuthUser(
             passwordHash: null,
             firstName: identity.firstName?.slice(0, 100) ?? null,
             lastName: identity.lastName?.slice(0, 100) ?? null,
-            emailVerified: identity.email !== null && identity.emailVerified,
+            emailVerified: proven !== null,
             createdAt: now,
             updatedAt: now,
           })

@@ -92,6 +92,10 @@ export type EmailTaken = {
 /** The address is confirmed. */
 export type EmailVerified = {
   __typename?: 'EmailVerified';
+  /** How many sessions were ended; sign in again. */
+  revokedSessions: Scalars['Int']['output'];
+  /** Providers unlinked because they had not verified the address. */
+  unlinkedProviders: Array<OAuthProvider>;
   /** The user. */
   user: User;
 };
@@ -127,8 +131,17 @@ export type LastSignInMethod = {
 /** A sign-in provider account linked to a user. */
 export type LinkedAccount = {
   __typename?: 'LinkedAccount';
-  /** The email the provider reported, if any; informational, not the account's email. */
+  /**
+   * The email the provider reported, if any; informational. It becomes the account's email only
+   * when the provider verified it (emailVerified).
+   */
   emailFromProvider?: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether the provider asserted it verified emailFromProvider (Google and Apple can; Yandex and VK
+   * do not). When the owner of the account's address proves it (password reset, verification link),
+   * only links that verified that same address stay.
+   */
+  emailVerified: Scalars['Boolean']['output'];
   /** When the provider was linked. */
   linkedAt: Scalars['DateTime']['output'];
   /** The provider. */
@@ -173,7 +186,10 @@ export type Mutation = {
   requestEmailVerification: Scalars['Boolean']['output'];
   /** Mails a reset link when the address has an account. Always true: the answer reveals nothing. */
   requestPasswordReset: Scalars['Boolean']['output'];
-  /** Sets a new password with the token from the reset mail (single use, 30 minutes); ends every session. */
+  /**
+   * Sets a new password with the token from the reset mail (single use, 30 minutes). The address is
+   * proven: provider links that did not verify it and every session end.
+   */
   resetPassword: ResetPasswordResult;
   /** Signs in with email or username and password. */
   signIn: SignInResult;
@@ -187,7 +203,10 @@ export type Mutation = {
   unlinkProvider: UnlinkProviderResult;
   /** Changes the signed-in user's profile fields; fields left out stay as they are. */
   updateProfile: User;
-  /** Confirms the address with the token from the mail (single use, 24 hours). */
+  /**
+   * Confirms the address with the token from the mail (single use, 24 hours). The account is then
+   * the address owner's: provider links that did not verify the address and every session end.
+   */
   verifyEmail: VerifyEmailResult;
 };
 
@@ -295,8 +314,9 @@ export type OAuthClient =
   | 'NATIVE';
 
 /**
- * An account with the provider's email exists, and the email is not verified on both sides, so
- * the provider may not join it: sign in to that account first, then link the provider.
+ * An account with the provider's email exists, and the email is not verified on both sides (by the
+ * provider and on the account), so the provider may not join it: sign in to that account first, then
+ * link the provider. If the address is yours but the account is not, reset its password.
  */
 export type OAuthEmailInUse = {
   __typename?: 'OAuthEmailInUse';
@@ -377,6 +397,8 @@ export type PasswordReset = {
   __typename?: 'PasswordReset';
   /** How many sessions were ended. */
   revokedSessions: Scalars['Int']['output'];
+  /** Providers unlinked because they had not verified the account's address. */
+  unlinkedProviders: Array<OAuthProvider>;
 };
 
 /** The provider was linked to the signed-in user. */
@@ -790,16 +812,16 @@ export type ResolversTypes = {
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   EmailTaken: ResolverTypeWrapper<EmailTaken>;
   EmailVerified: ResolverTypeWrapper<Omit<EmailVerified, 'user'> & { user: ResolversTypes['User'] }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
   InvalidToken: ResolverTypeWrapper<InvalidToken>;
   InvalidTwoFactorCode: ResolverTypeWrapper<InvalidTwoFactorCode>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LastSignInMethod: ResolverTypeWrapper<LastSignInMethod>;
   LinkedAccount: ResolverTypeWrapper<OAuthConnectionRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OAuthCallbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OAuthCallbackResult']>;
   OAuthClient: OAuthClient;
   OAuthEmailInUse: ResolverTypeWrapper<OAuthEmailInUse>;
@@ -854,16 +876,16 @@ export type ResolversParentTypes = {
   EmailAddress: Scalars['EmailAddress']['output'];
   EmailTaken: EmailTaken;
   EmailVerified: Omit<EmailVerified, 'user'> & { user: ResolversParentTypes['User'] };
+  Int: Scalars['Int']['output'];
   InvalidCredentials: InvalidCredentials;
   InvalidToken: InvalidToken;
   InvalidTwoFactorCode: InvalidTwoFactorCode;
   JSONObject: Scalars['JSONObject']['output'];
   LastSignInMethod: LastSignInMethod;
   LinkedAccount: OAuthConnectionRowModel;
+  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   OAuthCallbackResult: ResolversUnionTypes<ResolversParentTypes>['OAuthCallbackResult'];
   OAuthEmailInUse: OAuthEmailInUse;
   OAuthFailed: OAuthFailed;
@@ -949,6 +971,8 @@ export type EmailTakenResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type EmailVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailVerified'] = ResolversParentTypes['EmailVerified']> = {
+  revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unlinkedProviders?: Resolver<Array<ResolversTypes['OAuthProvider']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -979,6 +1003,7 @@ export type LastSignInMethodResolvers<ContextType = RequestContext, ParentType e
 
 export type LinkedAccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = {
   emailFromProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['OAuthProvider'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1042,6 +1067,7 @@ export type PasswordChangedResolvers<ContextType = RequestContext, ParentType ex
 
 export type PasswordResetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasswordReset'] = ResolversParentTypes['PasswordReset']> = {
   revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unlinkedProviders?: Resolver<Array<ResolversTypes['OAuthProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -29,7 +29,7 @@ import {
   disableTwoFactor,
   enrolTwoFactor,
 } from '../two-factor.js';
-import { fromApiProvider } from './LinkedAccount.js';
+import { fromApiProvider, toApiProvider } from './LinkedAccount.js';
 import { revealToHolder } from './User.js';
 
 const tooMany = (retryAfterSeconds: number) => ({
@@ -251,9 +251,14 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       requestEmailVerification(deps, mailer, await viewerRow(ctx)),
 
     verifyEmail: async (_parent, { token }) => {
-      const user = await verifyEmail(deps, token);
-      return user
-        ? { __typename: 'EmailVerified', user }
+      const outcome = await verifyEmail(deps, token);
+      return outcome
+        ? {
+            __typename: 'EmailVerified',
+            user: outcome.user,
+            revokedSessions: outcome.revokedSessions,
+            unlinkedProviders: outcome.unlinkedProviders.map(toApiProvider),
+          }
         : { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
     },
 
@@ -266,7 +271,11 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       const outcome = await resetPassword(deps, input.token, input.newPassword);
       switch (outcome.kind) {
         case 'reset':
-          return { __typename: 'PasswordReset', revokedSessions: outcome.revokedSessions };
+          return {
+            __typename: 'PasswordReset',
+            revokedSessions: outcome.revokedSessions,
+            unlinkedProviders: outcome.unlinkedProviders.map(toApiProvider),
+          };
         case 'invalidToken':
           return { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
         case 'weakPassword':
