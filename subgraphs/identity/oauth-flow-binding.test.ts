@@ -149,8 +149,10 @@ describe('honest flows', () => {
     const line = browser.setCookieLines.at(-1)!;
     expect(line).toMatch(new RegExp(`^${FLOW_COOKIE}=[a-z0-9]{32};`));
     expect(line.split('; ').slice(1).sort()).toEqual(['HttpOnly', 'Max-Age=600', 'Path=/', 'SameSite=Lax']);
-    // The subgraph's request to set it is the gateway's to act on, never passed through.
+    // The subgraph's request to set it is the gateway's to act on, never passed through, and
+    // no cache keeps a response that sets a cookie.
     expect([...browser.lastHeaders.keys()].filter((name) => name.startsWith('x-fitness'))).toEqual([]);
+    expect(browser.lastHeaders.get('cache-control')).toBe('no-store');
 
     const grant = providers.authorize(started.authorizationUrl, profileFor(provider));
     const result = await callback(browser, provider, grant);
