@@ -19,6 +19,14 @@ import {
   type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
+import {
+  appendSetCookie,
+  CLIENT_COOKIE_HEADER,
+  ClientCookies,
+  formatCookieHeader,
+  SET_CLIENT_COOKIE_HEADER,
+  setCookieLine,
+} from '../kit/client-cookies.js';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -35,6 +43,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '.
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
+import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
 import { sessionTokenFrom, ViewerResolver } from './viewer.js';
@@ -44,6 +53,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   ip: string | null;
   requestId: string;
+  /** The client's subgraph-owned cookies, and those subgraphs asked to set (kit/client-cookies.ts). */
+  cookies: ClientCookies;
 }
 
 export interface GatewayOptions {
@@ -65,6 +76,11 @@ export interface GatewayOptions {
   maxInFlight?: number;
   /** The bearer token GET /metrics asks for in production (kit/metrics.ts). */
   metricsToken?: string;
+  /**
+   * Client cookies get Secure and the `__Host-` prefix (default true). Off only for development
+   * over plain http, where a browser would drop a Secure cookie.
+   */
+  secureCookies?: boolean;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -126,12 +142,14 @@ export function createGatewayFromEnv(
     sharedApqCache: Boolean(env.REDIS_URL),
     maxInFlight: env.GATEWAY_MAX_IN_FLIGHT,
     metricsToken: env.METRICS_TOKEN,
+    secureCookies: env.NODE_ENV === 'production' || new URL(env.PUBLIC_APP_URL).protocol === 'https:',
   });
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
   const metrics = new ServerMetrics('gateway');
   const { log } = options;
+  const secureCookies = options.secureCookies ?? true;
   const urlOf = (name: string) => {
     const url = options.subgraphUrls[name];
     if (!url) throw new Error(`no URL configured for subgraph ${name}`);
@@ -179,6 +197,27 @@ export function createGateway(options: GatewayOptions): Gateway {
         ),
       );
       if (ctx.requestId) request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+      const cookies = cookiesForSubgraph(this.subgraphName, ctx.cookies);
+      if (cookies.size > 0) request.http?.headers.set(CLIENT_COOKIE_HEADER, formatCookieHeader(cookies));
+    }
+
+    // Cookies a subgraph asks for are set by the gateway (see the plugin below), and only the
+    // ones the subgraph owns; the subgraph's header itself is never passed on.
+    override didReceiveResponse({
+      response,
+      context,
+    }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+      const header = response.http?.headers.get(SET_CLIENT_COOKIE_HEADER);
+      if (!header) return response;
+      const { accepted, refused } = acceptCookieRequests(this.subgraphName, header);
+      if (refused.length > 0)
+        log.warn(
+          { subgraph: this.subgraphName, cookies: refused },
+          'subgraph asked for cookies it does not own',
+        );
+      const jar = (context as Partial<GatewayContext>).cookies;
+      for (const cookie of accepted) jar?.set(cookie.name, cookie.value, cookie.maxAgeSeconds);
+      return response;
     }
 
     // A subgraph answers bad variables with HTTP 400 and a coded error; relay that error as the
@@ -224,6 +263,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics.plugin(),
     scalarValidation(),
     echoRequestId(),
+    setClientCookies(secureCookies),
     requireOperation(),
     rejectNulCharacters(),
     rejectHugeLists(),
@@ -263,7 +303,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     executeAsViewer: async (query, viewer) => {
       const response = await apollo.executeOperation(
         { query },
-        { contextValue: { viewer, ip: null, requestId: randomUUID() } },
+        { contextValue: { viewer, ip: null, requestId: randomUUID(), cookies: new ClientCookies() } },
       );
       return response.body.kind === 'single'
         ? ((response.body.singleResult.data as Record<string, any>) ?? null)
@@ -278,7 +318,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     execute: async (query, viewer, variables) => {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { viewer, ip: null, requestId: randomUUID() } },
+        { contextValue: { viewer, ip: null, requestId: randomUUID(), cookies: new ClientCookies() } },
       );
       const result = response.body.kind === 'single' ? response.body.singleResult : null;
       return { data: result?.data ?? null, errors: (result?.errors ?? []) as unknown[] };
@@ -291,7 +331,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     const ip = request.remoteAddress;
     const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
-    return { viewer, ip, requestId };
+    const cookies = new ClientCookies(ownedClientCookies(request.headers.cookie, secureCookies));
+    return { viewer, ip, requestId, cookies };
   };
 
   async function readiness() {
@@ -380,6 +421,25 @@ function echoRequestId(): ApolloServerPlugin<GatewayContext> {
       return {
         async willSendResponse({ response, contextValue }) {
           if (contextValue.requestId) response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Writes the Set-Cookie lines for the cookies subgraphs asked for, with the attributes the gateway
+ * alone decides (kit/client-cookies.ts); a response that sets a cookie is never stored by a cache.
+ */
+function setClientCookies(secure: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const requested = contextValue.cookies?.requested() ?? [];
+          for (const cookie of requested)
+            appendSetCookie(response.http.headers, setCookieLine(cookie, secure));
+          if (requested.length > 0) response.http.headers.set('cache-control', 'no-store');
         },
       };
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { splitSetCookie } from './client-cookies.js';
 
 export interface RawRequest {
   method: string;
@@ -170,7 +171,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
       } finally {
         inFlight--;
       }
-      for (const [key, value] of result.headers) res.setHeader(key, value);
+      for (const [key, value] of result.headers) {
+        // Several Set-Cookie lines travel newline-separated in Apollo's HeaderMap (client-cookies.ts).
+        res.setHeader(key, key === 'set-cookie' ? splitSetCookie(value) : value);
+      }
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
         const text = result.body.string;

@@ -7,6 +7,13 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { requireService } from './authz.js';
+import {
+  CLIENT_COOKIE_HEADER,
+  ClientCookies,
+  encodeCookieRequests,
+  parseCookieHeader,
+  SET_CLIENT_COOKIE_HEADER,
+} from './client-cookies.js';
 import type { Clock } from './clock.js';
 import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
@@ -55,6 +62,11 @@ export interface RequestContext {
   requestId: string;
   loaders: LoaderRegistry;
   log: Logger;
+  /**
+   * The client cookies the gateway passed on to this subgraph, and the cookies a resolver asks
+   * the gateway to set on the client's response (see kit/client-cookies.ts).
+   */
+  cookies: ClientCookies;
 }
 
 /** Something a subgraph runs beside its GraphQL server: an outbox relay, event consumers, a worker. */
@@ -94,6 +106,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     metrics.plugin(),
     ApolloServerPluginInlineTraceDisabled(),
     rejectNulCharacters(),
+    cookieRequestsToGateway(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -125,6 +138,8 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
       typeof requestIdHeader === 'string' && /^[\w-]{1,64}$/.test(requestIdHeader)
         ? requestIdHeader
         : randomUUID();
+    // Client cookies come only through the gateway, like the identity they travel with.
+    const cookieHeader = identity ? request.headers[CLIENT_COOKIE_HEADER] : undefined;
     return {
       viewer: identity?.viewer ?? null,
       service: identity?.service ?? null,
@@ -132,6 +147,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
       requestId,
       loaders: new LoaderRegistry(),
       log: log.child({ requestId }),
+      cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
     };
   };
 
@@ -159,6 +175,21 @@ function gatewayOnlyServiceField(schema: GraphQLSchema): void {
   field.resolve = (source, args, ctx: RequestContext, info) => {
     requireService(ctx);
     return resolve(source, args, ctx, info);
+  };
+}
+
+/** Hands the cookies resolvers asked for to the gateway, which alone sets them on the client. */
+function cookieRequestsToGateway(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const requested = contextValue.cookies.requested();
+          if (requested.length > 0)
+            response.http.headers.set(SET_CLIENT_COOKIE_HEADER, encodeCookieRequests(requested));
+        },
+      };
+    },
   };
 }
 

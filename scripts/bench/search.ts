@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
+import { ClientCookies } from '../../kit/client-cookies.js';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
 import { LoaderRegistry } from '../../kit/loaders.js';
 import { createLogger } from '../../kit/log.js';
@@ -120,6 +121,7 @@ export async function measureSearch(context: BenchContext): Promise<BenchResult>
         requestId: 'bench',
         loaders: new LoaderRegistry(),
         log: createLogger({ level: 'silent' }),
+        cookies: new ClientCookies(),
       };
       await searchContent(db as any, ctx, args);
       const statement = captured[0];

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
+import { Browser } from '../../testkit/browser.js';
 import { eventually, startTestStack, type TestStack } from '../../testkit/stack.js';
 import { FakeProviders, providerEnv, TEST_REDIRECT_URI } from '../../testkit/oauth-providers.js';
 
@@ -144,18 +145,20 @@ describe('GDPR deletion', () => {
       },
       { token: user.token },
     );
-    // A linked provider, so there is a connection to remove.
-    const started = await stack.gql(
+    // A linked provider, so there is a connection to remove (in a browser: the flow cookie).
+    const browser = new Browser(stack.gatewayUrl);
+    const started = await browser.gql(
       'mutation($r: String!) { oauthStart(provider: GOOGLE, redirectUri: $r) { authorizationUrl } }',
       { r: TEST_REDIRECT_URI },
       { token: user.token },
     );
     const grant = providers.authorize(started.data.oauthStart.authorizationUrl, { sub: `del${Date.now()}` });
-    await stack.gql(
+    const linked = await browser.gql(
       'mutation($code: String!, $state: String!) { oauthCallback(provider: GOOGLE, code: $code, state: $state) { __typename } }',
       grant,
       { token: user.token },
     );
+    expect(linked.data.oauthCallback.__typename).toBe('ProviderLinked');
 
     const deleted = await stack.gql(DELETE, { password: user.password }, { token: user.token });
     expect(deleted.data.deleteMyAccount.__typename).toBe('AccountDeleted');

@@ -4,7 +4,9 @@ import { hitRateLimit, type RateLimitRule } from '../../kit/kv.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import type { Mailer } from './mailer.js';
 import { hashPassword, passwordProblems } from './passwords.js';
-import { revokeAllSessions } from './sessions.js';
+import { handToAddressOwner } from './address-proof.js';
+import type { OAuthProvider } from './oauth.js';
+import { forgetViewers } from './sessions.js';
 import { identityEnv } from './settings.js';
 import { outbox, type UserRow, users } from './tables.js';
 import { dropTokens, issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
@@ -37,14 +39,24 @@ export async function requestEmailVerification(deps: SubgraphDeps, mailer: Maile
   await mailer.send({
     to: user.email,
     subject: 'Confirm your email address',
-    text: `Open this link to confirm your address (valid ${hours} hours, once):\n${link(deps, '/verify-email', token)}\n\nYour token: ${token}`,
+    text: `Open this link to confirm your address (valid ${hours} hours, once):\n${link(deps, '/verify-email', token)}\n\nYour token: ${token}\n\nIf you did not create an account, ignore this mail.`,
   });
   return true;
 }
 
-/** Redeems a verification token; the user, or null when it is unknown, used, expired or stale. */
-export async function verifyEmail(deps: SubgraphDeps, token: string): Promise<UserRow | null> {
-  return deps.database.db.transaction(async (tx) => {
+export interface EmailVerifiedOutcome {
+  user: UserRow;
+  revokedSessions: number;
+  unlinkedProviders: OAuthProvider[];
+}
+
+/**
+ * Redeems a verification token: the address is proven, so the account becomes its owner's
+ * (address-proof.ts: unverified provider links and every session end). Null when the token is
+ * unknown, used, expired or stale.
+ */
+export async function verifyEmail(deps: SubgraphDeps, token: string): Promise<EmailVerifiedOutcome | null> {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     const row = await redeemToken(tx, deps.clock, 'email_verification', token);
     if (!row?.userId) return null;
     const [user] = await tx
@@ -52,8 +64,16 @@ export async function verifyEmail(deps: SubgraphDeps, token: string): Promise<Us
       .set({ emailVerified: true, updatedAt: deps.clock.now() })
       .where(and(eq(users.id, row.userId), eq(users.email, String(row.data.email)), isNull(users.deletedAt)))
       .returning();
-    return user ?? null;
+    if (!user) return null;
+    return { user, proof: await handToAddressOwner(tx, user.id, user.email) };
   });
+  if (!outcome) return null;
+  await forgetViewers(deps.kv, outcome.proof.endedSessionIds);
+  return {
+    user: outcome.user,
+    revokedSessions: outcome.proof.endedSessionIds.length,
+    unlinkedProviders: outcome.proof.unlinkedProviders,
+  };
 }
 
 /**
@@ -73,9 +93,9 @@ export async function requestPasswordReset(
   const [user] = await deps.database.db.select().from(users).where(eq(users.email, address)).limit(1);
   if (!user || user.deletedAt || !user.isActive) return;
   const { token } = await deps.database.db.transaction(async (tx) => {
-    // Only the newest link works.
+    // Only the newest link works, and only while the account still has the address it went to.
     await dropTokens(tx, user.id, 'password_reset');
-    return issueToken(tx, deps.clock, 'password_reset', user.id);
+    return issueToken(tx, deps.clock, 'password_reset', user.id, { email: user.email });
   });
   const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
   await mailer.send({
@@ -86,11 +106,14 @@ export async function requestPasswordReset(
 }
 
 export type ResetPasswordOutcome =
-  | { kind: 'reset'; user: UserRow; revokedSessions: number }
+  | { kind: 'reset'; user: UserRow; revokedSessions: number; unlinkedProviders: OAuthProvider[] }
   | { kind: 'invalidToken' }
   | { kind: 'weakPassword'; reasons: string[] };
 
-/** Sets a new password with a reset token and ends every session of the account. */
+/**
+ * Sets a new password with a reset token. Following the link proved the address, so the account
+ * becomes its owner's (address-proof.ts): unverified provider links and every session end.
+ */
 export async function resetPassword(
   deps: SubgraphDeps,
   token: string,
@@ -104,17 +127,17 @@ export async function resetPassword(
   const reasons = passwordProblems(newPassword, { email: owner.email, username: owner.username });
   if (reasons.length > 0) return { kind: 'weakPassword', reasons };
   const passwordHash = await hashPassword(newPassword);
-  return deps.database.db.transaction(async (tx) => {
+  const outcome = await deps.database.db.transaction(async (tx) => {
     const row = await redeemToken(tx, deps.clock, 'password_reset', token);
-    if (!row?.userId) return { kind: 'invalidToken' as const };
+    if (!row?.userId) return null;
     const now = deps.clock.now();
-    // Following the link proved control of the address.
     const [user] = await tx
       .update(users)
       .set({ passwordHash, emailVerified: true, updatedAt: now })
-      .where(eq(users.id, row.userId))
+      .where(and(eq(users.id, row.userId), eq(users.email, String(row.data.email)), isNull(users.deletedAt)))
       .returning();
-    const revokedSessions = await revokeAllSessions(tx, deps.kv, row.userId);
+    if (!user) return null;
+    const proof = await handToAddressOwner(tx, user.id, user.email);
     await writeToOutbox(
       tx,
       outbox,
@@ -122,6 +145,14 @@ export async function resetPassword(
       { userId: row.userId, resetAt: now.toISOString() },
       now,
     );
-    return { kind: 'reset' as const, user: user!, revokedSessions };
+    return { user, proof };
   });
+  if (!outcome) return { kind: 'invalidToken' };
+  await forgetViewers(deps.kv, outcome.proof.endedSessionIds);
+  return {
+    kind: 'reset',
+    user: outcome.user,
+    revokedSessions: outcome.proof.endedSessionIds.length,
+    unlinkedProviders: outcome.proof.unlinkedProviders,
+  };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
+import { Browser } from '../../testkit/browser.js';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
 import {
   type FakeProfile,
@@ -16,7 +17,10 @@ const START = `mutation($provider: OAuthProvider!, $redirectUri: String!) {
 const CALLBACK = `mutation($provider: OAuthProvider!, $code: String!, $state: String!) {
   oauthCallback(provider: $provider, code: $code, state: $state) {
     __typename
-    ... on AuthSuccess { token user { id email emailVerified linkedAccounts { provider emailFromProvider } } }
+    ... on AuthSuccess {
+      token
+      user { id email emailVerified linkedAccounts { provider emailFromProvider emailVerified } }
+    }
     ... on ProviderLinked { linkedAccount { provider emailFromProvider linkedAt } }
     ... on OAuthFailed { reason message }
     ... on OAuthEmailInUse { message }
@@ -36,9 +40,12 @@ type Provider = 'GOOGLE' | 'APPLE' | 'YANDEX' | 'VK';
 
 let stack: TestStack;
 let providers: FakeProviders;
+/** Flows run in a browser, which carries the flow cookie from oauthStart to oauthCallback. */
+let browser: Browser;
 beforeAll(async () => {
   providers = await new FakeProviders().start();
   stack = await startTestStack({ env: providerEnv() });
+  browser = new Browser(stack.gatewayUrl);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -48,7 +55,7 @@ afterAll(async () => {
 const subject = () => String(100000 + Math.floor(Math.random() * 1e9));
 
 async function start(provider: Provider, token?: string) {
-  const started = await stack.gql(START, { provider, redirectUri: TEST_REDIRECT_URI }, { token });
+  const started = await browser.gql(START, { provider, redirectUri: TEST_REDIRECT_URI }, { token });
   expect(started.errors).toBeUndefined();
   return started.data.oauthStart as { authorizationUrl: string; state: string };
 }
@@ -57,7 +64,7 @@ async function start(provider: Provider, token?: string) {
 async function flow(provider: Provider, profile: FakeProfile, token?: string) {
   const { authorizationUrl } = await start(provider, token);
   const { code, state } = providers.authorize(authorizationUrl, profile);
-  const result = await stack.gql(CALLBACK, { provider, code, state }, { token });
+  const result = await browser.gql(CALLBACK, { provider, code, state }, { token });
   expect(result.errors).toBeUndefined();
   return result.data.oauthCallback;
 }
@@ -78,12 +85,12 @@ describe('OAuth sign-in', () => {
       emailVerified: true,
       firstName: 'Gina',
     });
-    const result = await stack.gql(CALLBACK, { provider: 'GOOGLE', code, state });
+    const result = await browser.gql(CALLBACK, { provider: 'GOOGLE', code, state });
     const payload = result.data.oauthCallback;
     expect(payload.__typename).toBe('AuthSuccess');
     expect(payload.user).toMatchObject({ email: `g${sub}@gmail.com`, emailVerified: true });
     expect(payload.user.linkedAccounts).toEqual([
-      { provider: 'GOOGLE', emailFromProvider: `g${sub}@gmail.com` },
+      { provider: 'GOOGLE', emailFromProvider: `g${sub}@gmail.com`, emailVerified: true },
     ]);
     // The fake token endpoint checked the verifier against the challenge: PKCE ran for real.
     const tokenRequest = providers.requests.findLast((r) => r.host === 'oauth2.googleapis.com');
@@ -132,14 +139,16 @@ describe('OAuth sign-in', () => {
     const appleToken = providers.requests.findLast((r) => r.host === 'appleid.apple.com');
     expect(appleToken?.form.get('client_secret')?.split('.')).toHaveLength(3);
 
-    const yandex = await flow('YANDEX', {
-      sub: subject(),
-      email: `y${subject()}@yandex.ru`,
-      firstName: 'Yana',
-    });
+    const yandexSub = subject();
+    const yandexEmail = `y${subject()}@yandex.ru`;
+    const yandex = await flow('YANDEX', { sub: yandexSub, email: yandexEmail, firstName: 'Yana' });
     expect(yandex.__typename).toBe('AuthSuccess');
-    // Yandex asserts nothing about the address.
-    expect(yandex.user.emailVerified).toBe(false);
+    // Yandex asserts nothing about the address: the account gets a placeholder, the link keeps it.
+    expect(yandex.user).toMatchObject({
+      email: `yandex.${yandexSub}@oauth.invalid`,
+      emailVerified: false,
+      linkedAccounts: [{ provider: 'YANDEX', emailFromProvider: yandexEmail, emailVerified: false }],
+    });
     expect(providers.requests.some((r) => r.host === 'login.yandex.ru')).toBe(true);
 
     const vkSub = subject();
@@ -159,13 +168,13 @@ describe('OAuth state', () => {
       email: `s${sub}@gmail.com`,
     });
     expect(
-      (await stack.gql(CALLBACK, { provider: 'GOOGLE', code, state })).data.oauthCallback.__typename,
+      (await browser.gql(CALLBACK, { provider: 'GOOGLE', code, state })).data.oauthCallback.__typename,
     ).toBe('AuthSuccess');
 
-    const replay = await stack.gql(CALLBACK, { provider: 'GOOGLE', code, state });
+    const replay = await browser.gql(CALLBACK, { provider: 'GOOGLE', code, state });
     expect(replay.data.oauthCallback).toMatchObject({ __typename: 'OAuthFailed', reason: 'INVALID_STATE' });
 
-    const unknown = await stack.gql(CALLBACK, {
+    const unknown = await browser.gql(CALLBACK, {
       provider: 'GOOGLE',
       code: 'x',
       state: randomBytes(20).toString('hex'),
@@ -173,14 +182,14 @@ describe('OAuth state', () => {
     expect(unknown.data.oauthCallback.reason).toBe('INVALID_STATE');
 
     const other = await start('GOOGLE');
-    const crossed = await stack.gql(CALLBACK, { provider: 'YANDEX', code: 'x', state: other.state });
+    const crossed = await browser.gql(CALLBACK, { provider: 'YANDEX', code: 'x', state: other.state });
     expect(crossed.data.oauthCallback.reason).toBe('INVALID_STATE');
 
     const late = await start('GOOGLE');
     const lateGrant = providers.authorize(late.authorizationUrl, { sub: subject() });
     stack.clock.advance(11 * 60 * 1000);
     try {
-      const expired = await stack.gql(CALLBACK, { provider: 'GOOGLE', ...lateGrant });
+      const expired = await browser.gql(CALLBACK, { provider: 'GOOGLE', ...lateGrant });
       expect(expired.data.oauthCallback.reason).toBe('INVALID_STATE');
     } finally {
       stack.clock.set(new Date());
@@ -189,14 +198,14 @@ describe('OAuth state', () => {
 
   it('answers PROVIDER_ERROR when the provider refuses the code, and the state is spent', async () => {
     const { state } = await start('GOOGLE');
-    const result = await stack.gql(CALLBACK, { provider: 'GOOGLE', code: 'forged-code', state });
+    const result = await browser.gql(CALLBACK, { provider: 'GOOGLE', code: 'forged-code', state });
     expect(result.data.oauthCallback).toMatchObject({ __typename: 'OAuthFailed', reason: 'PROVIDER_ERROR' });
-    const again = await stack.gql(CALLBACK, { provider: 'GOOGLE', code: 'forged-code', state });
+    const again = await browser.gql(CALLBACK, { provider: 'GOOGLE', code: 'forged-code', state });
     expect(again.data.oauthCallback.reason).toBe('INVALID_STATE');
   });
 
   it('refuses a redirect URI that is not registered', async () => {
-    const result = await stack.gql(START, { provider: 'GOOGLE', redirectUri: 'https://evil.example/cb' });
+    const result = await browser.gql(START, { provider: 'GOOGLE', redirectUri: 'https://evil.example/cb' });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -204,7 +213,7 @@ describe('OAuth state', () => {
     const user = await stack.signUp();
     const { authorizationUrl } = await start('GOOGLE', user.token);
     const { code, state } = providers.authorize(authorizationUrl, { sub: subject() });
-    const anonymous = await stack.gql(CALLBACK, { provider: 'GOOGLE', code, state });
+    const anonymous = await browser.gql(CALLBACK, { provider: 'GOOGLE', code, state });
     expect(anonymous.data.oauthCallback.reason).toBe('INVALID_STATE');
   });
 });

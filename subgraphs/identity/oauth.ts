@@ -9,6 +9,7 @@ import {
   Yandex,
 } from 'arctic';
 import { and, count, eq } from 'drizzle-orm';
+import { constantTimeEqual, generateToken, sha256Hex } from '../../kit/crypto.js';
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';
@@ -17,11 +18,20 @@ import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { createSession } from './sessions.js';
 import { identityEnv } from './settings.js';
 import { type OAuthConnectionRow, outbox, type UserRow, userOauthConnections, users } from './tables.js';
-import { issueToken, redeemToken } from './tokens.js';
+import { issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
 import { startTwoFactorSignIn } from './two-factor.js';
 
 export const OAUTH_PROVIDERS = ['google', 'apple', 'yandex', 'vk'] as const;
 export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+
+/**
+ * The cookie that carries a browser's flow secret from oauthStart to oauthCallback (HttpOnly,
+ * SameSite=Lax, set by the gateway: kit/client-cookies.ts). A native app gets the secret in
+ * oauthStart's answer instead and passes it to oauthCallback itself.
+ */
+export const OAUTH_FLOW_COOKIE = 'oauth_flow';
+/** The flow cookie lives as long as the state it belongs to. */
+export const OAUTH_FLOW_SECONDS = TOKEN_LIFETIME_MS.oauth_state / 1000;
 
 /** What a provider told us about the person, after the code exchange. */
 export interface ProviderIdentity {
@@ -179,7 +189,12 @@ function checkRedirectUri(env: Env, redirectUri: string): string {
   return redirectUri;
 }
 
-/** Builds the provider's authorization URL; state and PKCE verifier stay here, single-use. */
+/**
+ * Builds the provider's authorization URL; state and PKCE verifier stay here, single-use. The flow
+ * also gets a secret of its own, returned only to the client that starts it (in the flow cookie or
+ * to the app) and stored only as its hash: oauthCallback requires it, so whoever else holds the
+ * state and code (a login-CSRF link, an intercepted redirect) cannot finish the flow.
+ */
 export async function oauthStart(
   deps: SubgraphDeps,
   provider: OAuthProvider,
@@ -191,6 +206,7 @@ export async function oauthStart(
   const client = providerClient(env, provider, redirectUri);
   if (!client) throw badInput(`Sign-in with ${provider} is not configured.`, { field: 'provider' });
   const codeVerifier = generateCodeVerifier();
+  const flowSecret = generateToken();
   const { token: state, expiresAt } = await issueToken(
     deps.database.db,
     deps.clock,
@@ -200,9 +216,10 @@ export async function oauthStart(
       provider,
       redirectUri,
       codeVerifier: deps.secretBox.encrypt(codeVerifier),
+      flowSecretHash: sha256Hex(flowSecret),
     },
   );
-  return { url: client.authorizationUrl(state, codeVerifier).toString(), state, expiresAt };
+  return { url: client.authorizationUrl(state, codeVerifier).toString(), state, flowSecret, expiresAt };
 }
 
 export type OAuthCallbackOutcome =
@@ -215,9 +232,11 @@ export type OAuthCallbackOutcome =
       reason: 'INVALID_STATE' | 'PROVIDER_ERROR' | 'ACCOUNT_LINKED_ELSEWHERE' | 'ACCOUNT_UNAVAILABLE';
     };
 
-function encryptedTokens(deps: SubgraphDeps, identity: ProviderIdentity) {
+/** What a link stores of the provider's answer; tokens only encrypted. */
+function linkFields(deps: SubgraphDeps, identity: ProviderIdentity) {
   return {
     emailFromProvider: identity.email,
+    emailVerified: identity.email !== null && identity.emailVerified,
     accessTokenEncrypted: deps.secretBox.encrypt(identity.accessToken),
     refreshTokenEncrypted: identity.refreshToken ? deps.secretBox.encrypt(identity.refreshToken) : null,
     tokenExpiresAt: identity.expiresAt,
@@ -234,19 +253,29 @@ function candidateUsername(identity: ProviderIdentity, provider: OAuthProvider, 
 }
 
 /**
- * Finishes the authorization code flow. The state decides the mode: started by a signed-in viewer
- * it links the provider to that viewer; started anonymously it signs in the user already linked
- * to this provider account, or links by a *verified* email to an account whose email is verified
- * too, or creates a new account. An unverified provider email never reaches an existing account.
+ * Finishes the authorization code flow, for the client that started it only: the flow secret
+ * (from the flow cookie or the app) must match the state's, else the state is not spent and the
+ * code never reaches the provider. The state decides the mode: started by a signed-in viewer it
+ * links the provider to that viewer; started anonymously it signs in the user already linked to
+ * this provider account, or links by a *verified* email to an account whose email is verified too,
+ * or creates a new account. An email the provider did not verify never reaches an existing account
+ * and never becomes a new account's: that account gets a placeholder address, so the address stays
+ * free for whoever proves it.
  */
 export async function oauthCallback(
   deps: SubgraphDeps,
   provider: OAuthProvider,
   code: string,
   state: string,
+  flowSecret: string | null,
   viewerUserId: string | null,
   ip: string | null,
 ): Promise<OAuthCallbackOutcome> {
+  const pending = await peekToken(deps.database.db, deps.clock, 'oauth_state', state);
+  const expected = pending?.data.flowSecretHash;
+  if (!flowSecret || typeof expected !== 'string' || !constantTimeEqual(sha256Hex(flowSecret), expected)) {
+    return { kind: 'failed', reason: 'INVALID_STATE' };
+  }
   const stored = await redeemToken(deps.database.db, deps.clock, 'oauth_state', state);
   if (!stored || stored.data.provider !== provider || (stored.userId ?? null) !== viewerUserId) {
     return { kind: 'failed', reason: 'INVALID_STATE' };
@@ -291,7 +320,7 @@ export async function oauthCallback(
   if (user) {
     await db
       .update(userOauthConnections)
-      .set({ ...encryptedTokens(deps, identity), updatedAt: deps.clock.now() })
+      .set({ ...linkFields(deps, identity), updatedAt: deps.clock.now() })
       .where(eq(userOauthConnections.id, existing!.connection.id));
   } else {
     const [byEmail] = identity.email
@@ -300,7 +329,7 @@ export async function oauthCallback(
     if (byEmail) {
       // Both sides must vouch for the address before a provider account joins an existing one:
       // otherwise whoever registered (or controls the provider account for) someone else's
-      // address would walk into that account.
+      // address would walk into that account. An unverified one is refused without a join.
       if (!identity.emailVerified || !byEmail.emailVerified || byEmail.deletedAt)
         return { kind: 'emailInUse' };
       const connection = await upsertConnection(deps, byEmail.id, provider, identity);
@@ -348,13 +377,13 @@ async function upsertConnection(
         userId,
         provider,
         providerUserId: identity.subject,
-        ...encryptedTokens(deps, identity),
+        ...linkFields(deps, identity),
         createdAt: now,
         updatedAt: now,
       })
       .onConflictDoUpdate({
         target: [userOauthConnections.userId, userOauthConnections.provider],
-        set: { providerUserId: identity.subject, ...encryptedTokens(deps, identity), updatedAt: now },
+        set: { providerUserId: identity.subject, ...linkFields(deps, identity), updatedAt: now },
       })
       .returning();
     return row!;
@@ -369,8 +398,12 @@ async function createOAuthUser(
   provider: OAuthProvider,
   identity: ProviderIdentity,
 ): Promise<UserRow | null> {
-  // Accounts need an email; a provider that gave none gets a placeholder that can never receive mail.
-  const email = identity.email ?? `${provider}.${identity.subject}@oauth.invalid`.toLowerCase();
+  // Accounts need an email. The provider's counts only when it verified it: an unverified one
+  // would hold the address against its owner (sign-up refused) and hand them an account the
+  // provider link still opens. Otherwise a placeholder that can never receive mail; the link
+  // keeps the reported email as emailFromProvider.
+  const proven = identity.emailVerified ? identity.email : null;
+  const email = proven ?? `${provider}.${identity.subject}@oauth.invalid`.toLowerCase();
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await deps.database.db.transaction(async (tx) => {
@@ -383,7 +416,7 @@ async function createOAuthUser(
             passwordHash: null,
             firstName: identity.firstName?.slice(0, 100) ?? null,
             lastName: identity.lastName?.slice(0, 100) ?? null,
-            emailVerified: identity.email !== null && identity.emailVerified,
+            emailVerified: proven !== null,
             createdAt: now,
             updatedAt: now,
           })
@@ -392,7 +425,7 @@ async function createOAuthUser(
           userId: user!.id,
           provider,
           providerUserId: identity.subject,
-          ...encryptedTokens(deps, identity),
+          ...linkFields(deps, identity),
           createdAt: now,
           updatedAt: now,
         });

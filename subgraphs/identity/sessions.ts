@@ -64,12 +64,30 @@ export async function validateSessionToken(
   return found;
 }
 
+async function endSessions(executor: Executor, condition: SQL | undefined): Promise<string[]> {
+  const ended = await executor.delete(sessions).where(condition).returning({ id: sessions.id });
+  return ended.map((s) => s.id);
+}
+
+/**
+ * Drops ended sessions from the gateway's viewer cache, so they stop working at once. Inside a
+ * transaction, call it after the commit: dropped earlier, a request in between could find the
+ * still-visible session and cache it again for the cache's lifetime.
+ */
+export async function forgetViewers(kv: KeyValueStore, sessionIds: readonly string[]) {
+  await Promise.all(sessionIds.map((id) => kv.delete(viewerCacheKey(id))));
+}
+
 /** Ends sessions and drops them from the gateway's viewer cache. Returns how many ended. */
 async function revoke(executor: Executor, kv: KeyValueStore, condition: SQL | undefined) {
-  const ended = await executor.delete(sessions).where(condition).returning({ id: sessions.id });
-  await Promise.all(ended.map((s) => kv.delete(viewerCacheKey(s.id))));
+  const ended = await endSessions(executor, condition);
+  await forgetViewers(kv, ended);
   return ended.length;
 }
+
+/** Ends every session of a user without touching the cache; forgetViewers the ids once committed. */
+export const endAllSessions = (executor: Executor, userId: string) =>
+  endSessions(executor, eq(sessions.userId, userId));
 
 export const revokeSession = (executor: Executor, kv: KeyValueStore, sessionId: string) =>
   revoke(executor, kv, eq(sessions.id, sessionId));

@@ -85,6 +85,9 @@ export const userOauthConnections = identity.table(
     provider: varchar('provider', { length: 16 }).notNull(),
     providerUserId: varchar('provider_user_id', { length: 255 }).notNull(),
     emailFromProvider: varchar('email_from_provider', { length: 320 }),
+    // The provider asserted it verified emailFromProvider (Google, Apple). Only such a link, for
+    // the account's own address, outlives the owner proving that address (address-proof.ts).
+    emailVerified: boolean('email_verified').notNull().default(false),
     // SecretBox output: "<keyId>.<iv>.<tag>.<ciphertext>", so keys can rotate.
     accessTokenEncrypted: varchar('access_token_encrypted', { length: 8192 }),
     refreshTokenEncrypted: varchar('refresh_token_encrypted', { length: 8192 }),

@@ -92,6 +92,10 @@ export type EmailTaken = {
 /** The address is confirmed. */
 export type EmailVerified = {
   __typename?: 'EmailVerified';
+  /** How many sessions were ended; sign in again. */
+  revokedSessions: Scalars['Int']['output'];
+  /** Providers unlinked because they had not verified the address. */
+  unlinkedProviders: Array<OAuthProvider>;
   /** The user. */
   user: User;
 };
@@ -127,8 +131,17 @@ export type LastSignInMethod = {
 /** A sign-in provider account linked to a user. */
 export type LinkedAccount = {
   __typename?: 'LinkedAccount';
-  /** The email the provider reported, if any; informational, not the account's email. */
+  /**
+   * The email the provider reported, if any; informational. It becomes the account's email only
+   * when the provider verified it (emailVerified).
+   */
   emailFromProvider?: Maybe<Scalars['String']['output']>;
+  /**
+   * Whether the provider asserted it verified emailFromProvider (Google and Apple can; Yandex and VK
+   * do not). When the owner of the account's address proves it (password reset, verification link),
+   * only links that verified that same address stay.
+   */
+  emailVerified: Scalars['Boolean']['output'];
   /** When the provider was linked. */
   linkedAt: Scalars['DateTime']['output'];
   /** The provider. */
@@ -156,11 +169,15 @@ export type Mutation = {
   disableTwoFactor: DisableTwoFactorResult;
   /** Starts TOTP enrolment: an otpauth URI for an authenticator app. Not active until confirmed. */
   enrolTwoFactor: TwoFactorEnrolment;
-  /** Finishes the provider flow with the code and state the provider sent to the redirect URI. */
+  /**
+   * Finishes the provider flow with the code and state the provider sent to the redirect URI, from
+   * the client that started it: a browser sends the flow cookie, a native app passes flowSecret.
+   */
   oauthCallback: OAuthCallbackResult;
   /**
    * Starts sign-in (anonymous) or linking (signed in) with a provider: returns the URL to send the
-   * browser to. The state and PKCE verifier stay on the server, valid 10 minutes, usable once.
+   * browser to. The state and PKCE verifier stay on the server, valid 10 minutes, usable once. The
+   * flow is bound to this client: a browser gets the flow cookie, a native app gets flowSecret.
    */
   oauthStart: OAuthStartPayload;
   /** Admin only: lets a deactivated account sign in again. Audited. */
@@ -169,7 +186,10 @@ export type Mutation = {
   requestEmailVerification: Scalars['Boolean']['output'];
   /** Mails a reset link when the address has an account. Always true: the answer reveals nothing. */
   requestPasswordReset: Scalars['Boolean']['output'];
-  /** Sets a new password with the token from the reset mail (single use, 30 minutes); ends every session. */
+  /**
+   * Sets a new password with the token from the reset mail (single use, 30 minutes). The address is
+   * proven: provider links that did not verify it and every session end.
+   */
   resetPassword: ResetPasswordResult;
   /** Signs in with email or username and password. */
   signIn: SignInResult;
@@ -183,7 +203,10 @@ export type Mutation = {
   unlinkProvider: UnlinkProviderResult;
   /** Changes the signed-in user's profile fields; fields left out stay as they are. */
   updateProfile: User;
-  /** Confirms the address with the token from the mail (single use, 24 hours). */
+  /**
+   * Confirms the address with the token from the mail (single use, 24 hours). The account is then
+   * the address owner's: provider links that did not verify the address and every session end.
+   */
   verifyEmail: VerifyEmailResult;
 };
 
@@ -221,12 +244,14 @@ export type MutationDisableTwoFactorArgs = {
 
 export type MutationOauthCallbackArgs = {
   code: Scalars['String']['input'];
+  flowSecret?: InputMaybe<Scalars['String']['input']>;
   provider: OAuthProvider;
   state: Scalars['String']['input'];
 };
 
 
 export type MutationOauthStartArgs = {
+  client?: InputMaybe<OAuthClient>;
   provider: OAuthProvider;
   redirectUri: Scalars['String']['input'];
 };
@@ -276,8 +301,22 @@ export type MutationVerifyEmailArgs = {
 export type OAuthCallbackResult = AuthSuccess | OAuthEmailInUse | OAuthFailed | ProviderLinked | TwoFactorRequired;
 
 /**
- * An account with the provider's email exists, and the email is not verified on both sides, so
- * the provider may not join it: sign in to that account first, then link the provider.
+ * Who runs an OAuth flow. It decides how oauthCallback proves it is the client that called
+ * oauthStart, so that a `state` and `code` in anyone else's hands finish nothing.
+ */
+export type OAuthClient =
+  /**
+   * A web page: oauthStart has the gateway set an HttpOnly, SameSite=Lax cookie holding the flow's
+   * secret (10 minutes); the browser sends it with oauthCallback. Scripts never see the secret.
+   */
+  | 'BROWSER'
+  /** A native app: oauthStart returns flowSecret; the app keeps it and passes it to oauthCallback. */
+  | 'NATIVE';
+
+/**
+ * An account with the provider's email exists, and the email is not verified on both sides (by the
+ * provider and on the account), so the provider may not join it: sign in to that account first, then
+ * link the provider. If the address is yours but the account is not, reset its password.
  */
 export type OAuthEmailInUse = {
   __typename?: 'OAuthEmailInUse';
@@ -300,7 +339,10 @@ export type OAuthFailureReason =
   | 'ACCOUNT_LINKED_ELSEWHERE'
   /** The linked account is deactivated or deleted. */
   | 'ACCOUNT_UNAVAILABLE'
-  /** The state is unknown, used, expired, for another provider, or started by someone else. */
+  /**
+   * The state is unknown, used, expired, or for another provider, or oauthCallback did not come
+   * from the client that started the flow (no or another flow cookie or flowSecret, another viewer).
+   */
   | 'INVALID_STATE'
   /** The provider refused the code or could not be reached. */
   | 'PROVIDER_ERROR';
@@ -323,6 +365,11 @@ export type OAuthStartPayload = {
   authorizationUrl: Scalars['String']['output'];
   /** When the state stops being accepted. */
   expiresAt: Scalars['DateTime']['output'];
+  /**
+   * NATIVE only: the flow's secret, to pass to oauthCallback with the code and state. Keep it in the
+   * app (never in the redirect URI or a log). Null for BROWSER, where the flow cookie holds it.
+   */
+  flowSecret?: Maybe<Scalars['String']['output']>;
   /** The state in the URL; the provider hands it back to the redirect URI. */
   state: Scalars['String']['output'];
 };
@@ -350,6 +397,8 @@ export type PasswordReset = {
   __typename?: 'PasswordReset';
   /** How many sessions were ended. */
   revokedSessions: Scalars['Int']['output'];
+  /** Providers unlinked because they had not verified the account's address. */
+  unlinkedProviders: Array<OAuthProvider>;
 };
 
 /** The provider was linked to the signed-in user. */
@@ -763,17 +812,18 @@ export type ResolversTypes = {
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   EmailTaken: ResolverTypeWrapper<EmailTaken>;
   EmailVerified: ResolverTypeWrapper<Omit<EmailVerified, 'user'> & { user: ResolversTypes['User'] }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
   InvalidToken: ResolverTypeWrapper<InvalidToken>;
   InvalidTwoFactorCode: ResolverTypeWrapper<InvalidTwoFactorCode>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LastSignInMethod: ResolverTypeWrapper<LastSignInMethod>;
   LinkedAccount: ResolverTypeWrapper<OAuthConnectionRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OAuthCallbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OAuthCallbackResult']>;
+  OAuthClient: OAuthClient;
   OAuthEmailInUse: ResolverTypeWrapper<OAuthEmailInUse>;
   OAuthFailed: ResolverTypeWrapper<OAuthFailed>;
   OAuthFailureReason: OAuthFailureReason;
@@ -826,16 +876,16 @@ export type ResolversParentTypes = {
   EmailAddress: Scalars['EmailAddress']['output'];
   EmailTaken: EmailTaken;
   EmailVerified: Omit<EmailVerified, 'user'> & { user: ResolversParentTypes['User'] };
+  Int: Scalars['Int']['output'];
   InvalidCredentials: InvalidCredentials;
   InvalidToken: InvalidToken;
   InvalidTwoFactorCode: InvalidTwoFactorCode;
   JSONObject: Scalars['JSONObject']['output'];
   LastSignInMethod: LastSignInMethod;
   LinkedAccount: OAuthConnectionRowModel;
+  Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   OAuthCallbackResult: ResolversUnionTypes<ResolversParentTypes>['OAuthCallbackResult'];
   OAuthEmailInUse: OAuthEmailInUse;
   OAuthFailed: OAuthFailed;
@@ -921,6 +971,8 @@ export type EmailTakenResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type EmailVerifiedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailVerified'] = ResolversParentTypes['EmailVerified']> = {
+  revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unlinkedProviders?: Resolver<Array<ResolversTypes['OAuthProvider']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -951,6 +1003,7 @@ export type LastSignInMethodResolvers<ContextType = RequestContext, ParentType e
 
 export type LinkedAccountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LinkedAccount'] = ResolversParentTypes['LinkedAccount']> = {
   emailFromProvider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['OAuthProvider'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -965,7 +1018,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
   enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
   oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'state'>>;
-  oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'provider' | 'redirectUri'>>;
+  oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'client' | 'provider' | 'redirectUri'>>;
   reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
@@ -997,6 +1050,7 @@ export type OAuthFailedResolvers<ContextType = RequestContext, ParentType extend
 export type OAuthStartPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthStartPayload'] = ResolversParentTypes['OAuthStartPayload']> = {
   authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flowSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1013,6 +1067,7 @@ export type PasswordChangedResolvers<ContextType = RequestContext, ParentType ex
 
 export type PasswordResetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasswordReset'] = ResolversParentTypes['PasswordReset']> = {
   revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unlinkedProviders?: Resolver<Array<ResolversTypes['OAuthProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

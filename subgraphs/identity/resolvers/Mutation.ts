@@ -13,7 +13,13 @@ import { deleteMyAccount } from '../gdpr.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { userById } from '../loaders.js';
 import type { Mailer } from '../mailer.js';
-import { oauthCallback, oauthStart, unlinkProvider } from '../oauth.js';
+import {
+  OAUTH_FLOW_COOKIE,
+  OAUTH_FLOW_SECONDS,
+  oauthCallback,
+  oauthStart,
+  unlinkProvider,
+} from '../oauth.js';
 import type { IdentityDeps } from '../server.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
 import type { UserRow } from '../tables.js';
@@ -23,7 +29,7 @@ import {
   disableTwoFactor,
   enrolTwoFactor,
 } from '../two-factor.js';
-import { fromApiProvider } from './LinkedAccount.js';
+import { fromApiProvider, toApiProvider } from './LinkedAccount.js';
 import { revealToHolder } from './User.js';
 
 const tooMany = (retryAfterSeconds: number) => ({
@@ -159,28 +165,42 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       }
     },
 
-    oauthStart: async (_parent, { provider, redirectUri }, ctx) => {
+    oauthStart: async (_parent, { provider, redirectUri, client }, ctx) => {
       const started = await oauthStart(
         deps,
         fromApiProvider(provider),
         redirectUri,
         ctx.viewer?.userId ?? null,
       );
-      return { authorizationUrl: started.url, state: started.state, expiresAt: started.expiresAt };
+      // A browser keeps the flow secret in an HttpOnly cookie its scripts never read; an app keeps it itself.
+      const native = client === 'NATIVE';
+      if (!native) ctx.cookies.set(OAUTH_FLOW_COOKIE, started.flowSecret, OAUTH_FLOW_SECONDS);
+      return {
+        authorizationUrl: started.url,
+        state: started.state,
+        flowSecret: native ? started.flowSecret : null,
+        expiresAt: started.expiresAt,
+      };
     },
 
-    oauthCallback: async (_parent, { provider, code, state }, ctx) => {
-      if (code.length > 2048 || state.length > 128) {
+    oauthCallback: async (_parent, { provider, code, state, flowSecret }, ctx) => {
+      if (code.length > 2048 || state.length > 128 || (flowSecret?.length ?? 0) > 128) {
         return { __typename: 'OAuthFailed', reason: 'INVALID_STATE', message: 'The state is not valid.' };
       }
+      const fromCookie = flowSecret ? undefined : ctx.cookies.get(OAUTH_FLOW_COOKIE);
       const outcome = await oauthCallback(
         deps,
         fromApiProvider(provider),
         code,
         state,
+        flowSecret ?? fromCookie ?? null,
         ctx.viewer?.userId ?? null,
         ctx.ip,
       );
+      // The cookie's flow is over, unless the cookie never fit this state: then it may belong to
+      // a flow of this browser's own still under way (a forged callback must not end that).
+      const unmatched = outcome.kind === 'failed' && outcome.reason === 'INVALID_STATE';
+      if (fromCookie && !unmatched) ctx.cookies.clear(OAUTH_FLOW_COOKIE);
       switch (outcome.kind) {
         case 'signedIn':
           return authSuccess(outcome);
@@ -231,9 +251,14 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       requestEmailVerification(deps, mailer, await viewerRow(ctx)),
 
     verifyEmail: async (_parent, { token }) => {
-      const user = await verifyEmail(deps, token);
-      return user
-        ? { __typename: 'EmailVerified', user }
+      const outcome = await verifyEmail(deps, token);
+      return outcome
+        ? {
+            __typename: 'EmailVerified',
+            user: outcome.user,
+            revokedSessions: outcome.revokedSessions,
+            unlinkedProviders: outcome.unlinkedProviders.map(toApiProvider),
+          }
         : { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
     },
 
@@ -246,7 +271,11 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       const outcome = await resetPassword(deps, input.token, input.newPassword);
       switch (outcome.kind) {
         case 'reset':
-          return { __typename: 'PasswordReset', revokedSessions: outcome.revokedSessions };
+          return {
+            __typename: 'PasswordReset',
+            revokedSessions: outcome.revokedSessions,
+            unlinkedProviders: outcome.unlinkedProviders.map(toApiProvider),
+          };
         case 'invalidToken':
           return { __typename: 'InvalidToken', message: 'The link is invalid, expired or already used.' };
         case 'weakPassword':

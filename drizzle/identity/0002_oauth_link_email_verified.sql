@@ -1,0 +1,1 @@
+ALTER TABLE "identity"."user_oauth_connections" ADD COLUMN "email_verified" boolean DEFAULT false NOT NULL;
