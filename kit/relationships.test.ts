@@ -13,6 +13,7 @@ import { LoaderRegistry } from './loaders.js';
 import { createLogger } from './log.js';
 import { RelationshipCopy, type RelationshipEventContract, relationshipCopyTable } from './relationships.js';
 import type { RequestContext } from './subgraph.js';
+import { ClientCookies } from './client-cookies.js';
 
 // A scratch schema with a copy of made-up relationships: this tests the kit, not a subgraph.
 const scratch = pgSchema('relationships_test');
@@ -92,6 +93,7 @@ function contextOf(userId: string | null): RequestContext {
     requestId: 'test',
     loaders: new LoaderRegistry(),
     log: createLogger({ level: 'silent' }),
+    cookies: new ClientCookies(),
   };
 }
 
