@@ -1139,6 +1139,14 @@ describe('a full refund ends the subscription', () => {
     expect(seen.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: 1000 });
     expect((await subscriptionOf(user, subscription.id)).status).toBe('CANCELED');
     expect((await me(user)).entitlements).toEqual([]);
+
+    // A reported refund that would take the refunds past the payment is not recorded; the
+    // webhook is still acknowledged (the database's refusal stays inside a savepoint).
+    const beyond = { id: 're_beyond', object: 'refund', amount: 100, currency: 'usd', status: 'succeeded' };
+    const extra = await sendStripeEvent(chargeRefunded(intent.id, [...intent.refunds, beyond]));
+    expect(extra).toEqual({ status: 200, body: { received: true, result: 'applied' } });
+    seen = await stack.gql(view, { id: payment.id }, { token: user.token });
+    expect(seen.data.payment).toMatchObject({ status: 'REFUNDED', refundedCents: 1000 });
   });
 
   it('YooKassa refund.succeeded for a refund made in its dashboard applies the same rule', async () => {
