@@ -22,10 +22,10 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
     workoutPlans: async (trainer, { first, after }, ctx) => {
       const own = isAdmin(ctx) || (await viewerTrainer(ctx, deps))?.id === trainer.id;
       const page = await trainerPlansPage(ctx, db).load({
-        trainerId: trainer.id,
-        includeDrafts: own,
+        parent: trainer.id,
         limit: pageSize(first),
         after: after ?? null,
+        filter: { includeDrafts: own },
       });
       const nodes = await Promise.all(page.nodes.map((row) => viewPlan(ctx, deps, row)));
       return { nodes: nodes.filter((n) => n !== null), pageInfo: page.pageInfo };
