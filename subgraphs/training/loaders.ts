@@ -276,6 +276,18 @@ export function activeTrainerClientByPair(ctx: RequestContext, db: Executor) {
   );
 }
 
+/** A page of each trainer's active clients, newest first (the trainer_clients_trainer_active_idx index). */
+export function clientsByTrainer(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<TrainerClientRow>(ctx, db, {
+    name: 'training.clientsByTrainer',
+    table: trainerClients,
+    parent: trainerClients.trainerId,
+    orderBy: [trainerClients.startedAt, trainerClients.id],
+    direction: 'desc',
+    where: () => isNull(trainerClients.endedAt),
+  });
+}
+
 /** A user's active coaching relationships (as the client), newest first. */
 export function coachesByUser(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, TrainerClientRow[]>('training.coachesByUser', async (userIds) => {
