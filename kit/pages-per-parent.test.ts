@@ -184,6 +184,7 @@ describe('pagesPerParent', () => {
   });
 
   it('answers a parent that cannot be a uuid with an empty page, not a cast error, and one in upper case', async () => {
+    const before = statements();
     const page = await pagesPerParent(context(), db, newestFirst).load({
       parent: 'nope',
       limit: 2,
@@ -191,6 +192,7 @@ describe('pagesPerParent', () => {
       filter: { kind: null },
     });
     expect(page.nodes).toEqual([]);
+    expect(statements()).toBe(before);
     const upper = await pagesPerParent(context(), db, newestFirst).load({
       parent: P3.toUpperCase(),
       limit: 2,

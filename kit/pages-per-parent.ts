@@ -92,7 +92,8 @@ export function pagesPerParent<Row, Filter = undefined>(
         }),
         async (parents, { limit, after, filter }) => {
           const args = { limit, after: cursorValues(list, after), filter };
-          const rows = await pagesQuery(db, list, parents, args);
+          const wanted = possibleParents(list, parents);
+          const rows = wanted.length ? await pagesQuery(db, list, wanted, args) : [];
           list.loaded?.(rows);
           // PostgreSQL writes uuids in lower case; a parent id may arrive in upper case.
           const same = list.parent.columnType === 'PgUUID' ? (id: string) => id.toLowerCase() : String;
@@ -122,10 +123,14 @@ export function pagesPerParent<Row, Filter = undefined>(
 }
 
 /**
- * The statement itself (described at the top of this file), for the loader and for tests that
- * EXPLAIN it. Parents that cannot be a value of a uuid parent column have no children and are left
- * out rather than failing the cast; with no parents left, no statement runs.
+ * Parents that can have children: an id that is no UUID cannot be a uuid parent column's value,
+ * so it gets an empty page rather than failing the statement's cast for every parent.
  */
+function possibleParents(list: ChildList<any, any>, parents: readonly string[]): string[] {
+  return list.parent.columnType === 'PgUUID' ? parents.filter(isUuid) : [...parents];
+}
+
+/** The statement itself (described at the top of this file), for the loader and for tests that EXPLAIN it. */
 export function pagesQuery<Row, Filter>(
   db: Executor,
   list: ChildList<Row, Filter>,
@@ -133,7 +138,7 @@ export function pagesQuery<Row, Filter>(
   args: PageArgs<Filter>,
 ): Promise<Row[]> & { getSQL(): SQL; toSQL(): { sql: string; params: unknown[] } } {
   const shape = shapeOf(list);
-  const wanted = list.parent.columnType === 'PgUUID' ? parents.filter(isUuid) : [...parents];
+  const wanted = possibleParents(list, parents);
   const sort = list.direction === 'desc' ? desc : asc;
   const page = db
     .select(shape.columns)
