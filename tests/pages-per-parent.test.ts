@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testkit/database.js';
-import type { Db } from './db.js';
-import { LoaderRegistry } from './loaders.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
-import { type ChildList, cursorValues, pagesPerParent, pagesQuery } from './pages-per-parent.js';
-import type { RequestContext } from './subgraph.js';
+import type { Db } from '../kit/db.js';
+import { LoaderRegistry } from '../kit/loaders.js';
+import { decodeCursor, encodeCursor, type Page } from '../kit/pagination.js';
+import { type ChildList, cursorValues, pagesPerParent, pagesQuery } from '../kit/pages-per-parent.js';
+import type { RequestContext } from '../kit/subgraph.js';
 
 /** A table of the test's own, so the helper is proven apart from any subgraph's lists. */
 const scratch = pgSchema('kit_paging_test');
