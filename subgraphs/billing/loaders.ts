@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../kit/db.js';
-import { byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
-import { decodeCursor, type Page, pageSize, toPage } from '../../kit/pagination.js';
+import { byKey, groupByKey } from '../../kit/loaders.js';
+import { pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import {
   type PaymentRow,
@@ -69,81 +69,22 @@ export function refundsByPayment(ctx: RequestContext, db: Executor) {
   });
 }
 
-/**
- * A page of a parent's children, newest first, for many parents in one query: the rows are
- * numbered per parent (row_number() over the parent) and each parent keeps limit + 1.
- */
-function pagedChildren<Row extends { id: string; createdAt: Date }>(
-  ctx: RequestContext,
-  db: Executor,
-  name: string,
-  table: PgTable & { id: PgColumn; createdAt: PgColumn },
-  parent: PgColumn,
-  parentOf: (row: Row) => string,
-  args: { first?: number | null; after?: string | null },
-) {
-  const limit = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-  if (
-    cursor &&
-    (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(String(cursor[1])))
-  ) {
-    decodeCursor('!', 2);
-  }
-  const key = compositeKey({ limit, after: args.after ?? null });
-  return ctx.loaders.get<string, Page<Row>>(`billing.${name}:${key}`, async (parentIds) => {
-    const conditions: SQL[] = [inArray(parent, [...parentIds])];
-    if (cursor) {
-      conditions.push(
-        sql`(${table.createdAt}, ${table.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-      );
-    }
-    const rn =
-      sql<number>`row_number() over (partition by ${parent} order by ${table.createdAt} desc, ${table.id} desc)`.as(
-        'rn',
-      );
-    const ranked = db
-      .select({ ...getTableColumns(table as any), rn })
-      .from(table as any)
-      .where(and(...conditions))
-      .as('ranked');
-    const rows = (await db
-      .select()
-      .from(ranked)
-      .where(lte((ranked as any).rn, limit + 1))
-      .orderBy(desc((ranked as any).createdAt), desc((ranked as any).id))) as unknown as Row[];
-    return groupByKey(parentIds, rows, parentOf).map((list) =>
-      toPage(list, limit, (row) => [new Date(row.createdAt).toISOString(), row.id]),
-    );
+/** Each user's subscriptions, newest first, a page per user. */
+export const subscriptionsByUser = (ctx: RequestContext, db: Executor) =>
+  pagesPerParent<SubscriptionRow>(ctx, db, {
+    name: 'billing.subscriptionsByUser',
+    table: subscriptions,
+    parent: subscriptions.userId,
+    orderBy: [subscriptions.createdAt, subscriptions.id],
+    direction: 'desc',
   });
-}
 
-export const subscriptionsByUser = (
-  ctx: RequestContext,
-  db: Executor,
-  args: { first?: number | null; after?: string | null },
-) =>
-  pagedChildren<SubscriptionRow>(
-    ctx,
-    db,
-    'subscriptionsByUser',
-    subscriptions,
-    subscriptions.userId,
-    (r) => r.userId,
-    args,
-  );
-
-export const paymentsBySubscription = (
-  ctx: RequestContext,
-  db: Executor,
-  args: { first?: number | null; after?: string | null },
-) =>
-  pagedChildren<PaymentRow>(
-    ctx,
-    db,
-    'paymentsBySubscription',
-    payments,
-    payments.subscriptionId,
-    (r) => r.subscriptionId,
-    args,
-  );
+/** Each subscription's payments, newest first, a page per subscription. */
+export const paymentsBySubscription = (ctx: RequestContext, db: Executor) =>
+  pagesPerParent<PaymentRow>(ctx, db, {
+    name: 'billing.paymentsBySubscription',
+    table: payments,
+    parent: payments.subscriptionId,
+    orderBy: [payments.createdAt, payments.id],
+    direction: 'desc',
+  });

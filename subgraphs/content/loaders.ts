@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
-import { byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
-import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
+import { byKey, groupByKey } from '../../kit/loaders.js';
+import { decodeCursor } from '../../kit/pagination.js';
+import { pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import { isAdmin } from '../../kit/authz.js';
 import { viewerTrainerId } from './access.js';
@@ -101,94 +102,31 @@ export function lessonsByCourse(ctx: RequestContext, db: Executor) {
   });
 }
 
-/**
- * A page per trainer in one statement: row_number() over each trainer's rows picks every
- * trainer's first `limit + 1`. The loader's name carries the page arguments (its SQL depends on them).
- */
-export function itemsByTrainer(
-  ctx: RequestContext,
-  db: Executor,
-  limit: number,
-  after: string | null | undefined,
-) {
-  return ctx.loaders.get<string, Page<ContentItemRow>>(
-    `content.itemsByTrainer:${compositeKey({ limit, after })}`,
-    async (trainerIds) => {
-      const ranked = db
-        .select({
-          id: contentItems.id,
-          position:
-            sql<number>`row_number() over (partition by ${contentItems.creatorId} order by ${contentItems.createdAt} desc, ${contentItems.id} desc)`.as(
-              'position',
-            ),
-        })
-        .from(contentItems)
-        .where(
-          and(
-            inArray(contentItems.creatorId, [...trainerIds]),
-            visibleTo(ctx, contentItems),
-            afterCreated(after, contentItems),
-          ),
-        )
-        .as('ranked');
-      const rows = await db
-        .select(itemColumns)
-        .from(contentItems)
-        .innerJoin(ranked, eq(ranked.id, contentItems.id))
-        .where(sql`${ranked.position} <= ${limit + 1}`)
-        .orderBy(desc(contentItems.createdAt), desc(contentItems.id));
-      primeItems(ctx, db, rows);
-      return groupByKey(trainerIds, rows, (row) => row.creatorId).map((list) =>
-        toPage(list, limit, createdCursor),
-      );
-    },
-  );
+/** A page of each trainer's items, newest first, as the viewer may see them (published or their own). */
+export function itemsByTrainer(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<ContentItemRow>(ctx, db, {
+    name: 'content.itemsByTrainer',
+    table: contentItems,
+    columns: itemColumns,
+    parent: contentItems.creatorId,
+    orderBy: [contentItems.createdAt, contentItems.id],
+    direction: 'desc',
+    where: () => visibleTo(ctx, contentItems),
+    loaded: (rows) => primeItems(ctx, db, rows),
+  });
 }
 
-export function coursesByTrainer(
-  ctx: RequestContext,
-  db: Executor,
-  limit: number,
-  after: string | null | undefined,
-) {
-  return ctx.loaders.get<string, Page<CourseRow>>(
-    `content.coursesByTrainer:${compositeKey({ limit, after })}`,
-    async (trainerIds) => {
-      const ranked = db
-        .select({
-          id: courses.id,
-          position:
-            sql<number>`row_number() over (partition by ${courses.creatorId} order by ${courses.createdAt} desc, ${courses.id} desc)`.as(
-              'position',
-            ),
-        })
-        .from(courses)
-        .where(
-          and(
-            inArray(courses.creatorId, [...trainerIds]),
-            visibleTo(ctx, courses),
-            afterCreated(after, courses),
-          ),
-        )
-        .as('ranked');
-      const rows = await db
-        .select({ course: courses })
-        .from(courses)
-        .innerJoin(ranked, eq(ranked.id, courses.id))
-        .where(sql`${ranked.position} <= ${limit + 1}`)
-        .orderBy(desc(courses.createdAt), desc(courses.id));
-      primeCourses(
-        ctx,
-        db,
-        rows.map((r) => r.course),
-      );
-      return groupByKey(
-        trainerIds,
-        rows.map((r) => r.course),
-        (row) => row.creatorId,
-      ).map((list) => toPage(list, limit, createdCursor));
-    },
-  );
+/** A page of each trainer's courses, newest first, visible as for items. */
+export function coursesByTrainer(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<CourseRow>(ctx, db, {
+    name: 'content.coursesByTrainer',
+    table: courses,
+    parent: courses.creatorId,
+    orderBy: [courses.createdAt, courses.id],
+    direction: 'desc',
+    where: () => visibleTo(ctx, courses),
+    loaded: (rows) => primeCourses(ctx, db, rows),
+  });
 }
 
 /** Published courses whose lessons name each item, newest first, at most `perItem` per item. */
@@ -247,43 +185,13 @@ export function viewerRating(ctx: RequestContext, db: Executor) {
   });
 }
 
-/** Each user's enrollments, most recent first, a page per user. */
-export function enrollmentsByUser(
-  ctx: RequestContext,
-  db: Executor,
-  limit: number,
-  after: string | null | undefined,
-) {
-  return ctx.loaders.get<string, Page<EnrollmentRow>>(
-    `content.enrollmentsByUser:${compositeKey({ limit, after })}`,
-    async (userIds) => {
-      const cursor = afterCreated(after, { createdAt: enrollments.enrolledAt, id: enrollments.courseId });
-      const ranked = db
-        .select({
-          userId: enrollments.userId,
-          courseId: enrollments.courseId,
-          position:
-            sql<number>`row_number() over (partition by ${enrollments.userId} order by ${enrollments.enrolledAt} desc, ${enrollments.courseId} desc)`.as(
-              'position',
-            ),
-        })
-        .from(enrollments)
-        .where(and(inArray(enrollments.userId, [...userIds]), cursor))
-        .as('ranked');
-      const rows = await db
-        .select({ enrollment: enrollments })
-        .from(enrollments)
-        .innerJoin(
-          ranked,
-          and(eq(ranked.userId, enrollments.userId), eq(ranked.courseId, enrollments.courseId)),
-        )
-        .where(sql`${ranked.position} <= ${limit + 1}`)
-        .orderBy(desc(enrollments.enrolledAt), desc(enrollments.courseId));
-      return groupByKey(
-        userIds,
-        rows.map((r) => r.enrollment),
-        (row) => row.userId,
-      ).map((list) => toPage(list, limit, (row) => [row.enrolledAt.toISOString(), row.courseId]));
-    },
-  );
+/** Each user's enrollments, most recent first, a page per user (a user enrolls in a course once). */
+export function enrollmentsByUser(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<EnrollmentRow>(ctx, db, {
+    name: 'content.enrollmentsByUser',
+    table: enrollments,
+    parent: enrollments.userId,
+    orderBy: [enrollments.enrolledAt, enrollments.courseId],
+    direction: 'desc',
+  });
 }

@@ -1,11 +1,10 @@
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
 import { type Executor, rows } from '../../kit/db.js';
-import { byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
+import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
+import { type ChildList, pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import {
-  type MetricsPageArgs,
   metricRowFrom,
-  metricsPageQuery,
   type PeriodAggregateKey,
   periodAggregatesQuery,
   latestQuery,
@@ -30,47 +29,16 @@ export interface SeriesPoint {
   max: number;
 }
 
-/**
- * Runs one statement per group of keys that share every argument but the user: fifty users asking
- * for the same daily step series cost one statement, not fifty.
- */
-function byUserGroups<A extends object, V>(
-  keys: readonly (A & { userId: string })[],
-  run: (userIds: string[], args: A) => Promise<Map<string, V>>,
-  empty: () => V,
-): Promise<V[]> {
-  const groups = new Map<string, { args: A; userIds: Set<string> }>();
-  for (const key of keys) {
-    const { userId, ...args } = key;
-    const id = compositeKey(args as Record<string, unknown>);
-    let group = groups.get(id);
-    if (!group) {
-      group = { args: args as unknown as A, userIds: new Set() };
-      groups.set(id, group);
-    }
-    group.userIds.add(userId);
-  }
-  return Promise.all(
-    [...groups.entries()].map(
-      async ([id, group]) => [id, await run([...group.userIds], group.args)] as const,
-    ),
-  ).then((results) => {
-    const byGroup = new Map(results);
-    return keys.map((key) => {
-      const { userId, ...args } = key;
-      return byGroup.get(compositeKey(args as Record<string, unknown>))?.get(userId) ?? empty();
-    });
-  });
-}
-
 const cacheKeyFn = (key: object) => compositeKey(key as Record<string, unknown>);
 
+/** Series per user: fifty users asking for the same daily step series cost one statement. */
 export function seriesLoader(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<SeriesArgs & { userId: string }, SeriesPoint[], string>(
     'health.series',
     (keys) =>
-      byUserGroups(
+      batchByArgs(
         keys,
+        ({ userId, ...args }) => ({ parent: userId, args }),
         async (userIds, args) => {
           const found = await rows<SeriesPoint & { user_id: string }>(db, seriesQuery(userIds, args));
           const map = new Map<string, SeriesPoint[]>();
@@ -94,28 +62,33 @@ export function seriesLoader(ctx: RequestContext, db: Executor) {
   );
 }
 
-export function metricsPageLoader(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<MetricsPageArgs & { userId: string }, HealthMetricRow[], string>(
-    'health.metricsPage',
-    (keys) =>
-      byUserGroups(
-        keys,
-        async (userIds, args) => {
-          const found = await rows<Record<string, any>>(db, metricsPageQuery(userIds, args));
-          const map = new Map<string, HealthMetricRow[]>();
-          for (const raw of found) {
-            const row = metricRowFrom(raw);
-            const list = map.get(row.userId) ?? [];
-            list.push(row);
-            map.set(row.userId, list);
-          }
-          return map;
-        },
-        () => [],
-      ),
-    { cacheKeyFn },
-  );
+export interface MetricsFilter {
+  metricType: string | null;
+  from: Date | null;
+  to: Date | null;
 }
+
+/**
+ * Each user's samples, newest first. The range is a plain comparison on recorded_date, so the
+ * planner prunes the monthly partitions outside it, and each user's part of the statement stops
+ * after a page (metrics.test.ts checks the plan).
+ */
+export const metricSamples: ChildList<HealthMetricRow, MetricsFilter> = {
+  name: 'health.metricsPage',
+  table: healthMetrics,
+  parent: healthMetrics.userId,
+  orderBy: [healthMetrics.recordedDate, healthMetrics.id],
+  direction: 'desc',
+  where: ({ metricType, from, to }) =>
+    and(
+      metricType ? eq(healthMetrics.metricType, metricType) : undefined,
+      from ? gte(healthMetrics.recordedDate, from) : undefined,
+      to ? lt(healthMetrics.recordedDate, to) : undefined,
+    ),
+};
+
+export const metricsPageLoader = (ctx: RequestContext, db: Executor) =>
+  pagesPerParent(ctx, db, metricSamples);
 
 /** Newest sample per (user, type); keys are compositeKey({userId, metricType}). */
 export function latestLoader(ctx: RequestContext, db: Executor) {
@@ -204,46 +177,14 @@ export function integrationsByUser(ctx: RequestContext, db: Executor) {
   });
 }
 
-export interface GoalsPageArgs {
-  activeOnly: boolean;
-  limit: number;
-  after: { createdAt: string; id: string } | null;
-}
-
-/** Goal pages per user; goals are few per user, so a window over the batch is cheap. */
+/** Each user's goals, newest first, active ones only unless the key says otherwise. */
 export function goalsPageLoader(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<GoalsPageArgs & { userId: string }, HealthGoalRow[], string>(
-    'health.goalsPage',
-    (keys) =>
-      byUserGroups(
-        keys,
-        async (userIds, args) => {
-          const conditions: SQL[] = [inArray(healthGoals.userId, userIds)];
-          if (args.activeOnly) conditions.push(eq(healthGoals.isActive, true));
-          if (args.after) {
-            const at = new Date(args.after.createdAt);
-            conditions.push(
-              or(
-                lt(healthGoals.createdAt, at),
-                and(eq(healthGoals.createdAt, at), lt(healthGoals.id, args.after.id)),
-              )!,
-            );
-          }
-          const found = await db
-            .select()
-            .from(healthGoals)
-            .where(and(...conditions))
-            .orderBy(desc(healthGoals.createdAt), desc(healthGoals.id));
-          const map = new Map<string, HealthGoalRow[]>();
-          for (const row of found) {
-            const list = map.get(row.userId) ?? [];
-            if (list.length <= args.limit) list.push(row);
-            map.set(row.userId, list);
-          }
-          return map;
-        },
-        () => [],
-      ),
-    { cacheKeyFn },
-  );
+  return pagesPerParent<HealthGoalRow, { activeOnly: boolean }>(ctx, db, {
+    name: 'health.goalsPage',
+    table: healthGoals,
+    parent: healthGoals.userId,
+    orderBy: [healthGoals.createdAt, healthGoals.id],
+    direction: 'desc',
+    where: ({ activeOnly }) => (activeOnly ? eq(healthGoals.isActive, true) : undefined),
+  });
 }

@@ -5,9 +5,10 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { signIdentity } from '../../kit/identity-header.js';
 import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { ingestSamples, validateSamples } from './ingest.js';
-import { seriesLoader } from './loaders.js';
+import { pagesQuery } from '../../kit/pages-per-parent.js';
+import { metricSamples, seriesLoader } from './loaders.js';
 import { ensureMetricPartitions } from './partitions.js';
-import { metricsPageQuery, seriesQuery } from './queries.js';
+import { seriesQuery } from './queries.js';
 
 const RECORD = `mutation($input: [HealthMetricInput!]!) {
   recordHealthMetrics(input: $input) { accepted duplicates errors { index field message } }
@@ -289,14 +290,24 @@ describe('immutability and partitions', () => {
     expect(new Set(partitions)).toEqual(new Set(['health_metrics_2026m10', 'health_metrics_2026m11']));
 
     // The page loader's LATERAL query prunes the same way.
-    const page = metricsPageQuery(['00000000-0000-4000-8000-000000000001'], {
-      metricType: 'steps',
-      from: new Date('2026-09-10T00:00:00Z'),
-      to: new Date('2026-09-20T00:00:00Z'),
-      limit: 20,
-      after: null,
-    });
-    const pagePlan = await rows<Record<string, string>>(stack.runtime.database.db, sql`EXPLAIN ${page}`);
+    const page = pagesQuery(
+      stack.runtime.database.db,
+      metricSamples,
+      ['00000000-0000-4000-8000-000000000001'],
+      {
+        limit: 20,
+        after: null,
+        filter: {
+          metricType: 'steps',
+          from: new Date('2026-09-10T00:00:00Z'),
+          to: new Date('2026-09-20T00:00:00Z'),
+        },
+      },
+    );
+    const pagePlan = await rows<Record<string, string>>(
+      stack.runtime.database.db,
+      sql`EXPLAIN ${page.getSQL()}`,
+    );
     const pageText = pagePlan.map((r) => Object.values(r)[0]).join('\n');
     const pageParts = new Set(
       [...pageText.matchAll(/on (health_metrics_(?:\d{4}m\d{2}|default))\b/g)].map((m) => m[1]),

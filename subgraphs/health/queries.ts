@@ -56,34 +56,6 @@ export function seriesQuery(userIds: readonly string[], args: SeriesArgs): SQL {
     ORDER BY 1, 2`;
 }
 
-export interface MetricsPageArgs {
-  metricType: string | null;
-  from: Date | null;
-  to: Date | null;
-  limit: number;
-  after: { recordedDate: string; id: string } | null;
-}
-
-/** A page per user, newest first: a LATERAL subquery per user walks the composite index with a LIMIT. */
-export function metricsPageQuery(userIds: readonly string[], args: MetricsPageArgs): SQL {
-  const conditions: SQL[] = [sql`m.user_id = u.id`];
-  if (args.metricType) conditions.push(sql`m.metric_type = ${args.metricType}`);
-  if (args.from) conditions.push(sql`m.recorded_date >= ${args.from.toISOString()}::timestamptz`);
-  if (args.to) conditions.push(sql`m.recorded_date < ${args.to.toISOString()}::timestamptz`);
-  if (args.after) {
-    conditions.push(
-      sql`(m.recorded_date, m.id) < (${args.after.recordedDate}::timestamptz, ${args.after.id}::uuid)`,
-    );
-  }
-  return sql`SELECT m.* FROM (VALUES ${list(userIds.map((id) => sql`(${id}::uuid)`))}) AS u(id)
-    CROSS JOIN LATERAL (
-      SELECT * FROM health.health_metrics m
-      WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY m.recorded_date DESC, m.id DESC
-      LIMIT ${args.limit + 1}
-    ) m`;
-}
-
 /** The newest sample per (user, type) pair: one index probe per pair, newest partition first. */
 export function latestQuery(pairs: readonly { userId: string; metricType: string }[]): SQL {
   return sql`SELECT m.* FROM (VALUES ${list(

@@ -1,7 +1,6 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
-import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { writeCoachingEvents } from './coaching-events.js';
 import { type TrainerClientRow, trainerClients, trainers } from './tables.js';
@@ -103,37 +102,6 @@ export async function endCoaching(
   if (!ended) throw conflict('This coaching relationship has already ended.', { reason: 'ALREADY_ENDED' });
   return ended;
 }
-
-const clientCursor = (row: TrainerClientRow) => [row.startedAt.toISOString(), row.id];
-
-/** A trainer's active clients, newest first (the trainer_clients_trainer_active_idx index). */
-export async function clientsPage(
-  db: Executor,
-  trainerId: string,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Page<TrainerClientRow>> {
-  const conditions: SQL[] = [eq(trainerClients.trainerId, trainerId), isNull(trainerClients.endedAt)];
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
-  if (cursor) {
-    if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1])) {
-      throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-    }
-    conditions.push(
-      sql`(${trainerClients.startedAt}, ${trainerClients.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-    );
-  }
-  const rows = await db
-    .select()
-    .from(trainerClients)
-    .where(and(...conditions))
-    .orderBy(desc(trainerClients.startedAt), desc(trainerClients.id))
-    .limit(limit + 1);
-  return toPage(rows, limit, clientCursor);
-}
-
-const isUuid = (value: unknown) =>
-  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /**
  * GDPR: a deleted user's relationships go, as a client and as a trainer (`trainerIds` are the

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
-import { byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
-import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
+import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
+import { pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import {
   type ExerciseRow,
@@ -170,17 +170,11 @@ export interface HabitLogsKey {
 export function habitLogsInRange(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<HabitLogsKey, HabitLogRow[], string>(
     'training.habitLogsInRange',
-    async (keys) => {
-      const byRange = new Map<string, HabitLogsKey[]>();
-      for (const key of keys) {
-        const range = `${key.from}:${key.to}`;
-        byRange.set(range, [...(byRange.get(range) ?? []), key]);
-      }
-      const results = new Map<string, HabitLogRow[]>();
-      await Promise.all(
-        [...byRange.values()].map(async (group) => {
-          const { from, to } = group[0]!;
-          const ids = group.map((k) => k.habitId);
+    (keys) =>
+      batchByArgs(
+        keys,
+        ({ habitId, from, to }) => ({ parent: habitId, args: { from, to } }),
+        async (ids, { from, to }) => {
           const rows = await db
             .select()
             .from(habitLogs)
@@ -192,164 +186,50 @@ export function habitLogsInRange(ctx: RequestContext, db: Executor) {
               ),
             )
             .orderBy(asc(habitLogs.loggedDate));
-          groupByKey(ids, rows, (row) => row.habitId).forEach((list, i) => {
-            results.set(compositeKey({ ...group[i]! }), list);
-          });
-        }),
-      );
-      return keys.map((key) => results.get(compositeKey({ ...key })) ?? []);
-    },
+          const lists = groupByKey(ids, rows, (row) => row.habitId);
+          return new Map(ids.map((id, i) => [id, lists[i]!]));
+        },
+        () => [],
+      ),
     { cacheKeyFn: (k) => compositeKey({ ...k }) },
   );
 }
 
-export interface SessionsPageKey {
-  userId: string;
+export interface SessionsFilter {
   status: string | null;
+  /** ISO instants, so equal filters compare equal in the loader's key. */
   startedFrom: string | null;
   startedBefore: string | null;
-  limit: number;
-  after: string | null;
 }
 
-const sessionCursor = (row: WorkoutSessionRow) => [row.startedAt.toISOString(), row.id];
-
-/**
- * One page of sessions per user. Keys that differ only by user share one statement: a window
- * function numbers each user's rows, so a page of 50 users is still one query.
- */
+/** One page of sessions per user, newest first: every user of a GraphQL page in one statement. */
 export function sessionsPage(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<SessionsPageKey, Page<WorkoutSessionRow>, string>(
-    'training.sessionsPage',
-    async (keys) => {
-      const groups = new Map<string, SessionsPageKey[]>();
-      for (const key of keys) {
-        const { userId: _userId, ...rest } = key;
-        const group = compositeKey(rest);
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
-      const pages = new Map<string, Page<WorkoutSessionRow>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const first = group[0]!;
-          const conditions: SQL[] = [
-            inArray(
-              workoutSessions.userId,
-              group.map((k) => k.userId),
-            ),
-          ];
-          if (first.status) conditions.push(eq(workoutSessions.status, first.status));
-          if (first.startedFrom) conditions.push(gte(workoutSessions.startedAt, new Date(first.startedFrom)));
-          if (first.startedBefore)
-            conditions.push(lt(workoutSessions.startedAt, new Date(first.startedBefore)));
-          const cursor = decodeCursor(first.after, 2) as [string, string] | null;
-          if (cursor) {
-            conditions.push(
-              sql`(${workoutSessions.startedAt}, ${workoutSessions.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-            );
-          }
-          const ranked = db
-            .select({
-              id: workoutSessions.id,
-              position:
-                sql<number>`row_number() over (partition by ${workoutSessions.userId} order by ${workoutSessions.startedAt} desc, ${workoutSessions.id} desc)`.as(
-                  'position',
-                ),
-            })
-            .from(workoutSessions)
-            .where(and(...conditions))
-            .as('ranked');
-          const rows = await db
-            .select({ session: workoutSessions })
-            .from(ranked)
-            .innerJoin(workoutSessions, eq(workoutSessions.id, ranked.id))
-            .where(lte(ranked.position, first.limit + 1))
-            .orderBy(desc(workoutSessions.startedAt), desc(workoutSessions.id));
-          const perUser = groupByKey(
-            group.map((k) => k.userId),
-            rows.map((r) => r.session),
-            (row) => row.userId,
-          );
-          group.forEach((key, i) => {
-            pages.set(compositeKey({ ...key }), toPage(perUser[i]!, key.limit, sessionCursor));
-          });
-        }),
-      );
-      return keys.map((key) => pages.get(compositeKey({ ...key }))!);
-    },
-    { cacheKeyFn: (k) => compositeKey({ ...k }) },
-  );
+  return pagesPerParent<WorkoutSessionRow, SessionsFilter>(ctx, db, {
+    name: 'training.sessionsPage',
+    table: workoutSessions,
+    parent: workoutSessions.userId,
+    orderBy: [workoutSessions.startedAt, workoutSessions.id],
+    direction: 'desc',
+    where: (filter) =>
+      and(
+        filter.status ? eq(workoutSessions.status, filter.status) : undefined,
+        filter.startedFrom ? gte(workoutSessions.startedAt, new Date(filter.startedFrom)) : undefined,
+        filter.startedBefore ? lt(workoutSessions.startedAt, new Date(filter.startedBefore)) : undefined,
+      ),
+  });
 }
 
-export interface TrainerPlansKey {
-  trainerId: string;
-  includeDrafts: boolean;
-  limit: number;
-  after: string | null;
-}
-
-const planCursor = (row: WorkoutPlanRow) => [row.createdAt.toISOString(), row.id];
-
-/** One page of plans per trainer, newest first, batched like sessionsPage. */
+/** One page of plans per trainer, newest first, drafts only when the key asks for them. */
 export function trainerPlansPage(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<TrainerPlansKey, Page<WorkoutPlanRow>, string>(
-    'training.trainerPlansPage',
-    async (keys) => {
-      const groups = new Map<string, TrainerPlansKey[]>();
-      for (const key of keys) {
-        const { trainerId: _trainerId, ...rest } = key;
-        const group = compositeKey(rest);
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
-      const pages = new Map<string, Page<WorkoutPlanRow>>();
-      await Promise.all(
-        [...groups.values()].map(async (group) => {
-          const first = group[0]!;
-          const conditions: SQL[] = [
-            inArray(
-              workoutPlans.trainerId,
-              group.map((k) => k.trainerId),
-            ),
-            sql`${workoutPlans.deletedAt} is null`,
-          ];
-          if (!first.includeDrafts) conditions.push(eq(workoutPlans.isPublished, true));
-          const cursor = decodeCursor(first.after, 2) as [string, string] | null;
-          if (cursor) {
-            conditions.push(
-              sql`(${workoutPlans.createdAt}, ${workoutPlans.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
-            );
-          }
-          const ranked = db
-            .select({
-              id: workoutPlans.id,
-              position:
-                sql<number>`row_number() over (partition by ${workoutPlans.trainerId} order by ${workoutPlans.createdAt} desc, ${workoutPlans.id} desc)`.as(
-                  'position',
-                ),
-            })
-            .from(workoutPlans)
-            .where(and(...conditions))
-            .as('ranked');
-          const rows = await db
-            .select({ plan: workoutPlans })
-            .from(ranked)
-            .innerJoin(workoutPlans, eq(workoutPlans.id, ranked.id))
-            .where(lte(ranked.position, first.limit + 1))
-            .orderBy(desc(workoutPlans.createdAt), desc(workoutPlans.id));
-          const perTrainer = groupByKey(
-            group.map((k) => k.trainerId),
-            rows.map((r) => r.plan),
-            (row) => row.trainerId,
-          );
-          group.forEach((key, i) => {
-            pages.set(compositeKey({ ...key }), toPage(perTrainer[i]!, key.limit, planCursor));
-          });
-        }),
-      );
-      return keys.map((key) => pages.get(compositeKey({ ...key }))!);
-    },
-    { cacheKeyFn: (k) => compositeKey({ ...k }) },
-  );
+  return pagesPerParent<WorkoutPlanRow, { includeDrafts: boolean }>(ctx, db, {
+    name: 'training.trainerPlansPage',
+    table: workoutPlans,
+    parent: workoutPlans.trainerId,
+    orderBy: [workoutPlans.createdAt, workoutPlans.id],
+    direction: 'desc',
+    where: ({ includeDrafts }) =>
+      and(isNull(workoutPlans.deletedAt), includeDrafts ? undefined : eq(workoutPlans.isPublished, true)),
+  });
 }
 
 /** Coaching relationships by id, ended ones included (callers decide what an ended one grants). */
@@ -394,6 +274,18 @@ export function activeTrainerClientByPair(ctx: RequestContext, db: Executor) {
     },
     { cacheKeyFn: (p) => `${p.trainerId}:${p.userId}` },
   );
+}
+
+/** A page of each trainer's active clients, newest first (the trainer_clients_trainer_active_idx index). */
+export function clientsByTrainer(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<TrainerClientRow>(ctx, db, {
+    name: 'training.clientsByTrainer',
+    table: trainerClients,
+    parent: trainerClients.trainerId,
+    orderBy: [trainerClients.startedAt, trainerClients.id],
+    direction: 'desc',
+    where: () => isNull(trainerClients.endedAt),
+  });
 }
 
 /** A user's active coaching relationships (as the client), newest first. */

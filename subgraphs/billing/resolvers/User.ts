@@ -1,4 +1,5 @@
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
+import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { BillingDeps } from '../deps.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
@@ -19,7 +20,13 @@ export function userResolvers(deps: BillingDeps): UserResolvers<RequestContext, 
   return {
     __resolveReference: (reference) => ({ id: reference.id }),
     subscriptions: (user, args, ctx) =>
-      isOwnerOrAdmin(ctx, user.id) ? subscriptionsByUser(ctx, db, args).load(user.id) : null,
+      isOwnerOrAdmin(ctx, user.id)
+        ? subscriptionsByUser(ctx, db).load({
+            parent: user.id,
+            limit: pageSize(args.first),
+            after: args.after ?? null,
+          })
+        : null,
     activeSubscription: (user, _args, ctx) => (isOwnerOrAdmin(ctx, user.id) ? active(user, ctx) : null),
     entitlements: async (user, _args, ctx) => {
       if (!isOwnerOrAdmin(ctx, user.id)) return null;

@@ -1,3 +1,4 @@
+import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { BillingDeps } from '../deps.js';
 import type {
@@ -45,7 +46,11 @@ export function userSubscriptionResolvers(
       if (!(await visibleSubscription(deps, ctx, subscription))) {
         return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
       }
-      return paymentsBySubscription(ctx, db, args).load(subscription.id);
+      return paymentsBySubscription(ctx, db).load({
+        parent: subscription.id,
+        limit: pageSize(args.first),
+        after: args.after ?? null,
+      });
     },
   };
 }

@@ -14,11 +14,19 @@ export function trainerResolvers(deps: ContentDeps): TrainerResolvers<RequestCon
     __resolveReference: (reference) => ({ id: reference.id }),
     contentItems: (trainer, { first, after }, ctx) =>
       isUuid(trainer.id)
-        ? itemsByTrainer(ctx, db, pageSize(first, MAX_SEARCH_PAGE), after).load(trainer.id.toLowerCase())
+        ? itemsByTrainer(ctx, db).load({
+            parent: trainer.id.toLowerCase(),
+            limit: pageSize(first, MAX_SEARCH_PAGE),
+            after: after ?? null,
+          })
         : { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
     courses: (trainer, { first, after }, ctx) =>
       isUuid(trainer.id)
-        ? coursesByTrainer(ctx, db, pageSize(first, MAX_SEARCH_PAGE), after).load(trainer.id.toLowerCase())
+        ? coursesByTrainer(ctx, db).load({
+            parent: trainer.id.toLowerCase(),
+            limit: pageSize(first, MAX_SEARCH_PAGE),
+            after: after ?? null,
+          })
         : { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
   };
 }

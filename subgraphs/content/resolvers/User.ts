@@ -17,7 +17,11 @@ export function userResolvers(deps: ContentDeps): UserResolvers<RequestContext, 
     // Private: what someone studies is theirs (and admins') to read, on every path to this field.
     enrollments: (user, { first, after }, ctx) => {
       if (!isOwnerOrAdmin(ctx, user.id)) throw forbidden('Only the user can read their enrollments.');
-      return enrollmentsByUser(ctx, db, pageSize(first, MAX_SEARCH_PAGE), after).load(user.id);
+      return enrollmentsByUser(ctx, db).load({
+        parent: user.id,
+        limit: pageSize(first, MAX_SEARCH_PAGE),
+        after: after ?? null,
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { badInput, forbidden, unauthenticated } from '../../../kit/errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../../kit/pagination.js';
+import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { HealthMetricType, TimeBucket, UserResolvers } from '../generated/resolvers-types.js';
 import {
@@ -12,7 +12,7 @@ import {
 import { isCumulative, METRIC_TYPE_NAMES, storedType } from '../metric-types.js';
 import { BUCKET_FIELDS } from '../queries.js';
 import type { HealthDeps } from '../server.js';
-import type { HealthGoalRow, HealthMetricRow } from '../tables.js';
+import type { HealthMetricRow } from '../tables.js';
 
 /** The User stub this subgraph extends: only the key. */
 export interface HealthUser {
@@ -93,28 +93,17 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
     healthMetrics: async (user, args, ctx) => {
       requireOwner(user, ctx);
       const limit = pageSize(args.first);
-      const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-      if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
-        throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-      }
       if (args.from && args.to) checkRange(args.from, args.to);
-      const found = await metricsPageLoader(ctx, db).load({
-        userId: user.id,
-        metricType: args.metricType ? storedType(args.metricType) : null,
-        from: args.from ?? null,
-        to: args.to ?? null,
+      return metricsPageLoader(ctx, db).load({
+        parent: user.id,
         limit,
-        after: cursor ? { recordedDate: cursor[0], id: cursor[1] } : null,
-      });
-      const nodes = found.slice(0, limit);
-      const last = nodes[nodes.length - 1];
-      return {
-        nodes,
-        pageInfo: {
-          hasNextPage: found.length > limit,
-          endCursor: last ? encodeCursor([last.recordedDate.toISOString(), last.id]) : null,
+        after: args.after ?? null,
+        filter: {
+          metricType: args.metricType ? storedType(args.metricType) : null,
+          from: args.from ?? null,
+          to: args.to ?? null,
         },
-      };
+      });
     },
 
     healthSeries: async (user, args, ctx) => {
@@ -129,26 +118,12 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
 
     healthGoals: async (user, args, ctx) => {
       requireOwner(user, ctx);
-      const limit = pageSize(args.first);
-      const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-      if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
-        throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-      }
-      const found = await goalsPageLoader(ctx, db).load({
-        userId: user.id,
-        activeOnly: args.activeOnly ?? true,
-        limit,
-        after: cursor ? { createdAt: cursor[0], id: cursor[1] } : null,
+      return goalsPageLoader(ctx, db).load({
+        parent: user.id,
+        limit: pageSize(args.first),
+        after: args.after ?? null,
+        filter: { activeOnly: args.activeOnly ?? true },
       });
-      const nodes: HealthGoalRow[] = found.slice(0, limit);
-      const last = nodes[nodes.length - 1];
-      return {
-        nodes,
-        pageInfo: {
-          hasNextPage: found.length > limit,
-          endCursor: last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-        },
-      };
     },
 
     healthIntegrations: async (user, _args, ctx) => {

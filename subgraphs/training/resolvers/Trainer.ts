@@ -3,9 +3,8 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { canSeeTrainer, viewPlan, viewerTrainer } from '../access.js';
 import { isAdmin } from '../../../kit/authz.js';
 import { forbidden, unauthenticated } from '../../../kit/errors.js';
-import { clientsPage } from '../coaching.js';
 import type { TrainerResolvers } from '../generated/resolvers-types.js';
-import { trainerById, trainerPlansPage } from '../loaders.js';
+import { clientsByTrainer, trainerById, trainerPlansPage } from '../loaders.js';
 import type { TrainingDeps } from '../server.js';
 import type { TrainerRow } from '../tables.js';
 
@@ -22,10 +21,10 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
     workoutPlans: async (trainer, { first, after }, ctx) => {
       const own = isAdmin(ctx) || (await viewerTrainer(ctx, deps))?.id === trainer.id;
       const page = await trainerPlansPage(ctx, db).load({
-        trainerId: trainer.id,
-        includeDrafts: own,
+        parent: trainer.id,
         limit: pageSize(first),
         after: after ?? null,
+        filter: { includeDrafts: own },
       });
       const nodes = await Promise.all(page.nodes.map((row) => viewPlan(ctx, deps, row)));
       return { nodes: nodes.filter((n) => n !== null), pageInfo: page.pageInfo };
@@ -37,7 +36,7 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
       if ((await viewerTrainer(ctx, deps))?.id !== trainer.id) {
         throw forbidden('Only the trainer sees their clients.');
       }
-      return clientsPage(db, trainer.id, limit, after);
+      return clientsByTrainer(ctx, db).load({ parent: trainer.id, limit, after: after ?? null });
     },
   };
 }

@@ -41,12 +41,10 @@ export function trainerClientResolvers(
       const limit = pageSize(first);
       if (!(await canReadClientData(ctx, deps, row))) return null;
       return sessionsPage(ctx, db).load({
-        userId: row.userId,
-        status: null,
-        startedFrom: null,
-        startedBefore: null,
+        parent: row.userId,
         limit,
         after: after ?? null,
+        filter: { status: null, startedFrom: null, startedBefore: null },
       });
     },
   };

@@ -21,12 +21,14 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
     workoutSessions: (user, { filter, first, after }, ctx) => {
       if (!isOwnerOrAdmin(ctx, user.id)) return null;
       return sessionsPage(ctx, db).load({
-        userId: user.id,
-        status: filter?.status ?? null,
-        startedFrom: filter?.startedFrom ? new Date(filter.startedFrom).toISOString() : null,
-        startedBefore: filter?.startedBefore ? new Date(filter.startedBefore).toISOString() : null,
+        parent: user.id,
         limit: pageSize(first),
         after: after ?? null,
+        filter: {
+          status: filter?.status ?? null,
+          startedFrom: filter?.startedFrom ? new Date(filter.startedFrom).toISOString() : null,
+          startedBefore: filter?.startedBefore ? new Date(filter.startedBefore).toISOString() : null,
+        },
       });
     },
 
