@@ -22,7 +22,9 @@ import {
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
-import { rejectHugeLists, rejectNulCharacters } from '../kit/input-guard.js';
+import { rejectMalformedIds } from '../kit/id-arguments.js';
+import { rejectHugeLists, rejectUnstorableText } from '../kit/input-guard.js';
+import { supportedOperationTypes } from '../kit/operation-types.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
@@ -221,8 +223,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     scalarValidation(),
     echoRequestId(),
     requireOperation(),
-    rejectNulCharacters(),
+    rejectUnstorableText(),
     rejectHugeLists(),
+    rejectMalformedIds(),
     pageSizeVariablesCost(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -233,7 +236,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: [...limits.validationRules, finiteNumberLiterals],
+    validationRules: [...limits.validationRules, finiteNumberLiterals, supportedOperationTypes],
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
     formatError: (formatted, error) => {

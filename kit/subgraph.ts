@@ -11,7 +11,9 @@ import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
 import { maskError } from './errors.js';
-import { rejectNulCharacters } from './input-guard.js';
+import { rejectMalformedIds } from './id-arguments.js';
+import { rejectUnstorableText } from './input-guard.js';
+import { supportedOperationTypes } from './operation-types.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
@@ -92,7 +94,8 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     metrics.plugin(),
     ApolloServerPluginInlineTraceDisabled(),
-    rejectNulCharacters(),
+    rejectUnstorableText(),
+    rejectMalformedIds(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -104,6 +107,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    validationRules: [supportedOperationTypes],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         log.error({ err: original, path: formatted.path }, 'unexpected error'),

@@ -14,8 +14,7 @@ import {
   subscriptionPlans,
   subscriptions,
 } from './tables.js';
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+import { isUuid } from '../../kit/ids.js';
 
 function byIdLoader<Row extends { id: string }>(
   ctx: RequestContext,
@@ -83,13 +82,7 @@ function pagedChildren<Row extends { id: string; createdAt: Date }>(
   args: { first?: number | null; after?: string | null },
 ) {
   const limit = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-  if (
-    cursor &&
-    (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(String(cursor[1])))
-  ) {
-    decodeCursor('!', 2);
-  }
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const key = compositeKey({ limit, after: args.after ?? null });
   return ctx.loaders.get<string, Page<Row>>(`billing.${name}:${key}`, async (parentIds) => {
     const conditions: SQL[] = [inArray(parent, [...parentIds])];

@@ -6,6 +6,7 @@ import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable, type RefundOutcome } from './gateways.js';
 import { lockPayment } from './payments.js';
 import { outbox, type PaymentRow, payments, type RefundRow, refunds, subscriptions } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 export type RefundResult =
   | { kind: 'issued'; refund: RefundRow; payment: PaymentRow }
@@ -102,7 +103,7 @@ export async function applyRefundOutcome(
 ): Promise<RefundRow | null> {
   const payment = await lockPayment(tx, { id: paymentId });
   if (!payment) return null;
-  const byOurId = outcome.ourId && /^[0-9a-f-]{36}$/i.test(outcome.ourId) ? outcome.ourId : null;
+  const byOurId = outcome.ourId && isUuid(outcome.ourId) ? outcome.ourId : null;
   const [refund] = await tx
     .select()
     .from(refunds)

@@ -242,7 +242,7 @@ export function sessionsPage(ctx: RequestContext, db: Executor) {
           if (first.startedFrom) conditions.push(gte(workoutSessions.startedAt, new Date(first.startedFrom)));
           if (first.startedBefore)
             conditions.push(lt(workoutSessions.startedAt, new Date(first.startedBefore)));
-          const cursor = decodeCursor(first.after, 2) as [string, string] | null;
+          const cursor = decodeCursor(first.after, ['timestamp', 'uuid']);
           if (cursor) {
             conditions.push(
               sql`(${workoutSessions.startedAt}, ${workoutSessions.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
@@ -313,7 +313,7 @@ export function trainerPlansPage(ctx: RequestContext, db: Executor) {
             sql`${workoutPlans.deletedAt} is null`,
           ];
           if (!first.includeDrafts) conditions.push(eq(workoutPlans.isPublished, true));
-          const cursor = decodeCursor(first.after, 2) as [string, string] | null;
+          const cursor = decodeCursor(first.after, ['timestamp', 'uuid']);
           if (cursor) {
             conditions.push(
               sql`(${workoutPlans.createdAt}, ${workoutPlans.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,

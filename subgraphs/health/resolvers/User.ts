@@ -93,10 +93,7 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
     healthMetrics: async (user, args, ctx) => {
       requireOwner(user, ctx);
       const limit = pageSize(args.first);
-      const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-      if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
-        throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-      }
+      const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
       if (args.from && args.to) checkRange(args.from, args.to);
       const found = await metricsPageLoader(ctx, db).load({
         userId: user.id,
@@ -130,10 +127,7 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
     healthGoals: async (user, args, ctx) => {
       requireOwner(user, ctx);
       const limit = pageSize(args.first);
-      const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-      if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])))) {
-        throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-      }
+      const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
       const found = await goalsPageLoader(ctx, db).load({
         userId: user.id,
         activeOnly: args.activeOnly ?? true,
