@@ -30,6 +30,7 @@ import {
   createHttpServer,
   jsonResponse,
   listen,
+  MAX_CLIENT_BODY_BYTES,
   type RawRequest,
   type RunningServer,
 } from '../kit/http-server.js';
@@ -316,7 +317,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const server = createHttpServer({
         apollo,
         context: contextFor,
-        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+        maxBodyBytes: options.maxBodyBytes ?? MAX_CLIENT_BODY_BYTES,
         compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
         // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
         // flight; beyond 256 a request would only wait in a queue its client has given up on.

@@ -19,6 +19,7 @@ import {
   createHttpServer,
   jsonResponse,
   listen,
+  MAX_SUBGRAPH_BODY_BYTES,
   type RawRequest,
   type Route,
   type RunningServer,
@@ -182,6 +183,7 @@ export async function serveSubgraph(
     apollo: subgraph.apollo,
     context: subgraph.contextFor,
     routes,
+    maxBodyBytes: MAX_SUBGRAPH_BODY_BYTES,
     onError: (error) =>
       subgraph.deps.log.error({ err: error, subgraph: subgraph.name }, 'http handler failed'),
   });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { getNamedType, isScalarType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
 import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
 import {
   argsWith,
@@ -214,7 +216,7 @@ describe('HTTP abuse', () => {
       const chunk = Buffer.alloc(64 * 1024, 'x');
       let sent = 0;
       const write = () => {
-        while (sent < 2 * 1024 * 1024) {
+        while (sent < MAX_CLIENT_BODY_BYTES + 1024 * 1024) {
           sent += chunk.length;
           if (!req.write(chunk)) {
             req.once('drain', write);
@@ -793,6 +795,62 @@ describe('client input never becomes a server error', () => {
     }
     expect(failures).toEqual([]);
     await expectStillServing();
+  });
+});
+
+describe('body limit', () => {
+  const padded = (bytes: number) => {
+    const head = '{"query":"{ __typename }","variables":{"pad":"';
+    const tail = '"}}';
+    return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+  };
+
+  it(`accepts a body of exactly ${MAX_CLIENT_BODY_BYTES} bytes and refuses one byte more with 413`, async () => {
+    const under = await raw(padded(MAX_CLIENT_BODY_BYTES));
+    expect(under.status).toBe(200);
+    expect(JSON.parse(under.text)).toEqual({ data: { __typename: 'Query' } });
+    const over = await raw(padded(MAX_CLIENT_BODY_BYTES + 1));
+    expect(over.status).toBe(413);
+    expect(firstCode(over.text)).toBe('PAYLOAD_TOO_LARGE');
+    await expectStillServing();
+  });
+
+  it('accepts the largest legitimate request: 5,000 health samples with the longest device names', async () => {
+    const athlete = await stack.signUp();
+    const now = stack.clock.now().getTime();
+    const input = Array.from({ length: 5000 }, (_, i) => ({
+      metricType: 'ACTIVE_MINUTES',
+      value: 12345.67,
+      unit: 'min',
+      source: 'APPLE_HEALTH',
+      sourceDevice: '漢'.repeat(100),
+      recordedDate: new Date(now - (i + 1) * 60_000).toISOString(),
+    }));
+    const body = JSON.stringify({
+      query:
+        'mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted errors { message } } }',
+      variables: { input },
+    });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const response = await raw(body, { authorization: `Bearer ${athlete.token}` });
+    expect(response.status, response.text.slice(0, 300)).toBe(200);
+    expect(JSON.parse(response.text).data.recordHealthMetrics).toEqual({ accepted: 5000, errors: [] });
+  }, 60_000);
+
+  it('is the number SECURITY.md and README.md state', () => {
+    const mib = MAX_CLIENT_BODY_BYTES / (1024 * 1024);
+    const security = readFileSync(new URL('../SECURITY.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [name, text] of [
+      ['SECURITY.md', security],
+      ['README.md', readme],
+    ] as const) {
+      const stated = [...text.matchAll(/body limit (?:is |of )?(\d+(?:\.\d+)?) (KiB|MiB)/gi)].map(
+        ([, n, unit]) => (unit === 'KiB' ? Number(n) / 1024 : Number(n)),
+      );
+      expect(stated.length, `${name} states the body limit`).toBeGreaterThan(0);
+      expect(new Set(stated), name).toEqual(new Set([mib]));
+    }
   });
 });
 
