@@ -4,11 +4,14 @@ import {
   type DocumentNode,
   GraphQLError,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
   isInputObjectType,
+  isInterfaceType,
   isListType,
   isNonNullType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   TypeInfo,
@@ -24,6 +27,11 @@ import { isUuid } from './ids.js';
  * id in the graph is a UUID, and a resolver that casts anything else to `uuid` in SQL would fail
  * as an unexpected error; refused here it is the client's mistake (400, BAD_USER_INPUT), for
  * every ID argument at once, including ones added later.
+ *
+ * The same holds for the entity representations a subgraph's `_entities` takes (`_Any`): their
+ * fields are the entity's own, so an ID field among them must be a UUID too. The gateway only
+ * sends representations built from what subgraphs answered; a malformed one comes from a caller
+ * inside the network, and gets the same 400.
  *
  * Runs after the list-size guard, so an over-long list of ids gets that answer first.
  */
@@ -60,7 +68,7 @@ function malformedIdInVariables(
     const name = definition.variable.name.value;
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (!type || !(name in variables)) continue;
-    const found = malformedIdIn(type, variables[name], `$${name}`, 0);
+    const found = malformedIdIn(schema, type, variables[name], `$${name}`, 0);
     if (found) return found;
   }
   return null;
@@ -70,14 +78,20 @@ function malformedIdInVariables(
  * Walks a variable's value along its declared type. Values of the wrong shape are left to input
  * coercion, which refuses them with its own message.
  */
-function malformedIdIn(type: GraphQLInputType, value: unknown, path: string, depth: number): string | null {
+function malformedIdIn(
+  schema: GraphQLSchema,
+  type: GraphQLInputType,
+  value: unknown,
+  path: string,
+  depth: number,
+): string | null {
   if (value === null || value === undefined || depth > 32) return null;
-  if (isNonNullType(type)) return malformedIdIn(type.ofType, value, path, depth);
+  if (isNonNullType(type)) return malformedIdIn(schema, type.ofType, value, path, depth);
   if (isListType(type)) {
     // Input coercion wraps a single value into a list of one.
     const items = Array.isArray(value) ? value : [value];
     for (let i = 0; i < items.length; i++) {
-      const found = malformedIdIn(type.ofType, items[i], `${path}[${i}]`, depth + 1);
+      const found = malformedIdIn(schema, type.ofType, items[i], `${path}[${i}]`, depth + 1);
       if (found) return found;
     }
     return null;
@@ -88,7 +102,41 @@ function malformedIdIn(type: GraphQLInputType, value: unknown, path: string, dep
     for (const [key, item] of Object.entries(value)) {
       const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
       if (!field) continue;
-      const found = malformedIdIn(field.type, item, `${path}.${key}`, depth + 1);
+      const found = malformedIdIn(schema, field.type, item, `${path}.${key}`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (type.name === '_Any' && value && typeof value === 'object') {
+    const typename = (value as { __typename?: unknown }).__typename;
+    const entity = typeof typename === 'string' ? schema.getType(typename) : undefined;
+    return entity ? malformedIdInOutput(entity, value, path, depth) : null;
+  }
+  return type.name === 'ID' && isMalformedId(value) ? path : null;
+}
+
+/** An entity representation, walked along the fields of the entity's (output) type. */
+function malformedIdInOutput(
+  type: GraphQLNamedType,
+  value: unknown,
+  path: string,
+  depth: number,
+): string | null {
+  if (value === null || value === undefined || depth > 32) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = malformedIdInOutput(type, value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (isObjectType(type) || isInterfaceType(type)) {
+    if (typeof value !== 'object') return null;
+    const fields = type.getFields();
+    for (const [key, item] of Object.entries(value)) {
+      const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
+      if (!field) continue;
+      const found = malformedIdInOutput(getNamedType(field.type), item, `${path}.${key}`, depth + 1);
       if (found) return found;
     }
     return null;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { getNamedType, isScalarType } from 'graphql';
+import { getNamedType, isScalarType, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
 import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
@@ -21,7 +21,13 @@ import {
   slotsOf,
   withoutEcho,
 } from '../testkit/operations.js';
-import { type GraphQLResponse, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import {
+  type GraphQLResponse,
+  postGraphQL,
+  startTestStack,
+  type TestStack,
+  type TestUser,
+} from '../testkit/stack.js';
 import { makeTrainer } from '../testkit/training.js';
 
 /**
@@ -567,6 +573,45 @@ describe('client input never becomes a server error', () => {
         expect(firstCode(response.text), query).toBe('BAD_USER_INPUT');
       }
     });
+
+    it('has every subgraph refuse a malformed id in an entity representation with 400 BAD_USER_INPUT', async () => {
+      // A caller inside the network can send `_entities` to a subgraph directly, without the gateway.
+      const failures: string[] = [];
+      let checked = 0;
+      for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+        const sdl = (await postGraphQL(url, { query: '{ _service { sdl } }' })).data._service.sdl as string;
+        for (const definition of parse(sdl).definitions) {
+          if (
+            definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+            definition.kind !== Kind.OBJECT_TYPE_EXTENSION
+          )
+            continue;
+          for (const key of definition.directives?.filter((d) => d.name.value === 'key') ?? []) {
+            const argument = (field: string) => key.arguments?.find((a) => a.name.value === field)?.value;
+            const resolvable = argument('resolvable');
+            const fields = argument('fields');
+            if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
+            if (fields?.kind !== Kind.STRING || fields.value.includes('{')) continue;
+            for (const id of MALFORMED_IDS) {
+              const representation = {
+                __typename: definition.name.value,
+                ...Object.fromEntries(fields.value.split(' ').map((field) => [field, id])),
+              };
+              const response = await postGraphQL(url, {
+                query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+                variables: { r: [representation] },
+              });
+              checked++;
+              const code = response.errors?.[0]?.extensions?.code;
+              if (response.status !== 400 || code !== 'BAD_USER_INPUT')
+                failures.push(`${name} ${JSON.stringify(representation)}: HTTP ${response.status} ${code}`);
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+      expect(failures).toEqual([]);
+    }, 60_000);
 
     it('takes an upper-case UUID as the id it is', async () => {
       const page = await stack.gql('{ exercises(first: 1) { nodes { id } } }', {}, { token: client.token });
