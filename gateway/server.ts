@@ -30,12 +30,15 @@ import {
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
-import { rejectHugeLists, rejectNulCharacters } from '../kit/input-guard.js';
+import { rejectMalformedIds } from '../kit/id-arguments.js';
+import { rejectHugeLists, rejectUnstorableText } from '../kit/input-guard.js';
+import { supportedOperationTypes } from '../kit/operation-types.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
   jsonResponse,
   listen,
+  MAX_CLIENT_BODY_BYTES,
   type RawRequest,
   type RunningServer,
 } from '../kit/http-server.js';
@@ -265,8 +268,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     echoRequestId(),
     setClientCookies(secureCookies),
     requireOperation(),
-    rejectNulCharacters(),
+    rejectUnstorableText(),
     rejectHugeLists(),
+    rejectMalformedIds(),
     pageSizeVariablesCost(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -279,7 +283,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     includeStacktraceInErrorResponses: false,
     // Apollo's own messages go through the project's logger too (error serializer, redaction).
     logger: log,
-    validationRules: [...limits.validationRules, finiteNumberLiterals],
+    validationRules: [...limits.validationRules, finiteNumberLiterals, supportedOperationTypes],
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
     formatError: (formatted, error) => {
@@ -360,7 +364,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const server = createHttpServer({
         apollo,
         context: contextFor,
-        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+        maxBodyBytes: options.maxBodyBytes ?? MAX_CLIENT_BODY_BYTES,
         compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
         // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
         // flight; beyond 256 a request would only wait in a queue its client has given up on.

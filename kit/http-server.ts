@@ -30,7 +30,7 @@ export interface HttpServerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   context(request: RawRequest): Promise<C>;
   routes?: Route[];
-  /** Bodies above this are refused with 413 before they are parsed. */
+  /** Bodies above this are refused with 413 before they are parsed (default MAX_CLIENT_BODY_BYTES). */
   maxBodyBytes?: number;
   graphqlPath?: string;
   /**
@@ -55,6 +55,23 @@ export interface RunningServer {
 }
 
 const gzipAsync = promisify(gzip);
+
+/**
+ * The largest request body a client may send the gateway: 3 MiB. The largest legitimate request is
+ * a recordHealthMetrics batch of 5,000 samples (the most it takes), sent as variables: 0.62 MiB
+ * without device names, 0.85 MiB with a 30-character one, 2.14 MiB with 100-character device
+ * names of three-byte characters (the longest allowed) and 2.49 MiB of that pretty-printed. A
+ * trackEvents batch of 1,000 events is 0.34 MiB with small properties; 1,000 events of 8 KiB
+ * each would be 8 MiB, so big events come in smaller batches (the 413 says so). Anything above
+ * is refused before it is parsed.
+ */
+export const MAX_CLIENT_BODY_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Subgraphs take twice that: a gateway fetch carries the client's variables plus the planned
+ * operation (or entity representations), and a subgraph must not refuse what the gateway accepted.
+ */
+export const MAX_SUBGRAPH_BODY_BYTES = 2 * MAX_CLIENT_BODY_BYTES;
 
 class BodyTooLarge extends Error {}
 
@@ -98,7 +115,7 @@ const jsonError = (status: number, message: string, code: string): RawResponse =
  * cannot add routes; this is its executeHTTPGraphQLRequest contract and little else.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpServerOptions<C>): Server {
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const limit = options.maxBodyBytes ?? MAX_CLIENT_BODY_BYTES;
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = options.routes ?? [];
   const maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;

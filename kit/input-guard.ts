@@ -1,28 +1,40 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, visit } from 'graphql';
 
+/** Half of a UTF-16 surrogate pair with no other half: a string no UTF-8 text can hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Refuses text that contains a NUL character anywhere in an operation's variables or string
- * literals. PostgreSQL text cannot hold U+0000, so such a value would otherwise reach the database
- * and fail there as an unexpected error; refusing it up front makes it the client's mistake (400).
+ * True when the text can be stored exactly as sent. PostgreSQL text cannot hold U+0000; a lone
+ * surrogate has no UTF-8 form, so the driver would store U+FFFD in its place (silently changing
+ * the text) and PostgreSQL refuses it inside JSON (`\ud800`) as an unexpected error.
  */
-export function rejectNulCharacters<C extends BaseContext>(): ApolloServerPlugin<C> {
+export const isStorableText = (text: string): boolean =>
+  !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+/**
+ * Refuses an operation with text isStorableText refuses anywhere in its variables (values and
+ * object keys, at any depth: nested input objects, lists, JSON scalars) or its string literals,
+ * so such a value is the client's mistake (400) instead of reaching the database.
+ */
+export function rejectUnstorableText<C extends BaseContext>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let found = containsNul(request.variables);
+          let found = containsUnstorable(request.variables);
           if (!found) {
             visit(document, {
               [Kind.STRING]: (node) => {
-                if (node.value.includes('\u0000')) found = true;
+                if (!isStorableText(node.value)) found = true;
               },
             });
           }
           if (found) {
-            throw new GraphQLError('Text must not contain NUL (U+0000) characters.', {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'Text must not contain NUL (U+0000) characters or unpaired UTF-16 surrogates.',
+              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+            );
           }
         },
       };
@@ -30,13 +42,13 @@ export function rejectNulCharacters<C extends BaseContext>(): ApolloServerPlugin
   };
 }
 
-function containsNul(value: unknown, depth = 0): boolean {
+function containsUnstorable(value: unknown, depth = 0): boolean {
   if (depth > 64) return false;
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
+  if (typeof value === 'string') return !isStorableText(value);
+  if (Array.isArray(value)) return value.some((item) => containsUnstorable(item, depth + 1));
   if (value && typeof value === 'object') {
     return Object.entries(value).some(
-      ([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1),
+      ([key, item]) => !isStorableText(key) || containsUnstorable(item, depth + 1),
     );
   }
   return false;

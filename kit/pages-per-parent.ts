@@ -2,10 +2,9 @@ import type DataLoader from 'dataloader';
 import { and, asc, desc, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
-import { badInput } from './errors.js';
 import { isUuid } from './ids.js';
 import { batchByArgs, compositeKey } from './loaders.js';
-import { decodeCursor, type Page, toPage } from './pagination.js';
+import { type CursorPart, decodeCursor, type Page, toPage } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
 
 /**
@@ -175,23 +174,16 @@ export function pagesQuery<Row, Filter>(
  * is the client's mistake (BAD_USER_INPUT), never a PostgreSQL cast error.
  */
 export function cursorValues(list: Pick<ChildList<unknown, unknown>, 'orderBy'>, after: string | null) {
-  const values = decodeCursor(after, list.orderBy.length);
-  if (values && !values.every((value, i) => fitsColumn(list.orderBy[i]!, value))) {
-    throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-  }
-  return values;
+  return decodeCursor(after, list.orderBy.map(cursorPartOf));
 }
 
-function fitsColumn(column: PgColumn, value: unknown): boolean {
-  if (column.columnType === 'PgUUID') return isUuid(value);
+/** What a sort column's value must be in a cursor (kit/pagination.ts checks it before any SQL). */
+function cursorPartOf(column: PgColumn): CursorPart {
+  if (column.columnType === 'PgUUID') return 'uuid';
   // Timestamps travel as ISO 8601 (cursorOf writes them so); anything else would not round-trip.
-  if (column.dataType === 'date') {
-    return (
-      typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value
-    );
-  }
-  if (column.dataType === 'number') return typeof value === 'number' && Number.isFinite(value);
-  return typeof value === 'string';
+  if (column.dataType === 'date') return 'timestamp';
+  if (column.dataType === 'number') return column.columnType === 'PgInteger' ? 'int' : 'real';
+  return 'text';
 }
 
 /** (a, b) < (x, y) for a descending sort, > for an ascending one: rows strictly after the cursor. */

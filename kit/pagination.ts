@@ -1,4 +1,6 @@
 import { badInput } from './errors.js';
+import { isUuid } from './ids.js';
+import { isStorableText } from './input-guard.js';
 
 /** The page size a list gets when the client names none, and the most it may ask for. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -17,13 +19,49 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+/**
+ * What one position of a cursor holds. A cursor comes back from the client, so each value is
+ * checked against the type its SQL comparison casts it to: anything PostgreSQL would refuse (a
+ * year 0, a 36-character string of hyphens as a uuid, a rank beyond a real) is the client's mistake,
+ * never a database error.
+ */
+export type CursorPart = 'timestamp' | 'uuid' | 'int' | 'real' | 'text';
+type CursorValue<P> = P extends 'int' | 'real' ? number : string;
+export type CursorValues<P extends readonly CursorPart[]> = { -readonly [K in keyof P]: CursorValue<P[K]> };
+
+/** What toISOString gives for years 1-9999 (PostgreSQL has no year 0; six-digit years never come from a row). */
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** float4's range: PostgreSQL refuses a real that overflows or underflows to zero. */
+const REAL_MIN = 1.18e-38;
+const REAL_MAX = 3.4e38;
+
+const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
+  timestamp: (value) =>
+    typeof value === 'string' && ISO_INSTANT.test(value) && new Date(value).toISOString() === value,
+  uuid: isUuid,
+  int: (value) => Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31,
+  real: (value) =>
+    typeof value === 'number' &&
+    (value === 0 || (Math.abs(value) >= REAL_MIN && Math.abs(value) <= REAL_MAX)),
+  text: (value) => typeof value === 'string' && value.length <= 512 && isStorableText(value),
+};
+
+/**
+ * The sort key a cursor carries, each value checked against its part; null without a cursor.
+ * Anything else (not base64url JSON, the wrong number of values, a value of the wrong type or
+ * range) is BAD_USER_INPUT.
+ */
+export function decodeCursor<const P extends readonly CursorPart[]>(
+  cursor: string | null | undefined,
+  parts: P,
+): CursorValues<P> | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     if (cursor.length > 1024) throw new Error('too long');
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(values) || values.length !== arity) throw new Error('shape');
-    return values;
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(values) || values.length !== parts.length) throw new Error('shape');
+    if (!parts.every((part, i) => PART_CHECKS[part](values[i]))) throw new Error('value');
+    return values as CursorValues<P>;
   } catch {
     throw badInput('after is not a cursor this list gave out.', { field: 'after' });
   }

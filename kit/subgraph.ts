@@ -19,12 +19,15 @@ import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
 import { maskError } from './errors.js';
-import { rejectNulCharacters } from './input-guard.js';
+import { rejectMalformedIds } from './id-arguments.js';
+import { rejectUnstorableText } from './input-guard.js';
+import { supportedOperationTypes } from './operation-types.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
   jsonResponse,
   listen,
+  MAX_SUBGRAPH_BODY_BYTES,
   type RawRequest,
   type Route,
   type RunningServer,
@@ -105,7 +108,8 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     metrics.plugin(),
     ApolloServerPluginInlineTraceDisabled(),
-    rejectNulCharacters(),
+    rejectUnstorableText(),
+    rejectMalformedIds(),
     cookieRequestsToGateway(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
@@ -122,6 +126,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     includeStacktraceInErrorResponses: false,
     // Apollo's own messages go through the project's logger too (error serializer, redaction).
     logger: log,
+    validationRules: [supportedOperationTypes],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         log.error({ err: original, path: formatted.path }, 'unexpected error'),
@@ -225,6 +230,7 @@ export async function serveSubgraph(
     apollo: subgraph.apollo,
     context: subgraph.contextFor,
     routes,
+    maxBodyBytes: MAX_SUBGRAPH_BODY_BYTES,
     onError: (error) =>
       subgraph.deps.log.error({ err: error, subgraph: subgraph.name }, 'http handler failed'),
   });

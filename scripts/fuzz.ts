@@ -13,13 +13,20 @@ import {
   isScalarType,
 } from 'graphql';
 import {
+  FORGED_CURSORS,
+  fieldsWithArgument,
+  LONE_SURROGATES,
   loadApiSchema,
+  MALFORMED_IDS,
+  type NestedArgumentField,
+  nestedOperation,
   type RootField,
   rootFields,
   SQL_INJECTIONS,
   SQL_TEXT,
   STACK_TRACE,
   selectionFor,
+  slotsOf,
   validScalar,
   withoutEcho,
 } from '../testkit/operations.js';
@@ -27,8 +34,9 @@ import {
 /**
  * A schema-aware fuzzer for the supergraph. It reads schema/api.graphql and sends valid and
  * near-valid operations (random fields, arguments and variables; wrong types, nulls, missing and
- * unknown arguments, huge strings, injection strings, deep and aliased selections, broken syntax)
- * as an anonymous client and as a signed-in user. Operation i is generated from (seed, i) alone,
+ * unknown arguments, huge strings, injection strings, deep and aliased selections, broken syntax,
+ * forged cursors in every `after` argument at any depth, malformed ids, lone UTF-16 surrogates,
+ * every operation type over POST and GET) as an anonymous client and as a signed-in user. Operation i is generated from (seed, i) alone,
  * so any finding replays with `--seed S --only i` whatever the concurrency.
  *
  *   npm run fuzz -- [--count 50000] [--seed 1] [--concurrency 8] [--url http://host:4000/graphql]
@@ -99,6 +107,28 @@ class Gen {
     for (let i = 0; i < length; i++) out += String.fromCharCode(this.int(32, 126));
     return out;
   }
+  hex(length: number) {
+    let out = '';
+    for (let i = 0; i < length; i++) out += '0123456789abcdef'[this.int(0, 15)];
+    return out;
+  }
+  uuid() {
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${this.pick(['8', '9', 'a', 'b'])}${this.hex(3)}-${this.hex(12)}`;
+  }
+  instant() {
+    return new Date(Date.UTC(2026, 0, 1) - this.int(0, 1e9) * 1000).toISOString();
+  }
+  /** Any JSON value, a few levels deep. */
+  json(depth = 0): unknown {
+    const kind = this.int(0, depth > 2 ? 3 : 5);
+    if (kind === 0) return null;
+    if (kind === 1) return this.pick([0, -1, 1.5, 2 ** 31, 1e300, -1e-300, true, false]);
+    if (kind === 2 || kind === 3) return this.ascii(this.int(0, 20));
+    if (kind === 4) return Array.from({ length: this.int(0, 4) }, () => this.json(depth + 1));
+    return Object.fromEntries(
+      Array.from({ length: this.int(0, 3) }, () => [this.ascii(4), this.json(depth + 1)]),
+    );
+  }
 }
 
 const ODD_STRINGS = [
@@ -144,31 +174,69 @@ const MODES = [
   'bad-variables',
   'huge-list',
   'extreme-number',
+  'cursor-forgery',
+  'malformed-id',
+  'lone-surrogate',
+  'operation-type',
 ] as const;
 type Mode = (typeof MODES)[number];
 
 interface Generated {
   mode: Mode;
+  /** Sent as a GET query string (query, variables) instead of a POST body. */
+  method: 'POST' | 'GET';
   body: string;
   /** Values the client sent that a response may legitimately echo. */
   sent: string[];
   signedIn: boolean;
 }
 
+const TEXT_SCALARS: ReadonlySet<string> = new Set(['String', 'ID']);
+
+/** Values a tampered cursor carries in place of one of its sort-key values. */
+const ODD_CURSOR_VALUES: readonly unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  2 ** 31,
+  1e300,
+  -1e300,
+  1e-300,
+  '',
+  [],
+  {},
+  '0000-01-01T00:00:00.000Z',
+  '+275760-09-13T00:00:00.000Z',
+  '2026-02-30T00:00:00.000Z',
+  '2026-01-01',
+  '\u0000',
+  ...MALFORMED_IDS,
+  ...LONE_SURROGATES,
+];
+
 export class OperationGenerator {
   private readonly roots: RootField[];
+  /** Root fields with an ID somewhere in their arguments. */
+  private readonly idRoots: RootField[];
+  /** Every field of the API with a cursor (`after`) argument, at any depth. */
+  private readonly cursorFields: NestedArgumentField[];
   constructor(
     schema: GraphQLSchema,
     private readonly seed: number,
   ) {
     this.roots = rootFields(schema);
+    this.idRoots = this.roots.filter((root) => slotsOf(root.field.args, new Set(['ID'])).length > 0);
+    this.cursorFields = fieldsWithArgument(schema, 'after');
   }
 
   generate(index: number): Generated {
     const g = new Gen(prng((this.seed * 1_000_003) ^ index));
     const mode = g.pick(MODES);
     const signedIn = g.chance(0.5);
-    const root = g.pick(this.roots);
+    if (mode === 'cursor-forgery') return this.cursorForgery(g, signedIn);
+    const root = g.pick(mode === 'malformed-id' ? this.idRoots : this.roots);
     const sent: string[] = [];
     const value = (type: GraphQLInputType, depth = 0): unknown => this.value(g, type, depth, sent);
 
@@ -208,15 +276,32 @@ export class OperationGenerator {
       case 'huge-string': {
         const huge = g.pick(['x', 'é', '💥', "'"]).repeat(g.pick([10_000, 60_000, 120_000, 300_000]));
         sent.push(huge);
-        args = this.mutate(g, args, root.field.args, () => huge, true);
+        args = this.mutate(g, args, root.field.args, () => huge, TEXT_SCALARS);
         break;
       }
       case 'sql-injection':
-        args = this.mutate(g, args, root.field.args, () => g.pick(SQL_INJECTIONS), true);
+        args = this.mutate(g, args, root.field.args, () => g.pick(SQL_INJECTIONS), TEXT_SCALARS);
         break;
       case 'odd-string':
-        args = this.mutate(g, args, root.field.args, () => g.pick(ODD_STRINGS), true);
+        args = this.mutate(g, args, root.field.args, () => g.pick(ODD_STRINGS), TEXT_SCALARS);
         break;
+      case 'malformed-id':
+        args = this.mutate(g, args, root.field.args, () => malformedId(g), new Set(['ID']));
+        break;
+      case 'lone-surrogate': {
+        const lone = () => `${g.ascii(g.int(0, 8))}${g.pick(LONE_SURROGATES)}${g.ascii(g.int(0, 8))}`;
+        args = this.mutate(
+          g,
+          args,
+          root.field.args,
+          (scalar) =>
+            scalar === 'JSONObject'
+              ? g.pick([{ [lone()]: 1 }, { a: lone() }, { a: [{ b: lone() }] }])
+              : lone(),
+          new Set(['String', 'JSONObject']),
+        );
+        break;
+      }
       case 'huge-list':
         args = this.mutate(g, args, root.field.args, () => Array(g.pick([1000, 10_000, 50_000])).fill('a'));
         break;
@@ -268,23 +353,46 @@ export class OperationGenerator {
     if (mode === 'bad-variables') {
       variables = g.pick([[], 'string', 42, null, [variables], { __proto__: { polluted: true } }, { '': 1 }]);
     }
+    let method: Generated['method'] = 'POST';
+    if (mode === 'operation-type') {
+      // Every operation type against every root field, the ones the schema lacks included.
+      query = query.replace(/^(query|mutation)\b/, g.pick(['query', 'mutation', 'subscription', '']));
+      if (g.chance(0.4)) method = 'GET';
+    }
     const body: Record<string, unknown> = { query, variables };
     if (g.chance(0.05)) body.operationName = g.pick([`Fuzz`, 'Nope', '', null, 42]);
     if (g.chance(0.03))
       body.extensions = g.pick([{ persistedQuery: { version: 1, sha256Hash: 'abc' } }, 'x', {}]);
-    return { mode, body: JSON.stringify(body), sent, signedIn };
+    return { mode, method, body: JSON.stringify(body), sent, signedIn };
   }
 
-  /** Replaces one leaf (or, with textOnly, one text leaf) somewhere inside the arguments. */
+  /**
+   * A forged cursor in the `after` argument of any list, reached through the fields above it:
+   * random base64, base64 of garbage, fixed forgeries, and cursors of the server's own shape
+   * (base64url JSON of a sort key) as they are or tampered with.
+   */
+  private cursorForgery(g: Gen, signedIn: boolean): Generated {
+    const field = g.pick(this.cursorFields);
+    const path = g.pick(field.paths.slice(0, 3));
+    const cursor = forgedCursor(g);
+    const body = { query: nestedOperation(path, 'after', field.argumentType), variables: { value: cursor } };
+    return { mode: 'cursor-forgery', method: 'POST', body: JSON.stringify(body), sent: [cursor], signedIn };
+  }
+
+  /** Replaces one leaf (or, with `only`, one leaf of those scalars) somewhere inside the arguments. */
   private mutate(
     g: Gen,
     args: Record<string, unknown>,
     defs: readonly GraphQLArgument[],
-    replacement: () => unknown,
-    textOnly = false,
+    replacement: (scalar: string | null) => unknown,
+    only?: ReadonlySet<string>,
   ): Record<string, unknown> {
     const out = structuredClone(args);
-    const slots: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+    const slots: {
+      parent: Record<string, unknown> | unknown[];
+      key: string | number;
+      scalar: string | null;
+    }[] = [];
     const walk = (
       holder: Record<string, unknown> | unknown[],
       key: string | number,
@@ -294,7 +402,7 @@ export class OperationGenerator {
       const current = (holder as any)[key];
       if (isListType(inner)) {
         if (Array.isArray(current)) for (let i = 0; i < current.length; i++) walk(current, i, inner.ofType);
-        if (!textOnly) slots.push({ parent: holder, key });
+        if (!only) slots.push({ parent: holder, key, scalar: null });
         return;
       }
       if (isInputObjectType(inner)) {
@@ -303,16 +411,16 @@ export class OperationGenerator {
             if (field.name in current || g.chance(0.3)) walk(current, field.name, field.type);
           }
         }
-        if (!textOnly) slots.push({ parent: holder, key });
+        if (!only) slots.push({ parent: holder, key, scalar: null });
         return;
       }
-      if (!textOnly || (isScalarType(inner) && ['String', 'ID'].includes(inner.name)))
-        slots.push({ parent: holder, key });
+      const scalar = isScalarType(inner) ? inner.name : null;
+      if (!only || (scalar && only.has(scalar))) slots.push({ parent: holder, key, scalar });
     };
     for (const def of defs) walk(out, def.name, def.type);
     if (slots.length === 0) return out;
     const slot = g.pick(slots);
-    const value = replacement();
+    const value = replacement(slot.scalar);
     if (value === undefined) delete (slot.parent as any)[slot.key];
     else (slot.parent as any)[slot.key] = value;
     return out;
@@ -380,6 +488,58 @@ function literal(value: unknown): string {
     .join(', ')} }`;
 }
 
+/** An id that is not a UUID, most of them looking like one (an upper-case UUID now and then, which is valid). */
+function malformedId(g: Gen): unknown {
+  const uuid = g.uuid();
+  const at = g.int(0, 35);
+  return g.pick([
+    () => g.pick(MALFORMED_IDS),
+    () => Array.from({ length: 36 }, () => g.pick([...'0123456789abcdef-'])).join(''),
+    () => `${uuid.slice(0, at)}${g.pick(['g', 'z', '-', '{', ' ', 'é', '\u0000'])}${uuid.slice(at + 1)}`,
+    () => g.pick([`{${uuid}}`, `urn:uuid:${uuid}`, uuid.replace(/-/g, ''), uuid.slice(0, at), `${uuid} `]),
+    () => uuid.toUpperCase(),
+    () => g.int(-1000, 1_000_000),
+  ])();
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+/** Sort keys of the shapes the server's lists use: (timestamp, id), (name, id), (price, id), (rank, timestamp, id). */
+function sortKey(g: Gen): unknown[] {
+  return g.pick([
+    () => [g.instant(), g.uuid()],
+    () => [g.ascii(g.int(1, 30)), g.uuid()],
+    () => [g.int(0, 100_000), g.uuid()],
+    () => [g.float(), g.instant(), g.uuid()],
+  ])();
+}
+
+function forgedCursor(g: Gen): string {
+  switch (g.int(0, 5)) {
+    case 0: {
+      const bytes = Buffer.from(Array.from({ length: g.int(0, 64) }, () => g.int(0, 255)));
+      return bytes.toString(g.chance(0.5) ? 'base64' : 'base64url');
+    }
+    case 1:
+      return base64url(g.chance(0.5) ? g.ascii(g.int(0, 40)) : JSON.stringify(g.json()));
+    case 2:
+      return g.pick(FORGED_CURSORS);
+    default: {
+      const key = sortKey(g);
+      const tamper = g.int(0, 4);
+      if (tamper === 1) key[g.int(0, key.length - 1)] = g.pick(ODD_CURSOR_VALUES);
+      if (tamper === 2) g.chance(0.5) ? key.pop() : key.push(g.json());
+      const encoded = base64url(JSON.stringify(key));
+      const at = g.int(0, encoded.length - 1);
+      if (tamper === 3)
+        return `${encoded.slice(0, at)}${g.pick(['A', '_', '-', '=', '!', '+'])}${encoded.slice(at + 1)}`;
+      if (tamper === 4) return encoded.slice(0, at);
+      // Untouched: the shape the server gives out, naming rows that do not exist.
+      return encoded;
+    }
+  }
+}
+
 /** Signs up a user through the public API; signs up again when a fuzzed mutation ended its sessions. */
 class SignedInClient {
   private token: Promise<string> | null = null;
@@ -418,10 +578,23 @@ class SignedInClient {
   }
 }
 
-async function post(url: string, body: string, token: string | null) {
+async function post(url: string, body: string, token: string | null, method: 'POST' | 'GET' = 'POST') {
+  const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (method === 'GET') {
+    // GraphQL over GET: the same operation in the query string (variables as JSON, which escapes
+    // anything a URL cannot carry), with the header Apollo's CSRF prevention asks of GET requests.
+    const { query, variables, operationName } = JSON.parse(body) as Record<string, unknown>;
+    const search = new URLSearchParams({ query: String(query), variables: JSON.stringify(variables ?? {}) });
+    if (typeof operationName === 'string') search.set('operationName', operationName);
+    const response = await fetch(`${url}?${search}`, {
+      headers: { 'apollo-require-preflight': 'true', ...authorization },
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { status: response.status, text: await response.text() };
+  }
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...authorization },
     body,
     signal: AbortSignal.timeout(30_000),
   });
@@ -450,13 +623,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const index = indexes[position]!;
       const op = generator.generate(index);
       const finding = (kind: FuzzFinding['kind'], detail: string) =>
-        report.findings.push({ index, kind, detail: detail.slice(0, 500), request: op.body.slice(0, 500) });
+        report.findings.push({
+          index,
+          kind,
+          detail: detail.slice(0, 500),
+          request: `${op.method} ${op.body.slice(0, 500)}`,
+        });
       report.byMode[op.mode] = (report.byMode[op.mode] ?? 0) + 1;
       try {
         const { status, text } = await post(
           options.url,
           op.body,
           op.signedIn ? await client.current() : null,
+          op.method,
         );
         report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
         const cleaned = withoutEcho(text, op.sent);

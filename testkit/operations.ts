@@ -289,3 +289,116 @@ export function withoutEcho(text: string, sent: string[]): string {
   }
   return out;
 }
+
+/** A field that takes a given argument, with the ways to reach it from Query (shortest first). */
+export interface NestedArgumentField {
+  /** `Owner.field`, e.g. `Trainer.clients`. */
+  name: string;
+  /** The argument's type as written in a variable definition. */
+  argumentType: string;
+  /** Field names from Query down to the field itself, through fields that need no argument. */
+  paths: string[][];
+}
+
+/**
+ * Every field of the API, at any depth, that takes an argument of this name (e.g. every `after`),
+ * found from the schema so a field a subgraph adds later is covered without naming it.
+ */
+export function fieldsWithArgument(
+  schema: GraphQLSchema,
+  argument: string,
+  maxDepth = 4,
+): NestedArgumentField[] {
+  const found = new Map<string, NestedArgumentField>();
+  const walk = (type: GraphQLNamedType, prefix: string[], seen: ReadonlySet<string>) => {
+    if (!isObjectType(type)) return;
+    for (const field of Object.values(type.getFields())) {
+      const path = [...prefix, field.name];
+      const arg = field.args.find((a) => a.name === argument);
+      if (arg) {
+        const name = `${type.name}.${field.name}`;
+        const entry = found.get(name) ?? { name, argumentType: arg.type.toString(), paths: [] };
+        entry.paths.push(path);
+        found.set(name, entry);
+      }
+      const named = getNamedType(field.type);
+      const needsArguments = field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+      if (!needsArguments && path.length < maxDepth && !seen.has(named.name))
+        walk(named, path, new Set(seen).add(named.name));
+    }
+  };
+  const query = schema.getQueryType();
+  if (query) walk(query, [], new Set([query.name]));
+  for (const entry of found.values()) entry.paths.sort((a, b) => a.length - b.length);
+  return [...found.values()];
+}
+
+/** A query reaching a nested field through `path` and passing `$value` as its `argument`. */
+export function nestedOperation(path: string[], argument: string, argumentType: string): string {
+  const field = path[path.length - 1];
+  const inner = `${field}(${argument}: $value) { __typename }`;
+  const body = path.slice(0, -1).reduceRight((selection, parent) => `${parent} { ${selection} }`, inner);
+  return `query($value: ${argumentType}) { ${body} }`;
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const SOME_UUID = '3f1c9a52-6a0e-4a8b-9c1d-2b7e4f8a9d10';
+const SOME_INSTANT = '2026-01-01T00:00:00.000Z';
+
+/**
+ * Cursors a client forges: not base64 at all, base64 of garbage, and the server's own shape
+ * (base64url JSON of the sort key) with each kind of sort-key value (timestamp, uuid, integer,
+ * real, text) wrong in type or beyond what PostgreSQL accepts. Every list must refuse each one as
+ * the client's mistake.
+ */
+export const FORGED_CURSORS: readonly string[] = [
+  '!',
+  'not a cursor',
+  'x'.repeat(2000),
+  base64url('garbage'),
+  base64url('{"a":1}'),
+  base64url('[]'),
+  base64url('[null,null]'),
+  base64url('[1,2]'),
+  base64url('["x","y"]'),
+  base64url(JSON.stringify([SOME_INSTANT, '------------------------------------'])),
+  base64url(JSON.stringify([SOME_INSTANT, `{${SOME_UUID}}`])),
+  base64url(JSON.stringify(['1', SOME_UUID])),
+  base64url(JSON.stringify(['0000-01-01T00:00:00.000Z', SOME_UUID])),
+  base64url(JSON.stringify(['+275760-09-13T00:00:00.000Z', SOME_UUID])),
+  base64url(JSON.stringify(['2026-02-30T00:00:00.000Z', SOME_UUID])),
+  base64url(JSON.stringify(['\ud800', SOME_UUID])),
+  base64url(JSON.stringify(['\u0000', SOME_UUID])),
+  base64url(JSON.stringify([1e300, SOME_UUID])),
+  base64url(JSON.stringify([2 ** 31, SOME_UUID])),
+  base64url(JSON.stringify([1.5, SOME_UUID])),
+  base64url(JSON.stringify([1e300, SOME_INSTANT, SOME_UUID])),
+  base64url(JSON.stringify([1e-300, SOME_INSTANT, SOME_UUID])),
+  base64url(JSON.stringify(['1', '0000-01-01T00:00:00.000Z', SOME_UUID])),
+];
+
+/**
+ * Ids that are not UUIDs, some with a UUID's length or look: every ID argument must refuse them
+ * with BAD_USER_INPUT. (An upper-case UUID is a UUID and is not here.)
+ */
+export const MALFORMED_IDS: readonly unknown[] = [
+  '------------------------------------',
+  `{${SOME_UUID}}`,
+  'ZZZZZZZZ-0000-0000-0000-000000000000',
+  SOME_UUID.replace(/-/g, ''),
+  `${SOME_UUID}0`,
+  `${SOME_UUID}\n`,
+  ` ${SOME_UUID}`,
+  `${SOME_UUID}' OR '1'='1`,
+  '',
+  'null',
+  42,
+];
+
+/** Strings with half a surrogate pair: no UTF-8 text can hold them. */
+export const LONE_SURROGATES: readonly string[] = [
+  '\ud800',
+  'abc\udfffdef',
+  '💪'.slice(0, 1),
+  `x${'💪'.slice(1)}`,
+];

@@ -4,7 +4,8 @@ import { startTestStack, type TestStack } from '../testkit/stack.js';
 
 /**
  * The schema-aware fuzzer (scripts/fuzz.ts) against the whole supergraph in this process:
- * 5,000 generated operations, then the first 1,000 again (about a minute of CPU; the timeout
+ * 5,000 generated operations (forged cursors, malformed ids, lone surrogates and subscription
+ * operations among them), then the first 1,000 again (about a minute of CPU; the timeout
  * allows for a machine shared with other work). Every finding (a 5xx, a stack trace,
  * SQL text, an internal error, a non-JSON body, a dropped connection) fails the test with the seed
  * and index to replay it: `npm run fuzz -- --seed <seed> --only <index>`.
@@ -37,6 +38,10 @@ describe('schema-aware fuzzing', () => {
     expect(Object.keys(first.byStatus).every((status) => Number(status) < 500)).toBe(true);
     // Valid operations got through, not only refusals.
     expect(first.byStatus['200']).toBeGreaterThan(COUNT / 4);
+    // The classes of forged input each had their share: cursors in every list's `after`, ids
+    // that are not UUIDs, lone surrogates, and every operation type over POST and GET.
+    for (const mode of ['cursor-forgery', 'malformed-id', 'lone-surrogate', 'operation-type'])
+      expect(first.byMode[mode], mode).toBeGreaterThan(COUNT / 50);
 
     const afterFirstPass = sampleMemory(1);
     const replay = await runFuzz({

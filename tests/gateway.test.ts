@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
 import { MeDocument, SignInDocument } from '../schema/generated/graphql.js';
 import {
   DEFAULT_PASSWORD,
@@ -105,7 +106,7 @@ describe('hostile requests', () => {
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(1536 * 1024)}` }),
+      body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(MAX_CLIENT_BODY_BYTES + 512 * 1024)}` }),
     });
     expect(response.status).toBe(413);
     expect((await fetch(`${base()}/health`)).status).toBe(200);

@@ -1,12 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { getNamedType, isScalarType } from 'graphql';
+import { getNamedType, isScalarType, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
+import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
 import {
   argsWith,
+  FORGED_CURSORS,
+  fieldsWithArgument,
+  LONE_SURROGATES,
   loadApiSchema,
+  MALFORMED_IDS,
+  nestedOperation,
   operationFor,
   rootFields,
   SQL_INJECTIONS,
+  selectionFor,
   SQL_TEXT,
   STACK_TRACE,
   slotsOf,
@@ -15,10 +24,12 @@ import {
 import {
   type GraphQLResponse,
   productionEnv,
+  postGraphQL,
   startTestStack,
   type TestStack,
   type TestUser,
 } from '../testkit/stack.js';
+import { makeTrainer } from '../testkit/training.js';
 
 /**
  * Hostile clients against the gateway: query bombs, huge inputs, HTTP tricks, and injection strings
@@ -31,12 +42,22 @@ const roots = rootFields(schema);
 
 let stack: TestStack;
 let user: TestUser;
+// Billing talks to a local Stripe stand-in, so a user can hold a subscription (and its payments list).
+let fakeStripe: FakeStripe;
 beforeAll(async () => {
-  stack = await startTestStack();
+  fakeStripe = await startFakeStripe();
+  stack = await startTestStack({
+    env: {
+      STRIPE_SECRET_KEY: 'sk_test_hostile',
+      STRIPE_WEBHOOK_SECRET: 'whsec_hostile',
+      STRIPE_API_URL: fakeStripe.url,
+    },
+  });
   user = await stack.signUp();
 });
 afterAll(async () => {
   await stack?.stop();
+  await fakeStripe?.close();
 });
 
 async function raw(body: string, headers: Record<string, string> = {}) {
@@ -202,7 +223,7 @@ describe('HTTP abuse', () => {
       const chunk = Buffer.alloc(64 * 1024, 'x');
       let sent = 0;
       const write = () => {
-        while (sent < 2 * 1024 * 1024) {
+        while (sent < MAX_CLIENT_BODY_BYTES + 1024 * 1024) {
           sent += chunk.length;
           if (!req.write(chunk)) {
             req.once('drain', write);
@@ -360,6 +381,521 @@ describe('huge lists and page sizes', () => {
           /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED|FORBIDDEN/,
         );
       }
+    }
+  });
+});
+
+/** Runs the cases four at a time. */
+async function inParallel<T>(cases: readonly T[], run: (item: T) => Promise<void>, workers = 4) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < cases.length) await run(cases[next++] as T);
+    }),
+  );
+}
+
+/** What a server error looks like from outside: a 5xx, an internal error, a stack or SQL text. */
+function serverErrorIn(status: number, text: string, sent: string[] = []): string | null {
+  if (status >= 500) return `HTTP ${status}`;
+  if (text.includes('INTERNAL_SERVER_ERROR')) return 'internal error';
+  const cleaned = withoutEcho(text, sent);
+  if (STACK_TRACE.test(cleaned)) return 'stack trace';
+  if (SQL_TEXT.test(cleaned)) return 'SQL text';
+  return null;
+}
+
+const firstCode = (text: string) =>
+  (JSON.parse(text) as GraphQLResponse).errors?.[0]?.extensions?.code ?? null;
+
+/** Sends a root field with one argument position set to a value, as variables. */
+async function sendWith(
+  root: (typeof roots)[number],
+  path: (string | number)[],
+  value: unknown,
+  token: string,
+) {
+  const selection = selectionFor(root.field.type, { depth: 0 });
+  const { query, variables } = operationFor(root, argsWith(root.field.args, path, value), selection);
+  return raw(JSON.stringify({ query, variables }), { authorization: `Bearer ${token}` });
+}
+
+describe('client input never becomes a server error', () => {
+  // A client who subscribed to a plan and hired a trainer, that trainer, and an admin who made a
+  // cohort: between them every nested list of the API has a parent to hang from.
+  let client: TestUser;
+  let trainer: TestUser;
+  let admin: TestUser;
+  beforeAll(async () => {
+    admin = await stack.makeAdmin(await stack.signUp());
+    trainer = await makeTrainer(stack);
+    client = await stack.signUp();
+    const ok = async (response: Promise<GraphQLResponse>) => {
+      const result = await response;
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data;
+    };
+    const plan = await ok(
+      stack.gql(
+        'mutation($i: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $i) { id } }',
+        { i: { name: 'Hostile', priceCents: 1900, currency: 'USD', billingPeriod: 'MONTHLY' } },
+        { token: admin.token },
+      ),
+    );
+    await ok(
+      stack.gql(
+        'mutation($p: ID!, $pm: PaymentMethodInput!) { subscribe(planId: $p, paymentMethod: $pm) { __typename } }',
+        { p: plan.createSubscriptionPlan.id, pm: { gateway: 'STRIPE', token: 'pm_card_visa' } },
+        { token: client.token },
+      ),
+    );
+    const trainerId = (await ok(stack.gql('{ me { trainer { id } } }', {}, { token: trainer.token }))).me
+      .trainer.id;
+    await ok(
+      stack.gql(
+        'mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }',
+        { t: trainerId },
+        { token: client.token },
+      ),
+    );
+    await ok(
+      stack.gql(
+        'mutation($d: JSONObject!) { createCohort(name: "Hostile", definition: $d) { id } }',
+        { d: { signupDate: { from: '2000-01-01' } } },
+        { token: admin.token },
+      ),
+    );
+    await stack.flushEvents();
+  }, 120_000);
+
+  describe('cursors', () => {
+    const cursorFields = fieldsWithArgument(schema, 'after');
+
+    it('finds every cursor argument of the API, nested ones included', () => {
+      expect(cursorFields.map((field) => field.name)).toEqual(
+        expect.arrayContaining([
+          'Query.exercises',
+          'Query.searchContent',
+          'Query.subscriptionPlans',
+          'Trainer.clients',
+          'TrainerClient.workoutSessions',
+          'User.healthMetrics',
+          'UserSubscription.payments',
+          'Cohort.members',
+        ]),
+      );
+    });
+
+    it('refuses a forged cursor in every cursor argument with BAD_USER_INPUT, never an internal error', async () => {
+      const failures: string[] = [];
+      const refused = new Set<string>();
+      const cases = cursorFields.flatMap((field) =>
+        FORGED_CURSORS.flatMap((cursor) =>
+          [client, trainer, admin].map((actor) => ({ field, cursor, actor })),
+        ),
+      );
+      await inParallel(cases, async ({ field, cursor, actor }) => {
+        const query = nestedOperation(field.paths[0]!, 'after', field.argumentType);
+        const response = await raw(JSON.stringify({ query, variables: { value: cursor } }), {
+          authorization: `Bearer ${actor.token}`,
+        });
+        const failure = serverErrorIn(response.status, response.text, [cursor]);
+        if (failure) failures.push(`${field.name} after ${cursor.slice(0, 80)}: ${failure}`);
+        if (response.text.includes('"BAD_USER_INPUT"')) refused.add(field.name);
+      });
+      expect(failures).toEqual([]);
+      // Every list read the cursor (and refused it): none was skipped for want of a parent.
+      expect(cursorFields.map((field) => field.name).filter((name) => !refused.has(name))).toEqual([]);
+    }, 180_000);
+
+    it('refuses a real cursor with its sort key tampered with', async () => {
+      const page = await stack.gql(
+        '{ exercises(first: 1) { pageInfo { endCursor } } }',
+        {},
+        { token: user.token },
+      );
+      const real = page.data.exercises.pageInfo.endCursor as string;
+      const [name, id] = JSON.parse(Buffer.from(real, 'base64url').toString('utf8'));
+      const tampered = [
+        [name, '------------------------------------'],
+        [name, `{${id}}`],
+        [name, String(id).replace(/[0-9a-f]/, 'g')],
+        [`${name}\ud800`, id],
+        [null, id],
+        [42, id],
+        [name, id, 'extra'],
+        [id, name],
+      ].map((values) => Buffer.from(JSON.stringify(values)).toString('base64url'));
+      tampered.push(`${real.slice(0, -2)}`, `${real}A`, `${real.slice(0, 5)}!${real.slice(6)}`);
+      for (const cursor of tampered) {
+        const response = await raw(
+          JSON.stringify({
+            query: 'query($c: String) { exercises(after: $c) { nodes { id } } }',
+            variables: { c: cursor },
+          }),
+        );
+        expect(serverErrorIn(response.status, response.text), cursor).toBeNull();
+        expect(firstCode(response.text), cursor).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+
+  describe('ids', () => {
+    const idSlots = roots.flatMap((root) =>
+      slotsOf(root.field.args, new Set(['ID'])).map((slot) => ({ root, slot })),
+    );
+
+    it('refuses a malformed id in every ID argument, input field and list item with 400 BAD_USER_INPUT', async () => {
+      expect(idSlots.length).toBeGreaterThan(40);
+      const failures: string[] = [];
+      const cases = idSlots.flatMap(({ root, slot }) => MALFORMED_IDS.map((id) => ({ root, slot, id })));
+      await inParallel(cases, async ({ root, slot, id }) => {
+        const response = await sendWith(root, slot.path, id, admin.token);
+        const where = `${root.name}(${slot.path.join('.')}: ${JSON.stringify(id)})`;
+        const failure = serverErrorIn(response.status, response.text, [String(id)]);
+        if (failure) failures.push(`${where}: ${failure}`);
+        else if (response.status !== 400 || firstCode(response.text) !== 'BAD_USER_INPUT')
+          failures.push(`${where}: HTTP ${response.status} ${response.text.slice(0, 160)}`);
+      });
+      expect(failures).toEqual([]);
+    }, 120_000);
+
+    it('refuses a malformed id written inline, in a list or through a fragment', async () => {
+      const uuid = '3f1c9a52-6a0e-4a8b-9c1d-2b7e4f8a9d10';
+      for (const query of [
+        'mutation { cancelSubscription(id: "------------------------------------") { id } }',
+        '{ workoutPlan(id: 42) { id } }',
+        `mutation { reorderLessons(courseId: "${uuid}", lessonIds: ["${uuid}", "{${uuid}}"]) { id } }`,
+        `query { ...F } fragment F on Query { course(id: "ZZZZZZZZ-0000-0000-0000-000000000000") { id } }`,
+        `query($id: ID = "not-a-uuid") { habit(id: $id) { id } }`,
+      ]) {
+        const response = await raw(JSON.stringify({ query }), { authorization: `Bearer ${client.token}` });
+        expect(response.status, query).toBe(400);
+        expect(firstCode(response.text), query).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('has every subgraph refuse a malformed id in an entity representation with 400 BAD_USER_INPUT', async () => {
+      // A caller inside the network can send `_entities` to a subgraph directly, without the gateway.
+      const failures: string[] = [];
+      let checked = 0;
+      for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+        const sdl = (await postGraphQL(url, { query: '{ _service { sdl } }' })).data._service.sdl as string;
+        for (const definition of parse(sdl).definitions) {
+          if (
+            definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+            definition.kind !== Kind.OBJECT_TYPE_EXTENSION
+          )
+            continue;
+          for (const key of definition.directives?.filter((d) => d.name.value === 'key') ?? []) {
+            const argument = (field: string) => key.arguments?.find((a) => a.name.value === field)?.value;
+            const resolvable = argument('resolvable');
+            const fields = argument('fields');
+            if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
+            if (fields?.kind !== Kind.STRING || fields.value.includes('{')) continue;
+            for (const id of MALFORMED_IDS) {
+              const representation = {
+                __typename: definition.name.value,
+                ...Object.fromEntries(fields.value.split(' ').map((field) => [field, id])),
+              };
+              const response = await postGraphQL(url, {
+                query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+                variables: { r: [representation] },
+              });
+              checked++;
+              const code = response.errors?.[0]?.extensions?.code;
+              if (response.status !== 400 || code !== 'BAD_USER_INPUT')
+                failures.push(`${name} ${JSON.stringify(representation)}: HTTP ${response.status} ${code}`);
+            }
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(100);
+      expect(failures).toEqual([]);
+    }, 60_000);
+
+    it('takes an upper-case UUID as the id it is', async () => {
+      const page = await stack.gql('{ exercises(first: 1) { nodes { id } } }', {}, { token: client.token });
+      const id = page.data.exercises.nodes[0].id as string;
+      const response = await stack.gql(
+        'query($id: ID!) { exercise(id: $id) { id } }',
+        { id: id.toUpperCase() },
+        { token: client.token },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data.exercise.id).toBe(id);
+    });
+  });
+
+  describe('text PostgreSQL cannot store', () => {
+    const textSlotsOnly = roots.flatMap((root) =>
+      slotsOf(root.field.args, new Set(['String'])).map((slot) => ({ root, slot })),
+    );
+
+    it('refuses a lone surrogate in every String argument, input field and list item with 400 BAD_USER_INPUT', async () => {
+      const failures: string[] = [];
+      const cases = textSlotsOnly.flatMap(({ root, slot }) =>
+        LONE_SURROGATES.slice(0, 2).map((text) => ({ root, slot, text })),
+      );
+      await inParallel(cases, async ({ root, slot, text }) => {
+        const response = await sendWith(root, slot.path, text, client.token);
+        const where = `${root.name}(${slot.path.join('.')}: ${JSON.stringify(text)})`;
+        const failure = serverErrorIn(response.status, response.text);
+        if (failure) failures.push(`${where}: ${failure}`);
+        else if (response.status !== 400 || firstCode(response.text) !== 'BAD_USER_INPUT')
+          failures.push(`${where}: HTTP ${response.status} ${response.text.slice(0, 160)}`);
+      });
+      expect(failures).toEqual([]);
+    }, 120_000);
+
+    it('refuses a lone surrogate in a JSON value or key, however deep, and written inline', async () => {
+      const event = (eventData: Record<string, unknown>) => ({
+        clientEventId: '3f1c9a52-6a0e-4a8b-9c1d-2b7e4f8a9d10',
+        eventType: 'screen_view',
+        source: 'WEB',
+        eventData,
+      });
+      for (const eventData of [{ screen: '\ud800' }, { '\udc00': 1 }, { a: { b: [{ c: 'x\ud83d' }] } }]) {
+        const response = await raw(
+          JSON.stringify({
+            query: 'mutation($e: [AnalyticsEventInput!]!) { trackEvents(events: $e) { accepted } }',
+            variables: { e: [event(eventData)] },
+          }),
+          { authorization: `Bearer ${client.token}` },
+        );
+        expect(response.status, JSON.stringify(eventData)).toBe(400);
+        expect(firstCode(response.text)).toBe('BAD_USER_INPUT');
+      }
+      // Inline, graphql-js's parser refuses an escaped or raw lone surrogate in a string literal.
+      for (const literal of ['"a\\ud800b"', `"a${'\ud800'}b"`, `"""a${'\udc00'}b"""`]) {
+        const response = await raw(
+          JSON.stringify({ query: `{ exercises(filter: { search: ${literal} }) { nodes { id } } }` }),
+        );
+        expect(response.status, literal).toBe(400);
+        expect(firstCode(response.text)).toMatch(/GRAPHQL_PARSE_FAILED|BAD_USER_INPUT/);
+      }
+    });
+  });
+
+  describe('operation types', () => {
+    it('refuses a subscription (the schema has none) with 400, over POST and GET', async () => {
+      for (const query of ['subscription { me { id } }', 'subscription S { __typename }']) {
+        const post = await raw(JSON.stringify({ query }), { authorization: `Bearer ${user.token}` });
+        expect(post.status, query).toBe(400);
+        expect(firstCode(post.text)).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(post.text).toContain('does not support subscription operations');
+        const get = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+          headers: { 'apollo-require-preflight': 'true' },
+        });
+        const text = await get.text();
+        expect(get.status, query).toBeGreaterThanOrEqual(400);
+        expect(get.status, query).toBeLessThan(500);
+        expect(firstCode(text)).toMatch(/GRAPHQL_VALIDATION_FAILED|BAD_REQUEST/);
+      }
+      await expectStillServing();
+    });
+
+    it('has every subgraph refuse it too, for a caller inside the network', async () => {
+      for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'subscription { __typename }' }),
+        });
+        expect(response.status, name).toBe(400);
+        expect(firstCode(await response.text()), name).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+    });
+  });
+
+  describe('dates', () => {
+    const dateSlots = roots.flatMap((root) =>
+      slotsOf(root.field.args, new Set(['Date', 'DateTime'])).map((slot) => ({ root, slot })),
+    );
+    const outOfRange: Record<string, string[]> = {
+      Date: ['0000-01-01', '0000-12-31'],
+      DateTime: ['0000-06-01T00:00:00Z', '0001-01-01T00:00:00+01:00', '9999-12-31T23:30:00-01:00'],
+    };
+
+    it('refuses a date outside the years 1-9999 in every Date and DateTime argument with 400', async () => {
+      expect(dateSlots.length).toBeGreaterThan(5);
+      const failures: string[] = [];
+      const cases = dateSlots.flatMap(({ root, slot }) =>
+        (outOfRange[slot.scalar] ?? []).map((value) => ({ root, slot, value })),
+      );
+      await inParallel(cases, async ({ root, slot, value }) => {
+        const response = await sendWith(root, slot.path, value, client.token);
+        const where = `${root.name}(${slot.path.join('.')}: ${value})`;
+        const failure = serverErrorIn(response.status, response.text, [value]);
+        if (failure) failures.push(`${where}: ${failure}`);
+        else if (response.status !== 400 || firstCode(response.text) !== 'BAD_USER_INPUT')
+          failures.push(`${where}: HTTP ${response.status} ${response.text.slice(0, 160)}`);
+      });
+      expect(failures).toEqual([]);
+    }, 60_000);
+
+    it('refuses year 0 written inline as a validation error', async () => {
+      const response = await raw(
+        JSON.stringify({
+          query: `mutation { createHealthGoal(input: { metricType: SLEEP, targetValue: 480, unit: "min",
+            startDate: "0000-01-01" }) { id } }`,
+        }),
+        { authorization: `Bearer ${client.token}` },
+      );
+      expect(response.status).toBe(400);
+      expect(firstCode(response.text)).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+  });
+
+  it('never fails on the extremes of Int and Float in any argument', async () => {
+    const numberSlots = roots.flatMap((root) =>
+      slotsOf(root.field.args, new Set(['Int', 'Float'])).map((slot) => ({ root, slot })),
+    );
+    const failures: string[] = [];
+    const cases = numberSlots.flatMap(({ root, slot }) =>
+      (slot.scalar === 'Int' ? [2 ** 31 - 1, -(2 ** 31), 2 ** 31] : [1e308, -1e308, 5e-324, 2 ** 53 + 1]).map(
+        (value) => ({ root, slot, value }),
+      ),
+    );
+    await inParallel(cases, async ({ root, slot, value }) => {
+      const response = await sendWith(root, slot.path, value, admin.token);
+      const failure = serverErrorIn(response.status, response.text);
+      if (failure) failures.push(`${root.name}(${slot.path.join('.')}: ${value}): ${failure}`);
+    });
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('answers every malformed request with a 4xx and a code', async () => {
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, string, Record<string, string>][] = [
+      ['malformed JSON', '{"query": ', json],
+      ['a JSON string', '"{ __typename }"', json],
+      ['JSON null', 'null', json],
+      ['an empty batch', '[]', json],
+      ['no query', '{"variables": {}}', json],
+      ['an empty document', '{"query": ""}', json],
+      ['a blank document', '{"query": "   "}', json],
+      ['only a comment', '{"query": "# nothing"}', json],
+      ['only a fragment', '{"query": "fragment F on Query { __typename }"}', json],
+      ['a query that is not a string', '{"query": 42}', json],
+      [
+        'an operationName that does not exist',
+        '{"query": "query A { __typename }", "operationName": "B"}',
+        json,
+      ],
+      ['an operationName that is not a string', '{"query": "{ __typename }", "operationName": 42}', json],
+      ['variables that are not an object', '{"query": "{ __typename }", "variables": "x"}', json],
+      [
+        'an Int variable beyond 32 bits',
+        JSON.stringify({
+          query: 'query($n: Int) { exercises(first: $n) { nodes { id } } }',
+          variables: { n: 2 ** 31 },
+        }),
+        json,
+      ],
+      [
+        'an Int literal beyond 32 bits',
+        JSON.stringify({ query: '{ exercises(first: 2147483648) { nodes { id } } }' }),
+        json,
+      ],
+      [
+        'a Float for an Int',
+        JSON.stringify({
+          query: 'query($n: Int) { exercises(first: $n) { nodes { id } } }',
+          variables: { n: 1.5 },
+        }),
+        json,
+      ],
+      [
+        'an enum value in the wrong case (variable)',
+        JSON.stringify({
+          query: 'query($d: Difficulty) { exercises(filter: { difficulty: $d }) { nodes { id } } }',
+          variables: { d: 'beginner' },
+        }),
+        json,
+      ],
+      [
+        'an enum value in the wrong case (inline)',
+        JSON.stringify({ query: '{ exercises(filter: { difficulty: beginner }) { nodes { id } } }' }),
+        json,
+      ],
+      ['a subscription', JSON.stringify({ query: 'subscription { __typename }' }), json],
+      ['text/plain', JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'text/plain' }],
+      ['application/xml', '<query/>', { 'content-type': 'application/xml' }],
+      ['application/graphql', '{ __typename }', { 'content-type': 'application/graphql' }],
+      ['a form', 'query=%7B__typename%7D', { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['no content type', JSON.stringify({ query: '{ __typename }' }), {}],
+    ];
+    const failures: string[] = [];
+    for (const [name, body, headers] of cases) {
+      const response = await fetch(stack.gatewayUrl, { method: 'POST', headers, body });
+      const text = await response.text();
+      let code: string | null = null;
+      try {
+        code = firstCode(text);
+      } catch {
+        code = null;
+      }
+      if (response.status < 400 || response.status >= 500 || !code)
+        failures.push(`${name}: HTTP ${response.status} ${text.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+    await expectStillServing();
+  });
+});
+
+describe('body limit', () => {
+  const padded = (bytes: number) => {
+    const head = '{"query":"{ __typename }","variables":{"pad":"';
+    const tail = '"}}';
+    return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+  };
+
+  it(`accepts a body of exactly ${MAX_CLIENT_BODY_BYTES} bytes and refuses one byte more with 413`, async () => {
+    const under = await raw(padded(MAX_CLIENT_BODY_BYTES));
+    expect(under.status).toBe(200);
+    expect(JSON.parse(under.text)).toEqual({ data: { __typename: 'Query' } });
+    const over = await raw(padded(MAX_CLIENT_BODY_BYTES + 1));
+    expect(over.status).toBe(413);
+    expect(firstCode(over.text)).toBe('PAYLOAD_TOO_LARGE');
+    await expectStillServing();
+  });
+
+  it('accepts the largest legitimate request: 5,000 health samples with the longest device names', async () => {
+    const athlete = await stack.signUp();
+    const now = stack.clock.now().getTime();
+    const input = Array.from({ length: 5000 }, (_, i) => ({
+      metricType: 'ACTIVE_MINUTES',
+      value: 12345.67,
+      unit: 'min',
+      source: 'APPLE_HEALTH',
+      sourceDevice: '漢'.repeat(100),
+      recordedDate: new Date(now - (i + 1) * 60_000).toISOString(),
+    }));
+    const body = JSON.stringify({
+      query:
+        'mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted errors { message } } }',
+      variables: { input },
+    });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const response = await raw(body, { authorization: `Bearer ${athlete.token}` });
+    expect(response.status, response.text.slice(0, 300)).toBe(200);
+    expect(JSON.parse(response.text).data.recordHealthMetrics).toEqual({ accepted: 5000, errors: [] });
+  }, 60_000);
+
+  it('is the number SECURITY.md and README.md state', () => {
+    const mib = MAX_CLIENT_BODY_BYTES / (1024 * 1024);
+    const security = readFileSync(new URL('../SECURITY.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [name, text] of [
+      ['SECURITY.md', security],
+      ['README.md', readme],
+    ] as const) {
+      const stated = [...text.matchAll(/body limit (?:is |of )?(\d+(?:\.\d+)?) (KiB|MiB)/gi)].map(
+        ([, n, unit]) => (unit === 'KiB' ? Number(n) / 1024 : Number(n)),
+      );
+      expect(stated.length, `${name} states the body limit`).toBeGreaterThan(0);
+      expect(new Set(stated), name).toEqual(new Set([mib]));
     }
   });
 });

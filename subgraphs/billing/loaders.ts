@@ -14,8 +14,7 @@ import {
   subscriptionPlans,
   subscriptions,
 } from './tables.js';
-
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+import { isUuid } from '../../kit/ids.js';
 
 function byIdLoader<Row extends { id: string }>(
   ctx: RequestContext,

@@ -7,13 +7,14 @@ import type { PaymentOutcome } from './gateways.js';
 import { IllegalTransition, toDateString, transition } from './lifecycle.js';
 import { lockSubscription, saveState, stateOf } from './state.js';
 import { outbox, type PaymentGatewayName, type PaymentRow, payments } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 /** Finds a payment by our id, or by the gateway's id for it, and locks it. */
 export async function lockPayment(
   tx: Executor,
   where: { id?: string | null; gateway?: PaymentGatewayName; intentId?: string | null },
 ): Promise<PaymentRow | null> {
-  const byId = where.id && /^[0-9a-f-]{36}$/i.test(where.id) ? eq(payments.id, where.id) : undefined;
+  const byId = where.id && isUuid(where.id) ? eq(payments.id, where.id) : undefined;
   const byIntent =
     where.gateway && where.intentId
       ? and(eq(payments.paymentGateway, where.gateway), eq(payments.paymentIntentId, where.intentId))

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../../kit/errors.js';
 import type { BillingDeps } from './deps.js';
 import { isCurrencyCode } from './money.js';
 import { type BillingPeriod, type PlanRow, subscriptionPlans } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 export interface PlanInput {
   name?: string | null;
@@ -91,7 +92,7 @@ export async function createPlan(
 
 export async function updatePlan(deps: BillingDeps, id: string, input: PlanInput): Promise<PlanRow> {
   validate(input);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Plan');
+  if (!isUuid(id)) throw notFound('Plan');
   const changes = Object.fromEntries(
     Object.entries({
       name: input.name?.trim(),

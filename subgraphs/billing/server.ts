@@ -22,6 +22,7 @@ import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
 import { YooKassaGateway } from './yookassa-gateway.js';
+import { isUuid } from '../../kit/ids.js';
 
 export type { BillingDeps } from './deps.js';
 
@@ -87,7 +88,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
         handlers: {
           'user.deleted': async (tx, event) => {
             const userId = event.payload.userId;
-            if (typeof userId === 'string' && /^[0-9a-f-]{36}$/i.test(userId)) {
+            if (isUuid(userId)) {
               await forgetUser(tx, deps.clock, userId);
               // Training's coaching.ended events for the account follow; this does not wait for them.
               await coaching.endAllOf(tx, userId, new Date(event.occurredAt));

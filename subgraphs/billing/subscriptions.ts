@@ -17,6 +17,7 @@ import {
   type SubscriptionRow,
   subscriptions,
 } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 export type SubscribeOutcome =
   | { kind: 'started'; subscription: SubscriptionRow; payment: PaymentRow | null }
@@ -130,7 +131,7 @@ export async function subscribe(
       .where(eq(payments.idempotencyKey, paymentKey));
     if (existing) return outcomeOfPayment(deps, existing);
   }
-  if (!/^[0-9a-f-]{36}$/i.test(input.planId)) return { kind: 'planUnavailable' };
+  if (!isUuid(input.planId)) return { kind: 'planUnavailable' };
   const [plan] = await deps.database.db
     .select()
     .from(subscriptionPlans)
@@ -230,7 +231,7 @@ export async function subscribe(
 
 /** Loads a subscription the viewer may change: their own, or any for admins. */
 async function ownSubscription(deps: BillingDeps, viewer: Viewer, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Subscription');
+  if (!isUuid(id)) throw notFound('Subscription');
   const [row] = await deps.database.db.select().from(subscriptions).where(eq(subscriptions.id, id));
   if (!row) throw notFound('Subscription');
   if (row.userId !== viewer.userId && !viewer.roles.includes('ADMIN')) throw forbidden();

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
 import { enrollments, ratings } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 /**
  * user.deleted: the user's ratings and enrollments go. The row triggers on both tables adjust
@@ -10,7 +11,7 @@ import { enrollments, ratings } from './tables.js';
  */
 export async function forgetUser(tx: Executor, event: DomainEvent): Promise<void> {
   const userId = (event.payload as { userId?: unknown }).userId;
-  if (typeof userId !== 'string' || !/^[0-9a-f-]{36}$/i.test(userId)) return;
+  if (!isUuid(userId)) return;
   await tx.delete(ratings).where(eq(ratings.userId, userId));
   await tx.delete(enrollments).where(eq(enrollments.userId, userId));
 }

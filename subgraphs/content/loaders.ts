@@ -7,7 +7,6 @@ import { pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import { isAdmin } from '../../kit/authz.js';
 import { viewerTrainerId } from './access.js';
-import { isUuid } from '../../kit/ids.js';
 import {
   type ContentItemRow,
   type CourseRow,
@@ -30,12 +29,9 @@ export function afterCreated(
   cursor: string | null | undefined,
   columns: { createdAt: any; id: any },
 ): SQL | undefined {
-  const values = decodeCursor(cursor, 2);
+  const values = decodeCursor(cursor, ['timestamp', 'uuid']);
   if (!values) return undefined;
   const [createdAt, id] = values;
-  if (typeof createdAt !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(createdAt))) {
-    throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-  }
   return sql`(${columns.createdAt}, ${columns.id}) < (${createdAt}::timestamptz, ${id}::uuid)`;
 }
 

@@ -7,7 +7,6 @@ import type { ContentType, CourseFilter, Difficulty } from './generated/resolver
 import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
 import type { SearchHit } from './model.js';
 import { type CourseRow, contentItems, courses, itemColumns } from './tables.js';
-import { isUuid } from '../../kit/ids.js';
 import { checkId, checkTags, toDb } from './validation.js';
 
 export const MAX_SEARCH_PAGE = 50;
@@ -95,17 +94,9 @@ export async function searchContent(
   }
 
   const rank = sql<number>`ts_rank_cd(${contentItems.searchVector}, ${queryFor(text)})`;
-  const cursor = decodeCursor(args.after, 3);
+  const cursor = decodeCursor(args.after, ['real', 'timestamp', 'uuid']);
   if (cursor) {
     const [r, createdAt, id] = cursor;
-    if (
-      typeof r !== 'number' ||
-      typeof createdAt !== 'string' ||
-      !isUuid(id) ||
-      Number.isNaN(Date.parse(createdAt))
-    ) {
-      throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-    }
     filters.push(
       sql`(${rank}, ${contentItems.createdAt}, ${contentItems.id}) < (${r}::real, ${createdAt}::timestamptz, ${id}::uuid)`,
     );

@@ -5,6 +5,7 @@ import { badInput, notFound } from '../../kit/errors.js';
 import { checkGoalPeriod } from './date-bounds.js';
 import { isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
 import { type HealthGoalRow, healthGoals } from './tables.js';
+import { isUuid } from '../../kit/ids.js';
 
 const DAY_MS = 86_400_000;
 const MAX_TARGET = 1_000_000_000;
@@ -58,7 +59,7 @@ export async function createGoal(
 }
 
 async function ownGoal(db: Executor, userId: string, id: string): Promise<HealthGoalRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Goal');
+  if (!isUuid(id)) throw notFound('Goal');
   const [row] = await db
     .select()
     .from(healthGoals)

@@ -17,7 +17,7 @@ export async function searchUsers(
   args: { prefix?: string | null; first?: number | null; after?: string | null },
 ) {
   const limit = pageSize(args.first, MAX_USER_SEARCH_PAGE);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const prefix = args.prefix?.trim().toLowerCase() ?? '';
   if (prefix.length > 320) throw badInput('prefix must be at most 320 characters.', { field: 'prefix' });
   const pattern = `${escapeLike(prefix)}%`;
@@ -25,9 +25,6 @@ export async function searchUsers(
   if (prefix) conditions.push(or(like(users.email, pattern), like(sql`lower(${users.username})`, pattern))!);
   if (cursor) {
     const [createdAt, id] = cursor;
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-      throw badInput('after is not a cursor this list gave out.', { field: 'after' });
-    }
     conditions.push(sql`(${users.createdAt}, ${users.id}) > (${createdAt}::timestamptz, ${id}::uuid)`);
   }
   const rows = await deps.database.db

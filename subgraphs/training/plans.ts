@@ -359,7 +359,7 @@ export async function cataloguePage(
     );
   }
   if (filter.trainerId) conditions.push(eq(workoutPlans.trainerId, filter.trainerId));
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   if (cursor) {
     conditions.push(
       sql`(${workoutPlanVersions.publishedAt}, ${workoutPlans.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,

@@ -65,7 +65,7 @@ export async function trainersPage(
   limit: number,
   after: string | null | undefined,
 ): Promise<Page<TrainerRow>> {
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   const conditions: SQL[] = [eq(trainers.verified, verified)];
   if (cursor) {
     conditions.push(
@@ -119,7 +119,7 @@ export async function exercisesPage(
   if (filter.search) {
     conditions.push(ilike(exercises.name, `%${likeLiteral(requiredText(filter.search, 'search', 100))}%`));
   }
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
+  const cursor = decodeCursor(after, ['text', 'uuid']);
   if (cursor) conditions.push(sql`(${exercises.name}, ${exercises.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
   const rows = await db
     .select()

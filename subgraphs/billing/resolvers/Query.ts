@@ -14,18 +14,11 @@ export function queryResolvers(deps: BillingDeps): QueryResolvers<RequestContext
     subscriptionPlans: async (_parent, { includeInactive, first, after }, ctx) => {
       if (includeInactive) requireAdmin(ctx);
       const limit = pageSize(first);
-      const cursor = decodeCursor(after, 2) as [number, string] | null;
+      const cursor = decodeCursor(after, ['int', 'uuid']);
       const conditions: (SQL | undefined)[] = [
         includeInactive && isAdmin(ctx) ? undefined : eq(subscriptionPlans.isActive, true),
       ];
       if (cursor) {
-        if (
-          !Number.isInteger(cursor[0]) ||
-          typeof cursor[1] !== 'string' ||
-          !/^[0-9a-f-]{36}$/i.test(cursor[1])
-        ) {
-          decodeCursor('!', 2);
-        }
         conditions.push(
           or(
             gt(subscriptionPlans.priceCents, cursor[0]),
