@@ -19,6 +19,7 @@ import {
   type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
+import { clientAddress } from '../kit/client-address.js';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -63,6 +64,8 @@ export interface GatewayOptions {
   subgraphPoolSize?: number;
   /** Operations executing at once above which new ones get 503 with Retry-After (default 256). */
   maxInFlight?: number;
+  /** Proxies in front whose X-Forwarded-For entries name the client (TRUST_PROXY_HOPS; default 0). */
+  trustProxyHops?: number;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -123,6 +126,7 @@ export function createGatewayFromEnv(
     production: env.NODE_ENV === 'production',
     sharedApqCache: Boolean(env.REDIS_URL),
     maxInFlight: env.GATEWAY_MAX_IN_FLIGHT,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   });
 }
 
@@ -283,7 +287,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     const incoming = request.headers[REQUEST_ID_HEADER];
     const requestId =
       typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    const ip = request.remoteAddress;
+    // Resolved here once and signed into the identity header: subgraphs never read client headers for it.
+    const ip = clientAddress(
+      request.remoteAddress,
+      request.headers['x-forwarded-for'],
+      options.trustProxyHops ?? 0,
+    );
     const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
     return { viewer, ip, requestId };
   };
