@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { OutboxRelay } from '../../kit/events/outbox.js';
+import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
+import { PasswordResetMailer } from './email-flows.js';
 import type { Mailer } from './mailer.js';
 import { createMailer } from './settings.js';
 import { IdentitySweeper } from './sweeper.js';
-import { outbox } from './tables.js';
+import { outbox, rateLimits } from './tables.js';
 
 export type IdentityDeps = SubgraphDeps;
 export type { Mailer };
@@ -29,6 +31,8 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
       new IdentitySweeper(deps),
+      new PasswordResetMailer(deps, mailer),
+      new RateLimitSweeper(deps.database, rateLimits, deps.log),
     ],
   });
 }

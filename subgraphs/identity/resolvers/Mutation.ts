@@ -56,8 +56,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
   };
 
   return {
-    signUp: async (_parent, { input }) => {
-      const outcome = await signUp(deps, input);
+    signUp: async (_parent, { input }, ctx) => {
+      const outcome = await signUp(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
           return {
@@ -76,6 +76,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
             message: `The password ${outcome.reasons.join('; ')}.`,
             reasons: outcome.reasons,
           };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
       }
     },
 
@@ -139,6 +141,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
             message: `The password ${outcome.reasons.join('; ')}.`,
             reasons: outcome.reasons,
           };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
       }
     },
 
@@ -228,7 +232,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     },
 
     requestEmailVerification: async (_parent, _args, ctx) =>
-      requestEmailVerification(deps, mailer, await viewerRow(ctx)),
+      requestEmailVerification(deps, mailer, await viewerRow(ctx), ctx.ip),
 
     verifyEmail: async (_parent, { token }) => {
       const user = await verifyEmail(deps, token);
@@ -238,7 +242,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     },
 
     requestPasswordReset: async (_parent, { email }, ctx) => {
-      await requestPasswordReset(deps, mailer, email, ctx.ip);
+      await requestPasswordReset(deps, email, ctx.ip);
       return true;
     },
 
@@ -290,9 +294,14 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
 
     deleteMyAccount: async (_parent, { password }, ctx) => {
       const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
-      return outcome.kind === 'deleted'
-        ? { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt }
-        : { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
+      switch (outcome.kind) {
+        case 'deleted':
+          return { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt };
+        case 'invalid':
+          return { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
+      }
     },
   };
 }
