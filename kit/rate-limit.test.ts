@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, rows } from './db.js';
 import { FallbackKeyValueStore, type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from './kv.js';
 import { RateLimiter, type RateLimitRule, RateLimitSweeper, rateLimitTable } from './rate-limit.js';
@@ -17,11 +17,18 @@ const ddl = `create schema if not exists ${schemaName};
 const SECRET = 'rate-limit-test-secret-0123456789abcdef';
 
 const cleanups: (() => Promise<void>)[] = [];
+// Databases are made before the tests: starting PGlite alone can take longer than a test may.
+beforeAll(async () => {
+  await anyPglite();
+  if (process.env.DATABASE_URL) sharedPostgres = postgresDatabase();
+  await sharedPostgres;
+});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
 let sharedPglite: Promise<Database> | undefined;
+let sharedPostgres: Promise<Database> | undefined;
 /** One PGlite for every test but the sweeper's; each test has a rule of its own, so counters never meet. */
 const anyPglite = () => {
   sharedPglite ??= pgliteDatabase();
@@ -90,7 +97,7 @@ const backends: { name: string; enabled: boolean; make: () => Promise<RateLimite
     enabled: Boolean(process.env.DATABASE_URL),
     make: async () =>
       new RateLimiter(
-        { kv: new MemoryKeyValueStore(), database: await postgresDatabase(), identitySecret: SECRET },
+        { kv: new MemoryKeyValueStore(), database: (await sharedPostgres)!, identitySecret: SECRET },
         table,
       ),
   },
@@ -138,8 +145,13 @@ for (const backend of backends) {
 }
 
 describe('rate_limits table', () => {
+  // A database of its own: the sweeper deletes every ended window in it.
+  let database: Database;
+  beforeAll(async () => {
+    database = await pgliteDatabase();
+  });
+
   it('keeps keyed hashes, not the subjects, and the sweeper deletes ended windows', async () => {
-    const database = await pgliteDatabase();
     const limiter = new RateLimiter(
       { kv: new MemoryKeyValueStore(), database, identitySecret: SECRET },
       table,

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import { index, integer, type PgSchema, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { hmacSha256 } from './crypto.js';
 import { type Database, rows } from './db.js';
@@ -85,7 +85,7 @@ export class RateLimiter {
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
     const key = this.key(rule, subject);
     if (this.deps.kv.shared) await this.deps.kv.delete(key);
-    else await this.deps.database.db.delete(this.table).where(sql`${this.table.key} = ${key}`);
+    else await this.deps.database.db.delete(this.table).where(eq(this.table.key, key));
   }
 
   private async incrementRow(key: string, windowSeconds: number) {

@@ -189,7 +189,7 @@ export async function recordContentView(deps: SubgraphDeps, ctx: RequestContext,
           select content_item_id, ${now.toISOString()}::timestamptz from marked
           returning id
         )
-        select (select count(*) from item)::int as visible, (select count(*) from counted)::int as counted`,
+        select (select count(*) from item)::int as visible`,
   );
   if (!Number(result?.visible)) throw notFound('Content item');
   return true;

@@ -78,38 +78,38 @@ export async function requestPasswordReset(deps: SubgraphDeps, email: string, ip
 
 /**
  * Handles one queued reset request: a token and a mail when the address belongs to an active
- * account, nothing otherwise. The request is claimed with SKIP LOCKED, so processes sharing the
- * queue never handle one twice. Returns false when the queue is empty.
+ * account, nothing otherwise. The request is claimed by deleting it (SKIP LOCKED), so processes
+ * sharing the queue never handle one twice; a request whose process dies before its mail went out
+ * is lost, and the user asks again as after any failed request. False when the queue is empty.
  */
 async function mailOneReset(deps: SubgraphDeps, mailer: Mailer): Promise<boolean> {
-  const claimed = await deps.database.db.transaction(async (tx) => {
-    const [request] = await rows<{ email: string; requested_at: Date | string }>(
-      tx,
-      sql`delete from ${passwordResetRequests}
-           where ${passwordResetRequests.id} = (
-             select ${passwordResetRequests.id} from ${passwordResetRequests}
-              order by ${passwordResetRequests.id} limit 1 for update skip locked)
-       returning ${passwordResetRequests.email} as email, ${passwordResetRequests.requestedAt} as requested_at`,
-    );
-    if (!request) return null;
-    // A request older than a link's life is stale (the mailer was down): the user has asked again or moved on.
-    const age = deps.clock.now().getTime() - new Date(request.requested_at).getTime();
-    if (age > TOKEN_LIFETIME_MS.password_reset) return { user: null };
+  const [request] = await rows<{ email: string; requested_at: Date | string }>(
+    deps.database.db,
+    sql`delete from ${passwordResetRequests}
+         where ${passwordResetRequests.id} = (
+           select ${passwordResetRequests.id} from ${passwordResetRequests}
+            order by ${passwordResetRequests.id} limit 1 for update skip locked)
+     returning ${passwordResetRequests.email} as email, ${passwordResetRequests.requestedAt} as requested_at`,
+  );
+  if (!request) return false;
+  // Older than a link's life (the mailer was down): the user has asked again or moved on.
+  const age = deps.clock.now().getTime() - new Date(request.requested_at).getTime();
+  if (age > TOKEN_LIFETIME_MS.password_reset) return true;
+  const issued = await deps.database.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, request.email)).limit(1);
-    if (!user || user.deletedAt || !user.isActive) return { user: null };
+    if (!user || user.deletedAt || !user.isActive) return null;
     // Only the newest link works.
     await dropTokens(tx, user.id, 'password_reset');
     const { token } = await issueToken(tx, deps.clock, 'password_reset', user.id);
     return { user, token };
   });
-  if (!claimed) return false;
-  if (!claimed.user) return true;
+  if (!issued) return true;
   const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
   try {
     await mailer.send({
-      to: claimed.user.email,
+      to: issued.user.email,
       subject: 'Reset your password',
-      text: `Open this link to choose a new password (valid ${minutes} minutes, once):\n${link(deps, '/reset-password', claimed.token!)}\n\nYour token: ${claimed.token}\n\nIf you did not ask for this, ignore this mail.`,
+      text: `Open this link to choose a new password (valid ${minutes} minutes, once):\n${link(deps, '/reset-password', issued.token)}\n\nYour token: ${issued.token}\n\nIf you did not ask for this, ignore this mail.`,
     });
   } catch (error) {
     // Not retried: the user asks again, as after any failed request. Only the error's code is
