@@ -27,6 +27,7 @@ import {
   SET_CLIENT_COOKIE_HEADER,
   setCookieLine,
 } from '../kit/client-cookies.js';
+import { clientAddress } from '../kit/client-address.js';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -84,6 +85,8 @@ export interface GatewayOptions {
    * over plain http, where a browser would drop a Secure cookie.
    */
   secureCookies?: boolean;
+  /** Proxies in front whose X-Forwarded-For entries name the client (TRUST_PROXY_HOPS; default 0). */
+  trustProxyHops?: number;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -146,6 +149,7 @@ export function createGatewayFromEnv(
     maxInFlight: env.GATEWAY_MAX_IN_FLIGHT,
     metricsToken: env.METRICS_TOKEN,
     secureCookies: env.NODE_ENV === 'production' || new URL(env.PUBLIC_APP_URL).protocol === 'https:',
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   });
 }
 
@@ -333,7 +337,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     const incoming = request.headers[REQUEST_ID_HEADER];
     const requestId =
       typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    const ip = request.remoteAddress;
+    // Resolved here once and signed into the identity header: subgraphs never read client headers for it.
+    const ip = clientAddress(
+      request.remoteAddress,
+      request.headers['x-forwarded-for'],
+      options.trustProxyHops ?? 0,
+    );
     const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
     const cookies = new ClientCookies(ownedClientCookies(request.headers.cookie, secureCookies));
     return { viewer, ip, requestId, cookies };

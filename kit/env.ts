@@ -34,6 +34,12 @@ const envSchema = z
     GATEWAY_PORT: port(4000),
     /** Operations the gateway executes at once before it answers new ones 503 with Retry-After. */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+    /**
+     * Proxies (load balancers) in front of the gateway whose X-Forwarded-For entries are trusted.
+     * 0: the client is the socket's peer and the header is ignored; N: the entry N places from the
+     * right of the header followed by the peer (kit/client-address.ts). Per-client limits key on it.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     IDENTITY_PORT: port(4001),
     TRAINING_PORT: port(4002),
     CONTENT_PORT: port(4003),

@@ -5,6 +5,8 @@ import type { Redis } from 'ioredis';
  * without REDIS_URL an in-process map does, so nothing ever depends on Redis being there.
  */
 export interface KeyValueStore {
+  /** True when every process sees the same keys (Redis); false for one process's memory. */
+  readonly shared: boolean;
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
   delete(key: string): Promise<void>;
@@ -13,6 +15,7 @@ export interface KeyValueStore {
 }
 
 export class MemoryKeyValueStore implements KeyValueStore {
+  readonly shared: boolean = false;
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
   private sweeps = 0;
 
@@ -49,6 +52,7 @@ export class MemoryKeyValueStore implements KeyValueStore {
     this.entries.delete(key);
   }
 
+  // Synchronous from read to write (no await), so concurrent requests in this process count exactly.
   async increment(key: string, windowSeconds: number) {
     this.sweep();
     const entry = this.live(key);
@@ -64,6 +68,7 @@ export class MemoryKeyValueStore implements KeyValueStore {
 }
 
 export class RedisKeyValueStore implements KeyValueStore {
+  readonly shared = true;
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'fit:',
@@ -82,6 +87,8 @@ export class RedisKeyValueStore implements KeyValueStore {
     await this.redis.del(this.prefix + key);
   }
 
+  // One MULTI: INCR, the window's expiry set only by the hit that created the key, and what is left
+  // of it. Redis runs it as one step, so concurrent hits from any process count exactly.
   async increment(key: string, windowSeconds: number) {
     const full = this.prefix + key;
     const [[, count], [, ttl]] = (await this.redis
@@ -116,6 +123,11 @@ export class FallbackKeyValueStore implements KeyValueStore {
     this.timeoutMs = options.timeoutMs ?? 500;
     this.cooldownMs = options.cooldownMs ?? 5000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Shared like the primary; while Redis is out, counts are per process (SECURITY.md says so). */
+  get shared(): boolean {
+    return this.primary.shared;
   }
 
   /** True while calls skip the primary. */
@@ -157,29 +169,4 @@ export class FallbackKeyValueStore implements KeyValueStore {
   increment(key: string, windowSeconds: number) {
     return this.attempt((s) => s.increment(key, windowSeconds));
   }
-}
-
-export interface RateLimitRule {
-  /** Distinguishes limits in the key space, e.g. "signin:account". */
-  name: string;
-  limit: number;
-  windowSeconds: number;
-}
-
-export interface RateLimitOutcome {
-  allowed: boolean;
-  retryAfterSeconds: number;
-}
-
-/** Fixed-window limiter: counts a hit and says whether it is within the rule. */
-export async function hitRateLimit(store: KeyValueStore, rule: RateLimitRule, subject: string) {
-  const { count, ttlSeconds } = await store.increment(`rl:${rule.name}:${subject}`, rule.windowSeconds);
-  return { allowed: count <= rule.limit, retryAfterSeconds: ttlSeconds } satisfies RateLimitOutcome;
-}
-
-/** Reads a limit without counting a hit. */
-export async function peekRateLimit(store: KeyValueStore, rule: RateLimitRule, subject: string) {
-  const value = await store.get(`rl:${rule.name}:${subject}`);
-  const count = value ? Number(value) : 0;
-  return { allowed: count < rule.limit, retryAfterSeconds: rule.windowSeconds } satisfies RateLimitOutcome;
 }

@@ -150,6 +150,8 @@ export function dockerComposeFile(): string {
     environment: {
       ...COMMON_ENV,
       GATEWAY_PORT: String(defaults.GATEWAY_PORT),
+      // The load balancers in front of the gateway whose X-Forwarded-For entries name the client.
+      TRUST_PROXY_HOPS: '${TRUST_PROXY_HOPS:-0}',
       SUBGRAPH_URLS: SUBGRAPH_NAMES.map((n) => `${n}=http://${n}:${portOf(defaults, n)}/graphql`).join(','),
     },
     ports: [`${defaults.GATEWAY_PORT}:${defaults.GATEWAY_PORT}`],

@@ -53,6 +53,8 @@ async function main() {
   const env = loadEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    // Sign-ups name a client address of their own (below): many people, not one client.
+    TRUST_PROXY_HOPS: '1',
     ...(pg ? { DATABASE_URL: pg.databaseUrl('fitness') } : {}),
   });
   const database = pg ? undefined : await createDatabase({ pglite: await PGlite.create() });
@@ -60,10 +62,19 @@ async function main() {
   const stack = await startStack({ env, database, ephemeralPorts: true, migrate: Boolean(pg) });
   const url = stack.gatewayUrl;
 
-  const post = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+  const post = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });
@@ -76,6 +87,8 @@ async function main() {
     const result = await post(
       'mutation($i: SignUpInput!) { signUp(input: $i) { __typename ... on AuthSuccess { token user { id } } } }',
       { i: input },
+      undefined,
+      { 'x-forwarded-for': `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
     );
     if (result.body.data?.signUp?.__typename !== 'AuthSuccess') throw new Error(JSON.stringify(result.body));
     return { ...input, token: result.body.data.signUp.token as string };

@@ -102,6 +102,10 @@ export async function startTestStack(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `test:${randomBytes(6).toString('hex')}:`,
+    // The test client plays the load balancer too: a request may name its client address in
+    // X-Forwarded-For (signUp below gives each new account its own, as real sign-ups come from
+    // many places); without the header the client is the socket's peer, 127.0.0.1.
+    TRUST_PROXY_HOPS: '1',
     ...options.env,
   });
   const stack = await startStack({
@@ -134,6 +138,7 @@ export async function startTestStack(
     const result = await gql(
       `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSuccess { token user { id } } } }`,
       { input },
+      { headers: { 'x-forwarded-for': `198.18.${(counter >> 8) & 255}.${counter & 255}` } },
     );
     const payload = result.data?.signUp;
     if (payload?.__typename !== 'AuthSuccess') throw new Error(`signUp failed: ${JSON.stringify(result)}`);

@@ -907,6 +907,7 @@ export type SignUpMutationVariables = Exact<{
 export type SignUpMutation = { signUp:
     | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string, username: string, email: string | null } }
     | { __typename: 'EmailTaken', message: string }
+    | { __typename: 'TooManyAttempts' }
     | { __typename: 'UsernameTaken', message: string }
     | { __typename: 'WeakPassword', message: string, reasons: Array<string> }
    };
@@ -948,6 +949,7 @@ export type ChangePasswordMutationVariables = Exact<{
 export type ChangePasswordMutation = { changePassword:
     | { __typename: 'InvalidCredentials', message: string }
     | { __typename: 'PasswordChanged', revokedSessions: number }
+    | { __typename: 'TooManyAttempts' }
     | { __typename: 'WeakPassword', reasons: Array<string> }
    };
 
@@ -1097,6 +1099,7 @@ export type DeleteMyAccountMutationVariables = Exact<{
 export type DeleteMyAccountMutation = { deleteMyAccount:
     | { __typename: 'AccountDeleted', deletedAt: string }
     | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'TooManyAttempts' }
    };
 
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;

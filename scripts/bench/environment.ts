@@ -180,6 +180,8 @@ export async function startEnvironment(
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: String(env.DATABASE_POOL_MAX),
     REDIS_URL: '',
+    // Bench users sign up from client addresses of their own (signUpUsers), as real users do.
+    TRUST_PROXY_HOPS: '1',
     IDENTITY_HEADER_SECRET: secret,
     ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     // Production identity needs a mail transport to start; the benchmarks send no mail.
@@ -254,18 +256,23 @@ export async function signUpUsers(
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const body = await postJson(gatewayUrl, {
-        query: SIGN_UP,
-        variables: {
-          input: {
-            email: `bench-${run}-${i}@example.com`,
-            username: `bench_${run}_${i}`,
-            password: 'bench-password-correct-horse',
-            firstName: 'Bench',
-            lastName: `User ${i}`,
+      const client = { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` };
+      const body = await postJson(
+        gatewayUrl,
+        {
+          query: SIGN_UP,
+          variables: {
+            input: {
+              email: `bench-${run}-${i}@example.com`,
+              username: `bench_${run}_${i}`,
+              password: 'bench-password-correct-horse',
+              firstName: 'Bench',
+              lastName: `User ${i}`,
+            },
           },
         },
-      });
+        client,
+      );
       const result = body.data?.signUp;
       if (result?.__typename !== 'AuthSuccess') throw new Error(`signUp failed: ${JSON.stringify(body)}`);
       users.push({

@@ -119,6 +119,8 @@ export const statementsBenchmark: Benchmark = {
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
       IDENTITY_HEADER_SECRET: randomBytes(32).toString('base64url'),
+      // signUpUsers gives each user a client address of its own, as real sign-ups have.
+      TRUST_PROXY_HOPS: '1',
     });
     const stack = await startStack({ env: stackEnv, database, ephemeralPorts: true, migrate: false });
     // Outbox relays poll on a timer; stopped here so only the request's own statements count.

@@ -5,7 +5,7 @@ import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows as sqlRows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
-import type { RateLimitRule } from '../../kit/kv.js';
+import type { RateLimitRule } from '../../kit/rate-limit.js';
 import { anonymizeIp } from './ip.js';
 import { analyticsEvents, deletedUsers, ingestedClientEvents } from './tables.js';
 

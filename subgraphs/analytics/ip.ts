@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { ipv6Groups } from '../../kit/client-address.js';
 
 /**
  * The network an address belongs to, which is all analytics keeps: IPv4 to /24, IPv6 to /48
@@ -16,25 +17,9 @@ export function anonymizeIp(address: string | null | undefined): string | null {
     return `${Number(a)}.${Number(b)}.${Number(c)}.0/24`;
   }
   if (!isIPv6(bare)) return null;
-  const groups = expandIPv6(bare);
+  const groups = ipv6Groups(bare);
   return `${groups
     .slice(0, 3)
     .map((g) => g.toString(16))
     .join(':')}::/48`;
-}
-
-/** The eight 16-bit groups of an IPv6 address (with :: and a trailing dotted quad expanded). */
-function expandIPv6(address: string): number[] {
-  let text = address.toLowerCase();
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
-  const left = head ? head.split(':').filter(Boolean) : [];
-  const right = tail ? tail.split(':').filter(Boolean) : [];
-  const missing = 8 - left.length - right.length;
-  const all = tail === null ? left : [...left, ...Array(missing).fill('0'), ...right];
-  return all.map((g) => Number.parseInt(g, 16));
 }

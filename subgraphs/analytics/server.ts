@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
+import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { analyticsHandlers } from './consumers.js';
 import { cohortRefreshSchedule, partitionMaintenance } from './maintenance.js';
@@ -8,7 +9,7 @@ import { cohortResolvers } from './resolvers/Cohort.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { productMetricsResolvers } from './resolvers/ProductMetrics.js';
 import { queryResolvers } from './resolvers/Query.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, processedEvents, rateLimits } from './tables.js';
 
 export type AnalyticsDeps = SubgraphDeps;
 
@@ -37,6 +38,7 @@ export function createSubgraph(deps: AnalyticsDeps): Subgraph {
         log: deps.log,
       }),
       cohortRefreshSchedule(deps.database, deps.clock, deps.log),
+      new RateLimitSweeper(deps.database, rateLimits, deps.log),
     ],
   });
 }

@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { rateLimitTable } from '../../kit/rate-limit.js';
 
 export const analytics = pgSchema('analytics');
 
@@ -142,3 +143,4 @@ export const deletedUsers = analytics.table('deleted_users', {
 
 export const outbox = outboxTable(analytics);
 export const processedEvents = processedEventsTable(analytics);
+export const rateLimits = rateLimitTable(analytics);

@@ -5,6 +5,7 @@ import { rows } from '../../kit/db.js';
 import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../../testkit/trainer.js';
 import { ViewCounterFlusher } from './items.js';
+import { ViewMarkSweeper } from './view-marks.js';
 
 const CREATE_ITEM = `mutation($input: CreateContentItemInput!) { createContentItem(input: $input) { id } }`;
 const PUBLISH_ITEM = `mutation($id: ID!) { publishContentItem(id: $id) { id } }`;
@@ -54,8 +55,14 @@ async function publishedCourse(): Promise<string> {
   return id;
 }
 
+/** An anonymous client of its own, as the trusted proxy in front of the gateway reports it. */
+let nextClient = 1;
+const anonymous = () => ({ headers: { 'x-forwarded-for': `198.51.100.${nextClient++ % 250}` } });
+const anonymousAt = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+const viewCount = async (id: string) => (await stack.gql(ITEM, { id })).data.contentItem.viewCount;
+
 describe('recordContentView', () => {
-  it('counts 100 concurrent views exactly, without writing the item row while they arrive', async () => {
+  it('counts 100 concurrent views by 20 viewers as 20, without writing the item row while they arrive', async () => {
     const id = await publishedItem();
     // The periodic flush is paused so that the row can be watched while views arrive.
     await flusher().stop();
@@ -69,9 +76,13 @@ describe('recordContentView', () => {
     const before = await version();
     const viewers = await Promise.all(Array.from({ length: 4 }, () => stack.signUp()));
     await warmViewers(viewers);
+    const clients = Array.from({ length: 16 }, anonymous);
+    // Each of the 4 users and 16 anonymous clients views the item 5 times, all at once.
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        i % 5 === 4 ? stack.gql(VIEW, { id }) : stack.gql(VIEW, { id }, { token: viewers[i % 5]!.token }),
+        i % 5 === 4
+          ? stack.gql(VIEW, { id }, { token: viewers[i % 4]!.token, ...anonymous() })
+          : stack.gql(VIEW, { id }, clients[i % 16]),
       ),
     );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
@@ -80,12 +91,13 @@ describe('recordContentView', () => {
     expect(await version()).toBe(before);
     flusher().start();
     await flusher().flush();
-    expect((await stack.gql(ITEM, { id })).data.contentItem.viewCount).toBe(100);
-    // A flush with nothing pending changes nothing; the next views add on top.
+    expect(await viewCount(id)).toBe(20);
+    // A flush with nothing pending changes nothing; new viewers add on top, repeat viewers do not.
     await flusher().flush();
-    await Promise.all(Array.from({ length: 7 }, () => stack.gql(VIEW, { id })));
+    await Promise.all(Array.from({ length: 7 }, () => stack.gql(VIEW, { id }, anonymous())));
+    await Promise.all(clients.map((client) => stack.gql(VIEW, { id }, client)));
     await flusher().flush();
-    expect((await stack.gql(ITEM, { id })).data.contentItem.viewCount).toBe(107);
+    expect(await viewCount(id)).toBe(27);
   });
 
   it('counts exactly with several flushers racing the viewers', async () => {
@@ -94,11 +106,65 @@ describe('recordContentView', () => {
       new ViewCounterFlusher(stack.runtime.database),
       new ViewCounterFlusher(stack.runtime.database),
     ];
-    const views = Array.from({ length: 100 }, () => stack.gql(VIEW, { id }));
+    const views = Array.from({ length: 100 }, () => stack.gql(VIEW, { id }, anonymous()));
     const flushes = Array.from({ length: 6 }, (_, i) => extra[i % 2]!.flush());
     await Promise.all([...views, ...flushes]);
     await flusher().flush();
-    expect((await stack.gql(ITEM, { id })).data.contentItem.viewCount).toBe(100);
+    expect(await viewCount(id)).toBe(100);
+  });
+
+  it('counts a viewer once per item per UTC day, and again the next day', async () => {
+    const [first, second] = [await publishedItem('Bird dog'), await publishedItem('Glute bridge')];
+    const user = await stack.signUp();
+    const address = '203.0.113.40';
+    const viewAll = async () => {
+      for (let i = 0; i < 3; i++) {
+        for (const id of [first, second]) {
+          await gqlAs(stack, user, VIEW, { id });
+          await stack.gql(VIEW, { id }, anonymousAt(address));
+        }
+      }
+      await flusher().flush();
+    };
+    await viewAll();
+    expect([await viewCount(first), await viewCount(second)]).toEqual([2, 2]);
+    // The same client after midnight UTC is a new view.
+    const now = stack.clock.now();
+    stack.clock.set(
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 0, 0, 1)),
+    );
+    try {
+      await viewAll();
+      expect([await viewCount(first), await viewCount(second)]).toEqual([4, 4]);
+    } finally {
+      stack.clock.set(new Date());
+    }
+  });
+
+  it('keeps no client address, and forgets who viewed once the day is over', async () => {
+    const id = await publishedItem('Farmer carry');
+    const address = '203.0.113.41';
+    await stack.gql(VIEW, { id }, anonymousAt(address));
+    const marks = await rows<Record<string, unknown>>(
+      stack.runtime.database.db,
+      sql`select * from content.content_view_marks where content_item_id = ${id}`,
+    );
+    expect(marks).toHaveLength(1);
+    expect(JSON.stringify(marks)).not.toContain(address);
+    expect(JSON.stringify(marks)).not.toContain('203.0.113');
+
+    const sweeper = stack.subgraphs.content.background.find((t) => t instanceof ViewMarkSweeper)!;
+    stack.clock.advance(2 * 24 * 3600 * 1000);
+    try {
+      await sweeper.sweep();
+    } finally {
+      stack.clock.set(new Date());
+    }
+    const left = await rows<{ n: number }>(
+      stack.runtime.database.db,
+      sql`select count(*)::int as n from content.content_view_marks`,
+    );
+    expect(left[0]!.n).toBe(0);
   });
 
   it('refuses views of drafts and unknown items', async () => {

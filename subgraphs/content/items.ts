@@ -7,7 +7,15 @@ import type { Database } from '../../kit/db.js';
 import { PeriodicTask } from '../../kit/periodic.js';
 import { isVisible, requireTrainer, viewerTrainerId } from './access.js';
 import type { CreateContentItemInput, UpdateContentItemInput } from './generated/resolvers-types.js';
-import { type ContentItemRow, contentItems, contentViews, itemColumns, ratings } from './tables.js';
+import {
+  type ContentItemRow,
+  contentItems,
+  contentViewMarks,
+  contentViews,
+  itemColumns,
+  ratings,
+} from './tables.js';
+import { viewDay, viewerKey } from './view-marks.js';
 import { checkId, checkTags, checkText, checkUrl, toDb } from './validation.js';
 import { badInput } from '../../kit/errors.js';
 import { requireViewer } from '../../kit/authz.js';
@@ -153,9 +161,12 @@ export async function removeContentRating(deps: SubgraphDeps, ctx: RequestContex
 }
 
 /**
- * Records one view as an INSERT into content_views, guarded by the item's visibility in the same
- * statement. Nothing writes the item's row here, so any number of concurrent viewers never wait
- * on each other; ViewCounterFlusher adds the views to view_count.
+ * Records a view: one statement marks the viewer as counted for the item today (UTC) and, only
+ * when that mark is new, appends a row to content_views, both guarded by the item's visibility.
+ * A viewer's repeat views the same day are not counted, so one client cannot inflate the count;
+ * concurrent repeats meet on the mark's primary key and only one of them inserts. Nothing writes
+ * the item's row here, so concurrent viewers never wait on each other; ViewCounterFlusher adds
+ * the views to view_count.
  */
 export async function recordContentView(deps: SubgraphDeps, ctx: RequestContext, rawId: string) {
   const id = checkId(rawId);
@@ -163,14 +174,24 @@ export async function recordContentView(deps: SubgraphDeps, ctx: RequestContext,
   const visible = trainerId
     ? sql`(${contentItems.isPublished} or ${contentItems.creatorId} = ${trainerId})`
     : sql`${contentItems.isPublished}`;
-  const inserted = await rows<{ id: string }>(
+  const now = deps.clock.now();
+  const [result] = await rows<{ visible: number }>(
     deps.database.db,
-    sql`insert into ${contentViews} (content_item_id, viewed_at)
-        select ${contentItems.id}, ${deps.clock.now().toISOString()}::timestamptz from ${contentItems}
-         where ${contentItems.id} = ${id} and ${visible}
-        returning id`,
+    sql`with item as (
+          select ${contentItems.id} as id from ${contentItems} where ${contentItems.id} = ${id} and ${visible}
+        ), marked as (
+          insert into ${contentViewMarks} (day, content_item_id, viewer_key)
+          select ${viewDay(now)}::date, id, ${viewerKey(deps, ctx)} from item
+          on conflict do nothing
+          returning content_item_id
+        ), counted as (
+          insert into ${contentViews} (content_item_id, viewed_at)
+          select content_item_id, ${now.toISOString()}::timestamptz from marked
+          returning id
+        )
+        select (select count(*) from item)::int as visible`,
   );
-  if (inserted.length === 0) throw notFound('Content item');
+  if (!Number(result?.visible)) throw notFound('Content item');
   return true;
 }
 

@@ -4,6 +4,7 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { forgetUser } from './gdpr.js';
 import { ViewCounterFlusher } from './items.js';
+import { ViewMarkSweeper } from './view-marks.js';
 import { contentItemResolvers } from './resolvers/ContentItem.js';
 import { courseResolvers } from './resolvers/Course.js';
 import { lessonResolvers } from './resolvers/Lesson.js';
@@ -35,6 +36,7 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'content', deps.log),
       new ViewCounterFlusher(deps.database, deps.log),
+      new ViewMarkSweeper(deps),
       eventConsumer({
         group: 'content',
         database: deps.database,

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -200,6 +201,22 @@ export const contentViews = content.table(
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('content_views_item_idx').on(t.contentItemId)],
+);
+
+/**
+ * Who has been counted as viewing an item on a UTC day: `viewCount` counts each viewer once per
+ * item per day. The viewer is a keyed hash (of the user id, or of an anonymous client's address),
+ * so no address or user id is kept; rows of earlier days are swept (ViewMarkSweeper). No foreign
+ * key, as with content_views.
+ */
+export const contentViewMarks = content.table(
+  'content_view_marks',
+  {
+    day: date('day').notNull(),
+    contentItemId: uuid('content_item_id').notNull(),
+    viewerKey: varchar('viewer_key', { length: 32 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.contentItemId, t.viewerKey] })],
 );
 
 export const outbox = outboxTable(content);

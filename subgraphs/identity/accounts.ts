@@ -2,19 +2,13 @@ import { eq, or, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
-import { hitRateLimit, peekRateLimit, type RateLimitRule } from '../../kit/kv.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { accountSubject, clientSubject, LIMITS, limiter, unknownLoginSubject } from './limits.js';
+import { checkAccountPassword } from './password-check.js';
 import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { createSession, revokeOtherSessions } from './sessions.js';
 import { outbox, type UserRow, users } from './tables.js';
 import { startTwoFactorSignIn } from './two-factor.js';
-
-export const SIGN_IN_LIMITS = {
-  /** Failed attempts per login name: stops guessing one account's password. */
-  account: { name: 'signin:account', limit: 10, windowSeconds: 15 * 60 } satisfies RateLimitRule,
-  /** Attempts per client address: stops spraying many accounts from one place. */
-  ip: { name: 'signin:ip', limit: 100, windowSeconds: 15 * 60 } satisfies RateLimitRule,
-};
 
 const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,30}$/;
 
@@ -68,12 +62,17 @@ export type SignUpOutcome =
   | { kind: 'success'; token: string; expiresAt: Date; user: UserRow }
   | { kind: 'emailTaken' }
   | { kind: 'usernameTaken' }
-  | { kind: 'weakPassword'; reasons: string[] };
+  | { kind: 'weakPassword'; reasons: string[] }
+  | { kind: 'tooMany'; retryAfterSeconds: number };
 
 export async function signUp(
   deps: SubgraphDeps,
   input: { email: string; username: string; password: string } & ProfileFields,
+  ip: string | null,
 ): Promise<SignUpOutcome> {
+  // Every call counts, before anything is looked at: each answer says whether an email is taken.
+  const byClient = await limiter(deps).hit(LIMITS.signUpPerClient, clientSubject(ip));
+  if (!byClient.allowed) return { kind: 'tooMany', retryAfterSeconds: byClient.retryAfterSeconds };
   const email = input.email.trim().toLowerCase();
   if (email.length > 254) throw badInput('email must be at most 254 characters.', { field: 'email' });
   const username = checkUsername(input.username);
@@ -145,24 +144,26 @@ export async function signIn(
   const login = input.login.trim().toLowerCase();
   if (login.length === 0 || login.length > 320 || input.password.length > 1024) return { kind: 'invalid' };
 
-  const byIp = await hitRateLimit(deps.kv, SIGN_IN_LIMITS.ip, ip ?? 'unknown');
-  if (!byIp.allowed) return { kind: 'tooMany', retryAfterSeconds: byIp.retryAfterSeconds };
-  const byAccount = await peekRateLimit(deps.kv, SIGN_IN_LIMITS.account, login);
-  if (!byAccount.allowed) return { kind: 'tooMany', retryAfterSeconds: byAccount.retryAfterSeconds };
+  const rateLimiter = limiter(deps);
+  const byClient = await rateLimiter.hit(LIMITS.signInPerClient, clientSubject(ip));
+  if (!byClient.allowed) return { kind: 'tooMany', retryAfterSeconds: byClient.retryAfterSeconds };
 
   const [user] = await deps.database.db
     .select()
     .from(users)
     .where(or(eq(users.email, login), eq(sql`lower(${users.username})`, login)))
     .limit(1);
+  // Counted before the check, on the account whichever login named it.
+  const subject = user ? accountSubject(user.id) : unknownLoginSubject(login);
+  const byAccount = await rateLimiter.hit(LIMITS.password, subject);
+  if (!byAccount.allowed) return { kind: 'tooMany', retryAfterSeconds: byAccount.retryAfterSeconds };
+
   const usable = user && !user.deletedAt && user.isActive && user.passwordHash;
   let ok = false;
   if (usable) ok = await verifyPassword(user.passwordHash!, input.password);
   else await burnPasswordCheck(input.password);
-  if (!ok || !user) {
-    await hitRateLimit(deps.kv, SIGN_IN_LIMITS.account, login);
-    return { kind: 'invalid' };
-  }
+  if (!ok || !user) return { kind: 'invalid' };
+  await rateLimiter.reset(LIMITS.password, subject);
 
   if (user.twoFactorEnabled) {
     const challenge = await startTwoFactorSignIn(deps, user.id);
@@ -203,7 +204,8 @@ export async function updateProfile(
 export type ChangePasswordOutcome =
   | { kind: 'changed'; user: UserRow; revokedSessions: number }
   | { kind: 'invalid' }
-  | { kind: 'weakPassword'; reasons: string[] };
+  | { kind: 'weakPassword'; reasons: string[] }
+  | { kind: 'tooMany'; retryAfterSeconds: number };
 
 export async function changePassword(
   deps: SubgraphDeps,
@@ -211,10 +213,9 @@ export async function changePassword(
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<ChangePasswordOutcome> {
-  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { kind: 'invalid' };
-  }
+  const checked = await checkAccountPassword(deps, userId, input.currentPassword);
+  if (checked.kind !== 'ok') return checked;
+  const { user } = checked;
   const reasons = passwordProblems(input.newPassword, { email: user.email, username: user.username });
   if (reasons.length > 0) return { kind: 'weakPassword', reasons };
   const passwordHash = await hashPassword(input.newPassword);

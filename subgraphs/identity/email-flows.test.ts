@@ -153,6 +153,43 @@ describe('password reset', () => {
     expect(stillOld.data.signIn.__typename).toBe('AuthSuccess');
   });
 
+  it('takes the same path for known and unknown addresses: same statements, same time', async () => {
+    const known = await Promise.all(Array.from({ length: 8 }, () => stack.signUp()));
+    const unknown = Array.from({ length: 8 }, (_, i) => `nobody-${i}-${known[i]!.username}@example.com`);
+    let client = 0;
+    // A client address per request, so the per-client limit never answers for the path.
+    const request = (email: string) =>
+      stack.gql(REQUEST_RESET, { email }, { headers: { 'x-forwarded-for': `198.51.100.${++client}` } });
+    const timed = async (email: string) => {
+      const started = process.hrtime.bigint();
+      const result = await request(email);
+      expect(result.data.requestPasswordReset).toBe(true);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    await stack.quiet(async () => {
+      const statementsFor = async (email: string) => {
+        const before = stack.statements();
+        await request(email);
+        return stack.statements() - before;
+      };
+      expect(await statementsFor(known[0]!.email)).toBe(await statementsFor(unknown[0]!));
+
+      // 32 calls each way, interleaved, at most five per address (the per-address limit).
+      const times = { known: [] as number[], unknown: [] as number[] };
+      for (let round = 1; round < 5; round++) {
+        for (let i = 0; i < 8; i++) {
+          times.known.push(await timed(known[i]!.email));
+          times.unknown.push(await timed(unknown[i]!));
+        }
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const [k, u] = [median(times.known), median(times.unknown)];
+      expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(1.5);
+    });
+    // The mails still go out, after the answer.
+    for (const user of known) expect((await mailsTo(stack, user.email)).length).toBeGreaterThan(0);
+  });
+
   it('limits reset mails per address', async () => {
     const user = await stack.signUp();
     for (let i = 0; i < 8; i++) await stack.gql(REQUEST_RESET, { email: user.email });

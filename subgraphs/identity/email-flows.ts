@@ -1,24 +1,17 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rows } from '../../kit/db.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
-import { hitRateLimit, type RateLimitRule } from '../../kit/kv.js';
+import { PeriodicTask } from '../../kit/periodic.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { clientSubject, hitAll, LIMITS } from './limits.js';
 import type { Mailer } from './mailer.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { handToAddressOwner } from './address-proof.js';
 import type { OAuthProvider } from './oauth.js';
 import { forgetViewers } from './sessions.js';
 import { identityEnv } from './settings.js';
-import { outbox, type UserRow, users } from './tables.js';
+import { outbox, passwordResetRequests, type UserRow, users } from './tables.js';
 import { dropTokens, issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
-
-export const MAIL_LIMITS = {
-  /** Verification mails per account. */
-  verification: { name: 'mail:verify', limit: 5, windowSeconds: 60 * 60 } satisfies RateLimitRule,
-  /** Reset mails per address asked for: stops mail-bombing someone. */
-  resetEmail: { name: 'mail:reset:email', limit: 5, windowSeconds: 60 * 60 } satisfies RateLimitRule,
-  /** Reset requests per client address: stops probing many addresses. */
-  resetIp: { name: 'mail:reset:ip', limit: 30, windowSeconds: 60 * 60 } satisfies RateLimitRule,
-};
 
 const link = (deps: SubgraphDeps, path: string, token: string) => {
   const url = new URL(path, identityEnv(deps).PUBLIC_APP_URL);
@@ -27,9 +20,18 @@ const link = (deps: SubgraphDeps, path: string, token: string) => {
 };
 
 /** Mails a verification link to the user's current address. False when rate-limited. */
-export async function requestEmailVerification(deps: SubgraphDeps, mailer: Mailer, user: UserRow) {
+export async function requestEmailVerification(
+  deps: SubgraphDeps,
+  mailer: Mailer,
+  user: UserRow,
+  ip: string | null,
+) {
   if (user.emailVerified) return true;
-  if (!(await hitRateLimit(deps.kv, MAIL_LIMITS.verification, user.id)).allowed) return false;
+  const limit = await hitAll(deps, [
+    [LIMITS.mailPerClient, clientSubject(ip)],
+    [LIMITS.verificationMailPerAddress, `address:${user.email}`],
+  ]);
+  if (!limit.allowed) return false;
   const { token } = await deps.database.db.transaction(async (tx) => {
     await dropTokens(tx, user.id, 'email_verification');
     // The address is part of the token: changing the email voids links sent to the old one.
@@ -77,32 +79,89 @@ export async function verifyEmail(deps: SubgraphDeps, token: string): Promise<Em
 }
 
 /**
- * Mails a reset link when the address belongs to an active account. The caller answers the
- * same either way, so the endpoint does not reveal which addresses have accounts.
+ * Takes a reset request for an address. It is counted per client and per address, then queued
+ * in one INSERT whether or not the address has an account, so the answer and the time it takes
+ * are the same for every address; the reset mailer (below) looks the account up and mails the
+ * link afterwards. A refused request is dropped without a word, for the same reason.
  */
-export async function requestPasswordReset(
-  deps: SubgraphDeps,
-  mailer: Mailer,
-  email: string,
-  ip: string | null,
-) {
+export async function requestPasswordReset(deps: SubgraphDeps, email: string, ip: string | null) {
   const address = email.trim().toLowerCase();
-  const byIp = await hitRateLimit(deps.kv, MAIL_LIMITS.resetIp, ip ?? 'unknown');
-  const byEmail = await hitRateLimit(deps.kv, MAIL_LIMITS.resetEmail, address);
-  if (!byIp.allowed || !byEmail.allowed) return;
-  const [user] = await deps.database.db.select().from(users).where(eq(users.email, address)).limit(1);
-  if (!user || user.deletedAt || !user.isActive) return;
-  const { token } = await deps.database.db.transaction(async (tx) => {
+  const limit = await hitAll(deps, [
+    [LIMITS.mailPerClient, clientSubject(ip)],
+    [LIMITS.resetMailPerAddress, `address:${address}`],
+  ]);
+  if (!limit.allowed) return;
+  await deps.database.db
+    .insert(passwordResetRequests)
+    .values({ email: address, requestedAt: deps.clock.now() });
+}
+
+/**
+ * Handles one queued reset request: a token and a mail when the address belongs to an active
+ * account, nothing otherwise. The request is claimed by deleting it (SKIP LOCKED), so processes
+ * sharing the queue never handle one twice; a request whose process dies before its mail went out
+ * is lost, and the user asks again as after any failed request. False when the queue is empty.
+ */
+async function mailOneReset(deps: SubgraphDeps, mailer: Mailer): Promise<boolean> {
+  const [request] = await rows<{ email: string; requested_at: Date | string }>(
+    deps.database.db,
+    sql`delete from ${passwordResetRequests}
+         where ${passwordResetRequests.id} = (
+           select ${passwordResetRequests.id} from ${passwordResetRequests}
+            order by ${passwordResetRequests.id} limit 1 for update skip locked)
+     returning ${passwordResetRequests.email} as email, ${passwordResetRequests.requestedAt} as requested_at`,
+  );
+  if (!request) return false;
+  // Older than a link's life (the mailer was down): the user has asked again or moved on.
+  const age = deps.clock.now().getTime() - new Date(request.requested_at).getTime();
+  if (age > TOKEN_LIFETIME_MS.password_reset) return true;
+  const issued = await deps.database.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, request.email)).limit(1);
+    if (!user || user.deletedAt || !user.isActive) return null;
     // Only the newest link works, and only while the account still has the address it went to.
     await dropTokens(tx, user.id, 'password_reset');
-    return issueToken(tx, deps.clock, 'password_reset', user.id, { email: user.email });
+    const { token } = await issueToken(tx, deps.clock, 'password_reset', user.id, { email: user.email });
+    return { user, token };
   });
+  if (!issued) return true;
   const minutes = TOKEN_LIFETIME_MS.password_reset / 60_000;
-  await mailer.send({
-    to: user.email,
-    subject: 'Reset your password',
-    text: `Open this link to choose a new password (valid ${minutes} minutes, once):\n${link(deps, '/reset-password', token)}\n\nYour token: ${token}\n\nIf you did not ask for this, ignore this mail.`,
-  });
+  try {
+    await mailer.send({
+      to: issued.user.email,
+      subject: 'Reset your password',
+      text: `Open this link to choose a new password (valid ${minutes} minutes, once):\n${link(deps, '/reset-password', issued.token)}\n\nYour token: ${issued.token}\n\nIf you did not ask for this, ignore this mail.`,
+    });
+  } catch (error) {
+    // Not retried: the user asks again, as after any failed request. Only the error's code is
+    // logged, since a mail server's message may quote the recipient.
+    const code = (error as { code?: unknown } | null)?.code;
+    deps.log.warn({ errorCode: typeof code === 'string' ? code : 'unknown' }, 'password reset mail not sent');
+  }
+  return true;
+}
+
+/** Mails every queued reset request; returns how many requests were handled. */
+export async function mailPendingResets(deps: SubgraphDeps, mailer: Mailer): Promise<number> {
+  let handled = 0;
+  while (await mailOneReset(deps, mailer)) handled++;
+  return handled;
+}
+
+/** Sends the mails of queued password reset requests, every second by default. */
+export class PasswordResetMailer extends PeriodicTask<number> {
+  constructor(deps: SubgraphDeps, mailer: Mailer, intervalMs = 1000) {
+    super({
+      name: 'password reset mailer',
+      intervalMs,
+      log: deps.log,
+      work: () => mailPendingResets(deps, mailer),
+    });
+  }
+
+  /** Handles every queued request now; returns how many. */
+  flush(): Promise<number> {
+    return this.runNow();
+  }
 }
 
 export type ResetPasswordOutcome =

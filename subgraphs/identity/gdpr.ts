@@ -3,7 +3,7 @@ import { serviceUnavailable } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../../kit/identity-header.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
-import { verifyPassword } from './passwords.js';
+import { checkAccountPassword } from './password-check.js';
 import { revokeAllSessions } from './sessions.js';
 import {
   oneTimeTokens,
@@ -14,7 +14,10 @@ import {
   users,
 } from './tables.js';
 
-export type DeleteAccountOutcome = { kind: 'deleted'; deletedAt: Date } | { kind: 'invalid' };
+export type DeleteAccountOutcome =
+  | { kind: 'deleted'; deletedAt: Date }
+  | { kind: 'invalid' }
+  | { kind: 'tooMany'; retryAfterSeconds: number };
 
 /**
  * GDPR erasure in identity: the row stays (soft delete; other domains' foreign keys point at it)
@@ -27,9 +30,8 @@ export async function deleteMyAccount(
   userId: string,
   password: string,
 ): Promise<DeleteAccountOutcome> {
-  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || user.deletedAt) return { kind: 'invalid' };
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { kind: 'invalid' };
+  const checked = await checkAccountPassword(deps, userId, password);
+  if (checked.kind !== 'ok') return checked;
   return deps.database.db.transaction(async (tx) => {
     const deletedAt = deps.clock.now();
     await tx

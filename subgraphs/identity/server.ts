@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
+import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
 import { devMailboxRoute } from './dev-mailbox-route.js';
+import { PasswordResetMailer } from './email-flows.js';
 import type { Mailer } from './mailer.js';
 import { createMailer } from './settings.js';
 import { IdentitySweeper } from './sweeper.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, processedEvents, rateLimits } from './tables.js';
 import { viewerRefreshHandlers } from './viewer-refresh.js';
 
 export type IdentityDeps = SubgraphDeps;
@@ -41,6 +43,8 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
         handlers: viewerRefreshHandlers(deps.kv),
         log: deps.log,
       }),
+      new PasswordResetMailer(deps, mailer),
+      new RateLimitSweeper(deps.database, rateLimits, deps.log),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   char,
   check,
@@ -15,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { rateLimitTable } from '../../kit/rate-limit.js';
 
 export const identity = pgSchema('identity');
 
@@ -73,6 +75,7 @@ export type SessionRow = typeof sessions.$inferSelect;
 
 export const outbox = outboxTable(identity);
 export const processedEvents = processedEventsTable(identity);
+export const rateLimits = rateLimitTable(identity);
 
 /** The seed's user_oauth_connections: one connection per provider per user; tokens only encrypted. */
 export const userOauthConnections = identity.table(
@@ -186,3 +189,14 @@ export const auditLog = identity.table(
   },
   (t) => [index('audit_log_target_idx').on(t.targetId, t.createdAt)],
 );
+
+/**
+ * Password reset requests waiting for the reset mailer. The request itself only adds a row here,
+ * whether or not the address has an account, so its answer and its timing are the same for every
+ * address; the mailer looks the account up, issues the token and sends the mail afterwards.
+ */
+export const passwordResetRequests = identity.table('password_reset_requests', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  email: varchar('email', { length: 320 }).notNull(),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+});

@@ -6,9 +6,9 @@ import { constantTimeEqual, sha256Hex } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
 import { conflict } from '../../kit/errors.js';
 import { writeToOutbox } from '../../kit/events/outbox.js';
-import { hitRateLimit, peekRateLimit, type RateLimitRule } from '../../kit/kv.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
-import { verifyPassword } from './passwords.js';
+import { checkAccountPassword } from './password-check.js';
+import { accountSubject, LIMITS, limiter } from './limits.js';
 import { createSession } from './sessions.js';
 import { outbox, recoveryCodes, twoFactorCredentials, type UserRow, users } from './tables.js';
 import { issueToken, peekToken, redeemToken } from './tokens.js';
@@ -17,13 +17,6 @@ export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'Fitness';
-
-/** Second-factor guesses per account: 6 digits must not be brute-forced inside a code's life. */
-export const TWO_FACTOR_LIMIT = {
-  name: 'twofactor:user',
-  limit: 5,
-  windowSeconds: 5 * 60,
-} satisfies RateLimitRule;
 
 const RECOVERY_CODE_PATTERN = /^[a-z2-7]{5}-?[a-z2-7]{5}$/;
 
@@ -116,16 +109,20 @@ export type CodeOutcome<T> =
   | { kind: 'invalidCode' }
   | { kind: 'tooMany'; retryAfterSeconds: number };
 
-/** Wrong codes count against the account; a right one costs nothing. */
-async function limited(deps: SubgraphDeps, userId: string) {
-  return peekRateLimit(deps.kv, TWO_FACTOR_LIMIT, userId);
-}
-async function counted<T extends { kind: string }>(
+/**
+ * Runs a code check with the account's second-factor counter hit first: parallel guesses cannot
+ * all pass a limit none of them has counted yet. A right code starts the count afresh.
+ */
+async function limited<T extends { kind: string }>(
   deps: SubgraphDeps,
   userId: string,
-  outcome: T,
-): Promise<T> {
-  if (outcome.kind === 'invalidCode') await hitRateLimit(deps.kv, TWO_FACTOR_LIMIT, userId);
+  check: () => Promise<T>,
+): Promise<T | { kind: 'tooMany'; retryAfterSeconds: number }> {
+  const rateLimiter = limiter(deps);
+  const limit = await rateLimiter.hit(LIMITS.twoFactor, accountSubject(userId));
+  if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
+  const outcome = await check();
+  if (outcome.kind === 'ok') await rateLimiter.reset(LIMITS.twoFactor, accountSubject(userId));
   return outcome;
 }
 
@@ -135,30 +132,29 @@ export async function confirmTwoFactor(
   userId: string,
   code: string,
 ): Promise<CodeOutcome<{ recoveryCodes: string[]; user: UserRow }>> {
-  const limit = await limited(deps, userId);
-  if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  const outcome = await deps.database.db.transaction(async (tx) => {
-    if (!(await acceptCode(deps, tx, userId, code, { confirmed: false, allowRecovery: false }))) {
-      return { kind: 'invalidCode' as const };
-    }
-    const now = deps.clock.now();
-    await tx
-      .update(twoFactorCredentials)
-      .set({ confirmedAt: now })
-      .where(eq(twoFactorCredentials.userId, userId));
-    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c), createdAt: now })));
-    const [user] = await tx
-      .update(users)
-      .set({ twoFactorEnabled: true, updatedAt: now })
-      .where(eq(users.id, userId))
-      .returning();
-    return { kind: 'ok' as const, recoveryCodes: codes, user: user! };
-  });
-  return counted(deps, userId, outcome);
+  return limited(deps, userId, () =>
+    deps.database.db.transaction(async (tx) => {
+      if (!(await acceptCode(deps, tx, userId, code, { confirmed: false, allowRecovery: false }))) {
+        return { kind: 'invalidCode' as const };
+      }
+      const now = deps.clock.now();
+      await tx
+        .update(twoFactorCredentials)
+        .set({ confirmedAt: now })
+        .where(eq(twoFactorCredentials.userId, userId));
+      const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+      await tx
+        .insert(recoveryCodes)
+        .values(codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c), createdAt: now })));
+      const [user] = await tx
+        .update(users)
+        .set({ twoFactorEnabled: true, updatedAt: now })
+        .where(eq(users.id, userId))
+        .returning();
+      return { kind: 'ok' as const, recoveryCodes: codes, user: user! };
+    }),
+  );
 }
 
 /** Turns two-factor off; needs the password (when the account has one) and a current code. */
@@ -169,24 +165,24 @@ export async function disableTwoFactor(
   code: string,
 ): Promise<CodeOutcome<{ user: UserRow }> | { kind: 'invalidPassword' }> {
   if (!user.twoFactorEnabled) throw conflict('Two-factor authentication is not on.');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)))
-    return { kind: 'invalidPassword' };
-  const limit = await limited(deps, user.id);
-  if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  const outcome = await deps.database.db.transaction(async (tx) => {
-    if (!(await acceptCode(deps, tx, user.id, code, { confirmed: true, allowRecovery: true }))) {
-      return { kind: 'invalidCode' as const };
-    }
-    await tx.delete(twoFactorCredentials).where(eq(twoFactorCredentials.userId, user.id));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    const [updated] = await tx
-      .update(users)
-      .set({ twoFactorEnabled: false, updatedAt: deps.clock.now() })
-      .where(eq(users.id, user.id))
-      .returning();
-    return { kind: 'ok' as const, user: updated! };
-  });
-  return counted(deps, user.id, outcome);
+  const checked = await checkAccountPassword(deps, user.id, password);
+  if (checked.kind === 'tooMany') return checked;
+  if (checked.kind === 'invalid') return { kind: 'invalidPassword' };
+  return limited(deps, user.id, () =>
+    deps.database.db.transaction(async (tx) => {
+      if (!(await acceptCode(deps, tx, user.id, code, { confirmed: true, allowRecovery: true }))) {
+        return { kind: 'invalidCode' as const };
+      }
+      await tx.delete(twoFactorCredentials).where(eq(twoFactorCredentials.userId, user.id));
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+      const [updated] = await tx
+        .update(users)
+        .set({ twoFactorEnabled: false, updatedAt: deps.clock.now() })
+        .where(eq(users.id, user.id))
+        .returning();
+      return { kind: 'ok' as const, user: updated! };
+    }),
+  );
 }
 
 /** After the first factor passed: a short-lived challenge that completeTwoFactorSignIn redeems. */
@@ -203,22 +199,21 @@ export async function completeTwoFactorSignIn(
   const pending = await peekToken(deps.database.db, deps.clock, 'two_factor', challenge);
   if (!pending?.userId) return { kind: 'invalidChallenge' };
   const userId = pending.userId;
-  const limit = await limited(deps, userId);
-  if (!limit.allowed) return { kind: 'tooMany', retryAfterSeconds: limit.retryAfterSeconds };
-  const outcome = await deps.database.db.transaction(async (tx) => {
-    if (!(await acceptCode(deps, tx, userId, code, { confirmed: true, allowRecovery: true }))) {
-      return { kind: 'invalidCode' as const };
-    }
-    // The challenge is spent only by a right code; a concurrent second use finds it gone.
-    if (!(await redeemToken(tx, deps.clock, 'two_factor', challenge)))
-      return { kind: 'invalidChallenge' as const };
-    const [user] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!user || user.deletedAt || !user.isActive) return { kind: 'invalidChallenge' as const };
-    const session = await createSession(tx, deps.clock, userId);
-    await writeToOutbox(tx, outbox, 'user.signed_in', { userId, ip }, deps.clock.now());
-    return { kind: 'ok' as const, ...session, user };
-  });
-  return counted(deps, userId, outcome);
+  return limited(deps, userId, () =>
+    deps.database.db.transaction(async (tx) => {
+      if (!(await acceptCode(deps, tx, userId, code, { confirmed: true, allowRecovery: true }))) {
+        return { kind: 'invalidCode' as const };
+      }
+      // The challenge is spent only by a right code; a concurrent second use finds it gone.
+      if (!(await redeemToken(tx, deps.clock, 'two_factor', challenge)))
+        return { kind: 'invalidChallenge' as const };
+      const [user] = await tx.select().from(users).where(eq(users.id, userId));
+      if (!user || user.deletedAt || !user.isActive) return { kind: 'invalidChallenge' as const };
+      const session = await createSession(tx, deps.clock, userId);
+      await writeToOutbox(tx, outbox, 'user.signed_in', { userId, ip }, deps.clock.now());
+      return { kind: 'ok' as const, ...session, user };
+    }),
+  );
 }
 
 /** How many unused recovery codes the user has left. */

@@ -1,20 +1,22 @@
 import { requireAdmin } from '../../../kit/authz.js';
 import { notFound, rateLimited } from '../../../kit/errors.js';
-import { hitRateLimit } from '../../../kit/kv.js';
+import { RateLimiter } from '../../../kit/rate-limit.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { checkCohortId, createCohort, refreshCohort, updateCohort } from '../cohorts.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { TRACK_LIMITS, trackClientEvents } from '../ingest.js';
 import { anonymizeIp } from '../ip.js';
 import type { AnalyticsDeps } from '../server.js';
+import { rateLimits } from '../tables.js';
 
 export function mutationResolvers(deps: AnalyticsDeps): MutationResolvers<RequestContext> {
+  const limiter = new RateLimiter(deps, rateLimits);
   return {
     trackEvents: async (_parent, { events }, ctx) => {
       const userId = ctx.viewer?.userId ?? null;
       // Signed-in clients are limited per user; anonymous ones per network (the address is not kept).
       const rule = userId ? TRACK_LIMITS.user : TRACK_LIMITS.anonymous;
-      const limit = await hitRateLimit(deps.kv, rule, userId ?? anonymizeIp(ctx.ip) ?? 'unknown');
+      const limit = await limiter.hit(rule, userId ?? anonymizeIp(ctx.ip) ?? 'unknown');
       if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
       return trackClientEvents(deps.database.db, deps.clock, { userId, ip: ctx.ip, events });
     },

@@ -73,7 +73,7 @@ export type ContentItem = {
   type: ContentType;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
-  /** How many times it was viewed. Views are added in batches, about once a second. */
+  /** How many times it was viewed, each viewer (a signed-in user, or an anonymous client address) counted once per UTC day. Views are added in batches, about once a second. */
   viewCount: Scalars['Int']['output'];
 };
 
@@ -290,7 +290,7 @@ export type Mutation = {
   publishCourse: Course;
   /** Rates a visible content item 1-5; rating again replaces the viewer's earlier rating. */
   rateContentItem: ContentItem;
-  /** Counts one view of a visible content item. Safe to call from many clients at once. */
+  /** Counts a view of a visible content item; the same viewer's further views that UTC day are not counted. Safe to call from many clients at once. */
   recordContentView: Scalars['Boolean']['output'];
   /** Withdraws the viewer's rating of an item. True when there was one. */
   removeContentRating: Scalars['Boolean']['output'];

@@ -52,7 +52,7 @@ export type ChangePasswordInput = {
 };
 
 /** The outcome of changePassword. */
-export type ChangePasswordResult = InvalidCredentials | PasswordChanged | WeakPassword;
+export type ChangePasswordResult = InvalidCredentials | PasswordChanged | TooManyAttempts | WeakPassword;
 
 /** The challenge from TwoFactorRequired and a code. */
 export type CompleteTwoFactorSignInInput = {
@@ -69,7 +69,7 @@ export type CompleteTwoFactorSignInResult = AuthSuccess | InvalidToken | Invalid
 export type ConfirmTwoFactorResult = InvalidTwoFactorCode | TooManyAttempts | TwoFactorEnabled;
 
 /** The outcome of deleteMyAccount. */
-export type DeleteMyAccountResult = AccountDeleted | InvalidCredentials;
+export type DeleteMyAccountResult = AccountDeleted | InvalidCredentials | TooManyAttempts;
 
 /** Turning two-factor off. */
 export type DisableTwoFactorInput = {
@@ -184,7 +184,7 @@ export type Mutation = {
   reactivateUser: User;
   /** Mails a verification link to the signed-in user's address. False when asked too often. */
   requestEmailVerification: Scalars['Boolean']['output'];
-  /** Mails a reset link when the address has an account. Always true: the answer reveals nothing. */
+  /** Mails a reset link, shortly after, when the address has an account. Always true, in the same time for every address: the answer reveals nothing. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**
    * Sets a new password with the token from the reset mail (single use, 30 minutes). The address is
@@ -506,9 +506,9 @@ export type SignUpInput = {
 };
 
 /** The outcome of signUp. */
-export type SignUpResult = AuthSuccess | EmailTaken | UsernameTaken | WeakPassword;
+export type SignUpResult = AuthSuccess | EmailTaken | TooManyAttempts | UsernameTaken | WeakPassword;
 
-/** Too many sign-in attempts for this account or from this address. */
+/** Too many attempts: passwords or codes for this account, or sign-ups or sign-ins from this client address. */
 export type TooManyAttempts = {
   __typename?: 'TooManyAttempts';
   /** Human-readable explanation. */
@@ -735,6 +735,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ChangePasswordResult:
     | ( InvalidCredentials )
     | ( Omit<PasswordChanged, 'user'> & { user: _RefType['User'] } )
+    | ( TooManyAttempts )
     | ( WeakPassword )
   ;
   CompleteTwoFactorSignInResult:
@@ -751,6 +752,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   DeleteMyAccountResult:
     | ( AccountDeleted )
     | ( InvalidCredentials )
+    | ( TooManyAttempts )
   ;
   DisableTwoFactorResult:
     | ( InvalidCredentials )
@@ -779,6 +781,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   SignUpResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
     | ( EmailTaken )
+    | ( TooManyAttempts )
     | ( UsernameTaken )
     | ( WeakPassword )
   ;
@@ -930,7 +933,7 @@ export type AuthSuccessResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type ChangePasswordResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangePasswordResult'] = ResolversParentTypes['ChangePasswordResult']> = {
-  __resolveType: TypeResolveFn<'InvalidCredentials' | 'PasswordChanged' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'InvalidCredentials' | 'PasswordChanged' | 'TooManyAttempts' | 'WeakPassword', ParentType, ContextType>;
 };
 
 export type CompleteTwoFactorSignInResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompleteTwoFactorSignInResult'] = ResolversParentTypes['CompleteTwoFactorSignInResult']> = {
@@ -954,7 +957,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeleteMyAccountResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteMyAccountResult'] = ResolversParentTypes['DeleteMyAccountResult']> = {
-  __resolveType: TypeResolveFn<'AccountDeleted' | 'InvalidCredentials', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccountDeleted' | 'InvalidCredentials' | 'TooManyAttempts', ParentType, ContextType>;
 };
 
 export type DisableTwoFactorResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisableTwoFactorResult'] = ResolversParentTypes['DisableTwoFactorResult']> = {
@@ -1105,7 +1108,7 @@ export type SignInResultResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type SignUpResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SignUpResult'] = ResolversParentTypes['SignUpResult']> = {
-  __resolveType: TypeResolveFn<'AuthSuccess' | 'EmailTaken' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AuthSuccess' | 'EmailTaken' | 'TooManyAttempts' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
 };
 
 export type TooManyAttemptsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TooManyAttempts'] = ResolversParentTypes['TooManyAttempts']> = {

@@ -62,8 +62,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
   };
 
   return {
-    signUp: async (_parent, { input }) => {
-      const outcome = await signUp(deps, input);
+    signUp: async (_parent, { input }, ctx) => {
+      const outcome = await signUp(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
           return {
@@ -82,6 +82,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
             message: `The password ${outcome.reasons.join('; ')}.`,
             reasons: outcome.reasons,
           };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
       }
     },
 
@@ -145,6 +147,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
             message: `The password ${outcome.reasons.join('; ')}.`,
             reasons: outcome.reasons,
           };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
       }
     },
 
@@ -248,7 +252,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     },
 
     requestEmailVerification: async (_parent, _args, ctx) =>
-      requestEmailVerification(deps, mailer, await viewerRow(ctx)),
+      requestEmailVerification(deps, mailer, await viewerRow(ctx), ctx.ip),
 
     verifyEmail: async (_parent, { token }) => {
       const outcome = await verifyEmail(deps, token);
@@ -263,7 +267,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     },
 
     requestPasswordReset: async (_parent, { email }, ctx) => {
-      await requestPasswordReset(deps, mailer, email, ctx.ip);
+      await requestPasswordReset(deps, email, ctx.ip);
       return true;
     },
 
@@ -319,9 +323,14 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
 
     deleteMyAccount: async (_parent, { password }, ctx) => {
       const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
-      return outcome.kind === 'deleted'
-        ? { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt }
-        : { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
+      switch (outcome.kind) {
+        case 'deleted':
+          return { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt };
+        case 'invalid':
+          return { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
+        case 'tooMany':
+          return tooMany(outcome.retryAfterSeconds);
+      }
     },
   };
 }

@@ -1,0 +1,45 @@
+import { lt } from 'drizzle-orm';
+import { clientKey } from '../../kit/client-address.js';
+import { hmacSha256 } from '../../kit/crypto.js';
+import { PeriodicTask } from '../../kit/periodic.js';
+import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
+import { contentViewMarks } from './tables.js';
+
+/**
+ * Who is viewing, for counting each viewer once per item per UTC day: the signed-in user, or an
+ * anonymous client by its address (IPv6 by its /64, which one subscriber holds whole). Kept only
+ * as a keyed hash, so the marks hold no address or user id.
+ */
+export function viewerKey(deps: SubgraphDeps, ctx: RequestContext): string {
+  const viewer = ctx.viewer ? `user:${ctx.viewer.userId}` : `client:${clientKey(ctx.ip)}`;
+  return hmacSha256(deps.identitySecret, `content-view\n${viewer}`).subarray(0, 16).toString('base64url');
+}
+
+/** The UTC day a view at `at` counts for. */
+export const viewDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Deletes the marks of days before today (UTC): they decide nothing any more. */
+export async function deleteOldViewMarks(deps: SubgraphDeps): Promise<number> {
+  const deleted = await deps.database.db
+    .delete(contentViewMarks)
+    .where(lt(contentViewMarks.day, viewDay(deps.clock.now())))
+    .returning({ day: contentViewMarks.day });
+  return deleted.length;
+}
+
+/** Sweeps view marks of earlier days every hour, so they never pile up. */
+export class ViewMarkSweeper extends PeriodicTask<number> {
+  constructor(deps: SubgraphDeps, intervalMs = 60 * 60 * 1000) {
+    super({
+      name: 'content view mark sweep',
+      intervalMs,
+      log: deps.log,
+      work: () => deleteOldViewMarks(deps),
+    });
+  }
+
+  /** Sweeps now; returns how many marks were deleted. */
+  sweep(): Promise<number> {
+    return this.runNow();
+  }
+}
