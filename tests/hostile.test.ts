@@ -32,9 +32,11 @@ import {
 import { makeTrainer } from '../testkit/training.js';
 
 /**
- * Hostile clients against the gateway: query bombs, huge inputs, HTTP tricks, and injection strings
+ * Hostile clients against the gateway: query bombs, huge inputs, HTTP tricks, injection strings
  * in every text argument the public schema has (found from schema/api.graphql, so each subgraph
- * composed into it is covered). Depth and alias bombs, array batching, the body limit on a declared
+ * composed into it is covered), and malformed input of every class that once became a server
+ * error: forged cursors, ids that are not UUIDs, lone surrogates, dates outside the years 1-9999,
+ * operation types the schema lacks; then the body limit. Depth and alias bombs, array batching, the body limit on a declared
  * length and production introspection by __schema are in gateway.test.ts.
  */
 const schema = loadApiSchema();
