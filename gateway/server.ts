@@ -27,6 +27,7 @@ import {
   SET_CLIENT_COOKIE_HEADER,
   setCookieLine,
 } from '../kit/client-cookies.js';
+import { parseCorsOrigins } from '../kit/cors.js';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -81,6 +82,8 @@ export interface GatewayOptions {
    * over plain http, where a browser would drop a Secure cookie.
    */
   secureCookies?: boolean;
+  /** Origins whose browsers may call cross-origin with credentials (kit/cors.ts); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -143,7 +146,16 @@ export function createGatewayFromEnv(
     maxInFlight: env.GATEWAY_MAX_IN_FLIGHT,
     metricsToken: env.METRICS_TOKEN,
     secureCookies: env.NODE_ENV === 'production' || new URL(env.PUBLIC_APP_URL).protocol === 'https:',
+    corsOrigins: corsOriginsFromEnv(env),
   });
+}
+
+/** The example web app's dev server (Vite), allowed by default in development only. */
+export const DEVELOPMENT_WEB_ORIGIN = 'http://localhost:5173';
+
+export function corsOriginsFromEnv(env: Pick<Env, 'CORS_ORIGINS' | 'NODE_ENV'>): string[] {
+  if (env.CORS_ORIGINS !== undefined) return parseCorsOrigins(env.CORS_ORIGINS);
+  return env.NODE_ENV === 'development' ? [DEVELOPMENT_WEB_ORIGIN] : [];
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -365,6 +377,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
         // flight; beyond 256 a request would only wait in a queue its client has given up on.
         maxInFlight: options.maxInFlight ?? 256,
+        corsOrigins: options.corsOrigins ?? [],
         routes: [
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
