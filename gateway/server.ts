@@ -47,7 +47,7 @@ import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
 import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
-import { sessionTokenFrom, ViewerResolver } from './viewer.js';
+import { sessionCredentialFrom, sessionRefused, ViewerResolver } from './viewer.js';
 
 /** What every gateway request carries into the query plan. */
 export interface GatewayContext {
@@ -342,7 +342,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     const requestId =
       typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     const ip = request.remoteAddress;
-    const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
+    const credential = sessionCredentialFrom(request.headers, secureCookies);
+    let viewer: Viewer | null = null;
+    if (credential) {
+      // A credential that names no live session is refused, never run as an anonymous request.
+      if (!credential.token) throw sessionRefused('INVALID_TOKEN', credential, secureCookies);
+      viewer = await viewers.resolve(credential.token, ip, requestId);
+      if (!viewer) throw sessionRefused('SESSION_ENDED', credential, secureCookies);
+    }
     const cookies = new ClientCookies(ownedClientCookies(request.headers.cookie, secureCookies));
     return { viewer, ip, requestId, cookies };
   };
