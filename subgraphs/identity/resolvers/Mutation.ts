@@ -330,6 +330,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
 
     deleteMyAccount: async (_parent, { password }, ctx) => {
       const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
+      // Every session ended with the account, this browser's too.
+      if (outcome.kind === 'deleted') ctx.cookies.clear(SESSION_COOKIE);
       return outcome.kind === 'deleted'
         ? { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt }
         : { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
