@@ -16,13 +16,14 @@ describe('which subgraph owns which client cookie', () => {
       accepted: [flow],
       refused: [],
     });
-    // Another subgraph cannot set identity's cookie, nor the gateway's session cookie.
+    // Another subgraph cannot set identity's cookies, the session cookie among them.
     expect(acceptCookieRequests('billing', encodeCookieRequests([flow]))).toEqual({
       accepted: [],
       refused: ['oauth_flow'],
     });
     const session = { name: 'session', value: 'x'.repeat(32), maxAgeSeconds: 600 };
-    expect(acceptCookieRequests('identity', encodeCookieRequests([session])).refused).toEqual(['session']);
+    expect(acceptCookieRequests('identity', encodeCookieRequests([session])).accepted).toEqual([session]);
+    expect(acceptCookieRequests('content', encodeCookieRequests([session])).refused).toEqual(['session']);
     expect(acceptCookieRequests('identity', null)).toEqual({ accepted: [], refused: [] });
   });
 

@@ -8,15 +8,25 @@ import {
 
 /**
  * Which client cookies each subgraph owns (plain names; see kit/client-cookies.ts). Only the owner
- * may have the gateway set one, and only the owner is sent it; any other request is dropped. The
- * `session` cookie is not here: the gateway reads it itself and no subgraph ever sees it.
+ * may have the gateway set one, and only the owner is sent it; any other request is dropped.
  */
 export const CLIENT_COOKIE_OWNERS: Readonly<Record<string, readonly string[]>> = {
-  /** The OAuth flow cookie oauthStart sets and oauthCallback requires (subgraphs/identity/oauth.ts). */
-  identity: ['oauth_flow'],
+  /**
+   * The OAuth flow cookie oauthStart sets and oauthCallback requires (subgraphs/identity/oauth.ts),
+   * and the session cookie sign-ins set with `session: COOKIE` and sign-outs clear.
+   */
+  identity: ['oauth_flow', 'session'],
 };
 
-const ownedNames = [...new Set(Object.values(CLIENT_COOKIE_OWNERS).flat())];
+/**
+ * Cookies a subgraph may set but is never sent: the session token is read by the gateway alone
+ * (gateway/viewer.ts), which hands subgraphs only the signed viewer.
+ */
+const NEVER_FORWARDED = new Set(['session']);
+
+const ownedNames = [...new Set(Object.values(CLIENT_COOKIE_OWNERS).flat())].filter(
+  (name) => !NEVER_FORWARDED.has(name),
+);
 
 /** The client's cookies that some subgraph owns, by plain name, read under their wire names. */
 export function ownedClientCookies(

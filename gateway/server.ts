@@ -28,6 +28,7 @@ import {
   setCookieLine,
 } from '../kit/client-cookies.js';
 import { clientAddress } from '../kit/client-address.js';
+import { parseCorsOrigins } from '../kit/cors.js';
 import type { Env } from '../kit/env.js';
 import { maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -50,7 +51,7 @@ import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
 import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
-import { sessionTokenFrom, ViewerResolver } from './viewer.js';
+import { sessionCredentialFrom, sessionRefused, ViewerResolver } from './viewer.js';
 
 /** What every gateway request carries into the query plan. */
 export interface GatewayContext {
@@ -87,6 +88,8 @@ export interface GatewayOptions {
   secureCookies?: boolean;
   /** Proxies in front whose X-Forwarded-For entries name the client (TRUST_PROXY_HOPS; default 0). */
   trustProxyHops?: number;
+  /** Origins whose browsers may call cross-origin with credentials (kit/cors.ts); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -150,7 +153,16 @@ export function createGatewayFromEnv(
     metricsToken: env.METRICS_TOKEN,
     secureCookies: env.NODE_ENV === 'production' || new URL(env.PUBLIC_APP_URL).protocol === 'https:',
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    corsOrigins: corsOriginsFromEnv(env),
   });
+}
+
+/** The example web app's dev server (Vite), allowed by default in development only. */
+export const DEVELOPMENT_WEB_ORIGIN = 'http://localhost:5173';
+
+export function corsOriginsFromEnv(env: Pick<Env, 'CORS_ORIGINS' | 'NODE_ENV'>): string[] {
+  if (env.CORS_ORIGINS !== undefined) return parseCorsOrigins(env.CORS_ORIGINS);
+  return env.NODE_ENV === 'development' ? [DEVELOPMENT_WEB_ORIGIN] : [];
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -343,7 +355,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       request.headers['x-forwarded-for'],
       options.trustProxyHops ?? 0,
     );
-    const viewer = await viewers.resolve(sessionTokenFrom(request.headers), ip, requestId);
+    const credential = sessionCredentialFrom(request.headers, secureCookies);
+    let viewer: Viewer | null = null;
+    if (credential) {
+      // A credential that names no live session is refused, never run as an anonymous request.
+      if (!credential.token) throw sessionRefused('INVALID_TOKEN', credential, secureCookies);
+      viewer = await viewers.resolve(credential.token, ip, requestId);
+      if (!viewer) throw sessionRefused('SESSION_ENDED', credential, secureCookies);
+    }
     const cookies = new ClientCookies(ownedClientCookies(request.headers.cookie, secureCookies));
     return { viewer, ip, requestId, cookies };
   };
@@ -378,6 +397,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
         // flight; beyond 256 a request would only wait in a queue its client has given up on.
         maxInFlight: options.maxInFlight ?? 256,
+        corsOrigins: options.corsOrigins ?? [],
         routes: [
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },

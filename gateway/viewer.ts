@@ -1,6 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { parseCookieHeader, setCookieLine, wireCookieName } from '../kit/client-cookies.js';
 import { sha256Hex } from '../kit/crypto.js';
-import { serviceUnavailable } from '../kit/errors.js';
+import { ErrorCode, serviceUnavailable } from '../kit/errors.js';
 import { IDENTITY_HEADER, type Role, signIdentity, type Viewer } from '../kit/identity-header.js';
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
@@ -24,21 +26,63 @@ export interface ViewerResolverOptions {
   apiSchema?: GraphQLSchema;
 }
 
-/** Reads the session token from `Authorization: Bearer` or the `session` cookie. */
-export function sessionTokenFrom(headers: Record<string, string | string[] | undefined>): string | null {
+/** The session cookie's plain name; on the wire `__Host-session` where cookies are Secure. */
+export const SESSION_COOKIE = 'session';
+
+const TOKEN = /^[A-Za-z0-9._~+/=-]{16,128}$/;
+
+/**
+ * The session credential a request presents: `Authorization: Bearer <token>`, or without that
+ * header the session cookie under its wire name. Null when the request presents none (anonymous);
+ * `token` null when what it presents cannot be a token at all.
+ */
+export interface SessionCredential {
+  token: string | null;
+  fromCookie: boolean;
+}
+
+export function sessionCredentialFrom(
+  headers: Record<string, string | string[] | undefined>,
+  secureCookies: boolean,
+): SessionCredential | null {
   const authorization = headers.authorization;
   const auth = Array.isArray(authorization) ? authorization[0] : authorization;
-  if (auth) {
-    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,128})$/i.exec(auth.trim());
-    return match?.[1] ?? null;
+  if (auth?.trim()) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth.trim());
+    const token = match?.[1] ?? '';
+    return { token: TOKEN.test(token) ? token : null, fromCookie: false };
   }
-  const cookie = Array.isArray(headers.cookie) ? headers.cookie.join('; ') : headers.cookie;
-  const fromCookie = cookie
-    ?.split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === 'session');
-  const value = fromCookie?.[1];
-  return value && /^[A-Za-z0-9._~+/=-]{16,128}$/.test(value) ? value : null;
+  const value = parseCookieHeader(headers.cookie).get(wireCookieName(SESSION_COOKIE, secureCookies));
+  if (value === undefined) return null;
+  return { token: TOKEN.test(value) ? value : null, fromCookie: true };
+}
+
+/** Why a presented credential gave no viewer, for the client to send its user to sign-in. */
+export type UnauthenticatedReason = 'INVALID_TOKEN' | 'SESSION_ENDED';
+
+/**
+ * The answer to a request whose credential names no live session: HTTP 401 with
+ * `UNAUTHENTICATED` and a reason, instead of running it anonymously, so an app notices at once
+ * that its user is signed out. A session cookie that no longer works is cleared on the way.
+ */
+export function sessionRefused(
+  reason: UnauthenticatedReason,
+  credential: SessionCredential,
+  secureCookies: boolean,
+): GraphQLError {
+  const headers = new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]);
+  if (credential.fromCookie)
+    headers.set(
+      'set-cookie',
+      setCookieLine({ name: SESSION_COOKIE, value: '', maxAgeSeconds: 0 }, secureCookies),
+    );
+  const message =
+    reason === 'INVALID_TOKEN'
+      ? 'The session token is malformed; sign in again.'
+      : 'The session has ended (signed out, expired or revoked); sign in again.';
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, reason, http: { status: 401, headers } },
+  });
 }
 
 /**

@@ -2,8 +2,8 @@
  * Cookies on the client, set and read by subgraphs through the gateway.
  *
  * Only the gateway talks to the client, so a subgraph cannot answer with Set-Cookie itself. A
- * resolver that needs a cookie on the client (the OAuth flow cookie; the same way, later, the
- * session cookie) asks for it on its request context: `ctx.cookies.set(name, value, maxAgeSeconds)`
+ * resolver that needs a cookie on the client (the OAuth flow cookie, the browser session
+ * cookie) asks for it on its request context: `ctx.cookies.set(name, value, maxAgeSeconds)`
  * or `ctx.cookies.clear(name)`. The subgraph sends those requests to the gateway in the
  * `x-fitness-set-cookie` response header (JSON). The gateway acts on them only for cookie names its
  * policy gives that subgraph (gateway/client-cookies.ts), and writes the Set-Cookie line itself

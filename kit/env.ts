@@ -54,6 +54,11 @@ const envSchema = z
     GATEWAY_INTERNAL_URL: z.string().url().optional(),
     /** The frontend's base URL; links in mails (verify email, reset password) point there. */
     PUBLIC_APP_URL: z.string().url().default('http://localhost:3000'),
+    /**
+     * Comma-separated origins whose browsers may call the gateway cross-origin with credentials
+     * (kit/cors.ts). Unset: the example web app's dev server in development, none otherwise.
+     */
+    CORS_ORIGINS: z.string().optional(),
     /** smtp(s)://user:pass@host:port; without it mail goes to the dev mailbox (identity.dev_mailbox). */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Fitness <no-reply@fitness.local>'),

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { splitSetCookie } from './client-cookies.js';
+import { allowedOrigin, corsHeaders, preflightHeaders } from './cors.js';
 
 export interface RawRequest {
   method: string;
@@ -44,6 +45,11 @@ export interface HttpServerOptions<C extends BaseContext> {
    * /ready among them, always answer). Unlimited when left out.
    */
   maxInFlight?: number;
+  /**
+   * Origins whose browsers may call cross-origin with credentials (kit/cors.ts). Empty or left
+   * out: no CORS headers for anyone.
+   */
+  corsOrigins?: readonly string[];
   onError?(error: unknown): void;
 }
 
@@ -119,12 +125,24 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = options.routes ?? [];
   const maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+  const corsOrigins = options.corsOrigins ?? [];
   let inFlight = 0;
 
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
+      if (corsOrigins.length > 0) {
+        // The answer differs by Origin, so a shared cache must key on it.
+        res.setHeader('vary', 'origin');
+        const origin = allowedOrigin(req.headers, corsOrigins);
+        if (origin && method === 'OPTIONS' && req.headers['access-control-request-method']) {
+          res.writeHead(204, preflightHeaders(origin));
+          res.end();
+          return;
+        }
+        if (origin) for (const [key, value] of Object.entries(corsHeaders(origin))) res.setHeader(key, value);
+      }
       let body: Buffer;
       try {
         body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req, limit);
@@ -190,7 +208,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
       }
       for (const [key, value] of result.headers) {
         // Several Set-Cookie lines travel newline-separated in Apollo's HeaderMap (client-cookies.ts).
-        res.setHeader(key, key === 'set-cookie' ? splitSetCookie(value) : value);
+        if (key === 'set-cookie') res.setHeader(key, splitSetCookie(value));
+        // Vary: Origin from above stays beside Apollo's own Vary.
+        else if (key === 'vary' && res.hasHeader('vary'))
+          res.setHeader(key, `${res.getHeader('vary')}, ${value}`);
+        else res.setHeader(key, value);
       }
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
@@ -202,7 +224,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         ) {
           const compressed = await gzipAsync(text, { level: 4 });
           res.setHeader('content-encoding', 'gzip');
-          res.setHeader('vary', 'accept-encoding');
+          const vary = res.getHeader('vary');
+          res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
           res.setHeader('content-length', compressed.length);
           res.end(compressed);
         } else {

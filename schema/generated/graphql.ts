@@ -905,7 +905,7 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp:
-    | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string, username: string, email: string | null } }
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string, email: string | null } }
     | { __typename: 'EmailTaken', message: string }
     | { __typename: 'TooManyAttempts' }
     | { __typename: 'UsernameTaken', message: string }
@@ -918,7 +918,7 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn:
-    | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string, username: string } }
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
     | { __typename: 'InvalidCredentials', message: string }
     | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
     | { __typename: 'TwoFactorRequired', challenge: string, expiresAt: string }
@@ -959,7 +959,7 @@ export type CompleteTwoFactorSignInMutationVariables = Exact<{
 
 
 export type CompleteTwoFactorSignInMutation = { completeTwoFactorSignIn:
-    | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string } }
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string } }
     | { __typename: 'InvalidToken', message: string }
     | { __typename: 'InvalidTwoFactorCode', message: string }
     | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
@@ -983,7 +983,7 @@ export type OAuthCallbackMutationVariables = Exact<{
 
 
 export type OAuthCallbackMutation = { oauthCallback:
-    | { __typename: 'AuthSuccess', token: string, expiresAt: string, user: { id: string, username: string } }
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
     | { __typename: 'OAuthEmailInUse', message: string }
     | { __typename: 'OAuthFailed', reason: OAuthFailureReason, message: string }
     | { __typename: 'ProviderLinked', linkedAccount: { provider: OAuthProvider, emailFromProvider: string | null, linkedAt: string } }

@@ -100,7 +100,9 @@ describe('admin', () => {
     expect(deactivated.data.deactivateUser).toEqual({ id: user.id, isActive: false });
 
     await stack.runtime.kv.delete(`viewer:${(await import('../../kit/crypto.js')).sha256Hex(user.token)}`);
-    expect((await stack.gql('{ me { id } }', {}, { token: user.token })).data.me).toBeNull();
+    expect((await stack.gql('{ me { id } }', {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
     const refused = await stack.gql(SIGN_IN, { input: { login: user.email, password: user.password } });
     expect(refused.data.signIn.__typename).toBe('InvalidCredentials');
 
@@ -192,7 +194,9 @@ describe('GDPR deletion', () => {
     const signIn = await stack.gql(SIGN_IN, { input: { login: user.email, password: user.password } });
     expect(signIn.data.signIn.__typename).toBe('InvalidCredentials');
     await stack.runtime.kv.delete(`viewer:${(await import('../../kit/crypto.js')).sha256Hex(user.token)}`);
-    expect((await stack.gql('{ me { id } }', {}, { token: user.token })).data.me).toBeNull();
+    expect((await stack.gql('{ me { id } }', {}, { token: user.token })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     // The email and username can be used again.
     const again = await stack.gql(SIGN_UP, {

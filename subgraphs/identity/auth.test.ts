@@ -46,7 +46,7 @@ describe('sign up, sign in, me, sign out', () => {
 
     const signOut = await stack.gql('mutation { signOut }', {}, { token });
     expect(signOut.data.signOut).toBe(true);
-    expect((await stack.gql(ME, {}, { token })).data.me).toBeNull();
+    expect((await stack.gql(ME, {}, { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // The other session is untouched.
     expect((await stack.gql(ME, {}, { token: firstToken })).data.me.username).toBe('ada');
   });
@@ -110,10 +110,10 @@ describe('bad input', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('treats an unknown token as anonymous', async () => {
+  it('refuses an unknown token as UNAUTHENTICATED, not as an anonymous request', async () => {
     const me = await stack.gql(ME, {}, { token: 'a'.repeat(32) });
-    expect(me.errors).toBeUndefined();
-    expect(me.data.me).toBeNull();
+    expect(me.status).toBe(401);
+    expect(me.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
   });
 
   it('refuses protected mutations without a session', async () => {
@@ -128,7 +128,7 @@ describe('bad input', () => {
     // real time, so sign-in state is read from a fresh token check.
     await stack.runtime.kv.delete(`viewer:${(await import('../../kit/crypto.js')).sha256Hex(user.token)}`);
     const me = await stack.gql(ME, {}, { token: user.token });
-    expect(me.data.me).toBeNull();
+    expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     stack.clock.set(new Date());
   });
 

@@ -110,7 +110,9 @@ describe('password reset', () => {
     expect(reset.data.resetPassword).toEqual({ __typename: 'PasswordReset', revokedSessions: 2 });
 
     for (const session of [user.token, otherToken]) {
-      expect((await stack.gql(ME, {}, { token: session })).data.me).toBeNull();
+      expect((await stack.gql(ME, {}, { token: session })).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const oldPassword = await stack.gql(SIGN_IN, { input: { login: user.email, password: user.password } });
     expect(oldPassword.data.signIn.__typename).toBe('InvalidCredentials');

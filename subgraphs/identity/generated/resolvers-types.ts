@@ -32,13 +32,19 @@ export type AccountDeleted = {
   deletedAt: Scalars['DateTime']['output'];
 };
 
-/** A new session. Send the token as `Authorization: Bearer <token>`; it is shown only this once. */
+/**
+ * A new session. With session: TOKEN, send the token as `Authorization: Bearer <token>`; it is
+ * shown only this once. With session: COOKIE the browser holds it in the HttpOnly session cookie.
+ */
 export type AuthSuccess = {
   __typename?: 'AuthSuccess';
   /** When the session ends unless used; use extends it. */
   expiresAt: Scalars['DateTime']['output'];
-  /** The session token. */
-  token: Scalars['String']['output'];
+  /**
+   * The session token, with session: TOKEN. Null with session: COOKIE: the token then lives only in
+   * the HttpOnly cookie, out of reach of the page's JavaScript.
+   */
+  token?: Maybe<Scalars['String']['output']>;
   /** The signed-in user. */
   user: User;
 };
@@ -193,9 +199,12 @@ export type Mutation = {
   resetPassword: ResetPasswordResult;
   /** Signs in with email or username and password. */
   signIn: SignInResult;
-  /** Ends the current session. True when a session was ended. */
+  /** Ends the current session and clears the session cookie. True when a session was ended. */
   signOut: Scalars['Boolean']['output'];
-  /** Ends every session of the signed-in user, this one included. Returns how many were ended. */
+  /**
+   * Ends every session of the signed-in user, this one included, and clears the session cookie.
+   * Returns how many were ended.
+   */
   signOutEverywhere: Scalars['Int']['output'];
   /** Creates an account and signs it in. */
   signUp: SignUpResult;
@@ -218,6 +227,7 @@ export type MutationChangePasswordArgs = {
 
 export type MutationCompleteTwoFactorSignInArgs = {
   input: CompleteTwoFactorSignInInput;
+  session?: InputMaybe<SessionDelivery>;
 };
 
 
@@ -246,6 +256,7 @@ export type MutationOauthCallbackArgs = {
   code: Scalars['String']['input'];
   flowSecret?: InputMaybe<Scalars['String']['input']>;
   provider: OAuthProvider;
+  session?: InputMaybe<SessionDelivery>;
   state: Scalars['String']['input'];
 };
 
@@ -275,11 +286,13 @@ export type MutationResetPasswordArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+  session?: InputMaybe<SessionDelivery>;
 };
 
 
 export type MutationSignUpArgs = {
   input: SignUpInput;
+  session?: InputMaybe<SessionDelivery>;
 };
 
 
@@ -462,6 +475,16 @@ export type Role =
   | 'ADMIN'
   /** Every account. */
   | 'USER';
+
+/** How a sign-in hands the new session to the client. */
+export type SessionDelivery =
+  /**
+   * In an HttpOnly, SameSite=Lax session cookie (Secure and named `__Host-session` outside
+   * plain-http development) that the browser sends by itself; AuthSuccess.token is null.
+   */
+  | 'COOKIE'
+  /** In the answer (AuthSuccess.token), for apps that send it as `Authorization: Bearer`. */
+  | 'TOKEN';
 
 /** Internal: who a session token belongs to. */
 export type SessionViewer = {
@@ -841,6 +864,7 @@ export type ResolversTypes = {
   ResetPasswordInput: ResetPasswordInput;
   ResetPasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ResetPasswordResult']>;
   Role: Role;
+  SessionDelivery: SessionDelivery;
   SessionViewer: ResolverTypeWrapper<SessionViewer>;
   SignInInput: SignInInput;
   SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
@@ -927,7 +951,7 @@ export type AccountDeletedResolvers<ContextType = RequestContext, ParentType ext
 
 export type AuthSuccessResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthSuccess'] = ResolversParentTypes['AuthSuccess']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1014,22 +1038,22 @@ export type LinkedAccountResolvers<ContextType = RequestContext, ParentType exte
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePassword?: Resolver<ResolversTypes['ChangePasswordResult'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
-  completeTwoFactorSignIn?: Resolver<ResolversTypes['CompleteTwoFactorSignInResult'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorSignInArgs, 'input'>>;
+  completeTwoFactorSignIn?: Resolver<ResolversTypes['CompleteTwoFactorSignInResult'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorSignInArgs, 'input' | 'session'>>;
   confirmTwoFactor?: Resolver<ResolversTypes['ConfirmTwoFactorResult'], ParentType, ContextType, RequireFields<MutationConfirmTwoFactorArgs, 'code'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
   deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountResult'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'password'>>;
   disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
   enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
-  oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'state'>>;
+  oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'session' | 'state'>>;
   oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'client' | 'provider' | 'redirectUri'>>;
   reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
   requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['ResetPasswordResult'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
-  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signIn?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input' | 'session'>>;
   signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   signOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  signUp?: Resolver<ResolversTypes['SignUpResult'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input' | 'session'>>;
   unlinkProvider?: Resolver<ResolversTypes['UnlinkProviderResult'], ParentType, ContextType, RequireFields<MutationUnlinkProviderArgs, 'provider'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailResult'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;

@@ -46,12 +46,31 @@ const weakPassword = (reasons: string[]) => ({
   message: `The password ${reasons.join('; ')}.`,
   reasons,
 });
-const authSuccess = (outcome: { token: string; expiresAt: Date; user: UserRow }) => ({
-  __typename: 'AuthSuccess' as const,
-  token: outcome.token,
-  expiresAt: outcome.expiresAt,
-  user: revealToHolder(outcome.user),
-});
+/** The session cookie's plain name (the gateway reads it as `__Host-session` where cookies are Secure). */
+export const SESSION_COOKIE = 'session';
+
+/**
+ * A new session for the client: in the answer for apps (TOKEN), or only in the HttpOnly session
+ * cookie for browsers (COOKIE), so the page's JavaScript never holds the token.
+ */
+const authSuccess = (
+  outcome: { token: string; expiresAt: Date; user: UserRow },
+  delivery: 'TOKEN' | 'COOKIE' | null | undefined,
+  ctx: RequestContext,
+  now: Date,
+) => {
+  const byCookie = delivery === 'COOKIE';
+  if (byCookie) {
+    const seconds = Math.max(0, Math.floor((outcome.expiresAt.getTime() - now.getTime()) / 1000));
+    ctx.cookies.set(SESSION_COOKIE, outcome.token, seconds);
+  }
+  return {
+    __typename: 'AuthSuccess' as const,
+    token: byCookie ? null : outcome.token,
+    expiresAt: outcome.expiresAt,
+    user: revealToHolder(outcome.user),
+  };
+};
 
 export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationResolvers<RequestContext> {
   /** The viewer's own row; a session whose account vanished counts as signed out. */
@@ -62,16 +81,11 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
   };
 
   return {
-    signUp: async (_parent, { input }, ctx) => {
+    signUp: async (_parent, { input, session }, ctx) => {
       const outcome = await signUp(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
-          return {
-            __typename: 'AuthSuccess',
-            token: outcome.token,
-            expiresAt: outcome.expiresAt,
-            user: revealToHolder(outcome.user),
-          };
+          return authSuccess(outcome, session, ctx, deps.clock.now());
         case 'emailTaken':
           return { __typename: 'EmailTaken', message: 'Another account already uses this email.' };
         case 'usernameTaken':
@@ -87,16 +101,11 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       }
     },
 
-    signIn: async (_parent, { input }, ctx) => {
+    signIn: async (_parent, { input, session }, ctx) => {
       const outcome = await signIn(deps, input, ctx.ip);
       switch (outcome.kind) {
         case 'success':
-          return {
-            __typename: 'AuthSuccess',
-            token: outcome.token,
-            expiresAt: outcome.expiresAt,
-            user: revealToHolder(outcome.user),
-          };
+          return authSuccess(outcome, session, ctx, deps.clock.now());
         case 'invalid':
           return { __typename: 'InvalidCredentials', message: 'The login or password is wrong.' };
         case 'tooMany':
@@ -115,12 +124,14 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     },
 
     signOut: async (_parent, _args, ctx) => {
+      ctx.cookies.clear(SESSION_COOKIE);
       if (!ctx.viewer) return false;
       return (await revokeSession(deps.database.db, deps.kv, ctx.viewer.sessionId)) > 0;
     },
 
     signOutEverywhere: async (_parent, _args, ctx) => {
       const viewer = requireViewer(ctx);
+      ctx.cookies.clear(SESSION_COOKIE);
       return revokeAllSessions(deps.database.db, deps.kv, viewer.userId);
     },
 
@@ -152,11 +163,11 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       }
     },
 
-    completeTwoFactorSignIn: async (_parent, { input }, ctx) => {
+    completeTwoFactorSignIn: async (_parent, { input, session }, ctx) => {
       const outcome = await completeTwoFactorSignIn(deps, input.challenge, input.code, ctx.ip);
       switch (outcome.kind) {
         case 'ok':
-          return authSuccess(outcome);
+          return authSuccess(outcome, session, ctx, deps.clock.now());
         case 'invalidCode':
           return invalidCode;
         case 'tooMany':
@@ -187,7 +198,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       };
     },
 
-    oauthCallback: async (_parent, { provider, code, state, flowSecret }, ctx) => {
+    oauthCallback: async (_parent, { provider, code, state, flowSecret, session }, ctx) => {
       if (code.length > 2048 || state.length > 128 || (flowSecret?.length ?? 0) > 128) {
         return { __typename: 'OAuthFailed', reason: 'INVALID_STATE', message: 'The state is not valid.' };
       }
@@ -207,7 +218,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       if (fromCookie && !unmatched) ctx.cookies.clear(OAUTH_FLOW_COOKIE);
       switch (outcome.kind) {
         case 'signedIn':
-          return authSuccess(outcome);
+          return authSuccess(outcome, session, ctx, deps.clock.now());
         case 'twoFactorRequired':
           return {
             __typename: 'TwoFactorRequired',
@@ -323,6 +334,8 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
 
     deleteMyAccount: async (_parent, { password }, ctx) => {
       const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
+      // Every session ended with the account, this browser's too.
+      if (outcome.kind === 'deleted') ctx.cookies.clear(SESSION_COOKIE);
       switch (outcome.kind) {
         case 'deleted':
           return { __typename: 'AccountDeleted', deletedAt: outcome.deletedAt };
