@@ -4,7 +4,7 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
-import { forgetUser } from './gdpr.js';
+import { eraseUser } from './gdpr.js';
 import type { PaymentGateways } from './gateways.js';
 import { DEFAULT_GRACE_DAYS } from './lifecycle.js';
 import { RenewalWorker } from './renewals.js';
@@ -85,14 +85,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
         processedEvents,
         log: deps.log,
         handlers: {
-          'user.deleted': async (tx, event) => {
-            const userId = event.payload.userId;
-            if (typeof userId === 'string' && /^[0-9a-f-]{36}$/i.test(userId)) {
-              await forgetUser(tx, deps.clock, userId);
-              // Training's coaching.ended events for the account follow; this does not wait for them.
-              await coaching.endAllOf(tx, userId, new Date(event.occurredAt));
-            }
-          },
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
           ...coaching.handlers(),
         },
       }),

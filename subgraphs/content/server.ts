@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
-import { forgetUser } from './gdpr.js';
+import { eraseUser } from './gdpr.js';
 import { ViewCounterFlusher } from './items.js';
 import { contentItemResolvers } from './resolvers/ContentItem.js';
 import { courseResolvers } from './resolvers/Course.js';
@@ -40,7 +40,9 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
         database: deps.database,
         bus: deps.bus,
         processedEvents,
-        handlers: { 'user.deleted': forgetUser },
+        handlers: {
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
+        },
         log: deps.log,
       }),
     ],

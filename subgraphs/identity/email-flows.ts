@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import { hitRateLimit, type RateLimitRule } from '../../kit/kv.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import type { Mailer } from './mailer.js';
@@ -138,7 +138,7 @@ export async function resetPassword(
       .returning();
     if (!user) return null;
     const proof = await handToAddressOwner(tx, user.id, user.email);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'user.password_reset',

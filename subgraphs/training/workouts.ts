@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { conflict, forbidden, notFound } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { optionalText } from './input.js';
 import { outbox, type WorkoutSessionRow, workoutPlans, workoutSessions } from './tables.js';
@@ -135,7 +135,7 @@ export async function completeSession(
         durationSeconds: row.durationSeconds!,
         intensityLevel: row.intensityLevel!,
       };
-      await writeToOutbox(tx, outbox, 'workout.completed', payload, row.completedAt!);
+      await writeEvent(tx, outbox, 'workout.completed', payload, row.completedAt!);
     },
   );
 }
