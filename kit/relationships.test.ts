@@ -15,7 +15,7 @@ import { RelationshipCopy, type RelationshipEventContract, relationshipCopyTable
 import type { RequestContext } from './subgraph.js';
 import { ClientCookies } from './client-cookies.js';
 
-// A scratch schema with a copy of made-up relationships: this tests the kit, not a subgraph.
+// A scratch schema with a copy of relationships: this tests the kit, not a subgraph.
 const scratch = pgSchema('relationships_test');
 const table = relationshipCopyTable(scratch, 'grants', {
   grantee: 'grantee_id',
@@ -23,17 +23,18 @@ const table = relationshipCopyTable(scratch, 'grants', {
   owner: 'owner_id',
 });
 const processed = processedEventsTable(scratch);
-const contract: RelationshipEventContract = {
-  started: 'grant.started',
-  ended: 'grant.ended',
-  fields: {
-    id: 'grantId',
-    grantee: 'granteeId',
-    granteeUser: 'granteeUserId',
-    owner: 'ownerId',
-    startedAt: 'startedAt',
-    endedAt: 'endedAt',
-  },
+// The catalogue's coaching events stand in for any owner's events: the copy knows only the mapping.
+const contract: RelationshipEventContract<'coaching.started', 'coaching.ended'> = {
+  started: 'coaching.started',
+  ended: 'coaching.ended',
+  relationship: ({ payload }) => ({
+    id: payload.relationshipId,
+    granteeId: payload.trainerId,
+    granteeUserId: payload.trainerUserId,
+    ownerId: payload.userId,
+    startedAt: new Date(payload.startedAt),
+    endedAt: payload.endedAt === null ? null : new Date(payload.endedAt),
+  }),
 };
 const copy = new RelationshipCopy(table, contract, 'test.grants');
 
@@ -70,17 +71,24 @@ function relationship() {
     ownerId: randomUUID(),
     startedAt: '2026-11-27T12:00:00.000Z',
   };
-  const event = (type: string, extra: Record<string, unknown> = {}): DomainEvent => ({
+  const payload = {
+    relationshipId: fact.grantId,
+    trainerId: fact.granteeId,
+    trainerUserId: fact.granteeUserId,
+    userId: fact.ownerId,
+    startedAt: fact.startedAt,
+  };
+  const event = (type: string, extra: Record<string, unknown>): DomainEvent => ({
     id: randomUUID(),
     type,
     source: 'owner',
     occurredAt: '2026-11-27T13:00:00.000Z',
-    payload: { ...fact, endedAt: null, ...extra },
+    payload: { ...payload, ...extra },
   });
   return {
     fact,
-    started: event(contract.started),
-    ended: event(contract.ended, { endedAt: '2026-11-27T13:00:00.000Z' }),
+    started: event(contract.started, { endedAt: null }),
+    ended: event(contract.ended, { endedAt: '2026-11-27T13:00:00.000Z', reason: 'ended' }),
   };
 }
 
@@ -131,8 +139,8 @@ describe('a copy of relationships kept from events', () => {
   it('ignores payloads that are not a relationship', async () => {
     const { fact, started } = relationship();
     for (const broken of [
-      { ...started.payload, grantId: 'x' },
-      { ...started.payload, granteeUserId: null },
+      { ...started.payload, relationshipId: 'x' },
+      { ...started.payload, trainerUserId: null },
       { ...started.payload, startedAt: 'yesterday' },
     ]) {
       await consumer.handle({ ...started, id: randomUUID(), payload: broken });
@@ -157,7 +165,7 @@ describe('a copy of relationships kept from events', () => {
   it('ends every active relationship of a deleted account, as owner and as grantee', async () => {
     const asOwner = relationship();
     const asGrantee = relationship();
-    asGrantee.started.payload.granteeUserId = asOwner.fact.ownerId;
+    asGrantee.started.payload.trainerUserId = asOwner.fact.ownerId;
     const unrelated = relationship();
     for (const r of [asOwner, asGrantee, unrelated]) await consumer.handle(r.started);
     await database.db.transaction((tx) =>
@@ -174,9 +182,9 @@ describe('a copy of relationships kept from events', () => {
     const owners = Array.from({ length: 50 }, () => randomUUID());
     for (const [i, ownerId] of owners.entries()) {
       const { started, ended } = relationship();
-      const payload = { ...started.payload, granteeId, granteeUserId, ownerId };
-      await consumer.handle({ ...started, payload });
-      if (i % 2 === 1) await consumer.handle({ ...ended, payload: { ...ended.payload, ...payload } });
+      const ids = { trainerId: granteeId, trainerUserId: granteeUserId, userId: ownerId };
+      await consumer.handle({ ...started, payload: { ...started.payload, ...ids } });
+      if (i % 2 === 1) await consumer.handle({ ...ended, payload: { ...ended.payload, ...ids } });
     }
     const ctx = contextOf(granteeUserId);
     const before = database.stats.statements;

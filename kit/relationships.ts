@@ -3,8 +3,8 @@ import { index, type PgSchema, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { requireViewer } from './authz.js';
 import type { Executor } from './db.js';
 import { forbidden } from './errors.js';
-import type { DomainEvent } from './events/bus.js';
-import type { EventHandlers } from './events/consumer.js';
+import type { CatalogueEvent, EventName } from './events/catalogue.js';
+import type { EventHandlerOf } from './events/consumer.js';
 import { isUuid } from './ids.js';
 import type { RequestContext } from './subgraph.js';
 
@@ -20,8 +20,8 @@ import type { RequestContext } from './subgraph.js';
  * snapshot) changes nothing. The copy therefore never grants more than the owner does, except for
  * the time an event takes to arrive (the outbox relay's interval, see SECURITY.md).
  *
- * The domain stays in the subgraphs: each names its table, its columns and the owner's event
- * contract; this file knows only owner, grantee and grantee's user.
+ * The domain stays in the subgraphs: each names its table, its columns, the owner's events and how
+ * a relationship reads from them; this file knows only owner, grantee and grantee's user.
  */
 
 /** SQL names of the columns that carry the grantee's key, the grantee's user id and the owner's user id. */
@@ -54,18 +54,15 @@ export function relationshipCopyTable(schema: PgSchema, name: string, columns: R
 }
 export type RelationshipCopyTable = ReturnType<typeof relationshipCopyTable>;
 
-/** How the owning subgraph's events are named and which payload fields carry what. */
-export interface RelationshipEventContract {
-  started: string;
-  ended: string;
-  fields: {
-    id: string;
-    grantee: string;
-    granteeUser: string;
-    owner: string;
-    startedAt: string;
-    endedAt: string;
-  };
+/**
+ * The owning subgraph's two events (catalogue names) and how to read a relationship from them. The
+ * catalogue has checked the payload before this runs (kit/events/consumer.ts).
+ */
+export interface RelationshipEventContract<S extends EventName, E extends EventName> {
+  started: S;
+  ended: E;
+  /** The relationship an event describes; its `endedAt` counts for the `ended` event only. */
+  relationship(event: CatalogueEvent<S | E>): Relationship;
 }
 
 export interface Relationship {
@@ -77,70 +74,40 @@ export interface Relationship {
   endedAt: Date | null;
 }
 
-function dateOf(value: unknown): Date | null {
-  if (typeof value !== 'string') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** The relationship an event describes, or null when the payload is not one (it is then ignored). */
-export function relationshipFrom(
-  event: DomainEvent,
-  contract: RelationshipEventContract,
-): Relationship | null {
-  const payload = event.payload;
-  const field = (name: keyof RelationshipEventContract['fields']) => payload[contract.fields[name]];
-  const [id, granteeId, granteeUserId, ownerId] = [
-    field('id'),
-    field('grantee'),
-    field('granteeUser'),
-    field('owner'),
-  ];
-  const startedAt = dateOf(field('startedAt'));
-  if (!isUuid(id) || !isUuid(granteeId) || !isUuid(granteeUserId) || !isUuid(ownerId) || !startedAt)
-    return null;
-  // An end without its time ends the relationship when the event was written.
-  const endedAt =
-    event.type === contract.ended
-      ? (dateOf(field('endedAt')) ?? dateOf(event.occurredAt) ?? new Date())
-      : null;
-  return { id, granteeId, granteeUserId, ownerId, startedAt, endedAt };
-}
-
 /** Keeps a copy from the owner's events and answers, at read time, who may read an owner's data. */
-export class RelationshipCopy {
+export class RelationshipCopy<S extends EventName, E extends EventName> {
   constructor(
     private readonly table: RelationshipCopyTable,
-    private readonly contract: RelationshipEventContract,
+    private readonly contract: RelationshipEventContract<S, E>,
     /** Names the per-request loader; unique per copy. */
     private readonly name: string,
   ) {}
 
   /** Event handlers for the subgraph's consumer: one for `started`, one for `ended`. */
-  handlers(): EventHandlers {
+  handlers(): { [K in S | E]: EventHandlerOf<K> } {
     const table = this.table;
-    return {
-      [this.contract.started]: async (tx, event) => {
-        const relationship = relationshipFrom(event, this.contract);
-        if (!relationship) return;
-        // Known already (active, or ended: an end is final): nothing to do.
-        await tx
-          .insert(table)
-          .values({ ...relationship, endedAt: null })
-          .onConflictDoNothing({ target: table.id });
-      },
-      [this.contract.ended]: async (tx, event) => {
-        const relationship = relationshipFrom(event, this.contract);
-        if (!relationship) return;
-        // Also when the start has not arrived yet: the ended row keeps a late start from counting.
-        await tx
-          .insert(table)
-          .values(relationship)
-          .onConflictDoUpdate({
-            target: table.id,
-            set: { endedAt: sql`coalesce(${table.endedAt}, excluded.ended_at)` },
-          });
-      },
+    const started: EventHandlerOf<S> = async (tx, event) => {
+      const relationship = this.contract.relationship(event);
+      // Known already (active, or ended: an end is final): nothing to do.
+      await tx
+        .insert(table)
+        .values({ ...relationship, endedAt: null })
+        .onConflictDoNothing({ target: table.id });
+    };
+    const ended: EventHandlerOf<E> = async (tx, event) => {
+      const relationship = this.contract.relationship(event);
+      // Also when the start has not arrived yet: the ended row keeps a late start from counting.
+      await tx
+        .insert(table)
+        .values({ ...relationship, endedAt: relationship.endedAt ?? new Date(event.occurredAt) })
+        .onConflictDoUpdate({
+          target: table.id,
+          set: { endedAt: sql`coalesce(${table.endedAt}, excluded.ended_at)` },
+        });
+    };
+    // A computed key types as string; the two keys are S and E.
+    return { [this.contract.started]: started, [this.contract.ended]: ended } as unknown as {
+      [K in S | E]: EventHandlerOf<K>;
     };
   }
 

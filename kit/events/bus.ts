@@ -5,6 +5,11 @@ export interface DomainEvent<P = Record<string, unknown>> {
   /** The subgraph that wrote it. */
   source: string;
   occurredAt: string;
+  /**
+   * The version of the event's contract it was written in (kit/events/catalogue.ts). Absent in
+   * events relayed before versions existed: those are version 1.
+   */
+  version?: number;
   payload: P;
 }
 

@@ -5,6 +5,13 @@ import type { Database, Executor } from '../db.js';
 import type { Logger } from '../log.js';
 import { PeriodicTask } from '../periodic.js';
 import type { DomainEvent, EventBus } from './bus.js';
+import {
+  type EventContract,
+  type EventName,
+  type EventPayloadInput,
+  catalogue,
+  describeIssues,
+} from './catalogue.js';
 
 /** The outbox a subgraph writes its events to, in the same transaction as the change they describe. */
 export function outboxTable(schema: PgSchema) {
@@ -36,28 +43,70 @@ export function processedEventsTable(schema: PgSchema) {
 }
 export type ProcessedEventsTable = ReturnType<typeof processedEventsTable>;
 
-export async function writeToOutbox(
+/** One event for the outbox: a catalogue name and that event's payload. */
+export type OutboxEvent = {
+  [N in EventName]: { type: N; payload: EventPayloadInput<N>; occurredAt: Date };
+}[EventName];
+
+/**
+ * The key under which an outbox row keeps its event's version, inside the stored payload (the
+ * outbox has no column for it). The relay moves it to the envelope (`DomainEvent.version`), so
+ * consumers never see it in the payload; a row without it is version 1.
+ */
+export const VERSION_KEY = 'eventVersion';
+
+/**
+ * Writes an event inside the caller's transaction, so it exists if and only if the change it
+ * describes commits. The payload is checked against the catalogue at compile time and again
+ * here: a payload that breaks its contract is a bug in the producer, refused before any consumer
+ * would have to skip it. Fields outside the contract are not stored.
+ */
+export async function writeEvent<N extends EventName>(
   executor: Executor,
   table: OutboxTable,
-  type: string,
-  payload: Record<string, unknown>,
+  type: N,
+  payload: EventPayloadInput<N>,
   occurredAt: Date = new Date(),
 ): Promise<string> {
-  const id = randomUUID();
-  await executor.insert(table).values({ id, type, payload, occurredAt });
-  return id;
+  const [id] = await writeEvents(executor, table, [{ type, payload, occurredAt } as OutboxEvent]);
+  return id!;
 }
 
 /** Several events in one statement, for a change that touches many rows at once. */
-export async function writeAllToOutbox(
+export async function writeEvents(
   executor: Executor,
   table: OutboxTable,
-  events: { type: string; payload: Record<string, unknown>; occurredAt: Date }[],
+  events: OutboxEvent[],
 ): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map((event) => ({ id: randomUUID(), ...event }));
+  const rows = events.map((event) => ({
+    id: randomUUID(),
+    type: event.type,
+    payload: storedPayload(event),
+    occurredAt: event.occurredAt,
+  }));
   await executor.insert(table).values(rows);
   return rows.map((row) => row.id);
+}
+
+function storedPayload(event: OutboxEvent): Record<string, unknown> {
+  const contract: EventContract = catalogue[event.type];
+  const checked = contract.payload.safeParse(event.payload);
+  if (!checked.success) {
+    throw new Error(`${event.type} payload breaks its contract: ${describeIssues(checked.error)}`);
+  }
+  return { ...checked.data, [VERSION_KEY]: contract.version };
+}
+
+/** The envelope's version and the payload proper of a stored payload. */
+export function unpackStoredPayload(stored: Record<string, unknown>): {
+  version: number;
+  payload: Record<string, unknown>;
+} {
+  if (!Object.hasOwn(stored, VERSION_KEY)) return { version: 1, payload: stored };
+  const { [VERSION_KEY]: version, ...payload } = stored;
+  // Not a version at all: 0, which no contract has, so consumers skip it and say why.
+  return { version: Number.isInteger(version) ? (version as number) : 0, payload };
 }
 
 /**
@@ -106,12 +155,14 @@ async function publishOutbox(
         .limit(100)
         .for('update', { skipLocked: true });
       for (const row of batch) {
+        const { version, payload } = unpackStoredPayload(row.payload);
         const event: DomainEvent = {
           id: row.id,
           type: row.type,
           source,
           occurredAt: row.occurredAt.toISOString(),
-          payload: row.payload,
+          version,
+          payload,
         };
         await bus.publish(event);
       }

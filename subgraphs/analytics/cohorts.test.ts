@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
+import { workoutCompletedPayload } from '../../testkit/events.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { refreshStaleCohorts } from './cohorts.js';
 
@@ -34,8 +35,11 @@ function publish(type: string, payload: Record<string, unknown>, occurredAt: Dat
   });
 }
 
-const workout = (user: TestUser, daysAgo: number, data: Record<string, unknown> = {}) =>
-  publish('workout.completed', { userId: user.id, ...data }, new Date(NOW.getTime() - daysAgo * DAY));
+/** A workout as training publishes it, with the properties the cohort rules below look at. */
+const workout = (user: TestUser, daysAgo: number, data: Record<string, unknown> = {}) => {
+  const at = new Date(NOW.getTime() - daysAgo * DAY);
+  return publish('workout.completed', { ...workoutCompletedPayload(user.id, at), ...data }, at);
+};
 
 const profile = (user: TestUser, props: Record<string, unknown>) =>
   publish('user.profile_updated', { userId: user.id, updatedAt: NOW.toISOString(), ...props }, NOW);

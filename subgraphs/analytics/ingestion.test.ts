@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
 import { IDENTITY_HEADER, signIdentity } from '../../kit/identity-header.js';
+import { workoutCompletedPayload } from '../../testkit/events.js';
 import {
   eventually,
   postGraphQL,
@@ -287,19 +288,29 @@ describe('server-side events from the bus', () => {
       type: 'workout.completed',
       source: 'training',
       occurredAt: stack.clock.now().toISOString(),
-      payload: { userId: user.id, sessionId: randomUUID(), durationMinutes: 42 },
+      payload: workoutCompletedPayload(user.id, stack.clock.now(), 2520),
     };
+    const subscriptionId = randomUUID();
     const subscription = {
       ...workout,
       id: randomUUID(),
-      type: 'subscription.created',
-      payload: { userId: user.id, plan: 'pro' },
+      type: 'subscription.activated',
+      source: 'billing',
+      payload: { subscriptionId, userId: user.id, planId: randomUUID() },
     };
     const payment = {
       ...workout,
       id: randomUUID(),
-      type: 'payment.succeeded',
-      payload: { userId: user.id, amountCents: 999 },
+      type: 'payment.completed',
+      source: 'billing',
+      payload: {
+        paymentId: randomUUID(),
+        subscriptionId,
+        userId: user.id,
+        amountCents: 999,
+        currency: 'EUR',
+        gateway: 'stripe',
+      },
     };
     const ids = sql`id in (${workout.id}::uuid, ${subscription.id}::uuid, ${payment.id}::uuid)`;
     const marks = async () =>
@@ -321,14 +332,12 @@ describe('server-side events from the bus', () => {
 
     const stored = await eventsWhere(ids);
     expect(stored.map((r) => r.event_type).sort()).toEqual([
-      'payment_succeeded',
-      'subscription_created',
+      'payment_completed',
+      'subscription_activated',
       'workout_complete',
     ]);
-    expect(stored.find((r) => r.event_type === 'workout_complete')!.event_data).toEqual({
-      sessionId: workout.payload.sessionId,
-      durationMinutes: 42,
-    });
+    const { userId: _, ...workoutData } = workout.payload;
+    expect(stored.find((r) => r.event_type === 'workout_complete')!.event_data).toEqual(workoutData);
   });
 
   it('ignores bus events analytics does not record', async () => {
@@ -336,7 +345,11 @@ describe('server-side events from the bus', () => {
     const recorded = randomUUID();
     await publish({ id: ignored, type: 'content.rated', payload: { userId: user.id } });
     // The bus delivers in order: once the next event is stored, the ignored one was handled.
-    await publish({ id: recorded, type: 'workout.completed', payload: { userId: user.id } });
+    await publish({
+      id: recorded,
+      type: 'workout.completed',
+      payload: workoutCompletedPayload(user.id, stack.clock.now()),
+    });
     await stack.flushEvents();
     await eventually(async () => expect(await eventsWhere(sql`id = ${recorded}::uuid`)).toHaveLength(1));
     expect(await eventsWhere(sql`id = ${ignored}::uuid`)).toHaveLength(0);

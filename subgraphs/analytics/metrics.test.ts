@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
+import { workoutCompletedPayload } from '../../testkit/events.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 
 /**
@@ -23,7 +24,7 @@ async function workout(user: TestUser, when: string) {
     type: 'workout.completed',
     source: 'test',
     occurredAt: at(when).toISOString(),
-    payload: { userId: user.id },
+    payload: workoutCompletedPayload(user.id, at(when)),
   });
 }
 
@@ -266,7 +267,11 @@ describe('user.deleted', () => {
         occurredAt: '2025-06-01T10:00:00.000Z',
         payload,
       });
-    await publish(late, 'workout.completed', { userId: u[0]!.id });
+    await publish(
+      late,
+      'workout.completed',
+      workoutCompletedPayload(u[0]!.id, new Date('2025-06-01T10:00:00Z')),
+    );
     await publish(randomUUID(), 'user.profile_updated', {
       userId: u[0]!.id,
       updatedAt: '2025-06-01T10:00:00.000Z',

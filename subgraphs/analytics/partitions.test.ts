@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
+import { workoutCompletedPayload } from '../../testkit/events.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { maintainEvents } from './maintenance.js';
 
@@ -56,7 +57,7 @@ describe('analytics_events partitions', () => {
       type: 'workout.completed',
       source: 'test',
       occurredAt: occurredAt.toISOString(),
-      payload: { userId: user.id },
+      payload: workoutCompletedPayload(user.id, occurredAt),
     });
     await stack.flushEvents();
     const home = async () =>

@@ -34,7 +34,7 @@ export function createSubgraph(deps: AnalyticsDeps): Subgraph {
         database: deps.database,
         bus: deps.bus,
         processedEvents,
-        handlers: analyticsHandlers(),
+        handlers: analyticsHandlers(deps),
         log: deps.log,
       }),
       cohortRefreshSchedule(deps.database, deps.clock, deps.log),

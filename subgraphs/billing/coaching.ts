@@ -11,18 +11,21 @@ import { coachingRelationships } from './tables.js';
  * training by one outbox relay pass (SECURITY.md, "Coaching").
  */
 
-/** Training's coaching events, as training writes them (subgraphs/training/coaching-events.ts). */
-const COACHING_EVENTS: RelationshipEventContract = {
+/**
+ * Training's coaching events (subgraphs/training/coaching-events.ts, contracts in
+ * kit/events/catalogue.ts) read as relationships: the trainer is the grantee, the client the owner.
+ */
+const COACHING_EVENTS: RelationshipEventContract<'coaching.started', 'coaching.ended'> = {
   started: 'coaching.started',
   ended: 'coaching.ended',
-  fields: {
-    id: 'relationshipId',
-    grantee: 'trainerId',
-    granteeUser: 'trainerUserId',
-    owner: 'userId',
-    startedAt: 'startedAt',
-    endedAt: 'endedAt',
-  },
+  relationship: ({ payload }) => ({
+    id: payload.relationshipId,
+    granteeId: payload.trainerId,
+    granteeUserId: payload.trainerUserId,
+    ownerId: payload.userId,
+    startedAt: new Date(payload.startedAt),
+    endedAt: payload.endedAt === null ? null : new Date(payload.endedAt),
+  }),
 };
 
 export const coaching = new RelationshipCopy(coachingRelationships, COACHING_EVENTS, 'billing.coaching');

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Clock } from '../../kit/clock.js';
-import type { Executor } from '../../kit/db.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import type { UserErasure } from '../../kit/events/consumer.js';
+import { writeEvent } from '../../kit/events/outbox.js';
+import { coaching } from './coaching.js';
+import type { BillingDeps } from './deps.js';
 import { IllegalTransition, transition } from './lifecycle.js';
 import { saveState, stateOf } from './state.js';
 import { outbox, payments, subscriptions } from './tables.js';
@@ -9,11 +10,12 @@ import { outbox, payments, subscriptions } from './tables.js';
 /**
  * user.deleted: every live subscription of the user is canceled at once and never charged again
  * (the renewal worker only looks at pending and active ones); payments and refunds stay as
- * financial records, without the payer's name. Runs once per event (kit/events/consumer.ts) and
- * changes nothing when repeated.
+ * financial records, without the payer's name; the user's coaching relationships end in billing's
+ * copy (training's coaching.ended events for them follow; this does not wait for them). Runs once
+ * per event (kit/events/consumer.ts) and changes nothing when repeated.
  */
-export async function forgetUser(tx: Executor, clock: Clock, userId: string): Promise<void> {
-  const now = clock.now();
+export const eraseUser: UserErasure<BillingDeps> = async (tx, { userId, deletedAt }, deps) => {
+  const now = deps.clock.now();
   const live = await tx
     .select()
     .from(subscriptions)
@@ -28,7 +30,7 @@ export async function forgetUser(tx: Executor, clock: Clock, userId: string): Pr
       continue;
     }
     await saveState(tx, row.id, state);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'subscription.canceled',
@@ -38,4 +40,5 @@ export async function forgetUser(tx: Executor, clock: Clock, userId: string): Pr
   }
   const all = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.userId, userId));
   await tx.update(payments).set({ payerName: null }).where(inArray(payments.subscriptionId, all));
-}
+  await coaching.endAllOf(tx, userId, new Date(deletedAt));
+};

@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { Logger } from '../../kit/log.js';
 import type { PaymentOutcome } from './gateways.js';
 import { IllegalTransition, toDateString, transition } from './lifecycle.js';
@@ -72,7 +72,7 @@ export async function applyPaymentOutcome(
     currency: payment.currency,
     gateway: payment.paymentGateway,
   };
-  await writeToOutbox(
+  await writeEvent(
     tx,
     outbox,
     completed ? 'payment.completed' : 'payment.failed',
@@ -87,7 +87,7 @@ export async function applyPaymentOutcome(
     if (isFirst) {
       const next = transition(state, { kind: completed ? 'firstPaymentSucceeded' : 'firstPaymentFailed' });
       await saveState(tx, subscription.id, next);
-      await writeToOutbox(
+      await writeEvent(
         tx,
         outbox,
         completed ? 'subscription.activated' : 'subscription.expired',
@@ -101,7 +101,7 @@ export async function applyPaymentOutcome(
         periodEnd: payment.periodEnd,
       });
       await saveState(tx, subscription.id, next);
-      await writeToOutbox(
+      await writeEvent(
         tx,
         outbox,
         'subscription.renewed',

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, isCheckViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import { isUuid } from '../../kit/ids.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable, type RefundOutcome } from './gateways.js';
@@ -166,7 +166,7 @@ async function endRefundedSubscription(tx: Executor, payment: PaymentRow, now: D
     throw error;
   }
   const saved = await saveState(tx, subscription.id, next);
-  await writeToOutbox(
+  await writeEvent(
     tx,
     outbox,
     'subscription.canceled',
@@ -238,7 +238,7 @@ export async function applyRefundOutcome(
       await tx.update(payments).set({ status: 'refunded' }).where(eq(payments.id, paymentId));
     }
     const subscription = await lockSubscription(tx, payment.subscriptionId);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'payment.refunded',

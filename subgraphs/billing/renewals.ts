@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import { PeriodicTask } from '../../kit/periodic.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable } from './gateways.js';
@@ -115,10 +115,11 @@ async function step(
     }
     case 'end': {
       const next = await saveState(tx, row.id, transition(state, { kind: 'end' }));
-      await writeToOutbox(
+      // A canceled period ends canceled, any other expires (lifecycle.ts, `end`).
+      await writeEvent(
         tx,
         outbox,
-        `subscription.${next.status}`,
+        next.status === 'canceled' ? 'subscription.canceled' : 'subscription.expired',
         { ...event, reason: 'period_ended' },
         now,
       );
@@ -127,7 +128,7 @@ async function step(
     }
     case 'expire': {
       await saveState(tx, row.id, transition(state, { kind: 'expire' }));
-      await writeToOutbox(
+      await writeEvent(
         tx,
         outbox,
         'subscription.expired',

@@ -4,7 +4,7 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
-import { forgetUser } from './gdpr.js';
+import { eraseUser } from './gdpr.js';
 import type { PaymentGateways } from './gateways.js';
 import { DEFAULT_GRACE_DAYS } from './lifecycle.js';
 import { RenewalWorker } from './renewals.js';
@@ -22,7 +22,6 @@ import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
 import { YooKassaGateway } from './yookassa-gateway.js';
-import { isUuid } from '../../kit/ids.js';
 
 export type { BillingDeps } from './deps.js';
 
@@ -86,14 +85,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
         processedEvents,
         log: deps.log,
         handlers: {
-          'user.deleted': async (tx, event) => {
-            const userId = event.payload.userId;
-            if (isUuid(userId)) {
-              await forgetUser(tx, deps.clock, userId);
-              // Training's coaching.ended events for the account follow; this does not wait for them.
-              await coaching.endAllOf(tx, userId, new Date(event.occurredAt));
-            }
-          },
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
           ...coaching.handlers(),
         },
       }),

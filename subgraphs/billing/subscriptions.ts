@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, forbidden, notFound, serviceUnavailable } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable, MethodRejected, type PaymentGateway } from './gateways.js';
@@ -195,7 +195,7 @@ export async function subscribe(
           .returning();
         payment = inserted!;
       }
-      await writeToOutbox(
+      await writeEvent(
         tx,
         outbox,
         'subscription.started',
@@ -262,7 +262,7 @@ export async function cancelSubscription(
       illegal(error);
     }
     const saved = await saveState(tx, id, next);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'subscription.canceled',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
-import { forgetUser } from './gdpr.js';
+import { eraseUser } from './gdpr.js';
 import { ViewCounterFlusher } from './items.js';
 import { ViewMarkSweeper } from './view-marks.js';
 import { contentItemResolvers } from './resolvers/ContentItem.js';
@@ -42,7 +42,9 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
         database: deps.database,
         bus: deps.bus,
         processedEvents,
-        handlers: { 'user.deleted': forgetUser },
+        handlers: {
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
+        },
         log: deps.log,
       }),
     ],

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import type { SecretBox } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
@@ -91,11 +91,4 @@ export async function removeIntegrations(
 
 export async function disconnectIntegration(db: Executor, userId: string, provider: ProviderName) {
   return db.transaction(async (tx) => (await removeIntegrations(tx, userId, provider)) > 0);
-}
-
-/** GDPR erasure: every sample, goal and integration of the user; tokens go to the revocation queue. */
-export async function eraseUser(tx: Executor, userId: string): Promise<void> {
-  await tx.execute(sql`DELETE FROM health.health_metrics WHERE user_id = ${userId}::uuid`);
-  await tx.execute(sql`DELETE FROM health.health_goals WHERE user_id = ${userId}::uuid`);
-  await removeIntegrations(tx, userId);
 }

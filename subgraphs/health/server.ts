@@ -3,7 +3,7 @@ import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { coaching } from './coaching.js';
-import { eraseUser } from './integrations.js';
+import { eraseUser } from './gdpr.js';
 import { partitionMaintenance } from './partitions.js';
 import {
   healthGoalResolvers,
@@ -42,13 +42,7 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         processedEvents,
         log: deps.log,
         handlers: {
-          'user.deleted': async (tx, event) => {
-            const userId = (event.payload as { userId?: unknown }).userId;
-            if (typeof userId !== 'string') return;
-            await eraseUser(tx, userId);
-            // Training's coaching.ended events for the account follow; this does not wait for them.
-            await coaching.endAllOf(tx, userId, new Date(event.occurredAt));
-          },
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
           ...coaching.handlers(),
         },
       }),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
+import { unpackStoredPayload } from '../../kit/events/outbox.js';
 import { Browser } from '../../testkit/browser.js';
 import { eventually, startTestStack, type TestStack } from '../../testkit/stack.js';
 import { FakeProviders, providerEnv, TEST_REDIRECT_URI } from '../../testkit/oauth-providers.js';
@@ -36,11 +37,13 @@ afterAll(async () => {
   await providers?.stop();
 });
 
+/** The user's outbox rows, each with the payload consumers receive (the version goes to the envelope). */
 async function outboxOf(userId: string) {
-  return rows<{ type: string; payload: Record<string, unknown> }>(
+  const written = await rows<{ type: string; payload: Record<string, unknown> }>(
     stack.runtime.database.db,
     sql`select type, payload from identity.outbox where payload->>'userId' = ${userId} order by occurred_at, type`,
   );
+  return written.map(({ type, payload }) => ({ type, payload: unpackStoredPayload(payload).payload }));
 }
 
 describe('admin', () => {

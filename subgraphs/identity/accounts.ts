@@ -1,7 +1,7 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { accountSubject, clientSubject, LIMITS, limiter, unknownLoginSubject } from './limits.js';
 import { checkAccountPassword } from './password-check.js';
@@ -96,7 +96,7 @@ export async function signUp(
         .values({ ...profile, email, username, passwordHash, createdAt: now, updatedAt: now })
         .returning();
       const session = await createSession(tx, deps.clock, user!.id);
-      await writeToOutbox(
+      await writeEvent(
         tx,
         outbox,
         'user.signed_up',
@@ -116,7 +116,7 @@ export async function signUp(
 /** What analytics keeps of a profile (its projection for cohorts); written with every change. */
 export function writeProfileUpdated(executor: Executor, user: UserRow, now: Date) {
   const dateOfBirth = user.dateOfBirth as Date | string | null;
-  return writeToOutbox(
+  return writeEvent(
     executor,
     outbox,
     'user.profile_updated',
@@ -171,7 +171,7 @@ export async function signIn(
   }
   return deps.database.db.transaction(async (tx) => {
     const session = await createSession(tx, deps.clock, user.id);
-    await writeToOutbox(tx, outbox, 'user.signed_in', { userId: user.id, ip }, deps.clock.now());
+    await writeEvent(tx, outbox, 'user.signed_in', { userId: user.id, ip }, deps.clock.now());
     return { kind: 'success' as const, ...session, user };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rows } from '../../kit/db.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import { PeriodicTask } from '../../kit/periodic.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { clientSubject, hitAll, LIMITS } from './limits.js';
@@ -197,7 +197,7 @@ export async function resetPassword(
       .returning();
     if (!user) return null;
     const proof = await handToAddressOwner(tx, user.id, user.email);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'user.password_reset',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { serviceUnavailable } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../../kit/identity-header.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { checkAccountPassword } from './password-check.js';
@@ -59,13 +59,7 @@ export async function deleteMyAccount(
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
     await revokeAllSessions(tx, deps.kv, userId);
-    await writeToOutbox(
-      tx,
-      outbox,
-      'user.deleted',
-      { userId, deletedAt: deletedAt.toISOString() },
-      deletedAt,
-    );
+    await writeEvent(tx, outbox, 'user.deleted', { userId, deletedAt: deletedAt.toISOString() }, deletedAt);
     return { kind: 'deleted' as const, deletedAt };
   });
 }

@@ -13,7 +13,7 @@ import { constantTimeEqual, generateToken, sha256Hex } from '../../kit/crypto.js
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { createSession } from './sessions.js';
 import { identityEnv } from './settings.js';
@@ -351,7 +351,7 @@ export async function oauthCallback(
   const signedInUser = user;
   return db.transaction(async (tx) => {
     const session = await createSession(tx, deps.clock, signedInUser.id);
-    await writeToOutbox(
+    await writeEvent(
       tx,
       outbox,
       'user.signed_in',
@@ -429,14 +429,14 @@ async function createOAuthUser(
           createdAt: now,
           updatedAt: now,
         });
-        await writeToOutbox(
+        await writeEvent(
           tx,
           outbox,
           'user.signed_up',
           { userId: user!.id, signedUpAt: now.toISOString() },
           now,
         );
-        await writeToOutbox(
+        await writeEvent(
           tx,
           outbox,
           'user.profile_updated',

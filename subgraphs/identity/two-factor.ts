@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { constantTimeEqual, sha256Hex } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
 import { conflict } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { checkAccountPassword } from './password-check.js';
 import { accountSubject, LIMITS, limiter } from './limits.js';
@@ -210,7 +210,7 @@ export async function completeTwoFactorSignIn(
       const [user] = await tx.select().from(users).where(eq(users.id, userId));
       if (!user || user.deletedAt || !user.isActive) return { kind: 'invalidChallenge' as const };
       const session = await createSession(tx, deps.clock, userId);
-      await writeToOutbox(tx, outbox, 'user.signed_in', { userId, ip }, deps.clock.now());
+      await writeEvent(tx, outbox, 'user.signed_in', { userId, ip }, deps.clock.now());
       return { kind: 'ok' as const, ...session, user };
     }),
   );

@@ -1,5 +1,5 @@
-import type { EventHandlers } from '../../kit/events/consumer.js';
-import { isUuid } from '../../kit/ids.js';
+import type { EventName } from '../../kit/events/catalogue.js';
+import { type EventHandlers, handleEach } from '../../kit/events/consumer.js';
 import type { KeyValueStore } from '../../kit/kv.js';
 import { dropCachedViewers } from './sessions.js';
 
@@ -13,7 +13,7 @@ export const ENTITLEMENT_EVENTS = [
   'subscription.activated',
   'subscription.canceled',
   'subscription.expired',
-] as const;
+] as const satisfies readonly EventName[];
 
 /**
  * The gateway caches each session's viewer, entitlements included, for up to 30 s. On these
@@ -23,13 +23,5 @@ export const ENTITLEMENT_EVENTS = [
  * with the old entitlements, for at most the cache's 30 s.
  */
 export function viewerRefreshHandlers(kv: KeyValueStore): EventHandlers {
-  return Object.fromEntries(
-    ENTITLEMENT_EVENTS.map((type) => [
-      type,
-      async (tx, event) => {
-        const userId = event.payload.userId;
-        if (isUuid(userId)) await dropCachedViewers(tx, kv, userId);
-      },
-    ]),
-  );
+  return handleEach(ENTITLEMENT_EVENTS, (tx, event) => dropCachedViewers(tx, kv, event.payload.userId));
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { rows } from '../../kit/db.js';
+import { unpackStoredPayload } from '../../kit/events/outbox.js';
 import { republishCoachingEvents } from './coaching-events.js';
 import {
   eventually,
@@ -350,11 +351,14 @@ describe('coaching events', () => {
     user_id: string;
     ended_at: string | Date | null;
   }
+  /** The relationship's outbox rows, each with the payload consumers receive (the version goes to the envelope). */
   const eventsOf = async (relationshipId: string) =>
-    rows<{ type: string; payload: Record<string, unknown> }>(
-      stack.runtime.database.db,
-      sql`select type, payload from training.outbox where payload->>'relationshipId' = ${relationshipId} order by occurred_at, type desc`,
-    );
+    (
+      await rows<{ type: string; payload: Record<string, unknown> }>(
+        stack.runtime.database.db,
+        sql`select type, payload from training.outbox where payload->>'relationshipId' = ${relationshipId} order by occurred_at, type desc`,
+      )
+    ).map(({ type, payload }) => ({ type, payload: unpackStoredPayload(payload).payload }));
   /** The relationship in health's and billing's copies (the same, once the events are through). */
   const copies = async (relationshipId: string) => {
     const db = stack.runtime.database.db;

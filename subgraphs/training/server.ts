@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { eraseUser } from './gdpr.js';
 import { exerciseResolvers } from './resolvers/Exercise.js';
 import { habitResolvers } from './resolvers/Habit.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
@@ -16,7 +17,6 @@ import {
 } from './resolvers/WorkoutPlan.js';
 import { workoutSessionResolvers } from './resolvers/WorkoutSession.js';
 import { outbox, processedEvents } from './tables.js';
-import { eraseUser } from './trainers.js';
 
 export type TrainingDeps = SubgraphDeps;
 
@@ -49,13 +49,7 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
         processedEvents,
         log: deps.log,
         handlers: {
-          'user.deleted': async (tx, event) => {
-            const payload = event.payload as { userId?: unknown; deletedAt?: unknown };
-            if (typeof payload.userId !== 'string') return;
-            const deletedAt =
-              typeof payload.deletedAt === 'string' ? new Date(payload.deletedAt) : new Date();
-            await eraseUser(tx, payload.userId, Number.isNaN(deletedAt.getTime()) ? new Date() : deletedAt);
-          },
+          'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
         },
       }),
     ],

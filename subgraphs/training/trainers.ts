@@ -1,19 +1,10 @@
-import { and, asc, desc, eq, ilike, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
-import { eraseRelationships } from './coaching.js';
 import { requiredText } from './input.js';
-import {
-  type ExerciseRow,
-  exercises,
-  habits,
-  type TrainerRow,
-  trainers,
-  workoutPlans,
-  workoutSessions,
-} from './tables.js';
+import { type ExerciseRow, exercises, type TrainerRow, trainers } from './tables.js';
 
 export async function applyAsTrainer(
   deps: SubgraphDeps,
@@ -128,39 +119,4 @@ export async function exercisesPage(
     .orderBy(asc(exercises.name), asc(exercises.id))
     .limit(limit + 1);
   return toPage(rows, limit, (row) => [row.name, row.id]);
-}
-
-/**
- * GDPR erasure for one user (docs/architecture.md#gdpr-deletion-fan-out): their habits (logs go with them) and workout
- * sessions are deleted, and so are their coaching relationships (as client and as trainer); a
- * trainer profile is detached from the person, and its published plans
- * stay for the athletes who follow them, while unpublished drafts are soft-deleted.
- * Running it again changes nothing.
- */
-export async function eraseUser(tx: Executor, userId: string, deletedAt: Date): Promise<void> {
-  await tx.delete(habits).where(eq(habits.userId, userId));
-  await tx.delete(workoutSessions).where(eq(workoutSessions.userId, userId));
-  const detached = await tx
-    .update(trainers)
-    .set({ userId: null })
-    .where(eq(trainers.userId, userId))
-    .returning({ id: trainers.id });
-  await eraseRelationships(
-    tx,
-    userId,
-    detached.map((trainer) => trainer.id),
-    deletedAt,
-  );
-  for (const trainer of detached) {
-    await tx
-      .update(workoutPlans)
-      .set({ deletedAt })
-      .where(
-        and(
-          eq(workoutPlans.trainerId, trainer.id),
-          eq(workoutPlans.isPublished, false),
-          isNull(workoutPlans.deletedAt),
-        ),
-      );
-  }
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { conflict, forbidden, notFound } from '../../kit/errors.js';
-import { writeToOutbox } from '../../kit/events/outbox.js';
+import type { EventPayloadInput } from '../../kit/events/catalogue.js';
+import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { optionalText } from './input.js';
 import { outbox, type WorkoutSessionRow, workoutPlans, workoutSessions } from './tables.js';
@@ -22,19 +23,6 @@ export function canTransition(from: SessionStatus, to: SessionStatus): boolean {
 /** Whole seconds from start to end, never negative (a clock step backwards must not break a row). */
 export function sessionDurationSeconds(startedAt: Date, completedAt: Date): number {
   return Math.max(0, Math.round((completedAt.getTime() - startedAt.getTime()) / 1000));
-}
-
-/** Payload of the `workout.completed` event. */
-export interface WorkoutCompletedPayload {
-  [key: string]: unknown;
-  sessionId: string;
-  userId: string;
-  workoutPlanId: string | null;
-  workoutPlanVersion: number | null;
-  startedAt: string;
-  completedAt: string;
-  durationSeconds: number;
-  intensityLevel: string;
 }
 
 export async function startSession(
@@ -125,7 +113,7 @@ export async function completeSession(
       ...(notes !== undefined ? { notes } : {}),
     }),
     async (tx, row) => {
-      const payload: WorkoutCompletedPayload = {
+      const payload: EventPayloadInput<'workout.completed'> = {
         sessionId: row.id,
         userId: row.userId,
         workoutPlanId: row.workoutPlanId,
@@ -135,7 +123,7 @@ export async function completeSession(
         durationSeconds: row.durationSeconds!,
         intensityLevel: row.intensityLevel!,
       };
-      await writeToOutbox(tx, outbox, 'workout.completed', payload, row.completedAt!);
+      await writeEvent(tx, outbox, 'workout.completed', payload, row.completedAt!);
     },
   );
 }
