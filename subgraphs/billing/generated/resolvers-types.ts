@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PlanRow as PlanRowModel, SubscriptionRow as SubscriptionRowModel, PaymentRow as PaymentRowModel, RefundRow as RefundRowModel } from '../tables.js';
-import type { UserRef as UserRefModel } from '../resolvers/User.js';
-import type { BillingTrainerClient as BillingTrainerClientModel } from '../resolvers/TrainerClient.js';
+import type { UserRef as UserRefModel } from '../models.js';
+import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -640,7 +640,7 @@ export type ResolversTypes = {
   SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['SubscriptionPlan']> }>;
   SubscriptionStarted: ResolverTypeWrapper<Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   SubscriptionStatus: SubscriptionStatus;
-  TrainerClient: ResolverTypeWrapper<BillingTrainerClientModel>;
+  TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   UserSubscription: ResolverTypeWrapper<SubscriptionRowModel>;
@@ -674,7 +674,7 @@ export type ResolversParentTypes = {
   SubscriptionPlan: PlanRowModel;
   SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SubscriptionPlan']> };
   SubscriptionStarted: Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
-  TrainerClient: BillingTrainerClientModel;
+  TrainerClient: CoachingKeyModel;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: UserRefModel;
   UserSubscription: SubscriptionRowModel;

@@ -7,7 +7,7 @@ import type {
   Difficulty,
 } from '../generated/resolvers-types.js';
 import { coursesByItem, itemById, viewerRating } from '../loaders.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import type { ContentItemRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import { fromDb } from '../validation.js';

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { entitledToCourse, isVisible } from '../access.js';
 import type { LessonResolvers } from '../generated/resolvers-types.js';
 import { courseById, itemById, lessonById } from '../loaders.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import type { ContentItemRow, CourseRow, LessonRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import type { Executor } from '../../../kit/db.js';

@@ -6,7 +6,7 @@ import type { UserResolvers } from '../generated/resolvers-types.js';
 import { courseById, enrollmentsByUser } from '../loaders.js';
 import type { UserRef } from '../model.js';
 import { MAX_SEARCH_PAGE } from '../search.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import type { EnrollmentRow } from '../tables.js';
 import type { EnrollmentResolvers } from '../generated/resolvers-types.js';
 

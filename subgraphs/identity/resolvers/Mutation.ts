@@ -20,7 +20,7 @@ import {
   oauthStart,
   unlinkProvider,
 } from '../oauth.js';
-import type { IdentityDeps } from '../server.js';
+import type { IdentityDeps } from '../deps.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
 import type { UserRow } from '../tables.js';
 import {

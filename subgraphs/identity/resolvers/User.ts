@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { connectionsByUser, userById } from '../loaders.js';
 import type { UserRow } from '../tables.js';
-import type { IdentityDeps } from '../server.js';
+import type { IdentityDeps } from '../deps.js';
 
 /**
  * Rows handed to a token's new holder (AuthSuccess.user): that request has no viewer yet, but the

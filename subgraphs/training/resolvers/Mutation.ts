@@ -17,7 +17,7 @@ import {
   updatePlan,
 } from '../plans.js';
 import { planVersion } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { WorkoutPlanRow } from '../tables.js';
 import { applyAsTrainer, verifyTrainer } from '../trainers.js';
 import { abandonSession, completeSession, startSession } from '../workouts.js';

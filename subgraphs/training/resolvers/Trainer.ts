@@ -5,7 +5,7 @@ import { isAdmin } from '../../../kit/authz.js';
 import { forbidden, unauthenticated } from '../../../kit/errors.js';
 import type { TrainerResolvers } from '../generated/resolvers-types.js';
 import { clientsByTrainer, trainerById, trainerPlansPage } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { TrainerRow } from '../tables.js';
 
 export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestContext, TrainerRow> {

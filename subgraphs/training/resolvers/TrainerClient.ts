@@ -10,7 +10,7 @@ import {
   trainerById,
   trainerClientById,
 } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { TrainerClientRow } from '../tables.js';
 
 export function trainerClientResolvers(

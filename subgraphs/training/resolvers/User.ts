@@ -4,7 +4,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { coachesByUser, habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
 import type { UserRef } from '../models.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 
 export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext, UserRef> {
   const db = deps.database.db;
