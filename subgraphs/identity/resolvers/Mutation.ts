@@ -30,7 +30,7 @@ import {
   enrolTwoFactor,
 } from '../two-factor.js';
 import { fromApiProvider, toApiProvider } from './LinkedAccount.js';
-import { revealToHolder } from './User.js';
+import { revealToHolder } from '../privacy.js';
 
 const tooMany = (retryAfterSeconds: number) => ({
   __typename: 'TooManyAttempts' as const,
