@@ -10,7 +10,7 @@ import type { RequestContext } from './subgraph.js';
 /**
  * A subgraph's copy of relationships another subgraph owns and this one shares data through: a
  * user (the owner) lets another party (the grantee, named in representations by a key such as a
- * trainer id) read their data while the relationship is active. A subgraph reads no other schema,
+ * profile id) read their data while the relationship is active. A subgraph reads no other schema,
  * so the owning subgraph writes a `started` and an `ended` event in the same transaction as each
  * change, and the subgraphs that share data keep this copy from them and check it at read time.
  *

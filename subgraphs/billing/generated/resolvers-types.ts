@@ -413,19 +413,23 @@ export type User = {
   __typename?: 'User';
   /**
    * The subscription that gives access now, if any: active and, today, before its end date (plus the
-   * grace days while a renewal is still being charged). Null unless the viewer is this user or an admin.
+   * grace days while a renewal is still being charged). Only the user and admins see it; anyone else
+   * gets null and a FORBIDDEN error.
    */
   activeSubscription?: Maybe<UserSubscription>;
   /**
    * The features of the active subscription's plan: what content and other subgraphs gate on, on
    * every read (the gateway's viewer carries them, cached at most 30 s and refreshed when a
-   * subscription starts or ends). Empty without an active subscription; null unless the viewer is
-   * this user or an admin.
+   * subscription starts or ends). Empty without an active subscription. Only the user and admins
+   * see them; anyone else gets null and a FORBIDDEN error.
    */
   entitlements?: Maybe<Array<Scalars['String']['output']>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** Their subscriptions, newest first. Null unless the viewer is this user or an admin. */
+  /**
+   * Their subscriptions, newest first. Only the user and admins see them; anyone else gets null and
+   * a FORBIDDEN error.
+   */
   subscriptions?: Maybe<SubscriptionConnection>;
 };
 
