@@ -52,8 +52,8 @@ export function requireOwnRecords(ctx: RequestContext, userId: string): void {
   );
 }
 
-/** Who can see a user's data through coaching: the user themself only (admins included out, as for health data). */
-export function requireSelf(ctx: RequestContext, userId: string): void {
+/** Who can see my data through coaching (User.coaches): the user themself only, not admins, as for health data. */
+export function requireOwnCoaches(ctx: RequestContext, userId: string): void {
   requireFieldAccess(ctx, ctx.viewer?.userId === userId, 'Only the user sees their coaches.');
 }
 

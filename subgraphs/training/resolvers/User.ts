@@ -1,6 +1,6 @@
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { publicTrainer, requireOwnRecords, requireSelf } from '../access.js';
+import { publicTrainer, requireOwnRecords, requireOwnCoaches } from '../access.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { coachesByUser, habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
 import type { UserRef } from '../models.js';
@@ -35,7 +35,7 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
     },
 
     coaches: (user, _args, ctx) => {
-      requireSelf(ctx, user.id);
+      requireOwnCoaches(ctx, user.id);
       return coachesByUser(ctx, db).load(user.id);
     },
   };
