@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { forbidden, unauthenticated } from './errors.js';
 import type { Viewer } from './identity-header.js';
 import type { RequestContext } from './subgraph.js';
@@ -23,4 +24,19 @@ export const isOwnerOrAdmin = (ctx: RequestContext, ownerId: string) =>
 /** Internal operations answer only the gateway's signed service identity. */
 export function requireService(ctx: RequestContext, service = 'gateway'): void {
   if (ctx.service !== service) throw forbidden('This operation is internal.');
+}
+
+/**
+ * The one answer to a field the viewer may not read (docs/architecture.md, "Denied fields"): the
+ * resolver throws this error, so the field is null and the response carries exactly this error at
+ * the field's path, the rest of the answer intact. UNAUTHENTICATED when the request has no viewer
+ * (signing in may help), FORBIDDEN with `reason` otherwise. Fields that can be denied are nullable.
+ */
+export function deniedField(ctx: RequestContext, reason: string): GraphQLError {
+  return ctx.viewer ? forbidden(reason) : unauthenticated();
+}
+
+/** Throws deniedField unless `allowed`: the guard at the top of a field that is not everyone's. */
+export function requireFieldAccess(ctx: RequestContext, allowed: boolean, reason: string): void {
+  if (!allowed) throw deniedField(ctx, reason);
 }

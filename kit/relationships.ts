@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { index, type PgSchema, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { requireViewer } from './authz.js';
+import { deniedField } from './authz.js';
 import type { Executor } from './db.js';
-import { forbidden } from './errors.js';
 import type { CatalogueEvent, EventName } from './events/catalogue.js';
 import type { EventHandlerOf } from './events/consumer.js';
 import { isUuid } from './ids.js';
@@ -11,7 +10,7 @@ import type { RequestContext } from './subgraph.js';
 /**
  * A subgraph's copy of relationships another subgraph owns and this one shares data through: a
  * user (the owner) lets another party (the grantee, named in representations by a key such as a
- * trainer id) read their data while the relationship is active. A subgraph reads no other schema,
+ * profile id) read their data while the relationship is active. A subgraph reads no other schema,
  * so the owning subgraph writes a `started` and an `ended` event in the same transaction as each
  * change, and the subgraphs that share data keep this copy from them and check it at read time.
  *
@@ -149,7 +148,8 @@ export class RelationshipCopy<S extends EventName, E extends EventName> {
   /**
    * Read-time check for data shared through a relationship: the owner reads their own; the
    * grantee reads only while this copy holds the relationship as active and the signed viewer is
-   * its grantee's user. Anyone else, and a representation that is not a relationship, is FORBIDDEN.
+   * its grantee's user. Anyone else, and a representation that is not a relationship, gets the
+   * data as a denied field (kit/authz.ts: UNAUTHENTICATED without a viewer, FORBIDDEN with one).
    */
   async requireOwnerOrActiveGrantee(
     ctx: RequestContext,
@@ -158,10 +158,10 @@ export class RelationshipCopy<S extends EventName, E extends EventName> {
     ownerId: unknown,
     refusal: string,
   ): Promise<{ granteeId: string; ownerId: string }> {
-    const viewer = requireViewer(ctx);
-    if (!isUuid(granteeId) || !isUuid(ownerId)) throw forbidden(refusal);
+    const viewer = ctx.viewer;
+    if (!viewer || !isUuid(granteeId) || !isUuid(ownerId)) throw deniedField(ctx, refusal);
     if (viewer.userId === ownerId) return { granteeId, ownerId };
-    if (!(await this.isActiveGrantee(ctx, db, granteeId, ownerId))) throw forbidden(refusal);
+    if (!(await this.isActiveGrantee(ctx, db, granteeId, ownerId))) throw deniedField(ctx, refusal);
     return { granteeId, ownerId };
   }
 }

@@ -248,7 +248,10 @@ describe('health and billing follow the relationship through coaching events', (
       },
       stack.runtime.identitySecret,
     );
-    const answers: Record<string, { status: number; entity: any; codes: (string | undefined)[] }> = {};
+    const answers: Record<
+      string,
+      { status: number; entity: any; errors: { code: string | undefined; path: string }[] }
+    > = {};
     for (const [name, selection] of Object.entries(fields)) {
       const result = await postGraphQL(
         stack.subgraphUrls[name as 'health' | 'billing'],
@@ -261,17 +264,26 @@ describe('health and billing follow the relationship through coaching events', (
       answers[name] = {
         status: result.status,
         entity: result.data?._entities?.[0] ?? null,
-        codes: (result.errors ?? []).map((e) => e.extensions?.code),
+        errors: (result.errors ?? []).map((e: any) => ({
+          code: e.extensions?.code,
+          path: (e.path ?? []).join('.'),
+        })),
       };
     }
     return answers;
   }
 
+  /** Each of the client's fields is denied on its own: null, and one FORBIDDEN error at its path. */
   const refused = (answers: Awaited<ReturnType<typeof directly>>) => {
     for (const [name, answer] of Object.entries(answers)) {
       expect(answer.status, name).toBe(200);
-      expect(answer.entity, name).toBeNull();
-      expect(answer.codes, name).toEqual(['FORBIDDEN']);
+      const fields = Object.keys(answer.entity ?? {});
+      expect(fields.length, name).toBeGreaterThan(0);
+      for (const field of fields) expect(answer.entity[field], `${name}.${field}`).toBeNull();
+      expect(
+        answer.errors.toSorted((a, b) => a.path.localeCompare(b.path)),
+        name,
+      ).toEqual(fields.toSorted().map((field) => ({ code: 'FORBIDDEN', path: `_entities.0.${field}` })));
     }
   };
   const served = (answers: Awaited<ReturnType<typeof directly>>) => {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 
 /**
  * The rules that keep subgraphs independent, checked on the source: imports
@@ -34,6 +36,39 @@ function importsOf(file: string): string[] {
         .split(sep)
         .join('/'),
     );
+}
+
+/**
+ * The import cycles among a set of files (relative imports between them, type-only ones
+ * included): each as the files around the loop, found by a depth-first search.
+ */
+function importCycles(files: string[]): string[] {
+  const inSet = new Set(files.map((f) => relative(root, f).split(sep).join('/')));
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const from = relative(root, file).split(sep).join('/');
+    edges.set(
+      from,
+      importsOf(file)
+        .map((target) => target.replace(/\.js$/, '.ts'))
+        .filter((target) => inSet.has(target)),
+    );
+  }
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    path.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next].join(' -> '));
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return cycles;
 }
 
 /** True when SQL in the text reads or writes a table of the given schema. */
@@ -79,6 +114,34 @@ describe('subgraph isolation', () => {
     });
   }
 
+  for (const name of subgraphNames) {
+    it(`${name}: only main.ts imports server.ts (resolvers and domain files take deps.ts)`, () => {
+      const server = `subgraphs/${name}/server.js`;
+      const offenders = sourceFiles(join(root, 'subgraphs', name))
+        .filter((file) => !file.endsWith('.test.ts') && !file.endsWith(`${sep}main.ts`))
+        .filter((file) => importsOf(file).includes(server))
+        .map((file) => relative(root, file));
+      expect(offenders).toEqual([]);
+      expect(statSync(join(root, 'subgraphs', name, 'deps.ts')).isFile()).toBe(true);
+    });
+
+    it(`${name} has no import cycle`, () => {
+      const files = sourceFiles(join(root, 'subgraphs', name)).filter((file) => !file.endsWith('.test.ts'));
+      expect(importCycles(files)).toEqual([]);
+    });
+  }
+
+  it('kit/authz.ts and kit/relationships.ts name no domain: the subgraphs bring theirs', () => {
+    const domainWords = /coach|trainer|client|training|health|billing|subscri|habit|workout|enrol|course/i;
+    for (const file of ['kit/authz.ts', 'kit/relationships.ts']) {
+      const lines = readFileSync(join(root, file), 'utf8').split('\n');
+      const offenders = lines
+        .filter((line) => domainWords.test(line))
+        .map((line) => `${file}: ${line.trim()}`);
+      expect(offenders).toEqual([]);
+    }
+  });
+
   it('kit imports no subgraph and no gateway', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(join(root, 'kit'))) {
@@ -106,5 +169,77 @@ describe('subgraph isolation', () => {
     expect(sqlTouches('select * from identity.users', 'identity')).toBe(true);
     expect(sqlTouches('INSERT INTO "billing".payments', 'billing')).toBe(true);
     expect(sqlTouches('const identity = 1; identity.users', 'identity')).toBe(false);
+    const cyclic = ['subgraphs/health/server.ts', 'subgraphs/health/resolvers/User.ts'];
+    expect(importCycles(cyclic.map((f) => join(root, f)))).toEqual([]);
+    expect(importsOf(join(root, 'subgraphs', 'health', 'server.ts'))).toContain('subgraphs/health/deps.js');
+  });
+});
+
+/**
+ * Denied fields (docs/architecture.md#denied-fields): a field the viewer may not read is null, and
+ * the response carries one error for it at its path, UNAUTHENTICATED without a viewer and FORBIDDEN
+ * with one; the rest of the answer arrives. Checked through the gateway on one user, a public
+ * trainer profile, whose private fields five subgraphs contribute.
+ */
+describe('denied fields follow one rule in every subgraph', () => {
+  let stack: TestStack;
+  let trainer: TestTrainer;
+  let stranger: TestUser;
+  /** Each denied field with the subgraph that answers it. */
+  const DENIED = {
+    email: 'identity',
+    habits: 'training',
+    coaches: 'training',
+    entitlements: 'billing',
+    healthIntegrations: 'health',
+    enrollments: 'content',
+  } as const;
+  const QUERY = `query($id: ID!) {
+    trainer(id: $id) {
+      id
+      user { id username email habits { id } coaches { id } entitlements healthIntegrations { id } enrollments { nodes { enrolledAt } } }
+    }
+  }`;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    trainer = await signUpTrainer(stack);
+    stranger = await stack.signUp();
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function deniedAs(token: string | null, code: string) {
+    const result = await stack.gql(QUERY, { id: trainer.trainerId }, { token });
+    expect(result.status).toBe(200);
+    // The rest of the answer arrives.
+    expect(result.data.trainer.id).toBe(trainer.trainerId);
+    expect(result.data.trainer.user).toMatchObject({ id: trainer.id, username: trainer.username });
+    for (const field of Object.keys(DENIED)) {
+      expect(result.data.trainer.user[field], field).toBeNull();
+      const errors = (result.errors ?? []).filter((e: any) => e.path?.join('.') === `trainer.user.${field}`);
+      expect(
+        errors.map((e: any) => e.extensions?.code),
+        `${field} (${DENIED[field as keyof typeof DENIED]})`,
+      ).toEqual([code]);
+    }
+    // One error per denied field, and nothing else.
+    expect(result.errors).toHaveLength(Object.keys(DENIED).length);
+  }
+
+  it('another user gets each one as null with one FORBIDDEN error at its path', async () => {
+    await deniedAs(stranger.token, 'FORBIDDEN');
+  });
+
+  it('a request without a viewer gets each one as null with one UNAUTHENTICATED error at its path', async () => {
+    await deniedAs(null, 'UNAUTHENTICATED');
+  });
+
+  it('the user themself reads them all, without an error', async () => {
+    const result = await stack.gql(QUERY, { id: trainer.trainerId }, { token: trainer.token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.trainer.user.email).toBe(trainer.email);
+    expect(result.data.trainer.user.entitlements).toEqual([]);
   });
 });

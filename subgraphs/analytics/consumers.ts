@@ -4,7 +4,7 @@ import { type CatalogueEvent, type EventName, eventNames } from '../../kit/event
 import { type EventHandlers, handleEach } from '../../kit/events/consumer.js';
 import { eraseUser } from './gdpr.js';
 import { recordServerEvent, serverEventType } from './ingest.js';
-import type { AnalyticsDeps } from './server.js';
+import type { AnalyticsDeps } from './deps.js';
 import { deletedUsers, userProfiles } from './tables.js';
 
 async function isDeleted(tx: Executor, userId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { UserErasure } from '../../kit/events/consumer.js';
 import { anonymizeUserEvents } from './ingest.js';
-import type { AnalyticsDeps } from './server.js';
+import type { AnalyticsDeps } from './deps.js';
 import { deletedUsers, ingestedClientEvents, userProfiles } from './tables.js';
 
 /**

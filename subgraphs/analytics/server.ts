@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { RateLimitSweeper } from '../../kit/rate-limit.js';
-import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import type { AnalyticsDeps } from './deps.js';
 import { analyticsHandlers } from './consumers.js';
 import { cohortRefreshSchedule, partitionMaintenance } from './maintenance.js';
 import { cohortResolvers } from './resolvers/Cohort.js';
@@ -11,7 +12,7 @@ import { productMetricsResolvers } from './resolvers/ProductMetrics.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { outbox, processedEvents, rateLimits } from './tables.js';
 
-export type AnalyticsDeps = SubgraphDeps;
+export type { AnalyticsDeps } from './deps.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 

@@ -30,24 +30,27 @@ const COACHING_EVENTS: RelationshipEventContract<'coaching.started', 'coaching.e
 
 export const coaching = new RelationshipCopy(coachingRelationships, COACHING_EVENTS, 'billing.coaching');
 
-/** The `trainerId userId` key of training's TrainerClient, once checked. */
+/** The `trainerId userId` key of training's TrainerClient, as the representation names it (each field checks it). */
 export interface CoachingKey {
   trainerId: string;
   userId: string;
 }
 
-/** The client, or their active coach; anyone else (a former coach, another trainer) is FORBIDDEN. */
+/**
+ * Guards each of the client's fields on TrainerClient: the client, or their active coach, reads
+ * it; anyone else (a former coach, another trainer) gets it as a denied field (kit/authz.ts).
+ * Batched per request: a page of 100 clients is one statement against the copy, as for 10.
+ */
 export async function requireCoachOrClient(
-  reference: { trainerId?: unknown; userId?: unknown },
+  client: CoachingKey,
   ctx: RequestContext,
   db: Executor,
-): Promise<CoachingKey> {
-  const checked = await coaching.requireOwnerOrActiveGrantee(
+): Promise<void> {
+  await coaching.requireOwnerOrActiveGrantee(
     ctx,
     db,
-    reference.trainerId,
-    reference.userId,
+    client.trainerId,
+    client.userId,
     "Only the client and their active coach see the client's plan.",
   );
-  return { trainerId: checked.granteeId, userId: checked.ownerId };
 }

@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
+import { decodeCursor, toPage } from '../../kit/pagination.js';
 import type { BillingDeps } from './deps.js';
 import { isCurrencyCode } from './money.js';
 import { type BillingPeriod, type PlanRow, subscriptionPlans } from './tables.js';
@@ -117,4 +119,33 @@ export async function updatePlan(deps: BillingDeps, id: string, input: PlanInput
     .returning();
   if (!row) throw notFound('Plan');
   return row;
+}
+
+/**
+ * A page of plans, cheapest first: the active ones, or every plan when `includeInactive` (the
+ * caller has checked that the viewer is an admin).
+ */
+export async function listPlans(
+  db: Executor,
+  { includeInactive, limit, after }: { includeInactive: boolean; limit: number; after?: string | null },
+) {
+  const cursor = decodeCursor(after, ['int', 'uuid']);
+  const conditions: (SQL | undefined)[] = [
+    includeInactive ? undefined : eq(subscriptionPlans.isActive, true),
+  ];
+  if (cursor) {
+    conditions.push(
+      or(
+        gt(subscriptionPlans.priceCents, cursor[0]),
+        and(eq(subscriptionPlans.priceCents, cursor[0]), gt(subscriptionPlans.id, sql`${cursor[1]}::uuid`)),
+      ),
+    );
+  }
+  const rows = await db
+    .select()
+    .from(subscriptionPlans)
+    .where(and(...conditions))
+    .orderBy(asc(subscriptionPlans.priceCents), asc(subscriptionPlans.id))
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => [row.priceCents, row.id]);
 }

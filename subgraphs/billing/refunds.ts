@@ -30,6 +30,10 @@ export async function refundedCents(tx: Executor, paymentId: string): Promise<nu
   return Number(row?.total ?? 0);
 }
 
+/** The same sum over a payment's loaded refunds (Payment.refundedCents). */
+export const refundedCentsOf = (rows: readonly RefundRow[]): number =>
+  rows.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amountCents, 0);
+
 /**
  * An admin's refund. The refund is recorded before the gateway is called (with the refund's id
  * as idempotency key), under the payment's row lock; the database refuses it when it would take

@@ -1,4 +1,4 @@
-import { isAdmin, requireViewer } from '../../kit/authz.js';
+import { isAdmin, isOwnerOrAdmin, requireFieldAccess, requireViewer } from '../../kit/authz.js';
 import { forbidden } from '../../kit/errors.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 
@@ -41,4 +41,25 @@ export function entitledToCourse(
   return (
     entitlements.includes(ALL_COURSES_ENTITLEMENT) || entitlements.includes(courseEntitlement(course.id))
   );
+}
+
+/**
+ * What a lesson teaches, to a viewer entitled to its course: its items the viewer may see, and
+ * also the course creator's unpublished ones, since a trainer keeps course-only material out of
+ * the public catalogue by leaving it unpublished.
+ */
+export function lessonItemsFor<T extends { creatorId: string; isPublished: boolean }>(
+  course: { creatorId: string },
+  items: readonly (T | null | Error)[],
+  ctx: RequestContext,
+): T[] {
+  return items.filter(
+    (item): item is T =>
+      !!item && !(item instanceof Error) && (item.creatorId === course.creatorId || isVisible(item, ctx)),
+  );
+}
+
+/** What someone studies is theirs (and admins') to read, on every path to it. */
+export function requireEnrollmentsAccess(ctx: RequestContext, userId: string): void {
+  requireFieldAccess(ctx, isOwnerOrAdmin(ctx, userId), 'Only the user can read their enrollments.');
 }

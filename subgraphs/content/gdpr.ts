@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { UserErasure } from '../../kit/events/consumer.js';
-import type { ContentDeps } from './server.js';
+import type { ContentDeps } from './deps.js';
 import { enrollments, ratings } from './tables.js';
 
 /**

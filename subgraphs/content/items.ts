@@ -125,6 +125,10 @@ async function visibleItem(deps: SubgraphDeps, ctx: RequestContext, rawId: strin
 }
 
 /** Rates or re-rates an item; the trigger on ratings keeps the item's average exact. */
+/** The exact mean of an item's ratings; the stored column is the same value rounded to 2 decimals. */
+export const averageRating = (item: { ratingsSum: number; ratingsCount: number }): number | null =>
+  item.ratingsCount > 0 ? Math.round((item.ratingsSum / item.ratingsCount) * 100) / 100 : null;
+
 export async function rateContentItem(
   deps: SubgraphDeps,
   ctx: RequestContext,

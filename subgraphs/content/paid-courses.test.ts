@@ -190,7 +190,8 @@ describe('paid courses', () => {
       }),
     });
     const body = (await direct.json()) as any;
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // No identity header: no viewer, so the denied field says UNAUTHENTICATED.
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(body.data?._entities?.[0]?.enrollments ?? null).toBeNull();
     // The same with the stranger's signed identity: still refused; the user's own identity passes.
     const asViewer = async (userId: string) => {

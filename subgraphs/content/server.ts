@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
-import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import type { ContentDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import { ViewCounterFlusher } from './items.js';
 import { ViewMarkSweeper } from './view-marks.js';
@@ -14,7 +15,7 @@ import { trainerResolvers } from './resolvers/Trainer.js';
 import { enrollmentResolvers, userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
 
-export type ContentDeps = SubgraphDeps;
+export type { ContentDeps } from './deps.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 

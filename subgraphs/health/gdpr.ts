@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { UserErasure } from '../../kit/events/consumer.js';
 import { coaching } from './coaching.js';
 import { removeIntegrations } from './integrations.js';
-import type { HealthDeps } from './server.js';
+import type { HealthDeps } from './deps.js';
 
 /**
  * user.deleted: every sample, goal and integration of the user goes (tokens to the revocation

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
-import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import type { HealthDeps } from './deps.js';
 import { coaching } from './coaching.js';
 import { eraseUser } from './gdpr.js';
 import { partitionMaintenance } from './partitions.js';
@@ -15,7 +16,7 @@ import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
 
-export type HealthDeps = SubgraphDeps;
+export type { HealthDeps } from './deps.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 

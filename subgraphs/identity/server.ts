@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { RateLimitSweeper } from '../../kit/rate-limit.js';
-import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import type { IdentityDeps } from './deps.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
@@ -15,7 +16,7 @@ import { IdentitySweeper } from './sweeper.js';
 import { outbox, processedEvents, rateLimits } from './tables.js';
 import { viewerRefreshHandlers } from './viewer-refresh.js';
 
-export type IdentityDeps = SubgraphDeps;
+export type { IdentityDeps } from './deps.js';
 export type { Mailer };
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');

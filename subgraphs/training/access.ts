@@ -1,4 +1,4 @@
-import { isAdmin, requireViewer } from '../../kit/authz.js';
+import { isAdmin, isOwnerOrAdmin, requireFieldAccess, requireViewer } from '../../kit/authz.js';
 import { forbidden } from '../../kit/errors.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import { planVersion, trainerByUserId } from './loaders.js';
@@ -22,16 +22,57 @@ export async function requireVerifiedTrainer(ctx: RequestContext, deps: Subgraph
   return trainer;
 }
 
-/** True when the viewer wrote the plan (as its trainer) or is an admin. */
-export async function canSeeDraft(ctx: RequestContext, deps: SubgraphDeps, plan: WorkoutPlanRow) {
+/** True when the viewer is this trainer or an admin: they read the trainer's drafts. */
+export async function canSeeDraftsOf(ctx: RequestContext, deps: SubgraphDeps, trainerId: string) {
   if (isAdmin(ctx)) return true;
   const trainer = await viewerTrainer(ctx, deps);
-  return trainer?.id === plan.trainerId;
+  return trainer?.id === trainerId;
+}
+
+/** True when the viewer wrote the plan (as its trainer) or is an admin. */
+export const canSeeDraft = (ctx: RequestContext, deps: SubgraphDeps, plan: WorkoutPlanRow) =>
+  canSeeDraftsOf(ctx, deps, plan.trainerId);
+
+/** The profile User.trainer shows anyone (and the gateway reads into viewer.trainerId): a verified one. */
+export const publicTrainer = (trainer: TrainerRow | null): TrainerRow | null =>
+  trainer?.verified ? trainer : null;
+
+/** The trainer's client list leads to health data, which is never an admin's: the trainer alone reads it. */
+export async function requireOwnClientList(ctx: RequestContext, deps: SubgraphDeps, trainerId: string) {
+  const own = ctx.viewer !== null && (await viewerTrainer(ctx, deps))?.id === trainerId;
+  requireFieldAccess(ctx, own, 'Only the trainer sees their clients.');
+}
+
+/** A user's workouts and habits: the user and admins read them. */
+export function requireOwnRecords(ctx: RequestContext, userId: string): void {
+  requireFieldAccess(
+    ctx,
+    isOwnerOrAdmin(ctx, userId),
+    'Only the user and admins see their workouts and habits.',
+  );
+}
+
+/** Who can see my data through coaching (User.coaches): the user themself only, not admins, as for health data. */
+export function requireOwnCoaches(ctx: RequestContext, userId: string): void {
+  requireFieldAccess(ctx, ctx.viewer?.userId === userId, 'Only the user sees their coaches.');
 }
 
 /** A trainer's profile is public once verified; before that only the applicant and admins see it. */
 export function canSeeTrainer(ctx: RequestContext, trainer: TrainerRow): boolean {
   return trainer.verified || isAdmin(ctx) || (ctx.viewer !== null && ctx.viewer.userId === trainer.userId);
+}
+
+/** A plan its own trainer just changed: they see the working copy, and its latest published version. */
+export async function draftView(
+  ctx: RequestContext,
+  deps: SubgraphDeps,
+  row: WorkoutPlanRow,
+): Promise<PlanModel> {
+  const published =
+    row.version > 0
+      ? await planVersion(ctx, deps.database.db).load({ planId: row.id, version: row.version })
+      : null;
+  return { row, view: 'draft', published };
 }
 
 /** The plan as this viewer may see it, or null when they may not see it at all. */
@@ -73,4 +114,17 @@ export async function canReadClientData(
   if (!ctx.viewer) return false;
   if (ctx.viewer.userId === row.userId) return true;
   return row.endedAt === null && (await viewerTrainer(ctx, deps))?.id === row.trainerId;
+}
+
+/** The client's habits and sessions through the relationship: canReadClientData, or a denied field. */
+export async function requireClientData(
+  ctx: RequestContext,
+  deps: SubgraphDeps,
+  row: TrainerClientRow,
+): Promise<void> {
+  requireFieldAccess(
+    ctx,
+    await canReadClientData(ctx, deps, row),
+    "Only the client and their active coach see the client's habits and workouts.",
+  );
 }

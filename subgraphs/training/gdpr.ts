@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { UserErasure } from '../../kit/events/consumer.js';
 import { eraseRelationships } from './coaching.js';
-import type { TrainingDeps } from './server.js';
+import type { TrainingDeps } from './deps.js';
 import { habits, trainers, workoutPlans, workoutSessions } from './tables.js';
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
-import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import type { TrainingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import { exerciseResolvers } from './resolvers/Exercise.js';
 import { habitResolvers } from './resolvers/Habit.js';
@@ -18,7 +19,7 @@ import {
 import { workoutSessionResolvers } from './resolvers/WorkoutSession.js';
 import { outbox, processedEvents } from './tables.js';
 
-export type TrainingDeps = SubgraphDeps;
+export type { TrainingDeps } from './deps.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 

@@ -5,7 +5,7 @@ import { encodeCursor, pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { CohortResolvers } from '../generated/resolvers-types.js';
 import { cohortById, cohortMembers } from '../loaders.js';
-import type { AnalyticsDeps } from '../server.js';
+import type { AnalyticsDeps } from '../deps.js';
 import type { CohortRow } from '../tables.js';
 
 export function cohortResolvers(deps: AnalyticsDeps): CohortResolvers<RequestContext, CohortRow> {

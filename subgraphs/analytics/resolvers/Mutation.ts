@@ -6,7 +6,7 @@ import { checkCohortId, createCohort, refreshCohort, updateCohort } from '../coh
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { TRACK_LIMITS, trackClientEvents } from '../ingest.js';
 import { anonymizeIp } from '../ip.js';
-import type { AnalyticsDeps } from '../server.js';
+import type { AnalyticsDeps } from '../deps.js';
 import { rateLimits } from '../tables.js';
 
 export function mutationResolvers(deps: AnalyticsDeps): MutationResolvers<RequestContext> {

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { ProductMetricsResolvers } from '../generated/resolvers-types.js';
 import { activeUsers, eventCounts, type MetricsRange, WINDOW_DAYS, weeklyRetention } from '../metrics.js';
-import type { AnalyticsDeps } from '../server.js';
+import type { AnalyticsDeps } from '../deps.js';
 
 /** The parent was admitted by Query.productMetrics (admins only); these fields compute over its range. */
 export function productMetricsResolvers(

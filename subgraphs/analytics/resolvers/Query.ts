@@ -4,7 +4,7 @@ import { checkCohortId, listCohorts } from '../cohorts.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { cohortById } from '../loaders.js';
 import { metricsRange } from '../metrics.js';
-import type { AnalyticsDeps } from '../server.js';
+import type { AnalyticsDeps } from '../deps.js';
 
 export function queryResolvers(deps: AnalyticsDeps): QueryResolvers<RequestContext> {
   return {

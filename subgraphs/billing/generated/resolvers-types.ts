@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PlanRow as PlanRowModel, SubscriptionRow as SubscriptionRowModel, PaymentRow as PaymentRowModel, RefundRow as RefundRowModel } from '../tables.js';
-import type { UserRef as UserRefModel } from '../resolvers/User.js';
-import type { BillingTrainerClient as BillingTrainerClientModel } from '../resolvers/TrainerClient.js';
+import type { UserRef as UserRefModel } from '../models.js';
+import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -413,19 +413,23 @@ export type User = {
   __typename?: 'User';
   /**
    * The subscription that gives access now, if any: active and, today, before its end date (plus the
-   * grace days while a renewal is still being charged). Null unless the viewer is this user or an admin.
+   * grace days while a renewal is still being charged). Only the user and admins see it; anyone else
+   * gets null and a FORBIDDEN error.
    */
   activeSubscription?: Maybe<UserSubscription>;
   /**
    * The features of the active subscription's plan: what content and other subgraphs gate on, on
    * every read (the gateway's viewer carries them, cached at most 30 s and refreshed when a
-   * subscription starts or ends). Empty without an active subscription; null unless the viewer is
-   * this user or an admin.
+   * subscription starts or ends). Empty without an active subscription. Only the user and admins
+   * see them; anyone else gets null and a FORBIDDEN error.
    */
   entitlements?: Maybe<Array<Scalars['String']['output']>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** Their subscriptions, newest first. Null unless the viewer is this user or an admin. */
+  /**
+   * Their subscriptions, newest first. Only the user and admins see them; anyone else gets null and
+   * a FORBIDDEN error.
+   */
   subscriptions?: Maybe<SubscriptionConnection>;
 };
 
@@ -640,7 +644,7 @@ export type ResolversTypes = {
   SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['SubscriptionPlan']> }>;
   SubscriptionStarted: ResolverTypeWrapper<Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   SubscriptionStatus: SubscriptionStatus;
-  TrainerClient: ResolverTypeWrapper<BillingTrainerClientModel>;
+  TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   UserSubscription: ResolverTypeWrapper<SubscriptionRowModel>;
@@ -674,7 +678,7 @@ export type ResolversParentTypes = {
   SubscriptionPlan: PlanRowModel;
   SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SubscriptionPlan']> };
   SubscriptionStarted: Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
-  TrainerClient: BillingTrainerClientModel;
+  TrainerClient: CoachingKeyModel;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: UserRefModel;
   UserSubscription: SubscriptionRowModel;

@@ -1,41 +1,22 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import { isAdmin, requireAdmin } from '../../../kit/authz.js';
-import { decodeCursor, pageSize, toPage } from '../../../kit/pagination.js';
+import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { visiblePayment, visibleSubscription } from '../access.js';
 import type { BillingDeps } from '../deps.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { paymentById, subscriptionById } from '../loaders.js';
-import { subscriptionPlans } from '../tables.js';
-import { visiblePayment, visibleSubscription } from './access.js';
+import { listPlans } from '../plans.js';
 
 export function queryResolvers(deps: BillingDeps): QueryResolvers<RequestContext> {
   const db = deps.database.db;
   return {
-    subscriptionPlans: async (_parent, { includeInactive, first, after }, ctx) => {
+    subscriptionPlans: (_parent, { includeInactive, first, after }, ctx) => {
       if (includeInactive) requireAdmin(ctx);
-      const limit = pageSize(first);
-      const cursor = decodeCursor(after, ['int', 'uuid']);
-      const conditions: (SQL | undefined)[] = [
-        includeInactive && isAdmin(ctx) ? undefined : eq(subscriptionPlans.isActive, true),
-      ];
-      if (cursor) {
-        conditions.push(
-          or(
-            gt(subscriptionPlans.priceCents, cursor[0]),
-            and(
-              eq(subscriptionPlans.priceCents, cursor[0]),
-              gt(subscriptionPlans.id, sql`${cursor[1]}::uuid`),
-            ),
-          ),
-        );
-      }
-      const rows = await db
-        .select()
-        .from(subscriptionPlans)
-        .where(and(...conditions))
-        .orderBy(asc(subscriptionPlans.priceCents), asc(subscriptionPlans.id))
-        .limit(limit + 1);
-      return toPage(rows, limit, (row) => [row.priceCents, row.id]);
+      return listPlans(db, {
+        includeInactive: !!includeInactive && isAdmin(ctx),
+        limit: pageSize(first),
+        after,
+      });
     },
     subscription: async (_parent, { id }, ctx) =>
       visibleSubscription(deps, ctx, await subscriptionById(ctx, db).load(id)),

@@ -1,26 +1,19 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { accessGrantingPlan } from '../access.js';
 import { type CoachingKey, requireCoachOrClient } from '../coaching.js';
 import type { BillingDeps } from '../deps.js';
 import type { TrainerClientResolvers } from '../generated/resolvers-types.js';
-import { grantsAccess, toDateString } from '../lifecycle.js';
-import { activeSubscriptionByUser, planById } from '../loaders.js';
-
-/** Training's coaching relationship, as this subgraph receives it (checked in __resolveReference). */
-export type BillingTrainerClient = CoachingKey;
 
 export function trainerClientResolvers(
   deps: BillingDeps,
-): TrainerClientResolvers<RequestContext, BillingTrainerClient> {
-  const db = deps.database.db;
+): TrainerClientResolvers<RequestContext, CoachingKey> {
   return {
-    // Batched: a page of 100 clients is one statement against the copy of the relationships.
-    __resolveReference: (reference, ctx) => requireCoachOrClient(reference, ctx, db),
+    // The key only: the field below checks the relationship before it reads anything.
+    __resolveReference: (reference) => ({ trainerId: reference.trainerId, userId: reference.userId }),
     // The plan only: the same loaders as User.activeSubscription, batched over every client.
     activePlan: async (client, _args, ctx) => {
-      const subscription = await activeSubscriptionByUser(ctx, db).load(client.userId);
-      if (!subscription || !grantsAccess(subscription, toDateString(deps.clock.now()), deps.graceDays))
-        return null;
-      return planById(ctx, db).load(subscription.planId);
+      await requireCoachOrClient(client, ctx, deps.database.db);
+      return accessGrantingPlan(deps, ctx, client.userId);
     },
   };
 }

@@ -1,5 +1,7 @@
+import { requireFieldAccess } from '../../../kit/authz.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { visiblePayment, visibleRefund, visibleSubscription } from '../access.js';
 import type { BillingDeps } from '../deps.js';
 import type {
   PaymentResolvers,
@@ -15,8 +17,8 @@ import {
   refundsByPayment,
   subscriptionById,
 } from '../loaders.js';
+import { refundedCentsOf } from '../refunds.js';
 import type { PaymentRow, PlanRow, RefundRow, SubscriptionRow } from '../tables.js';
-import { visiblePayment, visibleRefund, visibleSubscription } from './access.js';
 
 // The SDL spells enum values in upper case, the database in lower case.
 const upper = (value: string) => value.toUpperCase() as never;
@@ -42,10 +44,14 @@ export function userSubscriptionResolvers(
     plan: async (subscription, _args, ctx) => (await planById(ctx, db).load(subscription.planId))!,
     status: (subscription) => upper(subscription.status),
     paymentGateway: (subscription) => upper(subscription.paymentGateway),
+    // A subscription is reachable only by who may see it; were it reached otherwise, the refusal
+    // nulls it (this field is non-null), which is still better than a made-up empty page.
     payments: async (subscription, args, ctx) => {
-      if (!(await visibleSubscription(deps, ctx, subscription))) {
-        return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
-      }
+      requireFieldAccess(
+        ctx,
+        (await visibleSubscription(deps, ctx, subscription)) !== null,
+        'Only the subscriber and admins see its payments.',
+      );
       return paymentsBySubscription(ctx, db).load({
         parent: subscription.id,
         limit: pageSize(args.first),
@@ -66,9 +72,7 @@ export function paymentResolvers(deps: BillingDeps): PaymentResolvers<RequestCon
     paymentGateway: (payment) => upper(payment.paymentGateway),
     refunds: (payment, _args, ctx) => refundsByPayment(ctx, db).load(payment.id),
     refundedCents: async (payment, _args, ctx) =>
-      (await refundsByPayment(ctx, db).load(payment.id))
-        .filter((r) => r.status !== 'failed')
-        .reduce((sum, r) => sum + r.amountCents, 0),
+      refundedCentsOf(await refundsByPayment(ctx, db).load(payment.id)),
   };
 }
 

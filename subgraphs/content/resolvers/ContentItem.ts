@@ -6,8 +6,9 @@ import type {
   ContentType,
   Difficulty,
 } from '../generated/resolvers-types.js';
+import { averageRating } from '../items.js';
 import { coursesByItem, itemById, viewerRating } from '../loaders.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import type { ContentItemRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import { fromDb } from '../validation.js';
@@ -27,9 +28,7 @@ export function contentItemResolvers(
     type: (item) => fromDb<ContentType>(item.type),
     difficulty: (item) => (item.difficultyLevel ? fromDb<Difficulty>(item.difficultyLevel) : null),
     language: (item) => fromDb<ContentLanguage>(item.language),
-    // The exact mean of the ratings; the stored column is the same value rounded to 2 decimals.
-    rating: (item) =>
-      item.ratingsCount > 0 ? Math.round((item.ratingsSum / item.ratingsCount) * 100) / 100 : null,
+    rating: (item) => averageRating(item),
     myRating: (item, _args, ctx) => (ctx.viewer ? viewerRating(ctx, db).load(item.id) : null),
     courses: (item, _args, ctx) => coursesByItem(ctx, db).load(item.id),
   };

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { entitledToCourse, isVisible } from '../access.js';
 import type { CourseResolvers, Difficulty } from '../generated/resolvers-types.js';
 import { courseById, lessonsByCourse, viewerEnrolled } from '../loaders.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import type { CourseRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import { fromDb } from '../validation.js';

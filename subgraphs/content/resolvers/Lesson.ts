@@ -1,9 +1,9 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { entitledToCourse, isVisible } from '../access.js';
+import { entitledToCourse, isVisible, lessonItemsFor } from '../access.js';
 import type { LessonResolvers } from '../generated/resolvers-types.js';
 import { courseById, itemById, lessonById } from '../loaders.js';
-import type { ContentDeps } from '../server.js';
-import type { ContentItemRow, CourseRow, LessonRow } from '../tables.js';
+import type { ContentDeps } from '../deps.js';
+import type { CourseRow, LessonRow } from '../tables.js';
 import { isUuid } from '../../../kit/ids.js';
 import type { Executor } from '../../../kit/db.js';
 
@@ -25,17 +25,12 @@ export function lessonResolvers(deps: ContentDeps): LessonResolvers<RequestConte
     },
     course: (lesson, _args, ctx) => courseOf(lesson, ctx, db),
     locked: async (lesson, _args, ctx) => !entitledToCourse(await courseOf(lesson, ctx, db), ctx),
-    // The outline is public; what the lesson teaches is for viewers with access to the course.
-    // That includes the course creator's unpublished items: a trainer keeps course-only material
-    // out of the public catalogue by leaving it unpublished.
+    // The outline is public; what the lesson teaches is for viewers with access to the course
+    // (locked tells the others why it is null: a paywall is an answer, not a refusal).
     contentItems: async (lesson, _args, ctx) => {
       const course = await courseOf(lesson, ctx, db);
       if (!entitledToCourse(course, ctx)) return null;
-      const items = await itemById(ctx, db).loadMany(lesson.contentItemIds);
-      return items.filter(
-        (item): item is ContentItemRow =>
-          !!item && !(item instanceof Error) && (item.creatorId === course.creatorId || isVisible(item, ctx)),
-      );
+      return lessonItemsFor(course, await itemById(ctx, db).loadMany(lesson.contentItemIds), ctx);
     },
   };
 }

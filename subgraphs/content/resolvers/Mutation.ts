@@ -19,7 +19,7 @@ import {
   setItemPublished,
   updateContentItem,
 } from '../items.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 
 export function mutationResolvers(deps: ContentDeps): MutationResolvers<RequestContext> {
   return {

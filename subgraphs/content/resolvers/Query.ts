@@ -3,7 +3,7 @@ import { isVisible } from '../access.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { courseById, itemById } from '../loaders.js';
 import { listCourses, searchContent } from '../search.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import { checkId } from '../validation.js';
 
 export function queryResolvers(deps: ContentDeps): QueryResolvers<RequestContext> {

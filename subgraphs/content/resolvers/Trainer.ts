@@ -4,7 +4,7 @@ import type { TrainerResolvers } from '../generated/resolvers-types.js';
 import { coursesByTrainer, itemsByTrainer } from '../loaders.js';
 import type { TrainerRef } from '../model.js';
 import { MAX_SEARCH_PAGE } from '../search.js';
-import type { ContentDeps } from '../server.js';
+import type { ContentDeps } from '../deps.js';
 import { isUuid } from '../../../kit/ids.js';
 
 export function trainerResolvers(deps: ContentDeps): TrainerResolvers<RequestContext, TrainerRef> {

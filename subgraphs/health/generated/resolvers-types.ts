@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { HealthUser as HealthUserModel } from '../resolvers/User.js';
+import type { HealthUser as HealthUserModel } from '../access.js';
 import type { HealthMetricRow as HealthMetricRowModel, HealthGoalRow as HealthGoalRowModel, HealthIntegrationRow as HealthIntegrationRowModel } from '../tables.js';
-import type { HealthTrainerClient as HealthTrainerClientModel } from '../resolvers/TrainerClient.js';
+import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -574,7 +574,7 @@ export type ResolversTypes = {
   RecordHealthMetricsResult: ResolverTypeWrapper<RecordHealthMetricsResult>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
-  TrainerClient: ResolverTypeWrapper<HealthTrainerClientModel>;
+  TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
   User: ResolverTypeWrapper<HealthUserModel>;
 };
@@ -603,7 +603,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   RecordHealthMetricsResult: RecordHealthMetricsResult;
   TimeZone: Scalars['TimeZone']['output'];
-  TrainerClient: HealthTrainerClientModel;
+  TrainerClient: CoachingKeyModel;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
   User: HealthUserModel;
 };

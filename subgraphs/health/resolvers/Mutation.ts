@@ -4,7 +4,7 @@ import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
 import { ingestSamples } from '../ingest.js';
 import { connectIntegration, disconnectIntegration } from '../integrations.js';
-import type { HealthDeps } from '../server.js';
+import type { HealthDeps } from '../deps.js';
 
 export function mutationResolvers(deps: HealthDeps): MutationResolvers<RequestContext> {
   const db = deps.database.db;

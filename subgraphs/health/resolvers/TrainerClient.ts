@@ -1,19 +1,23 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { type CoachingKey, requireCoachOrClient } from '../coaching.js';
+import type { HealthDeps } from '../deps.js';
 import type { TrainerClientResolvers } from '../generated/resolvers-types.js';
-import type { HealthDeps } from '../server.js';
-import { healthSeriesOf, latestHealthMetricsOf } from './User.js';
-
-/** Training's coaching relationship, as this subgraph receives it (checked in __resolveReference). */
-export type HealthTrainerClient = CoachingKey;
+import { healthSeriesOf, latestHealthMetricsOf } from '../series.js';
 
 export function trainerClientResolvers(
   deps: HealthDeps,
-): TrainerClientResolvers<RequestContext, HealthTrainerClient> {
+): TrainerClientResolvers<RequestContext, CoachingKey> {
+  const db = deps.database.db;
   return {
-    // Batched: a page of 100 clients is one statement against the copy of the relationships.
-    __resolveReference: (reference, ctx) => requireCoachOrClient(reference, ctx, deps.database.db),
-    healthSeries: (client, args, ctx) => healthSeriesOf(ctx, deps, client.userId, args),
-    latestHealthMetrics: (client, args, ctx) => latestHealthMetricsOf(ctx, deps, client.userId, args),
+    // The key only: each field below checks the relationship before it reads anything.
+    __resolveReference: (reference) => ({ trainerId: reference.trainerId, userId: reference.userId }),
+    healthSeries: async (client, args, ctx) => {
+      await requireCoachOrClient(client, ctx, db);
+      return healthSeriesOf(ctx, deps, client.userId, args);
+    },
+    latestHealthMetrics: async (client, args, ctx) => {
+      await requireCoachOrClient(client, ctx, db);
+      return latestHealthMetricsOf(ctx, deps, client.userId, args);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { isUuid } from '../../../kit/ids.js';
+import { ownedBy } from '../access.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type {
   HealthGoalResolvers,
@@ -8,11 +9,7 @@ import type {
 import { goalProgress, goalWindow } from '../goals.js';
 import { goalById, integrationById, metricById, periodAggregateLoader } from '../loaders.js';
 import { providerNameOf, sourceNameOf, typeNameOf } from '../metric-types.js';
-import type { HealthDeps } from '../server.js';
-
-/** References resolve only for the owner: anyone else gets null, exactly as for a missing id. */
-const ownedBy = <T extends { userId: string }>(row: T | null, ctx: RequestContext) =>
-  row && ctx.viewer?.userId === row.userId ? row : null;
+import type { HealthDeps } from '../deps.js';
 
 export function healthMetricResolvers(deps: HealthDeps): HealthMetricResolvers<RequestContext> {
   return {

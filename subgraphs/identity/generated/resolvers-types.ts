@@ -598,8 +598,8 @@ export type UpdateProfileInput = {
 
 /**
  * A person with an account. Public profile fields are visible to everyone; private fields
- * (email, date of birth, gender, country, account flags) are null unless the viewer is this
- * user or an admin.
+ * (email, date of birth, gender, country, account flags) only to this user and admins: anyone
+ * else gets each of them as null and a FORBIDDEN error (UNAUTHENTICATED when signed out).
  */
 export type User = {
   __typename?: 'User';
@@ -623,7 +623,10 @@ export type User = {
   isActive?: Maybe<Scalars['Boolean']['output']>;
   /** Family name. */
   lastName?: Maybe<Scalars['String']['output']>;
-  /** Sign-in providers linked to the account. Private: null unless the viewer is this user. */
+  /**
+   * Sign-in providers linked to the account. Only this user sees them (not admins); anyone else
+   * gets null and a FORBIDDEN error.
+   */
   linkedAccounts?: Maybe<Array<LinkedAccount>>;
   /** What the user may do. Private. */
   roles?: Maybe<Array<Role>>;

@@ -20,7 +20,7 @@ import {
   oauthStart,
   unlinkProvider,
 } from '../oauth.js';
-import type { IdentityDeps } from '../server.js';
+import type { IdentityDeps } from '../deps.js';
 import { revokeAllSessions, revokeSession } from '../sessions.js';
 import type { UserRow } from '../tables.js';
 import {
@@ -30,7 +30,7 @@ import {
   enrolTwoFactor,
 } from '../two-factor.js';
 import { fromApiProvider, toApiProvider } from './LinkedAccount.js';
-import { revealToHolder } from './User.js';
+import { revealToHolder } from '../privacy.js';
 
 const tooMany = (retryAfterSeconds: number) => ({
   __typename: 'TooManyAttempts' as const,

@@ -4,7 +4,7 @@ import { searchUsers } from '../admin.js';
 import { exportMyData } from '../gdpr.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { connectionsByUser, userById } from '../loaders.js';
-import type { IdentityDeps } from '../server.js';
+import type { IdentityDeps } from '../deps.js';
 import { validateSessionToken } from '../sessions.js';
 
 export function queryResolvers(deps: IdentityDeps): QueryResolvers<RequestContext> {

@@ -1,28 +1,17 @@
-import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import type { IdentityDeps } from '../deps.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { connectionsByUser, userById } from '../loaders.js';
+import { requireOwnerOnly, requirePrivateAccess } from '../privacy.js';
 import type { UserRow } from '../tables.js';
-import type { IdentityDeps } from '../server.js';
 
-/**
- * Rows handed to a token's new holder (AuthSuccess.user): that request has no viewer yet, but the
- * person asking just proved who they are, so they see their own private fields.
- */
-const revealedToHolder = new WeakSet<UserRow>();
-export function revealToHolder(user: UserRow): UserRow {
-  revealedToHolder.add(user);
-  return user;
-}
-
-const canSeePrivate = (user: UserRow, ctx: RequestContext) =>
-  revealedToHolder.has(user) || isOwnerOrAdmin(ctx, user.id);
-
-/** A field only the user and admins read; null for everyone else. */
+/** A private field: the row's value for the user and admins, a denied field for anyone else. */
 const privateField =
   <K extends keyof UserRow>(key: K) =>
-  (user: UserRow, _args: unknown, ctx: RequestContext) =>
-    canSeePrivate(user, ctx) ? user[key] : null;
+  (user: UserRow, _args: unknown, ctx: RequestContext) => {
+    requirePrivateAccess(user, ctx);
+    return user[key];
+  };
 
 export function userResolvers(deps: IdentityDeps): UserResolvers<RequestContext, UserRow> {
   return {
@@ -34,12 +23,14 @@ export function userResolvers(deps: IdentityDeps): UserResolvers<RequestContext,
     emailVerified: privateField('emailVerified'),
     twoFactorEnabled: privateField('twoFactorEnabled'),
     isActive: privateField('isActive'),
-    roles: (user, _args, ctx) => (canSeePrivate(user, ctx) ? (user.roles as ('USER' | 'ADMIN')[]) : null),
+    roles: (user, _args, ctx) => {
+      requirePrivateAccess(user, ctx);
+      return user.roles as ('USER' | 'ADMIN')[];
+    },
     updatedAt: privateField('updatedAt'),
-    // Owner only (not admins): which providers someone signs in with is theirs alone.
-    linkedAccounts: (user, _args, ctx) =>
-      revealedToHolder.has(user) || ctx.viewer?.userId === user.id
-        ? connectionsByUser(ctx, deps.database.db).load(user.id)
-        : null,
+    linkedAccounts: (user, _args, ctx) => {
+      requireOwnerOnly(user, ctx);
+      return connectionsByUser(ctx, deps.database.db).load(user.id);
+    },
   };
 }

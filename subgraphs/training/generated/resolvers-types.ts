@@ -563,7 +563,7 @@ export type TrainerClient = {
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The client's habits, oldest first (as User.habits). The trainer sees them while the
-   * relationship is active, the client always; null for anyone else.
+   * relationship is active, the client always; anyone else gets null and a FORBIDDEN error.
    */
   habits?: Maybe<Array<Habit>>;
   /** Stable identifier. */
@@ -580,7 +580,8 @@ export type TrainerClient = {
   userId: Scalars['ID']['output'];
   /**
    * The client's workout sessions, newest first (as User.workoutSessions). The trainer sees them
-   * while the relationship is active, the client always; null for anyone else.
+   * while the relationship is active, the client always; anyone else gets null and a FORBIDDEN
+   * error.
    */
   workoutSessions?: Maybe<WorkoutSessionConnection>;
 };
@@ -673,13 +674,13 @@ export type User = {
   __typename?: 'User';
   /**
    * The trainers the user hired and has not let go, newest first: who can see the user's habits,
-   * workout sessions, health summary and subscription plan now. Only the user sees it; null for
-   * anyone else.
+   * workout sessions, health summary and subscription plan now. Only the user sees it; anyone
+   * else gets null and a FORBIDDEN error.
    */
   coaches?: Maybe<Array<TrainerClient>>;
   /**
    * The user's habits, oldest first (at most 100 per user). Only the user and admins see them;
-   * null for anyone else.
+   * anyone else gets null and a FORBIDDEN error.
    */
   habits?: Maybe<Array<Habit>>;
   /** Stable identifier. */
@@ -687,8 +688,8 @@ export type User = {
   /** The user's trainer profile, once an admin verified it; null for everyone else. */
   trainer?: Maybe<Trainer>;
   /**
-   * The user's workout sessions, newest first. Only the user and admins see them; null for
-   * anyone else.
+   * The user's workout sessions, newest first. Only the user and admins see them; anyone else
+   * gets null and a FORBIDDEN error.
    */
   workoutSessions?: Maybe<WorkoutSessionConnection>;
 };

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { Difficulty, ExerciseCategory, ExerciseResolvers } from '../generated/resolvers-types.js';
 import { exerciseById } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { ExerciseRow } from '../tables.js';
 
 export function exerciseResolvers(deps: TrainingDeps): ExerciseResolvers<RequestContext, ExerciseRow> {

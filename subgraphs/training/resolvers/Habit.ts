@@ -4,7 +4,7 @@ import type { HabitResolvers } from '../generated/resolvers-types.js';
 import { dateRange } from '../habits.js';
 import { isoDate } from '../input.js';
 import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import { completionRate, computeStreaks, streakUnit, utcDate } from '../streaks.js';
 import type { HabitRow } from '../tables.js';
 

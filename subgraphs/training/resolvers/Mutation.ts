@@ -1,11 +1,10 @@
 import { requireAdmin, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { requireVerifiedTrainer, viewerTrainer } from '../access.js';
+import { draftView, requireVerifiedTrainer, viewerTrainer } from '../access.js';
 import { endCoaching, hireTrainer } from '../coaching.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createHabit, logHabit, updateHabit } from '../habits.js';
 import { checkId, isoDate } from '../input.js';
-import type { PlanModel } from '../models.js';
 import {
   addExercise,
   createPlan,
@@ -16,21 +15,14 @@ import {
   updateExercise,
   updatePlan,
 } from '../plans.js';
-import { planVersion } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { WorkoutPlanRow } from '../tables.js';
 import { applyAsTrainer, verifyTrainer } from '../trainers.js';
 import { abandonSession, completeSession, startSession } from '../workouts.js';
 
 export function mutationResolvers(deps: TrainingDeps): MutationResolvers<RequestContext> {
-  const db = deps.database.db;
   /** A plan its own trainer just changed: they see the working copy. */
-  const asDraft = async (ctx: RequestContext, row: WorkoutPlanRow): Promise<PlanModel> => ({
-    row,
-    view: 'draft',
-    published:
-      row.version > 0 ? await planVersion(ctx, db).load({ planId: row.id, version: row.version }) : null,
-  });
+  const asDraft = (ctx: RequestContext, row: WorkoutPlanRow) => draftView(ctx, deps, row);
 
   return {
     applyAsTrainer: (_parent, { input }, ctx) => applyAsTrainer(deps, requireViewer(ctx).userId, input),

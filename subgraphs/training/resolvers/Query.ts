@@ -7,7 +7,7 @@ import { checkId, intInRange } from '../input.js';
 import { exerciseById, habitById, planById, sessionById, trainerById } from '../loaders.js';
 import { viewPlan } from '../access.js';
 import { cataloguePage } from '../plans.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import { exercisesPage, trainersPage } from '../trainers.js';
 
 export function queryResolvers(deps: TrainingDeps): QueryResolvers<RequestContext> {

@@ -1,7 +1,7 @@
 import { isUuid } from '../../../kit/ids.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { canReadClientData, isCoachingParty } from '../access.js';
+import { isCoachingParty, requireClientData } from '../access.js';
 import type { TrainerClientResolvers } from '../generated/resolvers-types.js';
 import {
   activeTrainerClientByPair,
@@ -10,7 +10,7 @@ import {
   trainerById,
   trainerClientById,
 } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { TrainerClientRow } from '../tables.js';
 
 export function trainerClientResolvers(
@@ -32,14 +32,14 @@ export function trainerClientResolvers(
 
     // The same loaders as User.habits and User.workoutSessions: a page of 100 clients is one
     // statement each, as for 10.
-    habits: async (row, { includeArchived }, ctx) =>
-      (await canReadClientData(ctx, deps, row))
-        ? habitsByUser(ctx, db, includeArchived ?? false).load(row.userId)
-        : null,
+    habits: async (row, { includeArchived }, ctx) => {
+      await requireClientData(ctx, deps, row);
+      return habitsByUser(ctx, db, includeArchived ?? false).load(row.userId);
+    },
 
     workoutSessions: async (row, { first, after }, ctx) => {
       const limit = pageSize(first);
-      if (!(await canReadClientData(ctx, deps, row))) return null;
+      await requireClientData(ctx, deps, row);
       return sessionsPage(ctx, db).load({
         parent: row.userId,
         limit,

@@ -1,10 +1,10 @@
-import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { publicTrainer, requireOwnRecords, requireOwnCoaches } from '../access.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { coachesByUser, habitsByUser, sessionsPage, trainerByUserId } from '../loaders.js';
 import type { UserRef } from '../models.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 
 export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext, UserRef> {
   const db = deps.database.db;
@@ -13,13 +13,10 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
     __resolveReference: (reference) => ({ id: reference.id }),
 
     // Public once verified: this is also what the gateway reads into viewer.trainerId.
-    trainer: async (user, _args, ctx) => {
-      const trainer = await trainerByUserId(ctx, db).load(user.id);
-      return trainer?.verified ? trainer : null;
-    },
+    trainer: async (user, _args, ctx) => publicTrainer(await trainerByUserId(ctx, db).load(user.id)),
 
     workoutSessions: (user, { filter, first, after }, ctx) => {
-      if (!isOwnerOrAdmin(ctx, user.id)) return null;
+      requireOwnRecords(ctx, user.id);
       return sessionsPage(ctx, db).load({
         parent: user.id,
         limit: pageSize(first),
@@ -33,12 +30,13 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
     },
 
     habits: (user, { includeArchived }, ctx) => {
-      if (!isOwnerOrAdmin(ctx, user.id)) return null;
+      requireOwnRecords(ctx, user.id);
       return habitsByUser(ctx, db, includeArchived ?? false).load(user.id);
     },
 
-    // Who can see my data: the user themself only (admins included out, as for health data).
-    coaches: (user, _args, ctx) =>
-      ctx.viewer?.userId === user.id ? coachesByUser(ctx, db).load(user.id) : null,
+    coaches: (user, _args, ctx) => {
+      requireOwnCoaches(ctx, user.id);
+      return coachesByUser(ctx, db).load(user.id);
+    },
   };
 }

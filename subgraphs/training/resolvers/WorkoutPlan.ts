@@ -8,7 +8,7 @@ import type {
 } from '../generated/resolvers-types.js';
 import { exerciseById, planById, planExercises, trainerById } from '../loaders.js';
 import type { PlanExerciseModel, PlanModel } from '../models.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { WorkoutPlanVersionRow } from '../tables.js';
 
 /** The content fields as this viewer reads them: the working copy or the published snapshot. */

@@ -7,7 +7,7 @@ import type {
   WorkoutSessionStatus,
 } from '../generated/resolvers-types.js';
 import { planById, planVersion, sessionById } from '../loaders.js';
-import type { TrainingDeps } from '../server.js';
+import type { TrainingDeps } from '../deps.js';
 import type { WorkoutSessionRow } from '../tables.js';
 
 export function workoutSessionResolvers(

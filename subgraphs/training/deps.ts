@@ -1,0 +1,4 @@
+import type { SubgraphDeps } from '../../kit/subgraph.js';
+
+/** What the training subgraph's resolvers and domain functions are given (server.ts builds it). */
+export type TrainingDeps = SubgraphDeps;
