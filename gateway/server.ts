@@ -48,6 +48,7 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '.
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
+import { cachePolicyPlugins, UNCACHEABLE } from './cache-policy.js';
 import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
@@ -282,6 +283,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics.plugin(),
     scalarValidation(),
     echoRequestId(),
+    // Before setClientCookies: a response that sets a cookie ends as no-store whatever the hints.
+    ...cachePolicyPlugins<GatewayContext>(),
     setClientCookies(secureCookies),
     requireOperation(),
     rejectUnstorableText(),
@@ -472,7 +475,7 @@ function setClientCookies(secure: boolean): ApolloServerPlugin<GatewayContext> {
           const requested = contextValue.cookies?.requested() ?? [];
           for (const cookie of requested)
             appendSetCookie(response.http.headers, setCookieLine(cookie, secure));
-          if (requested.length > 0) response.http.headers.set('cache-control', 'no-store');
+          if (requested.length > 0) response.http.headers.set('cache-control', UNCACHEABLE);
         },
       };
     },

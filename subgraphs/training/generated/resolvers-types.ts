@@ -980,7 +980,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddWorkoutPlanExerciseInput: AddWorkoutPlanExerciseInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ApplyAsTrainerInput: ApplyAsTrainerInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -996,7 +995,6 @@ export type ResolversTypes = {
   ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Exercise']> }>;
   ExerciseFilter: ExerciseFilter;
   Habit: ResolverTypeWrapper<HabitRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   HabitLog: ResolverTypeWrapper<HabitLogRowModel>;
   IntensityLevel: IntensityLevel;
   LogHabitInput: LogHabitInput;
@@ -1022,13 +1020,14 @@ export type ResolversTypes = {
   WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutSession']> }>;
   WorkoutSessionFilter: WorkoutSessionFilter;
   WorkoutSessionStatus: WorkoutSessionStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddWorkoutPlanExerciseInput: AddWorkoutPlanExerciseInput;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ApplyAsTrainerInput: ApplyAsTrainerInput;
   String: Scalars['String']['output'];
@@ -1041,7 +1040,6 @@ export type ResolversParentTypes = {
   ExerciseConnection: Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Exercise']> };
   ExerciseFilter: ExerciseFilter;
   Habit: HabitRowModel;
-  Boolean: Scalars['Boolean']['output'];
   HabitLog: HabitLogRowModel;
   LogHabitInput: LogHabitInput;
   Mutation: Record<PropertyKey, never>;
@@ -1064,7 +1062,16 @@ export type ResolversParentTypes = {
   WorkoutSession: WorkoutSessionRowModel;
   WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutSession']> };
   WorkoutSessionFilter: WorkoutSessionFilter;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1290,3 +1297,6 @@ export type Resolvers<ContextType = RequestContext> = {
   WorkoutSessionConnection?: WorkoutSessionConnectionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};
