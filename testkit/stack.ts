@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Clock, ManualClock } from '../kit/clock.js';
 import { loadEnv } from '../kit/env.js';
@@ -23,7 +23,7 @@ export interface TestStack extends Stack {
   clock: ManualClock;
   /** Sends an operation to the gateway as the holder of `token` (or anonymously). */
   gql<T = any>(
-    query: string | TypedDocumentNode<T, any>,
+    query: string | TypedDocumentNode<T, any> | (DocumentTypeDecoration<T, any> & { toString(): string }),
     variables?: Record<string, unknown>,
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
@@ -122,7 +122,7 @@ export async function startTestStack(
     if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
     return postGraphQL(
       stack.gatewayUrl,
-      { query: typeof query === 'string' ? query : print(query), variables },
+      { query: typeof query === 'string' || !('kind' in query) ? query.toString() : print(query), variables },
       headers,
     );
   };
