@@ -28,7 +28,9 @@ export interface TestStack extends Stack {
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
   /** Creates an account through the public API and returns its token and id. */
-  signUp(overrides?: Partial<{ email: string; username: string; password: string }>): Promise<TestUser>;
+  signUp(
+    overrides?: Partial<{ email: string; username: string; password: string; timeZone: string }>,
+  ): Promise<TestUser>;
   /** Gives a user the ADMIN role (no public API grants it) and returns a fresh token. */
   makeAdmin(user: TestUser): Promise<TestUser>;
   /**
@@ -134,6 +136,7 @@ export async function startTestStack(
       email: overrides.email ?? `user${suffix}@example.com`,
       username: overrides.username ?? `user_${suffix}`,
       password: overrides.password ?? DEFAULT_PASSWORD,
+      ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
     };
     const result = await gql(
       `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSuccess { token user { id } } } }`,

@@ -243,8 +243,11 @@ export type IntensityLevel =
 export type LogHabitInput = {
   /** Whether the day counts as done (default true). */
   completed?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The day; not after tomorrow (UTC) and not more than 366 days back. */
-  date: Scalars['Date']['input'];
+  /**
+   * The day on the owner's calendar (User.timeZone); today there when left out. Not after that
+   * today and not more than 366 days back.
+   */
+  date?: InputMaybe<Scalars['Date']['input']>;
   /** The habit. */
   habitId: Scalars['ID']['input'];
   /** Notes, up to 1000 characters. */

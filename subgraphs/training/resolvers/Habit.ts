@@ -1,21 +1,24 @@
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
+import { localDate, timeZoneOf } from '../../../kit/time-zones.js';
 import type { HabitResolvers } from '../generated/resolvers-types.js';
 import { dateRange } from '../habits.js';
 import { isoDate } from '../input.js';
 import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
 import type { TrainingDeps } from '../server.js';
-import { completionRate, computeStreaks, streakUnit, utcDate } from '../streaks.js';
-import type { HabitRow } from '../tables.js';
+import { completionRate, computeStreaks, streakUnit } from '../streaks.js';
+import { type HabitRow, userTimeZones } from '../tables.js';
 
 export function habitResolvers(deps: TrainingDeps): HabitResolvers<RequestContext, HabitRow> {
   const db = deps.database.db;
-  const streaks = async (habit: HabitRow, ctx: RequestContext) =>
-    computeStreaks(
-      await habitCompletedDates(ctx, db).load(habit.id),
-      habit.frequencyPerWeek,
-      utcDate(deps.clock.now()),
-    );
+  // Streaks run on the owner's calendar, whoever reads them (the owner or their coach).
+  const streaks = async (habit: HabitRow, ctx: RequestContext) => {
+    const [dates, zone] = await Promise.all([
+      habitCompletedDates(ctx, db).load(habit.id),
+      timeZoneOf(ctx, db, userTimeZones, habit.userId),
+    ]);
+    return computeStreaks(dates, habit.frequencyPerWeek, localDate(deps.clock.now(), zone));
+  };
   return {
     // Owner-only, on the entity path too: another user's habit resolves to null.
     __resolveReference: async (reference, ctx) => {

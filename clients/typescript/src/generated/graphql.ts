@@ -383,8 +383,11 @@ export type IntensityLevel =
 export type LogHabitInput = {
   /** Whether the day counts as done (default true). */
   completed?: boolean | null | undefined;
-  /** The day; not after tomorrow (UTC) and not more than 366 days back. */
-  date: string;
+  /**
+   * The day on the owner's calendar (User.timeZone); today there when left out. Not after that
+   * today and not more than 366 days back.
+   */
+  date?: string | null | undefined;
   /** The habit. */
   habitId: string | number;
   /** Notes, up to 1000 characters. */
@@ -517,6 +520,8 @@ export type SignUpInput = {
   lastName?: string | null | undefined;
   /** At least 10 characters, at most 256; not a common password, not the email or username. */
   password: string;
+  /** The device's IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone); UTC when left out. */
+  timeZone?: string | null | undefined;
   /** 3-30 letters, digits, '.', '_' or '-'; compared case-insensitively. */
   username: string;
 };
@@ -569,6 +574,8 @@ export type UpdateProfileInput = {
   gender?: string | null | undefined;
   /** Family name, up to 100 characters. */
   lastName?: string | null | undefined;
+  /** A new IANA time zone; it cannot be cleared. */
+  timeZone?: string | null | undefined;
   /** A new username, same rules as at sign-up. */
   username?: string | null | undefined;
 };
