@@ -4,10 +4,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { createDatabase, type Database } from './db.js';
 import {
   applyTimeZoneEvent,
+  bucketStarts,
   canonicalTimeZone,
   eraseTimeZone,
   loadTimeZone,
   localDate,
+  startOfLocalDate,
   userTimeZonesTable,
 } from './time-zones.js';
 
@@ -78,5 +80,75 @@ describe('the copy of users’ zones', () => {
     expect(await loadTimeZone(db, userTimeZones, userId)).toBe('America/New_York');
     await eraseTimeZone(db, userTimeZones, userId);
     expect(await loadTimeZone(db, userTimeZones, userId)).toBe('UTC');
+  });
+});
+
+describe('calendar buckets in a zone', () => {
+  const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+
+  it('finds the instant of a local midnight on both sides of a daylight-saving change', () => {
+    expect(startOfLocalDate('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDate('2026-03-30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfLocalDate('2026-12-01', 'Pacific/Kiritimati').toISOString()).toBe(
+      '2026-11-30T10:00:00.000Z',
+    );
+    expect(startOfLocalDate('2026-11-30', 'America/Los_Angeles').toISOString()).toBe(
+      '2026-11-30T08:00:00.000Z',
+    );
+  });
+
+  it('lists days of 23 and 25 hours where the zone changes clocks', () => {
+    const spring = bucketStarts(
+      new Date('2026-03-28T23:00:00Z'),
+      new Date('2026-03-30T22:00:00Z'),
+      'DAY',
+      'Europe/Berlin',
+    );
+    expect(iso(spring)).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
+    const autumn = bucketStarts(
+      new Date('2026-10-25T00:00:00Z'),
+      new Date('2026-10-26T00:00:00Z'),
+      'DAY',
+      'Europe/Berlin',
+    );
+    // The bucket holding `from` starts before it: 25 October began at 22:00 UTC the day before.
+    expect(iso(autumn)).toEqual(['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
+  });
+
+  it('starts weeks on Monday and months on the first, and hours on the local hour', () => {
+    const weeks = bucketStarts(
+      new Date('2026-11-18T12:00:00Z'),
+      new Date('2026-12-01T00:00:00Z'),
+      'WEEK',
+      'UTC',
+    );
+    expect(iso(weeks)).toEqual([
+      '2026-11-16T00:00:00.000Z',
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-30T00:00:00.000Z',
+    ]);
+    const months = bucketStarts(
+      new Date('2026-01-15T00:00:00Z'),
+      new Date('2026-03-02T00:00:00Z'),
+      'MONTH',
+      'Asia/Tokyo',
+    );
+    expect(iso(months)).toEqual([
+      '2025-12-31T15:00:00.000Z',
+      '2026-01-31T15:00:00.000Z',
+      '2026-02-28T15:00:00.000Z',
+    ]);
+    const hours = bucketStarts(
+      new Date('2026-11-30T10:20:00Z'),
+      new Date('2026-11-30T12:00:00Z'),
+      'HOUR',
+      'Asia/Kolkata',
+    );
+    // India is 5:30 ahead: its hours start at :30 UTC.
+    expect(iso(hours)).toEqual([
+      '2026-11-30T09:30:00.000Z',
+      '2026-11-30T10:30:00.000Z',
+      '2026-11-30T11:30:00.000Z',
+    ]);
   });
 });

@@ -93,3 +93,91 @@ export async function loadTimeZone(db: Executor, table: UserTimeZonesTable, user
   const [row] = await db.select({ timeZone: table.timeZone }).from(table).where(eq(table.userId, userId));
   return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }
+
+/** The wall-clock parts of an instant in a zone. */
+function wallClock(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetMs(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time has in a zone (month 1-12). Across a daylight-saving change the
+ * offset is looked up twice, so times next to the change land on the right side of it.
+ */
+export function instantOfWallClock(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+): Date {
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour);
+  const first = wallAsUtc - offsetMs(new Date(wallAsUtc), timeZone);
+  return new Date(wallAsUtc - offsetMs(new Date(first), timeZone));
+}
+
+/** Midnight starting a calendar date (YYYY-MM-DD) in a zone. */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return instantOfWallClock(timeZone, year, month, day);
+}
+
+export type CalendarBucket = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
+
+/**
+ * The starts of every bucket that overlaps [from, to), on the zone's calendar, as PostgreSQL's
+ * date_trunc(field, instant, zone) gives them: hours, days, ISO weeks (Monday) or months. A chart
+ * needs every bucket, not only those with data.
+ */
+export function bucketStarts(from: Date, to: Date, bucket: CalendarBucket, timeZone: string): Date[] {
+  const starts: Date[] = [];
+  if (!(from < to)) return starts;
+  const w = wallClock(from, timeZone);
+  if (bucket === 'HOUR') {
+    // Whole-hour offsets and half-hour ones alike: the local hour's start, then one hour at a time.
+    let at = from.getTime() - ((w.minute * 60 + w.second) * 1000 + from.getUTCMilliseconds());
+    for (; at < to.getTime(); at += 3_600_000) starts.push(new Date(at));
+    return starts;
+  }
+  // Calendar arithmetic on the local date (as a UTC date, where every day has 24 hours).
+  const local = new Date(Date.UTC(w.year, w.month - 1, w.day));
+  if (bucket === 'WEEK') local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
+  if (bucket === 'MONTH') local.setUTCDate(1);
+  for (;;) {
+    const start = instantOfWallClock(
+      timeZone,
+      local.getUTCFullYear(),
+      local.getUTCMonth() + 1,
+      local.getUTCDate(),
+    );
+    if (start >= to) return starts;
+    starts.push(start);
+    if (bucket === 'DAY') local.setUTCDate(local.getUTCDate() + 1);
+    else if (bucket === 'WEEK') local.setUTCDate(local.getUTCDate() + 7);
+    else local.setUTCMonth(local.getUTCMonth() + 1);
+  }
+}
