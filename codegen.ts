@@ -53,12 +53,21 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...subgraphTargets,
-    'schema/generated/': {
+    // The typed client package: one document per operation, a manifest of their hashes for
+    // trusted documents, and documents that apps write with graphql() in their own sources.
+    'clients/typescript/src/generated/': {
       schema: 'schema/api.graphql',
-      documents: ['schema/operations/**/*.graphql'],
+      documents: ['clients/typescript/operations/**/*.graphql', 'apps/*/src/**/*.{ts,tsx}'],
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
-      config: { scalars: clientScalars, useTypeImports: true, enumsAsTypes: true, importExtension: '.js' },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      config: {
+        scalars: clientScalars,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        importExtension: '.js',
+        // Documents are strings: a client needs no GraphQL parser or printer at run time.
+        documentMode: 'string',
+      },
     },
   },
 };

@@ -48,9 +48,11 @@ import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '.
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
+import { cachePolicyPlugins, UNCACHEABLE } from './cache-policy.js';
 import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
+import { admitTrustedDocument, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { sessionCredentialFrom, sessionRefused, ViewerResolver } from './viewer.js';
 
 /** What every gateway request carries into the query plan. */
@@ -90,6 +92,8 @@ export interface GatewayOptions {
   trustProxyHops?: number;
   /** Origins whose browsers may call cross-origin with credentials (kit/cors.ts); none by default. */
   corsOrigins?: readonly string[];
+  /** Which documents run (gateway/trusted-documents.ts); every document when left out. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -154,8 +158,18 @@ export function createGatewayFromEnv(
     secureCookies: env.NODE_ENV === 'production' || new URL(env.PUBLIC_APP_URL).protocol === 'https:',
     trustProxyHops: env.TRUST_PROXY_HOPS,
     corsOrigins: corsOriginsFromEnv(env),
+    trustedDocuments: loadTrustedDocuments(
+      env.TRUSTED_DOCUMENTS,
+      env.TRUSTED_DOCUMENTS_MANIFEST ?? CLIENT_MANIFEST,
+    ),
   });
 }
+
+/** The manifest of the client package's documents, written by `npm run codegen`. */
+export const CLIENT_MANIFEST = new URL(
+  '../clients/typescript/src/generated/persisted-documents.json',
+  import.meta.url,
+);
 
 /** The example web app's dev server (Vite), allowed by default in development only. */
 export const DEVELOPMENT_WEB_ORIGIN = 'http://localhost:5173';
@@ -169,6 +183,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   const metrics = new ServerMetrics('gateway');
   const { log } = options;
   const secureCookies = options.secureCookies ?? true;
+  const { trustedDocuments } = options;
+  if (options.production && trustedDocuments?.mode !== 'only')
+    log.warn(
+      { trustedDocuments: trustedDocuments?.mode ?? 'off' },
+      'production gateway runs any document; set TRUSTED_DOCUMENTS=only to run the client manifest alone',
+    );
   const urlOf = (name: string) => {
     const url = options.subgraphUrls[name];
     if (!url) throw new Error(`no URL configured for subgraph ${name}`);
@@ -282,6 +302,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics.plugin(),
     scalarValidation(),
     echoRequestId(),
+    // Before setClientCookies: a response that sets a cookie ends as no-store whatever the hints.
+    ...cachePolicyPlugins<GatewayContext>(),
     setClientCookies(secureCookies),
     requireOperation(),
     rejectUnstorableText(),
@@ -398,6 +420,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // flight; beyond 256 a request would only wait in a queue its client has given up on.
         maxInFlight: options.maxInFlight ?? 256,
         corsOrigins: options.corsOrigins ?? [],
+        admit: trustedDocuments ? (request) => admitTrustedDocument(trustedDocuments, request) : undefined,
         routes: [
           personalDataExport,
           { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
@@ -472,7 +495,7 @@ function setClientCookies(secure: boolean): ApolloServerPlugin<GatewayContext> {
           const requested = contextValue.cookies?.requested() ?? [];
           for (const cookie of requested)
             appendSetCookie(response.http.headers, setCookieLine(cookie, secure));
-          if (requested.length > 0) response.http.headers.set('cache-control', 'no-store');
+          if (requested.length > 0) response.http.headers.set('cache-control', UNCACHEABLE);
         },
       };
     },

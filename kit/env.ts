@@ -59,6 +59,10 @@ const envSchema = z
      * (kit/cors.ts). Unset: the example web app's dev server in development, none otherwise.
      */
     CORS_ORIGINS: z.string().optional(),
+    /** Trusted documents (gateway/trusted-documents.ts): `only` in production runs manifest documents alone. */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('allow'),
+    /** The manifest codegen writes; default the client package's. */
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
     /** smtp(s)://user:pass@host:port; without it mail goes to the dev mailbox (identity.dev_mailbox). */
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Fitness <no-reply@fitness.local>'),

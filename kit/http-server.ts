@@ -27,6 +27,15 @@ export interface Route {
   handle(request: RawRequest): Promise<RawResponse>;
 }
 
+/** A GraphQL request as the server received it, before Apollo Server runs it. */
+export interface GraphQLRequestInput {
+  method: string;
+  /** The URL's query string, with its `?` (GET requests carry the operation there). */
+  search: string;
+  /** The parsed JSON body (POST). */
+  body: unknown;
+}
+
 export interface HttpServerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   context(request: RawRequest): Promise<C>;
@@ -50,6 +59,11 @@ export interface HttpServerOptions<C extends BaseContext> {
    * out: no CORS headers for anyone.
    */
   corsOrigins?: readonly string[];
+  /**
+   * Sees each GraphQL request before Apollo Server: returns it (possibly rewritten) to run, or a
+   * response that refuses it (the gateway's trusted documents).
+   */
+  admit?(request: GraphQLRequestInput): GraphQLRequestInput | RawResponse;
   onError?(error: unknown): void;
 }
 
@@ -191,6 +205,16 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         }
       }
 
+      let graphqlRequest: GraphQLRequestInput = { method, search: url.search, body: parsedBody };
+      if (options.admit) {
+        const admitted = options.admit(graphqlRequest);
+        if ('status' in admitted) {
+          send(res, admitted);
+          return;
+        }
+        graphqlRequest = admitted;
+      }
+
       if (inFlight >= maxInFlight) {
         res.setHeader('retry-after', '1');
         send(res, jsonError(503, 'The server is busy; retry in a moment.', 'SERVICE_UNAVAILABLE'));
@@ -200,7 +224,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
       let result: Awaited<ReturnType<typeof options.apollo.executeHTTPGraphQLRequest>>;
       try {
         result = await options.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method, headers, search: url.search, body: parsedBody },
+          httpGraphQLRequest: { method, headers, search: graphqlRequest.search, body: graphqlRequest.body },
           context: () => options.context(raw),
         });
       } finally {

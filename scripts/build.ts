@@ -15,7 +15,7 @@ import ts from 'typescript';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files read next to the code at run time (`new URL(..., import.meta.url)`), copied into the output. */
-const ASSETS = ['schema/supergraph.graphql'];
+const ASSETS = ['schema/supergraph.graphql', 'clients/typescript/src/generated/persisted-documents.json'];
 
 export function buildJavaScript(entries: string[], outDir: string): void {
   const configPath = join(ROOT, 'tsconfig.json');

@@ -34,6 +34,17 @@ export class Browser {
     return { status: response.status, ...((await response.json()) as object) };
   }
 
+  /** A fetch that sends and keeps this browser's cookies, for clients that bring their own fetch. */
+  readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0)
+      headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(input, { ...init, headers });
+    this.lastHeaders = response.headers;
+    for (const line of response.headers.getSetCookie()) this.store(line);
+    return response;
+  };
+
   private store(line: string) {
     this.setCookieLines.push(line);
     const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());

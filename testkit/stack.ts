@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Clock, ManualClock } from '../kit/clock.js';
 import { loadEnv } from '../kit/env.js';
@@ -23,12 +23,14 @@ export interface TestStack extends Stack {
   clock: ManualClock;
   /** Sends an operation to the gateway as the holder of `token` (or anonymously). */
   gql<T = any>(
-    query: string | TypedDocumentNode<T, any>,
+    query: string | TypedDocumentNode<T, any> | (DocumentTypeDecoration<T, any> & { toString(): string }),
     variables?: Record<string, unknown>,
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
   /** Creates an account through the public API and returns its token and id. */
-  signUp(overrides?: Partial<{ email: string; username: string; password: string }>): Promise<TestUser>;
+  signUp(
+    overrides?: Partial<{ email: string; username: string; password: string; timeZone: string }>,
+  ): Promise<TestUser>;
   /** Gives a user the ADMIN role (no public API grants it) and returns a fresh token. */
   makeAdmin(user: TestUser): Promise<TestUser>;
   /**
@@ -122,7 +124,7 @@ export async function startTestStack(
     if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
     return postGraphQL(
       stack.gatewayUrl,
-      { query: typeof query === 'string' ? query : print(query), variables },
+      { query: typeof query === 'string' || !('kind' in query) ? query.toString() : print(query), variables },
       headers,
     );
   };
@@ -134,6 +136,7 @@ export async function startTestStack(
       email: overrides.email ?? `user${suffix}@example.com`,
       username: overrides.username ?? `user_${suffix}`,
       password: overrides.password ?? DEFAULT_PASSWORD,
+      ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
     };
     const result = await gql(
       `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSuccess { token user { id } } } }`,

@@ -169,7 +169,7 @@ describe('cookie sessions for browsers, bearer tokens for apps', () => {
     expect(line).toMatch(/; SameSite=Lax/);
     expect(line).toMatch(/; Path=\//);
     expect(Number(/Max-Age=(\d+)/.exec(line ?? '')?.[1])).toBeGreaterThan(29 * 24 * 3600);
-    expect(browser.lastHeaders.get('cache-control')).toBe('no-store');
+    expect(browser.lastHeaders.get('cache-control')).toBe('private, no-store');
 
     const me = await browser.gql('{ me { id } }');
     expect(me.data.me.id).toBe(user.id);

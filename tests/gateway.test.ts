@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
-import { MeDocument, SignInDocument } from '../schema/generated/graphql.js';
+import { MeDocument, SignInDocument } from '../clients/typescript/src/generated/graphql.js';
 import {
   DEFAULT_PASSWORD,
   postGraphQL,

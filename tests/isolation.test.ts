@@ -152,6 +152,21 @@ describe('subgraph isolation', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the client package imports nothing of the server, and only its declared dependency', () => {
+    const offenders: string[] = [];
+    const dir = join(root, 'clients/typescript/src');
+    for (const file of sourceFiles(dir).filter((f) => !/\.test(-d)?\.ts$/.test(f))) {
+      for (const target of importsOf(file))
+        if (!target.startsWith('clients/typescript/')) offenders.push(`${relative(root, file)} -> ${target}`);
+      const text = readFileSync(file, 'utf8');
+      for (const [, bare] of text.matchAll(/from\s+['"]([^'"./][^'"]*)['"]/g))
+        if (bare !== '@graphql-typed-document-node/core')
+          offenders.push(`${relative(root, file)} -> ${bare}`);
+    }
+    expect(sourceFiles(dir).length).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
+  });
+
   it('the gateway imports no subgraph', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(join(root, 'gateway'))) {

@@ -85,6 +85,8 @@ export const catalogue = {
         .nullable()
         .optional(),
       dateOfBirth: day.nullable().optional(),
+      /** The IANA zone the user's days follow (kit/time-zones.ts). */
+      timeZone: z.string().min(1).max(64).optional(),
     }),
   ),
   /** The account is gone: every subgraph erases what it holds of the user (its gdpr.ts). */

@@ -245,12 +245,19 @@ describe('events', () => {
       ['user.profile_updated', 'user.profile_updated', 'user.signed_in', 'user.signed_up'].sort(),
     );
     const profiles = written.filter((e) => e.type === 'user.profile_updated').map((e) => e.payload);
-    expect(profiles).toContainEqual({ userId: user.id, gender: null, countryCode: null, dateOfBirth: null });
+    expect(profiles).toContainEqual({
+      userId: user.id,
+      gender: null,
+      countryCode: null,
+      dateOfBirth: null,
+      timeZone: 'UTC',
+    });
     expect(profiles).toContainEqual({
       userId: user.id,
       gender: 'male',
       countryCode: 'FR',
       dateOfBirth: '1985-02-03',
+      timeZone: 'UTC',
     });
     await stack.flushEvents();
     await eventually(() =>

@@ -1,3 +1,4 @@
+import { canonicalTimeZone } from '../../kit/time-zones.js';
 import { eq, or, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
@@ -42,6 +43,7 @@ export interface ProfileFields {
   gender?: string | null;
   countryCode?: string | null;
   username?: string | null;
+  timeZone?: string | null;
 }
 
 function profilePatch(input: ProfileFields, today: Date) {
@@ -51,6 +53,12 @@ function profilePatch(input: ProfileFields, today: Date) {
   if (input.gender !== undefined) patch.gender = checkText(input.gender, 'gender', 32);
   if (input.dateOfBirth !== undefined) patch.dateOfBirth = checkBirthDate(input.dateOfBirth, today);
   if (input.countryCode !== undefined) patch.countryCode = input.countryCode?.toUpperCase() ?? null;
+  if (input.timeZone !== undefined) {
+    const zone = input.timeZone === null ? null : canonicalTimeZone(input.timeZone);
+    if (!zone)
+      throw badInput('timeZone must be an IANA time zone such as Europe/Berlin.', { field: 'timeZone' });
+    patch.timeZone = zone;
+  }
   if (input.username !== undefined) {
     if (input.username === null) throw badInput('username cannot be cleared.', { field: 'username' });
     patch.username = checkUsername(input.username);
@@ -84,6 +92,7 @@ export async function signUp(
       lastName: input.lastName,
       dateOfBirth: input.dateOfBirth,
       gender: input.gender,
+      timeZone: input.timeZone ?? undefined,
     },
     deps.clock.now(),
   );
@@ -125,6 +134,7 @@ export function writeProfileUpdated(executor: Executor, user: UserRow, now: Date
       gender: user.gender,
       countryCode: user.countryCode,
       dateOfBirth: dateOfBirth instanceof Date ? dateOfBirth.toISOString().slice(0, 10) : dateOfBirth,
+      timeZone: user.timeZone,
     },
     now,
   );

@@ -152,7 +152,7 @@ describe('honest flows', () => {
     // The subgraph's request to set it is the gateway's to act on, never passed through, and
     // no cache keeps a response that sets a cookie.
     expect([...browser.lastHeaders.keys()].filter((name) => name.startsWith('x-fitness'))).toEqual([]);
-    expect(browser.lastHeaders.get('cache-control')).toBe('no-store');
+    expect(browser.lastHeaders.get('cache-control')).toBe('private, no-store');
 
     const grant = providers.authorize(started.authorizationUrl, profileFor(provider));
     const result = await callback(browser, provider, grant);

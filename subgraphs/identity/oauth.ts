@@ -15,6 +15,7 @@ import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
+import { writeProfileUpdated } from './accounts.js';
 import { createSession } from './sessions.js';
 import { identityEnv } from './settings.js';
 import { type OAuthConnectionRow, outbox, type UserRow, userOauthConnections, users } from './tables.js';
@@ -436,13 +437,7 @@ async function createOAuthUser(
           { userId: user!.id, signedUpAt: now.toISOString() },
           now,
         );
-        await writeEvent(
-          tx,
-          outbox,
-          'user.profile_updated',
-          { userId: user!.id, gender: null, countryCode: null, dateOfBirth: null },
-          now,
-        );
+        await writeProfileUpdated(tx, user!, now);
         return user!;
       });
     } catch (error) {

@@ -38,6 +38,8 @@ export const users = identity.table(
     dateOfBirth: date('date_of_birth'),
     gender: varchar('gender', { length: 32 }),
     countryCode: char('country_code', { length: 2 }),
+    // IANA, as Intl canonicalizes it; the user's days (habits, streaks, health days) follow it.
+    timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
     emailVerified: boolean('email_verified').notNull().default(false),
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),

@@ -1,9 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { badInput, forbidden, notFound } from '../../kit/errors.js';
-import type { SubgraphDeps } from '../../kit/subgraph.js';
+import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
+import { localDate, loadTimeZone, timeZoneOf } from '../../kit/time-zones.js';
+import type { TrainingDeps } from './deps.js';
 import { intInRange, optionalText, requiredText } from './input.js';
-import { dateOfDay, dayNumber, utcDate } from './streaks.js';
-import { type HabitLogRow, type HabitRow, habitLogs, habits } from './tables.js';
+import { habitCompletedDates } from './loaders.js';
+import { computeStreaks, dateOfDay, dayNumber, type Streaks } from './streaks.js';
+import { type HabitLogRow, type HabitRow, habitLogs, habits, userTimeZones } from './tables.js';
 
 /** Active habits per user: keeps User.habits a bounded list. */
 export const MAX_ACTIVE_HABITS = 100;
@@ -108,16 +111,19 @@ export async function logHabit(
   userId: string,
   input: {
     habitId: string;
-    date: string;
+    /** The owner's local date; their local today when left out. */
+    date?: string | null;
     value?: number | null;
     completed?: boolean | null;
     notes?: string | null;
   },
 ): Promise<HabitLogRow> {
-  const today = dayNumber(utcDate(deps.clock.now()));
-  const day = dayNumber(input.date);
-  // A client ahead of UTC may already be on tomorrow's date.
-  if (day > today + 1) throw badInput('date cannot be in the future.', { field: 'date' });
+  // The owner's calendar decides what "today" is: logging their local today always counts.
+  const today = dayNumber(
+    localDate(deps.clock.now(), await loadTimeZone(deps.database.db, userTimeZones, userId)),
+  );
+  const day = input.date ? dayNumber(input.date) : today;
+  if (day > today) throw badInput('date cannot be after today in your time zone.', { field: 'date' });
   if (day < today - MAX_RANGE_DAYS) {
     throw badInput(`date can be at most ${MAX_RANGE_DAYS} days back.`, { field: 'date' });
   }
@@ -142,4 +148,18 @@ export function dateRange(from: string, to: string): { from: string; to: string 
   if (span >= MAX_RANGE_DAYS)
     throw badInput(`The range spans at most ${MAX_RANGE_DAYS} days.`, { field: 'to' });
   return { from, to };
+}
+
+/** A habit's streaks on its owner's calendar (their time zone), whoever reads them: owner or coach. */
+export async function habitStreaks(
+  ctx: RequestContext,
+  deps: TrainingDeps,
+  habit: HabitRow,
+): Promise<Streaks> {
+  const db = deps.database.db;
+  const [dates, zone] = await Promise.all([
+    habitCompletedDates(ctx, db).load(habit.id),
+    timeZoneOf(ctx, db, userTimeZones, habit.userId),
+  ]);
+  return computeStreaks(dates, habit.frequencyPerWeek, localDate(deps.clock.now(), zone));
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import { applyTimeZoneEvent } from '../../kit/time-zones.js';
 import type { TrainingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import { exerciseResolvers } from './resolvers/Exercise.js';
@@ -17,7 +18,7 @@ import {
   workoutPlanVersionResolvers,
 } from './resolvers/WorkoutPlan.js';
 import { workoutSessionResolvers } from './resolvers/WorkoutSession.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, processedEvents, userTimeZones } from './tables.js';
 
 export type { TrainingDeps } from './deps.js';
 
@@ -51,6 +52,8 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
         log: deps.log,
         handlers: {
           'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
+          'user.profile_updated': (tx, event) =>
+            applyTimeZoneEvent(tx, userTimeZones, event.payload, event.occurredAt),
         },
       }),
     ],

@@ -24,7 +24,7 @@ export function dateOfDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The UTC calendar date of an instant. */
+/** The UTC calendar date of an instant (a user's own "today" is kit/time-zones.ts's localDate). */
 export function utcDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
@@ -63,8 +63,8 @@ export interface Streaks {
 }
 
 /**
- * Current and best streak of a habit from the dates it was completed on. Dates after `today`
- * (a client ahead of UTC) are ignored; duplicates are counted once.
+ * Current and best streak of a habit from the dates it was completed on, `today` being the owner's
+ * local date (their time zone). Dates after it are ignored; duplicates are counted once.
  */
 export function computeStreaks(
   completedDates: Iterable<string>,

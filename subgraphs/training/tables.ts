@@ -17,6 +17,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { userTimeZonesTable } from '../../kit/time-zones.js';
 
 export const training = pgSchema('training');
 
@@ -289,3 +290,5 @@ export type TrainerClientRow = typeof trainerClients.$inferSelect;
 
 export const outbox = outboxTable(training);
 export const processedEvents = processedEventsTable(training);
+/** Identity's users' time zones (kit/time-zones.ts): habit days and streaks follow them. */
+export const userTimeZones = userTimeZonesTable(training);

@@ -617,12 +617,10 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BillingPeriod: BillingPeriod;
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRowModel>;
@@ -648,6 +646,8 @@ export type ResolversTypes = {
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   UserSubscription: ResolverTypeWrapper<SubscriptionRowModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -655,12 +655,10 @@ export type ResolversParentTypes = {
   AlreadySubscribed: Omit<AlreadySubscribed, 'subscription'> & { subscription: ResolversParentTypes['UserSubscription'] };
   String: Scalars['String']['output'];
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
-  Int: Scalars['Int']['output'];
   Currency: Scalars['Currency']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Payment: PaymentRowModel;
@@ -682,7 +680,16 @@ export type ResolversParentTypes = {
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
   User: UserRefModel;
   UserSubscription: SubscriptionRowModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AlreadySubscribedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AlreadySubscribed'] = ResolversParentTypes['AlreadySubscribed']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -880,3 +887,6 @@ export type Resolvers<ContextType = RequestContext> = {
   UserSubscription?: UserSubscriptionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -681,9 +681,7 @@ export type ResolversTypes = {
   AddLessonInput: AddLessonInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ContentItem: ResolverTypeWrapper<ContentItemRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ContentItemConnection: ResolverTypeWrapper<Omit<ContentItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ContentItem']> }>;
   ContentLanguage: ContentLanguage;
@@ -710,6 +708,8 @@ export type ResolversTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateLessonInput: UpdateLessonInput;
   User: ResolverTypeWrapper<UserRefModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -717,9 +717,7 @@ export type ResolversParentTypes = {
   AddLessonInput: AddLessonInput;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   ContentItem: ContentItemRowModel;
-  Boolean: Scalars['Boolean']['output'];
   Float: Scalars['Float']['output'];
   ContentItemConnection: Omit<ContentItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ContentItem']> };
   ContentSearchConnection: Omit<ContentSearchConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ContentSearchResult']> };
@@ -743,7 +741,16 @@ export type ResolversParentTypes = {
   UpdateCourseInput: UpdateCourseInput;
   UpdateLessonInput: UpdateLessonInput;
   User: UserRefModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContentItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContentItem'] = ResolversParentTypes['ContentItem'], FederationReferenceType extends FederationReferenceTypes['ContentItem'] = FederationReferenceTypes['ContentItem']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ContentItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -910,3 +917,6 @@ export type Resolvers<ContextType = RequestContext> = {
   User?: UserResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -22,6 +22,8 @@ export type Scalars = {
   EmailAddress: { input: string; output: string; }
   /** A JSON object. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** An IANA time zone name, e.g. Europe/Berlin. */
+  TimeZone: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -524,6 +526,8 @@ export type SignUpInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** At least 10 characters, at most 256; not a common password, not the email or username. */
   password: Scalars['String']['input'];
+  /** The device's IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone); UTC when left out. */
+  timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
   /** 3-30 letters, digits, '.', '_' or '-'; compared case-insensitively. */
   username: Scalars['String']['input'];
 };
@@ -592,6 +596,8 @@ export type UpdateProfileInput = {
   gender?: InputMaybe<Scalars['String']['input']>;
   /** Family name, up to 100 characters. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A new IANA time zone; it cannot be cleared. */
+  timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
   /** A new username, same rules as at sign-up. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -630,6 +636,12 @@ export type User = {
   linkedAccounts?: Maybe<Array<LinkedAccount>>;
   /** What the user may do. Private. */
   roles?: Maybe<Array<Role>>;
+  /**
+   * The IANA time zone the user's days follow: habit days, streaks and "today", and health series
+   * asked for in local days. Set at sign-up from the client (UTC when not given), editable with
+   * updateProfile. Private.
+   */
+  timeZone?: Maybe<Scalars['TimeZone']['output']>;
   /** Whether sign-in asks for a second factor. Private. */
   twoFactorEnabled?: Maybe<Scalars['Boolean']['output']>;
   /** When the profile last changed. Private. */
@@ -873,6 +885,7 @@ export type ResolversTypes = {
   SignInResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignInResult']>;
   SignUpInput: SignUpInput;
   SignUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignUpResult']>;
+  TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
   TooManyAttempts: ResolverTypeWrapper<TooManyAttempts>;
   TwoFactorDisabled: ResolverTypeWrapper<Omit<TwoFactorDisabled, 'user'> & { user: ResolversTypes['User'] }>;
   TwoFactorEnabled: ResolverTypeWrapper<Omit<TwoFactorEnabled, 'user'> & { user: ResolversTypes['User'] }>;
@@ -933,6 +946,7 @@ export type ResolversParentTypes = {
   SignInResult: ResolversUnionTypes<ResolversParentTypes>['SignInResult'];
   SignUpInput: SignUpInput;
   SignUpResult: ResolversUnionTypes<ResolversParentTypes>['SignUpResult'];
+  TimeZone: Scalars['TimeZone']['output'];
   TooManyAttempts: TooManyAttempts;
   TwoFactorDisabled: Omit<TwoFactorDisabled, 'user'> & { user: ResolversParentTypes['User'] };
   TwoFactorEnabled: Omit<TwoFactorEnabled, 'user'> & { user: ResolversParentTypes['User'] };
@@ -1138,6 +1152,10 @@ export type SignUpResultResolvers<ContextType = RequestContext, ParentType exten
   __resolveType: TypeResolveFn<'AuthSuccess' | 'EmailTaken' | 'TooManyAttempts' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
 };
 
+export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TimeZone'], any> {
+  name: 'TimeZone';
+}
+
 export type TooManyAttemptsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TooManyAttempts'] = ResolversParentTypes['TooManyAttempts']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1184,6 +1202,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   linkedAccounts?: Resolver<Maybe<Array<ResolversTypes['LinkedAccount']>>, ParentType, ContextType>;
   roles?: Resolver<Maybe<Array<ResolversTypes['Role']>>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['TimeZone']>, ParentType, ContextType>;
   twoFactorEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1244,6 +1263,7 @@ export type Resolvers<ContextType = RequestContext> = {
   SessionViewer?: SessionViewerResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;
   SignUpResult?: SignUpResultResolvers<ContextType>;
+  TimeZone?: GraphQLScalarType;
   TooManyAttempts?: TooManyAttemptsResolvers<ContextType>;
   TwoFactorDisabled?: TwoFactorDisabledResolvers<ContextType>;
   TwoFactorEnabled?: TwoFactorEnabledResolvers<ContextType>;

@@ -243,8 +243,11 @@ export type IntensityLevel =
 export type LogHabitInput = {
   /** Whether the day counts as done (default true). */
   completed?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The day; not after tomorrow (UTC) and not more than 366 days back. */
-  date: Scalars['Date']['input'];
+  /**
+   * The day on the owner's calendar (User.timeZone); today there when left out. Not after that
+   * today and not more than 366 days back.
+   */
+  date?: InputMaybe<Scalars['Date']['input']>;
   /** The habit. */
   habitId: Scalars['ID']['input'];
   /** Notes, up to 1000 characters. */
@@ -981,7 +984,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AddWorkoutPlanExerciseInput: AddWorkoutPlanExerciseInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ApplyAsTrainerInput: ApplyAsTrainerInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -997,7 +999,6 @@ export type ResolversTypes = {
   ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Exercise']> }>;
   ExerciseFilter: ExerciseFilter;
   Habit: ResolverTypeWrapper<HabitRowModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   HabitLog: ResolverTypeWrapper<HabitLogRowModel>;
   IntensityLevel: IntensityLevel;
   LogHabitInput: LogHabitInput;
@@ -1023,13 +1024,14 @@ export type ResolversTypes = {
   WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutSession']> }>;
   WorkoutSessionFilter: WorkoutSessionFilter;
   WorkoutSessionStatus: WorkoutSessionStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AddWorkoutPlanExerciseInput: AddWorkoutPlanExerciseInput;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ApplyAsTrainerInput: ApplyAsTrainerInput;
   String: Scalars['String']['output'];
@@ -1042,7 +1044,6 @@ export type ResolversParentTypes = {
   ExerciseConnection: Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Exercise']> };
   ExerciseFilter: ExerciseFilter;
   Habit: HabitRowModel;
-  Boolean: Scalars['Boolean']['output'];
   HabitLog: HabitLogRowModel;
   LogHabitInput: LogHabitInput;
   Mutation: Record<PropertyKey, never>;
@@ -1065,7 +1066,16 @@ export type ResolversParentTypes = {
   WorkoutSession: WorkoutSessionRowModel;
   WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutSession']> };
   WorkoutSessionFilter: WorkoutSessionFilter;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -1291,3 +1301,6 @@ export type Resolvers<ContextType = RequestContext> = {
   WorkoutSessionConnection?: WorkoutSessionConnectionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RequestContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+};

@@ -1,21 +1,15 @@
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { HabitResolvers } from '../generated/resolvers-types.js';
-import { dateRange } from '../habits.js';
+import { dateRange, habitStreaks } from '../habits.js';
 import { isoDate } from '../input.js';
 import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
 import type { TrainingDeps } from '../deps.js';
-import { completionRate, computeStreaks, streakUnit, utcDate } from '../streaks.js';
+import { completionRate, streakUnit } from '../streaks.js';
 import type { HabitRow } from '../tables.js';
 
 export function habitResolvers(deps: TrainingDeps): HabitResolvers<RequestContext, HabitRow> {
   const db = deps.database.db;
-  const streaks = async (habit: HabitRow, ctx: RequestContext) =>
-    computeStreaks(
-      await habitCompletedDates(ctx, db).load(habit.id),
-      habit.frequencyPerWeek,
-      utcDate(deps.clock.now()),
-    );
   return {
     // Owner-only, on the entity path too: another user's habit resolves to null.
     __resolveReference: async (reference, ctx) => {
@@ -24,8 +18,8 @@ export function habitResolvers(deps: TrainingDeps): HabitResolvers<RequestContex
     },
     user: (habit) => ({ id: habit.userId }),
     streakUnit: (habit) => streakUnit(habit.frequencyPerWeek),
-    currentStreak: async (habit, _args, ctx) => (await streaks(habit, ctx)).current,
-    bestStreak: async (habit, _args, ctx) => (await streaks(habit, ctx)).best,
+    currentStreak: async (habit, _args, ctx) => (await habitStreaks(ctx, deps, habit)).current,
+    bestStreak: async (habit, _args, ctx) => (await habitStreaks(ctx, deps, habit)).best,
     completionRate: async (habit, args, ctx) => {
       const { from, to } = dateRange(isoDate(args.from), isoDate(args.to));
       return completionRate(

@@ -114,7 +114,7 @@ export function mutationResolvers(deps: TrainingDeps): MutationResolvers<Request
       logHabit(deps, requireViewer(ctx).userId, {
         ...input,
         habitId: checkId(input.habitId, 'habitId'),
-        date: isoDate(input.date),
+        date: input.date == null ? null : isoDate(input.date),
       }),
   };
 }

@@ -1,0 +1,2540 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How active-user counts are windowed. */
+export type ActivePeriod =
+  /** Distinct users active on the day (DAU). */
+  | 'DAY'
+  /** Distinct users active in the 30 days ending with the day (MAU). */
+  | 'MONTH'
+  /** Distinct users active in the 7 days ending with the day (WAU). */
+  | 'WEEK';
+
+/** A new lesson. */
+export type AddLessonInput = {
+  /** Content items to work through, in order (at most 50): the trainer's own or published ones. */
+  contentItemIds?: Array<string | number> | null | undefined;
+  /** Up to 10000 characters. */
+  description?: string | null | undefined;
+  /** Expected duration in minutes, 0-1440. */
+  durationMinutes?: number | null | undefined;
+  /** Where to insert it (1 = first); the end when left out. Later lessons move down one. */
+  position?: number | null | undefined;
+  /** 1-200 characters. */
+  title: string;
+};
+
+/** An exercise line to add to a plan. */
+export type AddWorkoutPlanExerciseInput = {
+  /** The exercise from the catalogue. */
+  exerciseId: string | number;
+  /** Repetitions per set, 1-1000. */
+  reps: number;
+  /** Rest between sets in seconds, 0-3600 (default 60). */
+  restSeconds?: number | null | undefined;
+  /** Position, from 1; must be free in the plan. Left out: after the last line. */
+  sequenceNum?: number | null | undefined;
+  /** Number of sets, 1-50. */
+  sets: number;
+  /** Load in kilograms, 0-1000; null for bodyweight. */
+  weightKg?: number | null | undefined;
+};
+
+/**
+ * One product event a client observed. Events are stored as sent (after the limits below), attributed
+ * to the signed-in user if there is one, with the client's IP address cut to its network (/24 for
+ * IPv4, /48 for IPv6).
+ */
+export type AnalyticsEventInput = {
+  /** A UUID the client makes once per event and repeats when it retries, so a retried batch is stored once. */
+  clientEventId: string;
+  /** Device, OS and app version; at most 2 KiB as JSON and 5 levels deep. */
+  deviceInfo?: Record<string, unknown> | null | undefined;
+  /** Properties of the event; at most 8 KiB as JSON and 5 levels deep. */
+  eventData?: Record<string, unknown> | null | undefined;
+  /**
+   * What happened: 1-64 lower-case letters, digits and '_', starting with a letter (e.g. screen_view).
+   * Server-side types (signup, login, workout_complete, subscription_*, payment_*) are refused.
+   */
+  eventType: string;
+  /** When it happened on the device; within the last 7 days and not in the future. Defaults to arrival time. */
+  occurredAt?: string | null | undefined;
+  /** Which client sent it. */
+  source: EventSource;
+};
+
+/** An application to become a trainer. */
+export type ApplyAsTrainerInput = {
+  /** Your certification. */
+  certificationLevel: CertificationLevel;
+  /** What you specialize in, 1-10 entries of up to 50 characters. */
+  specializations: Array<string>;
+};
+
+/** How often a plan is charged. */
+export type BillingPeriod =
+  /** Every twelve calendar months. */
+  | 'ANNUAL'
+  /** Every calendar month. */
+  | 'MONTHLY'
+  /** Every three calendar months. */
+  | 'QUARTERLY';
+
+/** A trainer's certification, as they declare it when applying; an admin checks it on verification. */
+export type CertificationLevel =
+  /** An advanced or specialist certificate. */
+  | 'ADVANCED'
+  /** An entry-level personal trainer certificate. */
+  | 'BASIC'
+  /** A master trainer or equivalent. */
+  | 'MASTER';
+
+/** A password change. */
+export type ChangePasswordInput = {
+  /** The password in use now. */
+  currentPassword: string;
+  /** The new password; same rules as at sign-up. */
+  newPassword: string;
+};
+
+/** The challenge from TwoFactorRequired and a code. */
+export type CompleteTwoFactorSignInInput = {
+  /** TwoFactorRequired.challenge. */
+  challenge: string;
+  /** A 6-digit TOTP code, or an unused recovery code (xxxxx-xxxxx). */
+  code: string;
+};
+
+/** How a workout went. */
+export type CompleteWorkoutSessionInput = {
+  /** How hard it felt. */
+  intensityLevel: IntensityLevel;
+  /** Notes, up to 2000 characters; replaces the notes given at start when present. */
+  notes?: string | null | undefined;
+};
+
+/** Connecting a provider. GARMIN and FITBIT need the OAuth2 tokens the app obtained; the others need none. */
+export type ConnectHealthIntegrationInput = {
+  /** The OAuth2 access token (GARMIN, FITBIT). */
+  accessToken?: string | null | undefined;
+  /** Which provider. */
+  provider: HealthProvider;
+  /** The OAuth2 refresh token (GARMIN, FITBIT). */
+  refreshToken?: string | null | undefined;
+  /** When the access token expires: between 2000-01-01 and 10 years from now. */
+  tokenExpiresAt?: string | null | undefined;
+};
+
+/** The language content is written in; it chooses the stemming used to search it. */
+export type ContentLanguage =
+  /** English (English stemming: 'running' finds 'run'). */
+  | 'ENGLISH'
+  /** Russian (Russian stemming: 'упражнения' finds 'упражнение'). */
+  | 'RUSSIAN';
+
+/** What kind of media a content item is. */
+export type ContentType =
+  /** A written article. */
+  | 'ARTICLE'
+  /** An audio recording, e.g. a guided session or podcast. */
+  | 'AUDIO'
+  /** A single-image explainer. */
+  | 'INFOGRAPHIC'
+  /** A video. */
+  | 'VIDEO';
+
+/** Narrows the course catalogue. */
+export type CourseFilter = {
+  /** Only courses by this trainer (drafts too when the trainer asks). */
+  creatorId?: string | number | null | undefined;
+  /** Only free (true) or only paid (false) courses. */
+  isFree?: boolean | null | undefined;
+  /** Only courses at this level. */
+  level?: Difficulty | null | undefined;
+};
+
+/** A new content item; it starts as a draft. */
+export type CreateContentItemInput = {
+  /** http(s) URL of the media. */
+  contentUrl?: string | null | undefined;
+  /** Up to 10000 characters. */
+  description?: string | null | undefined;
+  /** How demanding it is. */
+  difficulty?: Difficulty | null | undefined;
+  /** The language it is written in (default ENGLISH). */
+  language?: ContentLanguage | null | undefined;
+  /** Up to 20 tags of 1-40 characters; stored lower-case, duplicates dropped. */
+  tags?: Array<string> | null | undefined;
+  /** http(s) URL of a preview image. */
+  thumbnailUrl?: string | null | undefined;
+  /** 1-200 characters. */
+  title: string;
+  /** The kind of media. */
+  type: ContentType;
+};
+
+/** A new course; it starts as a draft without lessons. */
+export type CreateCourseInput = {
+  /** http(s) URL of a cover image. */
+  coverImageUrl?: string | null | undefined;
+  /** Up to 10000 characters. */
+  description?: string | null | undefined;
+  /** Expected total duration in hours, 0-1000. */
+  durationHours?: number | null | undefined;
+  /** How demanding it is. */
+  level?: Difficulty | null | undefined;
+  /** 1-200 characters. */
+  name: string;
+  /** Price in cents, 0-10000000; 0 (the default) makes the course free. */
+  priceCents?: number | null | undefined;
+};
+
+/** A new habit. */
+export type CreateHabitInput = {
+  /** Free grouping, up to 50 characters. */
+  category?: string | null | undefined;
+  /** Days per week, 1-7 (default 7). */
+  frequencyPerWeek?: number | null | undefined;
+  /** Name, 1-100 characters. */
+  name: string;
+  /** The amount to reach on a day, positive. */
+  targetValue?: number | null | undefined;
+  /** The unit of targetValue, up to 32 characters. */
+  unit?: string | null | undefined;
+};
+
+/** A new goal. */
+export type CreateHealthGoalInput = {
+  /** Last day: on or after startDate and at most 10 years after it; open-ended when left out. */
+  endDate?: string | null | undefined;
+  /** The metric. */
+  metricType: HealthMetricType;
+  /** First day of the period: on or after 2000-01-01 and at most 10 years from today. */
+  startDate: string;
+  /** The target, a positive whole number in the metric's unit. */
+  targetValue: number;
+  /** The metric's unit; must match the type. */
+  unit: string;
+};
+
+/** A new plan. */
+export type CreateSubscriptionPlanInput = {
+  /** How often it is charged. */
+  billingPeriod: BillingPeriod;
+  /** ISO 4217 currency. */
+  currency: string;
+  /** What the plan offers, up to 2000 characters. */
+  description?: string | null | undefined;
+  /** Feature keys granted (at most 50, each 1..64 of a-z, 0-9, '_', ':', '-'). */
+  features?: Array<string>;
+  /** Course limit; null for none. */
+  maxCourses?: number | null | undefined;
+  /** Trainer limit; null for none. */
+  maxTrainers?: number | null | undefined;
+  /** Display name, 1..100 characters. */
+  name: string;
+  /** Price per period in cents; must be positive. */
+  priceCents: number;
+  /** Free days before the first charge, 0..90. */
+  trialPeriodDays?: number | null | undefined;
+};
+
+/** A new plan. */
+export type CreateWorkoutPlanInput = {
+  /** Description, up to 5000 characters. */
+  description?: string | null | undefined;
+  /** How hard it is. */
+  difficultyLevel: Difficulty;
+  /** How many weeks it runs, 1-104. */
+  durationWeeks: number;
+  /** Name, 1-120 characters. */
+  name: string;
+  /** Who it is for, up to 64 characters. */
+  targetAudience?: string | null | undefined;
+};
+
+/** How demanding content or a course is. */
+export type Difficulty =
+  /** For experienced athletes. */
+  | 'ADVANCED'
+  /** No experience needed. */
+  | 'BEGINNER'
+  /** Some training experience. */
+  | 'INTERMEDIATE';
+
+/** Turning two-factor off. */
+export type DisableTwoFactorInput = {
+  /** A current TOTP code or an unused recovery code. */
+  code: string;
+  /** The account's password. */
+  password: string;
+};
+
+/** Where a client event was sent from. */
+export type EventSource =
+  /** The Android app. */
+  | 'ANDROID'
+  /** The iOS app. */
+  | 'IOS'
+  /** A web browser. */
+  | 'WEB';
+
+/** The kind of training an exercise belongs to. */
+export type ExerciseCategory =
+  /** Stability and balance work. */
+  | 'BALANCE'
+  /** Endurance and conditioning work. */
+  | 'CARDIO'
+  /** Trunk and abdominal work. */
+  | 'CORE'
+  /** Stretching and range of motion. */
+  | 'FLEXIBILITY'
+  /** Jumps and explosive movements. */
+  | 'PLYOMETRICS'
+  /** Resistance training for force and muscle. */
+  | 'STRENGTH';
+
+/** Narrows the exercise catalogue; every field given must match. */
+export type ExerciseFilter = {
+  /** Only this category. */
+  category?: ExerciseCategory | null | undefined;
+  /** Only this difficulty. */
+  difficulty?: Difficulty | null | undefined;
+  /** Only exercises that use this piece of equipment (case-insensitive). */
+  equipment?: string | null | undefined;
+  /** Only exercises that work this muscle group (case-insensitive). */
+  muscleGroup?: string | null | undefined;
+  /** Only exercises whose name contains this text (case-insensitive, up to 100 characters). */
+  search?: string | null | undefined;
+};
+
+/** One sample to record. */
+export type HealthMetricInput = {
+  /** What was measured. */
+  metricType: HealthMetricType;
+  /** When it was measured: on or after 2000-01-01 and not more than 5 minutes in the future. */
+  recordedDate: string;
+  /** Where the sample came from; MANUAL when left out. */
+  source?: HealthMetricSource | null | undefined;
+  /** The device that measured it, up to 100 characters. */
+  sourceDevice?: string | null | undefined;
+  /** The unit, which must be the type's unit: count, bpm, kcal, m, min or kg. */
+  unit: string;
+  /** The value: finite, not negative, below 100,000,000, at most two decimals are kept. */
+  value: number;
+};
+
+/** Where a sample came from. */
+export type HealthMetricSource =
+  /** Apple HealthKit, sent by the iOS app. */
+  | 'APPLE_HEALTH'
+  /** Pulled from the Fitbit Web API by the sync worker. */
+  | 'FITBIT'
+  /** Pulled from Garmin Health by the sync worker. */
+  | 'GARMIN'
+  /** Google Fit / Health Connect, sent by the Android app. */
+  | 'GOOGLE_FIT'
+  /** Entered by the user in the app. */
+  | 'MANUAL';
+
+/** What a health sample measures. Each type has exactly one unit (see HealthMetric.unit). */
+export type HealthMetricType =
+  /** Minutes of moderate or vigorous activity; unit min; cumulative. */
+  | 'ACTIVE_MINUTES'
+  /** Energy burned; unit kcal; cumulative. */
+  | 'CALORIES'
+  /** Distance covered; unit m; cumulative. */
+  | 'DISTANCE'
+  /** Heart rate; unit bpm; a level (sum is not meaningful). */
+  | 'HEART_RATE'
+  /** Time asleep; unit min; cumulative. */
+  | 'SLEEP'
+  /** Steps taken; unit count; cumulative. */
+  | 'STEPS'
+  /** Body weight; unit kg; a level (sum is not meaningful). */
+  | 'WEIGHT';
+
+/** A wearable or health platform a user can connect. */
+export type HealthProvider =
+  /** Apple Health: data arrives from the iOS app through recordHealthMetrics. */
+  | 'APPLE_HEALTH'
+  /** Fitbit Web API: pulled by the sync worker. */
+  | 'FITBIT'
+  /** Garmin Health API: pulled by the sync worker. */
+  | 'GARMIN'
+  /** Google Fit / Health Connect: data arrives from the Android app through recordHealthMetrics. */
+  | 'GOOGLE_FIT';
+
+/** How hard a completed session felt. */
+export type IntensityLevel =
+  /** Hard effort. */
+  | 'HIGH'
+  /** Easy; could talk throughout. */
+  | 'LOW'
+  /** All-out. */
+  | 'MAXIMAL'
+  /** Steady effort. */
+  | 'MODERATE';
+
+/** One day of a habit. */
+export type LogHabitInput = {
+  /** Whether the day counts as done (default true). */
+  completed?: boolean | null | undefined;
+  /**
+   * The day on the owner's calendar (User.timeZone); today there when left out. Not after that
+   * today and not more than 366 days back.
+   */
+  date?: string | null | undefined;
+  /** The habit. */
+  habitId: string | number;
+  /** Notes, up to 1000 characters. */
+  notes?: string | null | undefined;
+  /** The amount done, not negative. */
+  value?: number | null | undefined;
+};
+
+/**
+ * Who runs an OAuth flow. It decides how oauthCallback proves it is the client that called
+ * oauthStart, so that a `state` and `code` in anyone else's hands finish nothing.
+ */
+export type OAuthClient =
+  /**
+   * A web page: oauthStart has the gateway set an HttpOnly, SameSite=Lax cookie holding the flow's
+   * secret (10 minutes); the browser sends it with oauthCallback. Scripts never see the secret.
+   */
+  | 'BROWSER'
+  /** A native app: oauthStart returns flowSecret; the app keeps it and passes it to oauthCallback. */
+  | 'NATIVE';
+
+/** Why an OAuth callback failed. */
+export type OAuthFailureReason =
+  /** This provider account is already linked to another user. */
+  | 'ACCOUNT_LINKED_ELSEWHERE'
+  /** The linked account is deactivated or deleted. */
+  | 'ACCOUNT_UNAVAILABLE'
+  /**
+   * The state is unknown, used, expired, or for another provider, or oauthCallback did not come
+   * from the client that started the flow (no or another flow cookie or flowSecret, another viewer).
+   */
+  | 'INVALID_STATE'
+  /** The provider refused the code or could not be reached. */
+  | 'PROVIDER_ERROR';
+
+/** The sign-in providers an account can link. */
+export type OAuthProvider =
+  /** Sign in with Apple. */
+  | 'APPLE'
+  /** Google (OpenID Connect, with PKCE). */
+  | 'GOOGLE'
+  /** VK ID. */
+  | 'VK'
+  /** Yandex ID. */
+  | 'YANDEX';
+
+/** The payment service that handles a payment. */
+export type PaymentGateway =
+  /** Sberbank acquiring. Listed, not yet available. */
+  | 'SBERBANK'
+  /** Stripe (cards, international). */
+  | 'STRIPE'
+  /** WebMoney. Listed, not yet available. */
+  | 'WEBMONEY'
+  /** YooKassa, formerly Yandex.Kassa (Russia). */
+  | 'YANDEX_KASSA';
+
+/** How the subscriber pays: a gateway and its saved payment method (never card numbers). */
+export type PaymentMethodInput = {
+  /** The gateway (STRIPE or YANDEX_KASSA). */
+  gateway: PaymentGateway;
+  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id. */
+  token: string;
+};
+
+/** Where a payment is. */
+export type PaymentStatus =
+  /** Money taken. */
+  | 'COMPLETED'
+  /** Declined or canceled by the gateway. */
+  | 'FAILED'
+  /** Sent to the gateway; its answer has not arrived yet. */
+  | 'PENDING'
+  /** Refunded in full. */
+  | 'REFUNDED';
+
+/** Where a refund is. */
+export type RefundStatus =
+  /** The gateway refused it; it does not count against the payment. */
+  | 'FAILED'
+  /** Asked of the gateway; its answer has not arrived yet. */
+  | 'PENDING'
+  /** Money returned. */
+  | 'SUCCEEDED';
+
+/** A password reset. */
+export type ResetPasswordInput = {
+  /** The new password; same rules as at sign-up. */
+  newPassword: string;
+  /** The token from the reset mail. */
+  token: string;
+};
+
+/** What a person may do beyond their own data. */
+export type Role =
+  /** Operators: manage plans, cohorts and accounts. */
+  | 'ADMIN'
+  /** Every account. */
+  | 'USER';
+
+/** How a sign-in hands the new session to the client. */
+export type SessionDelivery =
+  /**
+   * In an HttpOnly, SameSite=Lax session cookie (Secure and named `__Host-session` outside
+   * plain-http development) that the browser sends by itself; AuthSuccess.token is null.
+   */
+  | 'COOKIE'
+  /** In the answer (AuthSuccess.token), for apps that send it as `Authorization: Bearer`. */
+  | 'TOKEN';
+
+/** Credentials for sign-in. */
+export type SignInInput = {
+  /** The account's email or username, in any case. */
+  login: string;
+  /** The password. */
+  password: string;
+};
+
+/** Fields for a new account. */
+export type SignUpInput = {
+  /** Date of birth; must be in the past. */
+  dateOfBirth?: string | null | undefined;
+  /** Sign-in email; compared case-insensitively. */
+  email: string;
+  /** Given name, up to 100 characters. */
+  firstName?: string | null | undefined;
+  /** Gender as the user describes it, up to 32 characters. */
+  gender?: string | null | undefined;
+  /** Family name, up to 100 characters. */
+  lastName?: string | null | undefined;
+  /** At least 10 characters, at most 256; not a common password, not the email or username. */
+  password: string;
+  /** The device's IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone); UTC when left out. */
+  timeZone?: string | null | undefined;
+  /** 3-30 letters, digits, '.', '_' or '-'; compared case-insensitively. */
+  username: string;
+};
+
+/** How to start a workout. */
+export type StartWorkoutSessionInput = {
+  /** Notes, up to 2000 characters. */
+  notes?: string | null | undefined;
+  /** The published plan to follow; left out for a free workout. */
+  workoutPlanId?: string | number | null | undefined;
+};
+
+/** What a habit's streaks are counted in. */
+export type StreakUnit =
+  /** Consecutive days (habits done every day). */
+  | 'DAY'
+  /** Consecutive ISO weeks (Monday to Sunday) with at least frequencyPerWeek completions. */
+  | 'WEEK';
+
+/** Where a subscription is in its lifecycle. */
+export type SubscriptionStatus =
+  /** Gives access: paid for (or in its trial) for the current period. */
+  | 'ACTIVE'
+  /** Ended by the user (at once, or at the end of the period they canceled in), or at once by a full refund of one of its payments. */
+  | 'CANCELED'
+  /** Ended because it was not renewed, its trial ran out unpaid, or a renewal stayed unpaid. */
+  | 'EXPIRED'
+  /** A paid plan waiting for its first payment. */
+  | 'PENDING';
+
+/** Goal changes; fields left out keep their value. */
+export type UpdateHealthGoalInput = {
+  /** A new last day, on or after startDate and at most 10 years after it; an explicit null makes the goal open-ended. */
+  endDate?: string | null | undefined;
+  /** A new first day: on or after 2000-01-01 and at most 10 years from today. */
+  startDate?: string | null | undefined;
+  /** A new target, a positive whole number. */
+  targetValue?: number | null | undefined;
+};
+
+/** Profile changes; a field left out keeps its value, an explicit null clears it. */
+export type UpdateProfileInput = {
+  /** Country of residence. */
+  countryCode?: string | null | undefined;
+  /** Date of birth; must be in the past. */
+  dateOfBirth?: string | null | undefined;
+  /** Given name, up to 100 characters. */
+  firstName?: string | null | undefined;
+  /** Gender as the user describes it, up to 32 characters. */
+  gender?: string | null | undefined;
+  /** Family name, up to 100 characters. */
+  lastName?: string | null | undefined;
+  /** A new IANA time zone; it cannot be cleared. */
+  timeZone?: string | null | undefined;
+  /** A new username, same rules as at sign-up. */
+  username?: string | null | undefined;
+};
+
+/** Narrows the public catalogue of published plans; every field given must match the published version. */
+export type WorkoutPlanFilter = {
+  /** Only this difficulty. */
+  difficultyLevel?: Difficulty | null | undefined;
+  /** Only plans of at most this many weeks. */
+  maxDurationWeeks?: number | null | undefined;
+  /** Only plans of at least this many weeks. */
+  minDurationWeeks?: number | null | undefined;
+  /** Only this target audience (case-insensitive). */
+  targetAudience?: string | null | undefined;
+  /** Only this trainer's plans. */
+  trainerId?: string | number | null | undefined;
+};
+
+/** Narrows a user's workout sessions. */
+export type WorkoutSessionFilter = {
+  /** Only sessions started before this instant. */
+  startedBefore?: string | null | undefined;
+  /** Only sessions started at or after this instant. */
+  startedFrom?: string | null | undefined;
+  /** Only sessions in this status. */
+  status?: WorkoutSessionStatus | null | undefined;
+};
+
+/** Where a workout session stands. */
+export type WorkoutSessionStatus =
+  /** Given up before finishing. */
+  | 'ABANDONED'
+  /** Finished; duration and intensity are recorded. */
+  | 'COMPLETED'
+  /** Started and not yet finished. */
+  | 'IN_PROGRESS';
+
+export type CohortMembersQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | number | null | undefined;
+}>;
+
+
+export type CohortMembersQuery = { cohort: { id: string, name: string, userCount: number, members: Array<{ id: string, username: string, firstName: string | null, lastName: string | null } | null> } | null };
+
+export type CohortsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CohortsQuery = { cohorts: { nodes: Array<{ id: string, name: string, userCount: number, computedAt: string | null, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateCohortMutationVariables = Exact<{
+  name: string;
+  definition: Record<string, unknown>;
+}>;
+
+
+export type CreateCohortMutation = { createCohort: { id: string, name: string, userCount: number, computedAt: string | null } };
+
+export type ProductMetricsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  period: ActivePeriod;
+  eventTypes?: Array<string> | string | null | undefined;
+  weeks?: number | null | undefined;
+}>;
+
+
+export type ProductMetricsQuery = { productMetrics: { activeUsers: Array<{ date: string, activeUsers: number }>, eventCounts: Array<{ date: string, eventType: string, count: number }>, weeklyRetention: Array<{ weekStart: string, size: number, weeks: Array<{ week: number, activeUsers: number, rate: number }> }> } };
+
+export type RefreshCohortMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RefreshCohortMutation = { refreshCohort: { id: string, userCount: number, computedAt: string | null } };
+
+export type TrackEventsMutationVariables = Exact<{
+  events: Array<AnalyticsEventInput> | AnalyticsEventInput;
+}>;
+
+
+export type TrackEventsMutation = { trackEvents: { accepted: number, duplicates: number } };
+
+export type UpdateCohortMutationVariables = Exact<{
+  id: string | number;
+  name?: string | null | undefined;
+  definition?: Record<string, unknown> | null | undefined;
+}>;
+
+
+export type UpdateCohortMutation = { updateCohort: { id: string, name: string, definition: Record<string, unknown>, userCount: number, computedAt: string | null } };
+
+export type CancelSubscriptionMutationVariables = Exact<{
+  id: string | number;
+  atPeriodEnd?: boolean | null | undefined;
+}>;
+
+
+export type CancelSubscriptionMutation = { cancelSubscription: { id: string, status: SubscriptionStatus, endDate: string | null, autoRenewal: boolean, canceledAt: string | null } };
+
+export type CreateSubscriptionPlanMutationVariables = Exact<{
+  input: CreateSubscriptionPlanInput;
+}>;
+
+
+export type CreateSubscriptionPlanMutation = { createSubscriptionPlan: { id: string, name: string, priceCents: number, currency: string, billingPeriod: BillingPeriod, trialPeriodDays: number, features: Array<string> } };
+
+export type MyBillingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBillingQuery = { me: { id: string, entitlements: Array<string> | null, activeSubscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null, renewalDate: string | null, autoRenewal: boolean, canceledAt: string | null, plan: { id: string, name: string } } | null, subscriptions: { nodes: Array<{ id: string, status: SubscriptionStatus, startDate: string, endDate: string | null, plan: { name: string }, payments: { nodes: Array<{ id: string, amountCents: number, currency: string, status: PaymentStatus, cardLast4: string | null, createdAt: string, refundedCents: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type RefundPaymentMutationVariables = Exact<{
+  paymentId: string | number;
+  amountCents: number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RefundPaymentMutation = { refundPayment:
+    | { __typename: 'RefundExceedsPayment', message: string, refundableCents: number }
+    | { __typename: 'RefundIssued', refund: { id: string, amountCents: number, status: RefundStatus }, payment: { id: string, status: PaymentStatus, refundedCents: number } }
+   };
+
+export type SetAutoRenewalMutationVariables = Exact<{
+  id: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetAutoRenewalMutation = { setAutoRenewal: { id: string, autoRenewal: boolean, renewalDate: string | null } };
+
+export type SubscribeMutationVariables = Exact<{
+  planId: string | number;
+  paymentMethod: PaymentMethodInput;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type SubscribeMutation = { subscribe:
+    | { __typename: 'AlreadySubscribed', message: string, subscription: { id: string, status: SubscriptionStatus } }
+    | { __typename: 'PaymentDeclined', message: string }
+    | { __typename: 'PlanUnavailable', message: string }
+    | { __typename: 'SubscriptionStarted', subscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null }, payment: { id: string, status: PaymentStatus, amountCents: number, currency: string } | null }
+   };
+
+export type SubscriptionPlansQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SubscriptionPlansQuery = { subscriptionPlans: { nodes: Array<{ id: string, name: string, description: string | null, priceCents: number, currency: string, billingPeriod: BillingPeriod, trialPeriodDays: number, features: Array<string> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AddLessonMutationVariables = Exact<{
+  courseId: string | number;
+  input: AddLessonInput;
+}>;
+
+
+export type AddLessonMutation = { addLesson: { id: string, lessons: Array<{ id: string, sequenceNumber: number, title: string }> } };
+
+export type ContentItemQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContentItemQuery = { contentItem: { id: string, type: ContentType, title: string, description: string | null, contentUrl: string | null, tags: Array<string>, isPublished: boolean, rating: number | null, myRating: number | null } | null };
+
+export type CourseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CourseQuery = { course: { id: string, name: string, description: string | null, isFree: boolean, priceCents: number, hasAccess: boolean, isEnrolled: boolean, lessons: Array<{ id: string, sequenceNumber: number, title: string, durationMinutes: number | null, locked: boolean, contentItems: Array<{ id: string, type: ContentType, title: string, contentUrl: string | null }> | null }> } | null };
+
+export type CourseCatalogueQueryVariables = Exact<{
+  filter?: CourseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CourseCatalogueQuery = { courses: { nodes: Array<{ id: string, name: string, coverImageUrl: string | null, level: Difficulty | null, isFree: boolean, priceCents: number, enrollmentsCount: number, creator: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateContentItemMutationVariables = Exact<{
+  input: CreateContentItemInput;
+}>;
+
+
+export type CreateContentItemMutation = { createContentItem: { id: string, isPublished: boolean } };
+
+export type CreateCourseMutationVariables = Exact<{
+  input: CreateCourseInput;
+}>;
+
+
+export type CreateCourseMutation = { createCourse: { id: string } };
+
+export type EnrollInCourseMutationVariables = Exact<{
+  courseId: string | number;
+}>;
+
+
+export type EnrollInCourseMutation = { enrollInCourse:
+    | { __typename: 'Enrollment', enrolledAt: string, course: { id: string, enrollmentsCount: number } }
+    | { __typename: 'PurchaseRequired', message: string, course: { id: string, priceCents: number } }
+   };
+
+export type MyEnrollmentsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyEnrollmentsQuery = { me: { id: string, enrollments: { nodes: Array<{ enrolledAt: string, course: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type PublishContentItemMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishContentItemMutation = { publishContentItem: { id: string, isPublished: boolean } };
+
+export type RateContentItemMutationVariables = Exact<{
+  id: string | number;
+  rating: number;
+}>;
+
+
+export type RateContentItemMutation = { rateContentItem: { id: string, rating: number | null, ratingsCount: number, myRating: number | null } };
+
+export type RecordContentViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RecordContentViewMutation = { recordContentView: boolean };
+
+export type ReorderLessonsMutationVariables = Exact<{
+  courseId: string | number;
+  lessonIds: Array<string | number> | string | number;
+}>;
+
+
+export type ReorderLessonsMutation = { reorderLessons: { id: string, lessons: Array<{ id: string, sequenceNumber: number, title: string }> } };
+
+export type SearchContentQueryVariables = Exact<{
+  query?: string | null | undefined;
+  type?: ContentType | null | undefined;
+  difficulty?: Difficulty | null | undefined;
+  tags?: Array<string> | string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchContentQuery = { searchContent: { nodes: Array<{ rank: number, snippet: string | null, item: { id: string, type: ContentType, title: string, thumbnailUrl: string | null, difficulty: Difficulty | null, language: ContentLanguage, viewCount: number, rating: number | null, ratingsCount: number, creator: { id: string }, courses: Array<{ id: string, name: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConnectHealthIntegrationMutationVariables = Exact<{
+  input: ConnectHealthIntegrationInput;
+}>;
+
+
+export type ConnectHealthIntegrationMutation = { connectHealthIntegration: { id: string, provider: HealthProvider, isActive: boolean } };
+
+export type CreateHealthGoalMutationVariables = Exact<{
+  input: CreateHealthGoalInput;
+}>;
+
+
+export type CreateHealthGoalMutation = { createHealthGoal: { id: string, progress: { currentValue: number, percent: number, onTrack: boolean | null } } };
+
+export type DailyStepsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type DailyStepsQuery = { me: { id: string, healthSeries: Array<{ start: string, count: number, sum: number | null }> | null } | null };
+
+export type DeactivateHealthGoalMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateHealthGoalMutation = { deactivateHealthGoal: { id: string, isActive: boolean } };
+
+export type DisconnectHealthIntegrationMutationVariables = Exact<{
+  provider: HealthProvider;
+}>;
+
+
+export type DisconnectHealthIntegrationMutation = { disconnectHealthIntegration: boolean };
+
+export type HealthDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
+
+export type HealthMetricsQueryVariables = Exact<{
+  metricType?: HealthMetricType | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedDate: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type HeartRateByHourQueryVariables = Exact<{
+  from: string;
+  to: string;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type HeartRateByHourQuery = { me: { id: string, healthSeries: Array<{ start: string, avg: number, min: number, max: number }> | null } | null };
+
+export type RecordHealthMetricsMutationVariables = Exact<{
+  input: Array<HealthMetricInput> | HealthMetricInput;
+}>;
+
+
+export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, message: string }> } };
+
+export type UpdateHealthGoalMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateHealthGoalInput;
+}>;
+
+
+export type UpdateHealthGoalMutation = { updateHealthGoal: { id: string, targetValue: number, startDate: string, endDate: string | null } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'PasswordChanged', revokedSessions: number }
+    | { __typename: 'TooManyAttempts' }
+    | { __typename: 'WeakPassword', reasons: Array<string> }
+   };
+
+export type CompleteTwoFactorSignInMutationVariables = Exact<{
+  input: CompleteTwoFactorSignInInput;
+  session?: SessionDelivery | null | undefined;
+}>;
+
+
+export type CompleteTwoFactorSignInMutation = { completeTwoFactorSignIn:
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string } }
+    | { __typename: 'InvalidToken', message: string }
+    | { __typename: 'InvalidTwoFactorCode', message: string }
+    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+   };
+
+export type ConfirmTwoFactorMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTwoFactorMutation = { confirmTwoFactor:
+    | { __typename: 'InvalidTwoFactorCode', message: string }
+    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+    | { __typename: 'TwoFactorEnabled', recoveryCodes: Array<string> }
+   };
+
+export type DeactivateUserMutationVariables = Exact<{
+  userId: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string, isActive: boolean | null } };
+
+export type DeleteMyAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteMyAccountMutation = { deleteMyAccount:
+    | { __typename: 'AccountDeleted', deletedAt: string }
+    | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'TooManyAttempts' }
+   };
+
+export type DisableTwoFactorMutationVariables = Exact<{
+  input: DisableTwoFactorInput;
+}>;
+
+
+export type DisableTwoFactorMutation = { disableTwoFactor:
+    | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'InvalidTwoFactorCode', message: string }
+    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+    | { __typename: 'TwoFactorDisabled', user: { twoFactorEnabled: boolean | null } }
+   };
+
+export type EnrolTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrolTwoFactorMutation = { enrolTwoFactor: { otpauthUri: string, secret: string } };
+
+export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportMyDataQuery = { exportMyData: Record<string, unknown> };
+
+export type LinkedAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinkedAccountsQuery = { linkedAccounts: Array<{ provider: OAuthProvider, emailFromProvider: string | null, linkedAt: string }> };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, username: string, email: string | null, firstName: string | null, lastName: string | null, roles: Array<Role> | null, createdAt: string } | null };
+
+export type OAuthCallbackMutationVariables = Exact<{
+  provider: OAuthProvider;
+  code: string;
+  state: string;
+  flowSecret?: string | null | undefined;
+}>;
+
+
+export type OAuthCallbackMutation = { oauthCallback:
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
+    | { __typename: 'OAuthEmailInUse', message: string }
+    | { __typename: 'OAuthFailed', reason: OAuthFailureReason, message: string }
+    | { __typename: 'ProviderLinked', linkedAccount: { provider: OAuthProvider, emailFromProvider: string | null, linkedAt: string } }
+    | { __typename: 'TwoFactorRequired', challenge: string, expiresAt: string }
+   };
+
+export type OAuthStartMutationVariables = Exact<{
+  provider: OAuthProvider;
+  redirectUri: string;
+  client?: OAuthClient | null | undefined;
+}>;
+
+
+export type OAuthStartMutation = { oauthStart: { authorizationUrl: string, state: string, flowSecret: string | null, expiresAt: string } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  userId: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string, isActive: boolean | null } };
+
+export type RequestEmailVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestEmailVerificationMutation = { requestEmailVerification: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'InvalidToken', message: string }
+    | { __typename: 'PasswordReset', revokedSessions: number }
+    | { __typename: 'WeakPassword', reasons: Array<string> }
+   };
+
+export type SearchUsersQueryVariables = Exact<{
+  prefix?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchUsersQuery = { searchUsers: { nodes: Array<{ id: string, username: string, email: string | null, isActive: boolean | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+  session?: SessionDelivery | null | undefined;
+}>;
+
+
+export type SignInMutation = { signIn:
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
+    | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'TwoFactorRequired', challenge: string, expiresAt: string }
+   };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+  session?: SessionDelivery | null | undefined;
+}>;
+
+
+export type SignUpMutation = { signUp:
+    | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string, email: string | null } }
+    | { __typename: 'EmailTaken', message: string }
+    | { __typename: 'TooManyAttempts' }
+    | { __typename: 'UsernameTaken', message: string }
+    | { __typename: 'WeakPassword', message: string, reasons: Array<string> }
+   };
+
+export type UnlinkProviderMutationVariables = Exact<{
+  provider: OAuthProvider;
+}>;
+
+
+export type UnlinkProviderMutation = { unlinkProvider:
+    | { __typename: 'LastSignInMethod', message: string }
+    | { __typename: 'ProviderUnlinked', linkedAccounts: Array<{ provider: OAuthProvider }> }
+   };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, firstName: string | null, lastName: string | null, dateOfBirth: string | null, gender: string | null, countryCode: string | null, username: string } };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail:
+    | { __typename: 'EmailVerified', user: { id: string, emailVerified: boolean | null } }
+    | { __typename: 'InvalidToken', message: string }
+   };
+
+export type AddWorkoutPlanExerciseMutationVariables = Exact<{
+  workoutPlanId: string | number;
+  input: AddWorkoutPlanExerciseInput;
+}>;
+
+
+export type AddWorkoutPlanExerciseMutation = { addWorkoutPlanExercise: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+
+export type ApplyAsTrainerMutationVariables = Exact<{
+  input: ApplyAsTrainerInput;
+}>;
+
+
+export type ApplyAsTrainerMutation = { applyAsTrainer: { id: string, verified: boolean } };
+
+export type CompleteWorkoutSessionMutationVariables = Exact<{
+  id: string | number;
+  input: CompleteWorkoutSessionInput;
+}>;
+
+
+export type CompleteWorkoutSessionMutation = { completeWorkoutSession: { id: string, status: WorkoutSessionStatus, completedAt: string | null, durationSeconds: number | null, intensityLevel: IntensityLevel | null } };
+
+export type CreateHabitMutationVariables = Exact<{
+  input: CreateHabitInput;
+}>;
+
+
+export type CreateHabitMutation = { createHabit: { id: string, name: string, frequencyPerWeek: number, streakUnit: StreakUnit, currentStreak: number, bestStreak: number } };
+
+export type CreateWorkoutPlanMutationVariables = Exact<{
+  input: CreateWorkoutPlanInput;
+}>;
+
+
+export type CreateWorkoutPlanMutation = { createWorkoutPlan: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+
+export type ExerciseCatalogueQueryVariables = Exact<{
+  filter?: ExerciseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExerciseCatalogueQuery = { exercises: { nodes: Array<{ id: string, name: string, category: ExerciseCategory, difficulty: Difficulty, equipment: Array<string>, muscleGroups: Array<string>, videoUrl: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LogHabitMutationVariables = Exact<{
+  input: LogHabitInput;
+}>;
+
+
+export type LogHabitMutation = { logHabit: { id: string, loggedDate: string, value: number | null, completed: boolean } };
+
+export type MyHabitsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type MyHabitsQuery = { me: { id: string, trainer: { id: string } | null, habits: Array<{ id: string, name: string, unit: string | null, targetValue: number | null, frequencyPerWeek: number, streakUnit: StreakUnit, currentStreak: number, bestStreak: number, completionRate: number, logs: Array<{ loggedDate: string, value: number | null, completed: boolean }> }> | null } | null };
+
+export type MyWorkoutSessionsQueryVariables = Exact<{
+  filter?: WorkoutSessionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyWorkoutSessionsQuery = { me: { id: string, workoutSessions: { nodes: Array<{ id: string, status: WorkoutSessionStatus, startedAt: string, durationSeconds: number | null, workoutPlan: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type PlanDetailsFragment = { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> };
+
+export type PublishWorkoutPlanMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishWorkoutPlanMutation = { publishWorkoutPlan: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+
+export type ReorderWorkoutPlanExercisesMutationVariables = Exact<{
+  workoutPlanId: string | number;
+  exerciseIds: Array<string | number> | string | number;
+}>;
+
+
+export type ReorderWorkoutPlanExercisesMutation = { reorderWorkoutPlanExercises: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+
+export type StartWorkoutSessionMutationVariables = Exact<{
+  input: StartWorkoutSessionInput;
+}>;
+
+
+export type StartWorkoutSessionMutation = { startWorkoutSession: { id: string, status: WorkoutSessionStatus, startedAt: string, workoutPlanVersion: { version: number, name: string } | null } };
+
+export type VerifyTrainerMutationVariables = Exact<{
+  trainerId: string | number;
+}>;
+
+
+export type VerifyTrainerMutation = { verifyTrainer: { id: string, verified: boolean, verifiedAt: string | null } };
+
+export type WorkoutPlanCatalogueQueryVariables = Exact<{
+  filter?: WorkoutPlanFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkoutPlanCatalogueQuery = { workoutPlans: { nodes: Array<{ id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const PlanDetailsFragmentDoc = new TypedDocumentString(`
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"PlanDetails"}) as unknown as TypedDocumentString<PlanDetailsFragment, unknown>;
+export const CohortMembersDocument = new TypedDocumentString(`
+    query CohortMembers($id: ID!, $first: Int, $after: ID) {
+  cohort(id: $id) {
+    id
+    name
+    userCount
+    members(first: $first, after: $after) {
+      id
+      username
+      firstName
+      lastName
+    }
+  }
+}
+    `, {"hash":"sha256:87b0800ed8570be27085c1bf464723444923895a5611216f95c304e43beb57df"}) as unknown as TypedDocumentString<CohortMembersQuery, CohortMembersQueryVariables>;
+export const CohortsDocument = new TypedDocumentString(`
+    query Cohorts($first: Int, $after: String) {
+  cohorts(first: $first, after: $after) {
+    nodes {
+      id
+      name
+      userCount
+      computedAt
+      updatedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:a930b497548d1dfd4ffb23e38372bbfaa24f507a11e0f0c6e69a10540e41429c"}) as unknown as TypedDocumentString<CohortsQuery, CohortsQueryVariables>;
+export const CreateCohortDocument = new TypedDocumentString(`
+    mutation CreateCohort($name: String!, $definition: JSONObject!) {
+  createCohort(name: $name, definition: $definition) {
+    id
+    name
+    userCount
+    computedAt
+  }
+}
+    `, {"hash":"sha256:49bc26f7636f572aeeedf912bfae7742cab57902726f0a2384a022ff5db2611d"}) as unknown as TypedDocumentString<CreateCohortMutation, CreateCohortMutationVariables>;
+export const ProductMetricsDocument = new TypedDocumentString(`
+    query ProductMetrics($from: Date!, $to: Date!, $period: ActivePeriod!, $eventTypes: [String!], $weeks: Int) {
+  productMetrics(from: $from, to: $to) {
+    activeUsers(period: $period) {
+      date
+      activeUsers
+    }
+    eventCounts(eventTypes: $eventTypes) {
+      date
+      eventType
+      count
+    }
+    weeklyRetention(weeks: $weeks) {
+      weekStart
+      size
+      weeks {
+        week
+        activeUsers
+        rate
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:a0cce69cbb1eb8e418045e48e10e6ccf3c2c845f394e5e918eec90cf37142bba"}) as unknown as TypedDocumentString<ProductMetricsQuery, ProductMetricsQueryVariables>;
+export const RefreshCohortDocument = new TypedDocumentString(`
+    mutation RefreshCohort($id: ID!) {
+  refreshCohort(id: $id) {
+    id
+    userCount
+    computedAt
+  }
+}
+    `, {"hash":"sha256:13011b499f281084d99f93579ba2fb4233dd2e1ae99412b84b6ad674c8cc6b81"}) as unknown as TypedDocumentString<RefreshCohortMutation, RefreshCohortMutationVariables>;
+export const TrackEventsDocument = new TypedDocumentString(`
+    mutation TrackEvents($events: [AnalyticsEventInput!]!) {
+  trackEvents(events: $events) {
+    accepted
+    duplicates
+  }
+}
+    `, {"hash":"sha256:dffe7074c76f9c1ac64a8b7f86d3a5054bb87ccf6a4e41ed00b1e0f2a5537790"}) as unknown as TypedDocumentString<TrackEventsMutation, TrackEventsMutationVariables>;
+export const UpdateCohortDocument = new TypedDocumentString(`
+    mutation UpdateCohort($id: ID!, $name: String, $definition: JSONObject) {
+  updateCohort(id: $id, name: $name, definition: $definition) {
+    id
+    name
+    definition
+    userCount
+    computedAt
+  }
+}
+    `, {"hash":"sha256:0cb37007fc2e3d07b884f00e59136c0cca18fa36dd219075de7670281eab195c"}) as unknown as TypedDocumentString<UpdateCohortMutation, UpdateCohortMutationVariables>;
+export const CancelSubscriptionDocument = new TypedDocumentString(`
+    mutation CancelSubscription($id: ID!, $atPeriodEnd: Boolean) {
+  cancelSubscription(id: $id, atPeriodEnd: $atPeriodEnd) {
+    id
+    status
+    endDate
+    autoRenewal
+    canceledAt
+  }
+}
+    `, {"hash":"sha256:381ef6dac75a1415aa12195d660bba23722325429cdfe7289e83d6421696088e"}) as unknown as TypedDocumentString<CancelSubscriptionMutation, CancelSubscriptionMutationVariables>;
+export const CreateSubscriptionPlanDocument = new TypedDocumentString(`
+    mutation CreateSubscriptionPlan($input: CreateSubscriptionPlanInput!) {
+  createSubscriptionPlan(input: $input) {
+    id
+    name
+    priceCents
+    currency
+    billingPeriod
+    trialPeriodDays
+    features
+  }
+}
+    `, {"hash":"sha256:e8c870d92a36af0d24212d6c093b2ce24c3372edbccbdd7f2af069863e2f6fe1"}) as unknown as TypedDocumentString<CreateSubscriptionPlanMutation, CreateSubscriptionPlanMutationVariables>;
+export const MyBillingDocument = new TypedDocumentString(`
+    query MyBilling {
+  me {
+    id
+    entitlements
+    activeSubscription {
+      id
+      status
+      isTrial
+      trialEndDate
+      endDate
+      renewalDate
+      autoRenewal
+      canceledAt
+      plan {
+        id
+        name
+      }
+    }
+    subscriptions(first: 10) {
+      nodes {
+        id
+        status
+        startDate
+        endDate
+        plan {
+          name
+        }
+        payments(first: 10) {
+          nodes {
+            id
+            amountCents
+            currency
+            status
+            cardLast4
+            createdAt
+            refundedCents
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:05969ddc4b3f5ae39ec064c80abb4976187cf183a9d1c0527642885432225a27"}) as unknown as TypedDocumentString<MyBillingQuery, MyBillingQueryVariables>;
+export const RefundPaymentDocument = new TypedDocumentString(`
+    mutation RefundPayment($paymentId: ID!, $amountCents: Int!, $reason: String) {
+  refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {
+    __typename
+    ... on RefundIssued {
+      refund {
+        id
+        amountCents
+        status
+      }
+      payment {
+        id
+        status
+        refundedCents
+      }
+    }
+    ... on RefundExceedsPayment {
+      message
+      refundableCents
+    }
+  }
+}
+    `, {"hash":"sha256:709d87772ae1582739a5ff92a3f13b9a2457d64c56a9aaa46cb428a67ccc1edb"}) as unknown as TypedDocumentString<RefundPaymentMutation, RefundPaymentMutationVariables>;
+export const SetAutoRenewalDocument = new TypedDocumentString(`
+    mutation SetAutoRenewal($id: ID!, $enabled: Boolean!) {
+  setAutoRenewal(id: $id, enabled: $enabled) {
+    id
+    autoRenewal
+    renewalDate
+  }
+}
+    `, {"hash":"sha256:2d83a81545d01f70d7e9d063a1b1545f4ce77e83761fee6c6d5c1fbb22353a47"}) as unknown as TypedDocumentString<SetAutoRenewalMutation, SetAutoRenewalMutationVariables>;
+export const SubscribeDocument = new TypedDocumentString(`
+    mutation Subscribe($planId: ID!, $paymentMethod: PaymentMethodInput!, $idempotencyKey: String) {
+  subscribe(
+    planId: $planId
+    paymentMethod: $paymentMethod
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on SubscriptionStarted {
+      subscription {
+        id
+        status
+        isTrial
+        trialEndDate
+        endDate
+      }
+      payment {
+        id
+        status
+        amountCents
+        currency
+      }
+    }
+    ... on PaymentDeclined {
+      message
+    }
+    ... on AlreadySubscribed {
+      message
+      subscription {
+        id
+        status
+      }
+    }
+    ... on PlanUnavailable {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:208606d60ec5136694e28554b55fc5dc6949526f322cc429d67fb7f4376cc9ea"}) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
+export const SubscriptionPlansDocument = new TypedDocumentString(`
+    query SubscriptionPlans($first: Int, $after: String) {
+  subscriptionPlans(first: $first, after: $after) {
+    nodes {
+      id
+      name
+      description
+      priceCents
+      currency
+      billingPeriod
+      trialPeriodDays
+      features
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:6cf12ceb11f63781ae45f5bc03ed7fde5e2f8c0b9e20c4f15b06545227bc5840"}) as unknown as TypedDocumentString<SubscriptionPlansQuery, SubscriptionPlansQueryVariables>;
+export const AddLessonDocument = new TypedDocumentString(`
+    mutation AddLesson($courseId: ID!, $input: AddLessonInput!) {
+  addLesson(courseId: $courseId, input: $input) {
+    id
+    lessons {
+      id
+      sequenceNumber
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:102a31c4e3f3c6ddfc7fa47a5e639bbfa885777e47e5f0f6fa5d5318477d549f"}) as unknown as TypedDocumentString<AddLessonMutation, AddLessonMutationVariables>;
+export const ContentItemDocument = new TypedDocumentString(`
+    query ContentItem($id: ID!) {
+  contentItem(id: $id) {
+    id
+    type
+    title
+    description
+    contentUrl
+    tags
+    isPublished
+    rating
+    myRating
+  }
+}
+    `, {"hash":"sha256:754435fe505f054137f0ce58ae3476ff23a5097cbb017ff952b4bd4206fd481d"}) as unknown as TypedDocumentString<ContentItemQuery, ContentItemQueryVariables>;
+export const CourseDocument = new TypedDocumentString(`
+    query Course($id: ID!) {
+  course(id: $id) {
+    id
+    name
+    description
+    isFree
+    priceCents
+    hasAccess
+    isEnrolled
+    lessons {
+      id
+      sequenceNumber
+      title
+      durationMinutes
+      locked
+      contentItems {
+        id
+        type
+        title
+        contentUrl
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:98b1e9ab1df1dfcc35c79f252dd96c0efee1ae2a92adcc45c9bb722929a58f8b"}) as unknown as TypedDocumentString<CourseQuery, CourseQueryVariables>;
+export const CourseCatalogueDocument = new TypedDocumentString(`
+    query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {
+  courses(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      name
+      coverImageUrl
+      level
+      isFree
+      priceCents
+      enrollmentsCount
+      creator {
+        id
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:cb7305e5e566e1d42ceb2c92a53cc44440c33be60bc4a2f4f2cafc4f02e3e6cb"}) as unknown as TypedDocumentString<CourseCatalogueQuery, CourseCatalogueQueryVariables>;
+export const CreateContentItemDocument = new TypedDocumentString(`
+    mutation CreateContentItem($input: CreateContentItemInput!) {
+  createContentItem(input: $input) {
+    id
+    isPublished
+  }
+}
+    `, {"hash":"sha256:e5708dd22350dfaaf35ef07f41e45755f345f33e38462c2888f364a8fab39b07"}) as unknown as TypedDocumentString<CreateContentItemMutation, CreateContentItemMutationVariables>;
+export const CreateCourseDocument = new TypedDocumentString(`
+    mutation CreateCourse($input: CreateCourseInput!) {
+  createCourse(input: $input) {
+    id
+  }
+}
+    `, {"hash":"sha256:744f06849ba36879d709ee017a6b6278a643b71c79647f342e6f4254b4a861b4"}) as unknown as TypedDocumentString<CreateCourseMutation, CreateCourseMutationVariables>;
+export const EnrollInCourseDocument = new TypedDocumentString(`
+    mutation EnrollInCourse($courseId: ID!) {
+  enrollInCourse(courseId: $courseId) {
+    __typename
+    ... on Enrollment {
+      enrolledAt
+      course {
+        id
+        enrollmentsCount
+      }
+    }
+    ... on PurchaseRequired {
+      message
+      course {
+        id
+        priceCents
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:414fe0409a2357b329c8984274e2e5fa02e69168b8d8a4c7540fefbd13c15aca"}) as unknown as TypedDocumentString<EnrollInCourseMutation, EnrollInCourseMutationVariables>;
+export const MyEnrollmentsDocument = new TypedDocumentString(`
+    query MyEnrollments($first: Int, $after: String) {
+  me {
+    id
+    enrollments(first: $first, after: $after) {
+      nodes {
+        enrolledAt
+        course {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:d043fe7a0cb2d0ef34f33d0f9be000b0ed5ffe0aaf7a6cb6019fc1c07fb1277a"}) as unknown as TypedDocumentString<MyEnrollmentsQuery, MyEnrollmentsQueryVariables>;
+export const PublishContentItemDocument = new TypedDocumentString(`
+    mutation PublishContentItem($id: ID!) {
+  publishContentItem(id: $id) {
+    id
+    isPublished
+  }
+}
+    `, {"hash":"sha256:f292c2928f47d636a73e37c667abf192086731404d1d3b9d8b9bb933a325a0c6"}) as unknown as TypedDocumentString<PublishContentItemMutation, PublishContentItemMutationVariables>;
+export const RateContentItemDocument = new TypedDocumentString(`
+    mutation RateContentItem($id: ID!, $rating: Int!) {
+  rateContentItem(id: $id, rating: $rating) {
+    id
+    rating
+    ratingsCount
+    myRating
+  }
+}
+    `, {"hash":"sha256:0a5b29a2062c9d4e476d7d021ebbccdd1a88e10024c5c7f56e116d9e8ffaf37b"}) as unknown as TypedDocumentString<RateContentItemMutation, RateContentItemMutationVariables>;
+export const RecordContentViewDocument = new TypedDocumentString(`
+    mutation RecordContentView($id: ID!) {
+  recordContentView(id: $id)
+}
+    `, {"hash":"sha256:a1266c029fa374a88457f25ecb9c2310e83228bbd089a28487032f5e3109bbb1"}) as unknown as TypedDocumentString<RecordContentViewMutation, RecordContentViewMutationVariables>;
+export const ReorderLessonsDocument = new TypedDocumentString(`
+    mutation ReorderLessons($courseId: ID!, $lessonIds: [ID!]!) {
+  reorderLessons(courseId: $courseId, lessonIds: $lessonIds) {
+    id
+    lessons {
+      id
+      sequenceNumber
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:c00416d1f3e7dd22756bc0826d67c7b3dffc51a4bfe192ad8cf3cb5bf6768969"}) as unknown as TypedDocumentString<ReorderLessonsMutation, ReorderLessonsMutationVariables>;
+export const SearchContentDocument = new TypedDocumentString(`
+    query SearchContent($query: String, $type: ContentType, $difficulty: Difficulty, $tags: [String!], $first: Int, $after: String) {
+  searchContent(
+    query: $query
+    type: $type
+    difficulty: $difficulty
+    tags: $tags
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      rank
+      snippet
+      item {
+        id
+        type
+        title
+        thumbnailUrl
+        difficulty
+        language
+        viewCount
+        rating
+        ratingsCount
+        creator {
+          id
+        }
+        courses {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:d120e6c86764b54c9ac0b507cf937aa4c9069745c13a7e9383399ef189e8334f"}) as unknown as TypedDocumentString<SearchContentQuery, SearchContentQueryVariables>;
+export const ConnectHealthIntegrationDocument = new TypedDocumentString(`
+    mutation ConnectHealthIntegration($input: ConnectHealthIntegrationInput!) {
+  connectHealthIntegration(input: $input) {
+    id
+    provider
+    isActive
+  }
+}
+    `, {"hash":"sha256:d3e44c92b2d51b056015bfe93e15cc2f0876b8f35823bced0ac6020504691364"}) as unknown as TypedDocumentString<ConnectHealthIntegrationMutation, ConnectHealthIntegrationMutationVariables>;
+export const CreateHealthGoalDocument = new TypedDocumentString(`
+    mutation CreateHealthGoal($input: CreateHealthGoalInput!) {
+  createHealthGoal(input: $input) {
+    id
+    progress {
+      currentValue
+      percent
+      onTrack
+    }
+  }
+}
+    `, {"hash":"sha256:1bc97811a08aa874b1096ea31cbb0862d1b064e68632be252ee142db299b76cd"}) as unknown as TypedDocumentString<CreateHealthGoalMutation, CreateHealthGoalMutationVariables>;
+export const DailyStepsDocument = new TypedDocumentString(`
+    query DailySteps($from: DateTime!, $to: DateTime!, $timeZone: TimeZone) {
+  me {
+    id
+    healthSeries(
+      metricType: STEPS
+      from: $from
+      to: $to
+      bucket: DAY
+      timeZone: $timeZone
+    ) {
+      start
+      count
+      sum
+    }
+  }
+}
+    `, {"hash":"sha256:da2201f236e2d09eff6ea6bc451a5902719d282d07ccb15ea158c39da9d20066"}) as unknown as TypedDocumentString<DailyStepsQuery, DailyStepsQueryVariables>;
+export const DeactivateHealthGoalDocument = new TypedDocumentString(`
+    mutation DeactivateHealthGoal($id: ID!) {
+  deactivateHealthGoal(id: $id) {
+    id
+    isActive
+  }
+}
+    `, {"hash":"sha256:3d74ffbeff221a7ccb67ab2dcfaf5891b458b37f2a29407f1ef206c0acfe2564"}) as unknown as TypedDocumentString<DeactivateHealthGoalMutation, DeactivateHealthGoalMutationVariables>;
+export const DisconnectHealthIntegrationDocument = new TypedDocumentString(`
+    mutation DisconnectHealthIntegration($provider: HealthProvider!) {
+  disconnectHealthIntegration(provider: $provider)
+}
+    `, {"hash":"sha256:2ab1ad1cedcb66a88ce4174b0df722bfae6298375d37348985f7cc888565e1fb"}) as unknown as TypedDocumentString<DisconnectHealthIntegrationMutation, DisconnectHealthIntegrationMutationVariables>;
+export const HealthDashboardDocument = new TypedDocumentString(`
+    query HealthDashboard {
+  me {
+    id
+    latestHealthMetrics {
+      metricType
+      value
+      unit
+      recordedDate
+    }
+    healthGoals {
+      nodes {
+        id
+        metricType
+        targetValue
+        unit
+        startDate
+        endDate
+        progress {
+          currentValue
+          percent
+          onTrack
+        }
+      }
+    }
+    healthIntegrations {
+      provider
+      isActive
+      lastSyncAt
+    }
+  }
+}
+    `, {"hash":"sha256:132bbb35425c2995d009a0207c3fb79667c22a8fa9df1ac624f042dbce79af18"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
+export const HealthMetricsDocument = new TypedDocumentString(`
+    query HealthMetrics($metricType: HealthMetricType, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  me {
+    id
+    healthMetrics(
+      metricType: $metricType
+      from: $from
+      to: $to
+      first: $first
+      after: $after
+    ) {
+      nodes {
+        id
+        metricType
+        value
+        unit
+        source
+        sourceDevice
+        recordedDate
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:33754b11d2eda7937f5bb752b6365cc725f8b0d6fe22cd9844c9a83f6a87faeb"}) as unknown as TypedDocumentString<HealthMetricsQuery, HealthMetricsQueryVariables>;
+export const HeartRateByHourDocument = new TypedDocumentString(`
+    query HeartRateByHour($from: DateTime!, $to: DateTime!, $timeZone: TimeZone) {
+  me {
+    id
+    healthSeries(
+      metricType: HEART_RATE
+      from: $from
+      to: $to
+      bucket: HOUR
+      timeZone: $timeZone
+    ) {
+      start
+      avg
+      min
+      max
+    }
+  }
+}
+    `, {"hash":"sha256:e7f3a6c76d04f23ef197f9ec6a70def55c992eef771314efb5a2d867e8bf791e"}) as unknown as TypedDocumentString<HeartRateByHourQuery, HeartRateByHourQueryVariables>;
+export const RecordHealthMetricsDocument = new TypedDocumentString(`
+    mutation RecordHealthMetrics($input: [HealthMetricInput!]!) {
+  recordHealthMetrics(input: $input) {
+    accepted
+    duplicates
+    errors {
+      index
+      field
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:14fae6885298cc50b4d38f634d847f14a63c3b265cab28864e347450207f72d6"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+export const UpdateHealthGoalDocument = new TypedDocumentString(`
+    mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
+  updateHealthGoal(id: $id, input: $input) {
+    id
+    targetValue
+    startDate
+    endDate
+  }
+}
+    `, {"hash":"sha256:9aa20480d3784e8cb251ccf871a4923670abd1df15c29ce0f3aee1c9ae4a027d"}) as unknown as TypedDocumentString<UpdateHealthGoalMutation, UpdateHealthGoalMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    __typename
+    ... on PasswordChanged {
+      revokedSessions
+    }
+    ... on InvalidCredentials {
+      message
+    }
+    ... on WeakPassword {
+      reasons
+    }
+  }
+}
+    `, {"hash":"sha256:e43e54d9771a974cbcb13100fd0e4b3cd593a7947982dd7ebfcf31b3ab4daa82"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const CompleteTwoFactorSignInDocument = new TypedDocumentString(`
+    mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!, $session: SessionDelivery = TOKEN) {
+  completeTwoFactorSignIn(input: $input, session: $session) {
+    __typename
+    ... on AuthSuccess {
+      token
+      expiresAt
+      user {
+        id
+      }
+    }
+    ... on InvalidTwoFactorCode {
+      message
+    }
+    ... on TooManyAttempts {
+      retryAfterSeconds
+    }
+    ... on InvalidToken {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:7b2030dc868e7e6c9c9ec5d77acb2aea71835bb24dab6f9dfe994a231db575f1"}) as unknown as TypedDocumentString<CompleteTwoFactorSignInMutation, CompleteTwoFactorSignInMutationVariables>;
+export const ConfirmTwoFactorDocument = new TypedDocumentString(`
+    mutation ConfirmTwoFactor($code: String!) {
+  confirmTwoFactor(code: $code) {
+    __typename
+    ... on TwoFactorEnabled {
+      recoveryCodes
+    }
+    ... on InvalidTwoFactorCode {
+      message
+    }
+    ... on TooManyAttempts {
+      retryAfterSeconds
+    }
+  }
+}
+    `, {"hash":"sha256:d4f1b8cc9a65f5ce2381a9143667d431c1f2dcbcdc9c939918d32609e58b14e8"}) as unknown as TypedDocumentString<ConfirmTwoFactorMutation, ConfirmTwoFactorMutationVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($userId: ID!, $reason: String) {
+  deactivateUser(userId: $userId, reason: $reason) {
+    id
+    isActive
+  }
+}
+    `, {"hash":"sha256:8337dd23e96b6bbae1d1b27c407be94b73925d91769aafa088a303e5de904e31"}) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const DeleteMyAccountDocument = new TypedDocumentString(`
+    mutation DeleteMyAccount($password: String!) {
+  deleteMyAccount(password: $password) {
+    __typename
+    ... on AccountDeleted {
+      deletedAt
+    }
+    ... on InvalidCredentials {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:f42fde5febe0f828725638a6fbabe7a117efacbd0dc49a85670c4ed18c17f7c6"}) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+export const DisableTwoFactorDocument = new TypedDocumentString(`
+    mutation DisableTwoFactor($input: DisableTwoFactorInput!) {
+  disableTwoFactor(input: $input) {
+    __typename
+    ... on TwoFactorDisabled {
+      user {
+        twoFactorEnabled
+      }
+    }
+    ... on InvalidCredentials {
+      message
+    }
+    ... on InvalidTwoFactorCode {
+      message
+    }
+    ... on TooManyAttempts {
+      retryAfterSeconds
+    }
+  }
+}
+    `, {"hash":"sha256:868c6558ca2d4f8e03ead26094ae25dac6f696131144a549d343a78c8688974b"}) as unknown as TypedDocumentString<DisableTwoFactorMutation, DisableTwoFactorMutationVariables>;
+export const EnrolTwoFactorDocument = new TypedDocumentString(`
+    mutation EnrolTwoFactor {
+  enrolTwoFactor {
+    otpauthUri
+    secret
+  }
+}
+    `, {"hash":"sha256:21ac4b2c64a263ded5399cc338b7864a2bae0860870703b0651fb114be2537d3"}) as unknown as TypedDocumentString<EnrolTwoFactorMutation, EnrolTwoFactorMutationVariables>;
+export const ExportMyDataDocument = new TypedDocumentString(`
+    query ExportMyData {
+  exportMyData
+}
+    `, {"hash":"sha256:fe64ba5fa88b6166f17093b504886106404b2927f41b047c56d4158b98432323"}) as unknown as TypedDocumentString<ExportMyDataQuery, ExportMyDataQueryVariables>;
+export const LinkedAccountsDocument = new TypedDocumentString(`
+    query LinkedAccounts {
+  linkedAccounts {
+    provider
+    emailFromProvider
+    linkedAt
+  }
+}
+    `, {"hash":"sha256:5000ec3d1ba1df2376559ad7923a5860197a505facec0b99485e29c30e8699da"}) as unknown as TypedDocumentString<LinkedAccountsQuery, LinkedAccountsQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    username
+    email
+    firstName
+    lastName
+    roles
+    createdAt
+  }
+}
+    `, {"hash":"sha256:4d40cce05f739d48a149a2da412eb4f9d96590a35b8f8731df5f41f30ccf5af9"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const OAuthCallbackDocument = new TypedDocumentString(`
+    mutation OAuthCallback($provider: OAuthProvider!, $code: String!, $state: String!, $flowSecret: String) {
+  oauthCallback(
+    provider: $provider
+    code: $code
+    state: $state
+    flowSecret: $flowSecret
+  ) {
+    __typename
+    ... on AuthSuccess {
+      token
+      expiresAt
+      user {
+        id
+        username
+      }
+    }
+    ... on TwoFactorRequired {
+      challenge
+      expiresAt
+    }
+    ... on ProviderLinked {
+      linkedAccount {
+        provider
+        emailFromProvider
+        linkedAt
+      }
+    }
+    ... on OAuthEmailInUse {
+      message
+    }
+    ... on OAuthFailed {
+      reason
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:df260119fab32c3cf461d13563061c429ae8af186ec5e8587194b4ee3b3c4949"}) as unknown as TypedDocumentString<OAuthCallbackMutation, OAuthCallbackMutationVariables>;
+export const OAuthStartDocument = new TypedDocumentString(`
+    mutation OAuthStart($provider: OAuthProvider!, $redirectUri: String!, $client: OAuthClient) {
+  oauthStart(provider: $provider, redirectUri: $redirectUri, client: $client) {
+    authorizationUrl
+    state
+    flowSecret
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:5b2bfaa5c255a64e42973b3997e1e0d27ea584f727609613c8dfb609778093d8"}) as unknown as TypedDocumentString<OAuthStartMutation, OAuthStartMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($userId: ID!, $reason: String) {
+  reactivateUser(userId: $userId, reason: $reason) {
+    id
+    isActive
+  }
+}
+    `, {"hash":"sha256:91b1049cc2ed4451b0cae9b76c56de9775bc6c99a629279ddc132cc0d360a896"}) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const RequestEmailVerificationDocument = new TypedDocumentString(`
+    mutation RequestEmailVerification {
+  requestEmailVerification
+}
+    `, {"hash":"sha256:546ead34ed3d0d05a2c2552be8f05d2829f66bdc1c12611666dce7167dbb09cc"}) as unknown as TypedDocumentString<RequestEmailVerificationMutation, RequestEmailVerificationMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: EmailAddress!) {
+  requestPasswordReset(email: $email)
+}
+    `, {"hash":"sha256:fa6307c7dc6ffebe0ff55ed9d51ae23e10c16b2b6190827218bf3b9065a14291"}) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    __typename
+    ... on PasswordReset {
+      revokedSessions
+    }
+    ... on WeakPassword {
+      reasons
+    }
+    ... on InvalidToken {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:ff6e202bf124c6f470e9ec2ae93cbc2f1c96596c96b450572290ab1862494e07"}) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const SearchUsersDocument = new TypedDocumentString(`
+    query SearchUsers($prefix: String, $first: Int, $after: String) {
+  searchUsers(prefix: $prefix, first: $first, after: $after) {
+    nodes {
+      id
+      username
+      email
+      isActive
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:a9dc412fc87929b6617e486851745c7218059557b0edcccf3f402b67ae74e808"}) as unknown as TypedDocumentString<SearchUsersQuery, SearchUsersQueryVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!, $session: SessionDelivery = TOKEN) {
+  signIn(input: $input, session: $session) {
+    __typename
+    ... on AuthSuccess {
+      token
+      expiresAt
+      user {
+        id
+        username
+      }
+    }
+    ... on InvalidCredentials {
+      message
+    }
+    ... on TooManyAttempts {
+      message
+      retryAfterSeconds
+    }
+    ... on TwoFactorRequired {
+      challenge
+      expiresAt
+    }
+  }
+}
+    `, {"hash":"sha256:d101c313a3594bd87a403115f615f0b8d6b82741e10b3ffa5396e5da43bd20da"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `, {"hash":"sha256:39300be1f6ff47633a8c264de2a924d5b71367b646d3bf86d82d7c51c6543956"}) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!, $session: SessionDelivery = TOKEN) {
+  signUp(input: $input, session: $session) {
+    __typename
+    ... on AuthSuccess {
+      token
+      expiresAt
+      user {
+        id
+        username
+        email
+      }
+    }
+    ... on EmailTaken {
+      message
+    }
+    ... on UsernameTaken {
+      message
+    }
+    ... on WeakPassword {
+      message
+      reasons
+    }
+  }
+}
+    `, {"hash":"sha256:ad635e73f89a4e37a8ce67c6f9a5d5249d09383a5bb4fb07cde5025a59dd5b30"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const UnlinkProviderDocument = new TypedDocumentString(`
+    mutation UnlinkProvider($provider: OAuthProvider!) {
+  unlinkProvider(provider: $provider) {
+    __typename
+    ... on ProviderUnlinked {
+      linkedAccounts {
+        provider
+      }
+    }
+    ... on LastSignInMethod {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:3c1af5707040fc6c4dd599a3da641a890ba7ac26fed2e4e19e5cf310abc74225"}) as unknown as TypedDocumentString<UnlinkProviderMutation, UnlinkProviderMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    id
+    firstName
+    lastName
+    dateOfBirth
+    gender
+    countryCode
+    username
+  }
+}
+    `, {"hash":"sha256:79f212d2ac82e8d291f5335433f2260671a86f315d5ab5fe1e49db3a1288fdae"}) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token) {
+    __typename
+    ... on EmailVerified {
+      user {
+        id
+        emailVerified
+      }
+    }
+    ... on InvalidToken {
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:ceb127220b1cbbb6499ca826e796f630e6b03c18aebb771fa00d376615261020"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
+    mutation AddWorkoutPlanExercise($workoutPlanId: ID!, $input: AddWorkoutPlanExerciseInput!) {
+  addWorkoutPlanExercise(workoutPlanId: $workoutPlanId, input: $input) {
+    ...PlanDetails
+  }
+}
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}`, {"hash":"sha256:32c3bbc54cbfb8cf2b5b488c32a56ac535052a092f103b5bf273e678aa3769da"}) as unknown as TypedDocumentString<AddWorkoutPlanExerciseMutation, AddWorkoutPlanExerciseMutationVariables>;
+export const ApplyAsTrainerDocument = new TypedDocumentString(`
+    mutation ApplyAsTrainer($input: ApplyAsTrainerInput!) {
+  applyAsTrainer(input: $input) {
+    id
+    verified
+  }
+}
+    `, {"hash":"sha256:c38c5e344ab131486fdd3f00f5d856b5b74473c4078b1229fdb6ec00affdac26"}) as unknown as TypedDocumentString<ApplyAsTrainerMutation, ApplyAsTrainerMutationVariables>;
+export const CompleteWorkoutSessionDocument = new TypedDocumentString(`
+    mutation CompleteWorkoutSession($id: ID!, $input: CompleteWorkoutSessionInput!) {
+  completeWorkoutSession(id: $id, input: $input) {
+    id
+    status
+    completedAt
+    durationSeconds
+    intensityLevel
+  }
+}
+    `, {"hash":"sha256:30b3e0d2444a08d53ad292aac49e99717567ae84f7ce9f13f525bd17332c1efc"}) as unknown as TypedDocumentString<CompleteWorkoutSessionMutation, CompleteWorkoutSessionMutationVariables>;
+export const CreateHabitDocument = new TypedDocumentString(`
+    mutation CreateHabit($input: CreateHabitInput!) {
+  createHabit(input: $input) {
+    id
+    name
+    frequencyPerWeek
+    streakUnit
+    currentStreak
+    bestStreak
+  }
+}
+    `, {"hash":"sha256:176e4a75182c908f4bc2aac702ee7df99474a6f021faf96cc665919c62f624b2"}) as unknown as TypedDocumentString<CreateHabitMutation, CreateHabitMutationVariables>;
+export const CreateWorkoutPlanDocument = new TypedDocumentString(`
+    mutation CreateWorkoutPlan($input: CreateWorkoutPlanInput!) {
+  createWorkoutPlan(input: $input) {
+    ...PlanDetails
+  }
+}
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}`, {"hash":"sha256:21268e406d5f307cd731873846aefcd0870f42dc94eb3760d8579bc61d355ecc"}) as unknown as TypedDocumentString<CreateWorkoutPlanMutation, CreateWorkoutPlanMutationVariables>;
+export const ExerciseCatalogueDocument = new TypedDocumentString(`
+    query ExerciseCatalogue($filter: ExerciseFilter, $first: Int, $after: String) {
+  exercises(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      name
+      category
+      difficulty
+      equipment
+      muscleGroups
+      videoUrl
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:92d0584600bd044ae75c8c2aaa051c4df286c1620dddc0ae1322fc5fd03667cb"}) as unknown as TypedDocumentString<ExerciseCatalogueQuery, ExerciseCatalogueQueryVariables>;
+export const LogHabitDocument = new TypedDocumentString(`
+    mutation LogHabit($input: LogHabitInput!) {
+  logHabit(input: $input) {
+    id
+    loggedDate
+    value
+    completed
+  }
+}
+    `, {"hash":"sha256:844cc412f3def5a7ab388ada43604f830591c22507247cc2f829f5d8f6d1e032"}) as unknown as TypedDocumentString<LogHabitMutation, LogHabitMutationVariables>;
+export const MyHabitsDocument = new TypedDocumentString(`
+    query MyHabits($from: Date!, $to: Date!) {
+  me {
+    id
+    trainer {
+      id
+    }
+    habits {
+      id
+      name
+      unit
+      targetValue
+      frequencyPerWeek
+      streakUnit
+      currentStreak
+      bestStreak
+      completionRate(from: $from, to: $to)
+      logs(from: $from, to: $to) {
+        loggedDate
+        value
+        completed
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:632aafc5012472b59d98c08a739d43228b74b3856ebbae35b1ab84d01d0d588a"}) as unknown as TypedDocumentString<MyHabitsQuery, MyHabitsQueryVariables>;
+export const MyWorkoutSessionsDocument = new TypedDocumentString(`
+    query MyWorkoutSessions($filter: WorkoutSessionFilter, $first: Int, $after: String) {
+  me {
+    id
+    workoutSessions(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        status
+        startedAt
+        durationSeconds
+        workoutPlan {
+          id
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:ac43a1ae3dd85290d012f430983dbec5672834ce3576b67d5b59d1ae5175a4b1"}) as unknown as TypedDocumentString<MyWorkoutSessionsQuery, MyWorkoutSessionsQueryVariables>;
+export const PublishWorkoutPlanDocument = new TypedDocumentString(`
+    mutation PublishWorkoutPlan($id: ID!) {
+  publishWorkoutPlan(id: $id) {
+    ...PlanDetails
+  }
+}
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}`, {"hash":"sha256:b9e248a87d71e3f6e883e3f32d023e0f2f12578cf56d03449b0859bdd276bc05"}) as unknown as TypedDocumentString<PublishWorkoutPlanMutation, PublishWorkoutPlanMutationVariables>;
+export const ReorderWorkoutPlanExercisesDocument = new TypedDocumentString(`
+    mutation ReorderWorkoutPlanExercises($workoutPlanId: ID!, $exerciseIds: [ID!]!) {
+  reorderWorkoutPlanExercises(
+    workoutPlanId: $workoutPlanId
+    exerciseIds: $exerciseIds
+  ) {
+    ...PlanDetails
+  }
+}
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}`, {"hash":"sha256:b48ff636406725c80996a5b22e0c088cbe799b9a7006383f84e5d248e0d37904"}) as unknown as TypedDocumentString<ReorderWorkoutPlanExercisesMutation, ReorderWorkoutPlanExercisesMutationVariables>;
+export const StartWorkoutSessionDocument = new TypedDocumentString(`
+    mutation StartWorkoutSession($input: StartWorkoutSessionInput!) {
+  startWorkoutSession(input: $input) {
+    id
+    status
+    startedAt
+    workoutPlanVersion {
+      version
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:c766e13543978cc97ed3c98b72b2d97bfd5ed36e8f5ce0ab47de187721f4ce1d"}) as unknown as TypedDocumentString<StartWorkoutSessionMutation, StartWorkoutSessionMutationVariables>;
+export const VerifyTrainerDocument = new TypedDocumentString(`
+    mutation VerifyTrainer($trainerId: ID!) {
+  verifyTrainer(trainerId: $trainerId) {
+    id
+    verified
+    verifiedAt
+  }
+}
+    `, {"hash":"sha256:14166f0a95c643d0bc554b2bbc0a217300324d05869a507c199c6b78c5ee5d8d"}) as unknown as TypedDocumentString<VerifyTrainerMutation, VerifyTrainerMutationVariables>;
+export const WorkoutPlanCatalogueDocument = new TypedDocumentString(`
+    query WorkoutPlanCatalogue($filter: WorkoutPlanFilter, $first: Int, $after: String) {
+  workoutPlans(filter: $filter, first: $first, after: $after) {
+    nodes {
+      ...PlanDetails
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment PlanDetails on WorkoutPlan {
+  id
+  name
+  description
+  difficultyLevel
+  durationWeeks
+  targetAudience
+  version
+  isPublished
+  hasUnpublishedChanges
+  publishedAt
+  trainer {
+    id
+  }
+  exercises {
+    id
+    sequenceNum
+    sets
+    reps
+    weightKg
+    restSeconds
+    exercise {
+      id
+      name
+    }
+  }
+}`, {"hash":"sha256:b8f1f350a4f6004a019db01f64601e892edcebde6ffcd32e6e77eb2780cffab3"}) as unknown as TypedDocumentString<WorkoutPlanCatalogueQuery, WorkoutPlanCatalogueQueryVariables>;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../kit/db.js';
+import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+
+/**
+ * A user's days follow their time zone: set at sign-up, editable, and carried to training, whose
+ * habit days, "today" and streaks use it (kit/time-zones.ts).
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ME = '{ me { id timeZone } }';
+const UPDATE = 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { timeZone } }';
+const CREATE_HABIT = 'mutation($input: CreateHabitInput!) { createHabit(input: $input) { id } }';
+const LOG = 'mutation($input: LogHabitInput!) { logHabit(input: $input) { loggedDate } }';
+const STREAKS = 'query($id: ID!) { habit(id: $id) { currentStreak bestStreak } }';
+
+const codeOf = (result: { errors?: { extensions?: { code?: string; field?: string } }[] }) =>
+  result.errors?.[0]?.extensions?.code;
+
+/** Waits until training's copy holds the user's zone (events travel through the bus). */
+async function trainingKnowsZone(user: TestUser, zone: string) {
+  await stack.flushEvents();
+  await eventually(async () => {
+    const found = await rows<{ time_zone: string }>(
+      stack.runtime.database.db,
+      sql`select time_zone from training.user_time_zones where user_id = ${user.id}`,
+    );
+    expect(found[0]?.time_zone).toBe(zone);
+  });
+}
+
+async function dailyHabit(user: TestUser): Promise<string> {
+  const created = await stack.gql(
+    CREATE_HABIT,
+    { input: { name: 'Walk', frequencyPerWeek: 7 } },
+    { token: user.token },
+  );
+  expect(created.errors).toBeUndefined();
+  return created.data.createHabit.id;
+}
+
+describe('User.timeZone', () => {
+  it('is UTC unless the client names one at sign-up, canonicalized, and editable', async () => {
+    const plain = await stack.signUp();
+    expect((await stack.gql(ME, {}, { token: plain.token })).data.me.timeZone).toBe('UTC');
+    const berlin = await stack.signUp({ timeZone: 'europe/berlin' });
+    expect((await stack.gql(ME, {}, { token: berlin.token })).data.me.timeZone).toBe('Europe/Berlin');
+    const moved = await stack.gql(UPDATE, { input: { timeZone: 'Asia/Tokyo' } }, { token: berlin.token });
+    expect(moved.data.updateProfile.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('refuses a zone that does not exist, or clearing it, as bad input', async () => {
+    const user = await stack.signUp();
+    expect(
+      codeOf(await stack.gql(UPDATE, { input: { timeZone: 'Mars/Olympus_Mons' } }, { token: user.token })),
+    ).toBe('BAD_USER_INPUT');
+    const cleared = await stack.gql(UPDATE, { input: { timeZone: null } }, { token: user.token });
+    expect(codeOf(cleared)).toBe('BAD_USER_INPUT');
+    expect(cleared.errors?.[0]?.extensions?.field).toBe('timeZone');
+  });
+});
+
+describe('habit days follow the owner’s zone', () => {
+  it('counts a log of the local today for a user already on tomorrow’s date (UTC+14)', async () => {
+    // 12:00 UTC on 30 November is 02:00 on 1 December in Kiritimati.
+    stack.clock.set(new Date('2026-11-30T12:00:00Z'));
+    const user = await stack.signUp({ timeZone: 'Pacific/Kiritimati' });
+    await trainingKnowsZone(user, 'Pacific/Kiritimati');
+    const habit = await dailyHabit(user);
+    const logged = await stack.gql(LOG, { input: { habitId: habit } }, { token: user.token });
+    expect(logged.data.logHabit.loggedDate).toBe('2026-12-01');
+    await stack.gql(LOG, { input: { habitId: habit, date: '2026-11-30' } }, { token: user.token });
+    const streaks = await stack.gql(STREAKS, { id: habit }, { token: user.token });
+    expect(streaks.data.habit).toEqual({ currentStreak: 2, bestStreak: 2 });
+    const tooEarly = await stack.gql(
+      LOG,
+      { input: { habitId: habit, date: '2026-12-02' } },
+      { token: user.token },
+    );
+    expect(codeOf(tooEarly)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a date that is today in UTC but still tomorrow for a user west of it', async () => {
+    // 05:00 UTC on 1 December is 21:00 on 30 November in Los Angeles.
+    stack.clock.set(new Date('2026-12-01T05:00:00Z'));
+    const user = await stack.signUp({ timeZone: 'America/Los_Angeles' });
+    await trainingKnowsZone(user, 'America/Los_Angeles');
+    const habit = await dailyHabit(user);
+    const early = await stack.gql(
+      LOG,
+      { input: { habitId: habit, date: '2026-12-01' } },
+      { token: user.token },
+    );
+    expect(codeOf(early)).toBe('BAD_USER_INPUT');
+    const today = await stack.gql(LOG, { input: { habitId: habit } }, { token: user.token });
+    expect(today.data.logHabit.loggedDate).toBe('2026-11-30');
+    expect((await stack.gql(STREAKS, { id: habit }, { token: user.token })).data.habit.currentStreak).toBe(1);
+  });
+
+  it('moves "today" when the user changes zone', async () => {
+    stack.clock.set(new Date('2026-11-30T12:00:00Z'));
+    const user = await stack.signUp();
+    const habit = await dailyHabit(user);
+    expect(
+      (await stack.gql(LOG, { input: { habitId: habit } }, { token: user.token })).data.logHabit.loggedDate,
+    ).toBe('2026-11-30');
+    await stack.gql(UPDATE, { input: { timeZone: 'Pacific/Kiritimati' } }, { token: user.token });
+    await trainingKnowsZone(user, 'Pacific/Kiritimati');
+    expect(
+      (await stack.gql(LOG, { input: { habitId: habit } }, { token: user.token })).data.logHabit.loggedDate,
+    ).toBe('2026-12-01');
+  });
+});
