@@ -24,7 +24,7 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { url: string; poolMax?: number; log?: (sql: string) => void }
+  | { url: string; poolMax: number; log?: (sql: string) => void }
   | { dataDir?: string; pglite?: PGlite; log?: (sql: string) => void };
 
 function countingLogger(stats: { statements: number }, log?: (sql: string) => void): DrizzleLogger {
@@ -42,7 +42,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if ('url' in options) {
     installPostgresJsCrashGuard();
     const client = postgres(options.url, {
-      max: options.poolMax ?? 10,
+      max: options.poolMax,
       onnotice: () => {},
       // Prepared statements are kept per connection; they pay off for the hot loaders.
       prepare: true,

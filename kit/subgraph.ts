@@ -49,9 +49,8 @@ export interface SubgraphDeps {
   secretBox: SecretBox;
   identitySecret: string;
   production: boolean;
-  poolMax?: number;
-  /** The parsed environment, for a subgraph's own settings (OAuth clients, SMTP, payment keys); absent means defaults. */
-  env?: Env;
+  /** The parsed environment, for a subgraph's own settings (`env.features`: OAuth clients, SMTP, payment keys). */
+  env: Env;
   /** The gateway's base URL, for whole-graph work; set once the gateway listens. */
   gatewayUrl?: string;
 }
@@ -102,7 +101,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const typeDefs = typeof definition.typeDefs === 'string' ? parse(definition.typeDefs) : definition.typeDefs;
   const log = deps.log.child({ subgraph: definition.name });
   const metrics = new ServerMetrics(definition.name, { defaultMetrics: false });
-  metrics.watchDatabase(deps.database, deps.poolMax ?? 10);
+  metrics.watchDatabase(deps.database, deps.env.DATABASE_POOL_MAX);
 
   // Inline traces are for Apollo's hosted studio, which this deployment does not report to.
   const plugins: ApolloServerPlugin<RequestContext>[] = [
@@ -223,7 +222,7 @@ export async function serveSubgraph(
     },
     metricsRoute(subgraph.metrics.registry, {
       production: subgraph.deps.production,
-      token: subgraph.deps.env?.METRICS_TOKEN,
+      token: subgraph.deps.env.METRICS_TOKEN,
     }),
   ];
   const server = createHttpServer({

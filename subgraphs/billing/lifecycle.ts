@@ -54,9 +54,6 @@ export class IllegalTransition extends Error {
   }
 }
 
-/** Days a renewal that could not be charged keeps the subscription active while it is retried. */
-export const DEFAULT_GRACE_DAYS = 3;
-
 const DAY_MS = 86_400_000;
 
 export function toDateString(date: Date): string {
@@ -195,7 +192,8 @@ export function decideRenewal(
   state: SubscriptionState,
   plan: PlanTerms,
   today: string,
-  graceDays = DEFAULT_GRACE_DAYS,
+  /** Days an unpaid renewal keeps the subscription active (BILLING_GRACE_DAYS). */
+  graceDays: number,
 ): RenewalDecision {
   if (state.status === 'pending') {
     return today >= addDays(state.startDate, graceDays) ? { action: 'expire' } : { action: 'none' };
@@ -216,7 +214,8 @@ export function decideRenewal(
 export function grantsAccess(
   state: Pick<SubscriptionState, 'status' | 'endDate' | 'autoRenewal'>,
   today: string,
-  graceDays = DEFAULT_GRACE_DAYS,
+  /** Days an unpaid renewal keeps the subscription active (BILLING_GRACE_DAYS). */
+  graceDays: number,
 ): boolean {
   if (state.status !== 'active') return false;
   if (!state.endDate) return true;

@@ -13,23 +13,10 @@ import { HealthSyncWorker } from './sync.js';
  */
 const env = loadEnv();
 const runtime = await createRuntime(env);
+const { fitbit, garmin } = env.features;
 const adapters: Partial<Record<'fitbit' | 'garmin', PullAdapter>> = {};
-if (env.FITBIT_CLIENT_ID && env.FITBIT_CLIENT_SECRET) {
-  adapters.fitbit = fitbitAdapter({
-    clientId: env.FITBIT_CLIENT_ID,
-    clientSecret: env.FITBIT_CLIENT_SECRET,
-    apiUrl: env.FITBIT_API_URL,
-    tokenUrl: env.FITBIT_TOKEN_URL,
-  });
-}
-if (env.GARMIN_CLIENT_ID && env.GARMIN_CLIENT_SECRET) {
-  adapters.garmin = garminAdapter({
-    clientId: env.GARMIN_CLIENT_ID,
-    clientSecret: env.GARMIN_CLIENT_SECRET,
-    apiUrl: env.GARMIN_API_URL,
-    tokenUrl: env.GARMIN_TOKEN_URL,
-  });
-}
+if (fitbit) adapters.fitbit = fitbitAdapter(fitbit);
+if (garmin) adapters.garmin = garminAdapter(garmin);
 const intervalMs = env.HEALTH_SYNC_INTERVAL_SECONDS * 1000;
 const worker = new HealthSyncWorker({ ...runtime, adapters }, intervalMs);
 const log = runtime.log.child({ worker: 'health-sync' });

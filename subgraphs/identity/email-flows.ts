@@ -9,12 +9,11 @@ import { hashPassword, passwordProblems } from './passwords.js';
 import { handToAddressOwner } from './address-proof.js';
 import type { OAuthProvider } from './oauth.js';
 import { forgetViewers } from './sessions.js';
-import { identityEnv } from './settings.js';
 import { outbox, passwordResetRequests, type UserRow, users } from './tables.js';
 import { dropTokens, issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
 
 const link = (deps: SubgraphDeps, path: string, token: string) => {
-  const url = new URL(path, identityEnv(deps).PUBLIC_APP_URL);
+  const url = new URL(path, deps.env.PUBLIC_APP_URL);
   url.searchParams.set('token', token);
   return url.toString();
 };
