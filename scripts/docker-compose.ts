@@ -110,7 +110,7 @@ export function dockerComposeFile(): string {
     migrate: {
       ...app,
       restart: 'no',
-      command: ['node', '--import', 'tsx', 'scripts/migrate.ts'],
+      command: ['node', '--import', 'tsx', 'stack/migrate.ts'],
       environment: COMMON_ENV,
       depends_on: { postgres: { condition: 'service_healthy' } },
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../kit/clock.js';
 import { RenewalWorker } from '../subgraphs/billing/renewals.js';
-import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { type FakeStripe, startFakeStripe } from '../testkit/payment-providers.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 

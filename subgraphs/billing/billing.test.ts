@@ -10,7 +10,12 @@ import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { RenewalWorker } from './renewals.js';
 import { outbox, payments, subscriptions } from './tables.js';
-import { type FakeStripe, type FakeYooKassa, startFakeStripe, startFakeYooKassa } from './test-fakes.js';
+import {
+  type FakeStripe,
+  type FakeYooKassa,
+  startFakeStripe,
+  startFakeYooKassa,
+} from '../../testkit/payment-providers.js';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 const _DAY = 86_400_000;

@@ -1,4 +1,5 @@
 import type { BillingPeriod, SubscriptionStatus } from './tables.js';
+import { addDays, addMonths, toDateString } from '../../kit/calendar-dates.js';
 
 /**
  * The subscription lifecycle as pure functions over plain values: every change of a subscription
@@ -54,30 +55,9 @@ export class IllegalTransition extends Error {
   }
 }
 
-const DAY_MS = 86_400_000;
+export { addDays, addMonths, toDateString };
 
-export function toDateString(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function parseDate(value: string): Date {
-  return new Date(`${value}T00:00:00Z`);
-}
-
-export function addDays(date: string, days: number): string {
-  return toDateString(new Date(parseDate(date).getTime() + days * DAY_MS));
-}
-
-/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(date: string, months: number): string {
-  const d = parseDate(date);
-  const day = d.getUTCDate();
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toDateString(target);
-}
-
+/** Adds one billing period to a date. */
 export function addPeriod(date: string, period: BillingPeriod): string {
   return addMonths(date, period === 'monthly' ? 1 : period === 'quarterly' ? 3 : 12);
 }
