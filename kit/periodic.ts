@@ -2,7 +2,7 @@ import type { Logger } from './log.js';
 import type { BackgroundTask } from './subgraph.js';
 
 export interface PeriodicTaskOptions<T> {
-  /** Names the task in log lines. */
+  /** Names the task in log lines; a subgraph's worker is `<subgraph>.<worker>`. */
   name: string;
   /** Pause between the end of one run and the start of the next. 0 or less: no timer, `runNow` only. */
   intervalMs: number;
@@ -27,6 +27,10 @@ export class PeriodicTask<T> implements BackgroundTask {
   private stopped = true;
 
   constructor(private readonly options: PeriodicTaskOptions<T>) {}
+
+  get name(): string {
+    return this.options.name;
+  }
 
   async start(): Promise<void> {
     this.stopped = false;

@@ -77,13 +77,26 @@ export interface BackgroundTask {
   stop(): Promise<void> | void;
 }
 
+/**
+ * Periodic work of a subgraph's own (`subgraphs/<name>/workers/<worker>.ts`, a PeriodicTask from
+ * kit/periodic.ts), named `<subgraph>.<worker>` in logs.
+ */
+export interface SubgraphWorker extends BackgroundTask {
+  readonly name: string;
+  /** One pass now (after a pass in progress); what it did. */
+  runNow(): Promise<unknown>;
+}
+
 export interface SubgraphDefinition {
   name: string;
   typeDefs: string | DocumentNode;
   /** Resolver map, typed per subgraph by codegen (generated/resolvers-types.ts). */
   resolvers: object;
   routes?: Route[];
+  /** The kit's machinery the subgraph runs: outbox relay, event consumers, rate-limit sweeps. */
   background?: BackgroundTask[];
+  /** The subgraph's periodic workers; started and stopped with its server like `background`. */
+  workers?: SubgraphWorker[];
 }
 
 export interface Subgraph {
@@ -92,7 +105,10 @@ export interface Subgraph {
   routes: Route[];
   metrics: ServerMetrics;
   deps: SubgraphDeps;
+  /** Everything started and stopped with the server: the workers (partitions first), then `background`. */
   background: BackgroundTask[];
+  /** The periodic workers by their short name (`renew` for `billing.renew`). */
+  workers: Record<string, SubgraphWorker>;
   contextFor(request: RawRequest): Promise<RequestContext>;
 }
 
@@ -155,13 +171,24 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     };
   };
 
+  const workers: Record<string, SubgraphWorker> = {};
+  for (const worker of definition.workers ?? []) {
+    const prefix = `${definition.name}.`;
+    const short = worker.name.startsWith(prefix) ? worker.name.slice(prefix.length) : '';
+    if (!/^[a-z][a-z-]*$/.test(short) || short in workers) {
+      throw new Error(`worker ${worker.name} must be named ${prefix}<worker>, once`);
+    }
+    workers[short] = worker;
+  }
+
   return {
     name: definition.name,
     apollo,
     routes: definition.routes ?? [],
     metrics,
     deps,
-    background: definition.background ?? [],
+    background: [...Object.values(workers), ...(definition.background ?? [])],
+    workers,
     contextFor,
   };
 }

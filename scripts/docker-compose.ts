@@ -53,7 +53,7 @@ const WORKERS: { name: string; subgraph: string; command: string[] }[] = [
   {
     name: 'health-sync',
     subgraph: 'health',
-    command: ['node', '--import', 'tsx', 'subgraphs/health/sync-main.ts'],
+    command: ['node', '--import', 'tsx', 'subgraphs/health/main.ts', 'sync'],
   },
 ];
 

@@ -8,7 +8,7 @@ import { isCheckViolation, rows } from '../../kit/db.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
-import { RenewalWorker } from './renewals.js';
+import { RenewalWorker } from './workers/renew.js';
 import { outbox, payments, subscriptions } from './tables.js';
 import {
   type FakeStripe,

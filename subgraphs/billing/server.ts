@@ -6,7 +6,7 @@ import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import type { PaymentGateways } from './gateways.js';
-import { RenewalWorker } from './renewals.js';
+import { RenewalWorker } from './workers/renew.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import {
@@ -77,7 +77,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
           ...coaching.handlers(),
         },
       }),
-      new RenewalWorker(deps, base.env.BILLING_RENEWAL_INTERVAL_SECONDS * 1000),
     ],
+    workers: [new RenewalWorker(deps, base.env.BILLING_RENEWAL_INTERVAL_SECONDS * 1000)],
   });
 }

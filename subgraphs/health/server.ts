@@ -4,7 +4,6 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { coaching } from './coaching.js';
 import { eraseUser } from './gdpr.js';
-import { partitionMaintenance } from './partitions.js';
 import {
   healthGoalResolvers,
   healthIntegrationResolvers,
@@ -14,6 +13,7 @@ import { mutationResolvers } from './resolvers/Mutation.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
+import { partitionMaintenance } from './workers/partitions.js';
 
 export type HealthDeps = SubgraphDeps;
 
@@ -33,7 +33,6 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
       HealthIntegration: healthIntegrationResolvers(deps),
     },
     background: [
-      partitionMaintenance(deps.database, deps.log),
       new OutboxRelay(deps.database, outbox, deps.bus, 'health', deps.log),
       eventConsumer({
         group: 'health',
@@ -47,5 +46,6 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         },
       }),
     ],
+    workers: [partitionMaintenance(deps.database, deps.log)],
   });
 }
