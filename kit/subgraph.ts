@@ -85,6 +85,8 @@ export interface SubgraphWorker extends BackgroundTask {
   readonly name: string;
   /** One pass now (after a pass in progress); what it did. */
   runNow(): Promise<unknown>;
+  /** Told about every pass, for the worker's metrics. */
+  observe(observer: (outcome: 'ok' | 'failed', seconds: number) => void): void;
 }
 
 export interface SubgraphDefinition {
@@ -179,6 +181,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
       throw new Error(`worker ${worker.name} must be named ${prefix}<worker>, once`);
     }
     workers[short] = worker;
+    worker.observe((outcome, seconds) => metrics.workerRuns.labels(worker.name, outcome).observe(seconds));
   }
 
   return {

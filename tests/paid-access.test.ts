@@ -278,3 +278,14 @@ describe('paid course content follows the subscription', () => {
     expect((await lesson(await signIn(user))).open).toBe(false);
   });
 });
+
+describe('the renewal worker', () => {
+  it('is measured under its name, billing.renew', async () => {
+    await renew();
+    const metrics = await (await fetch(stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'))).text();
+    const runs = metrics.split('\n').filter((line) => line.startsWith('worker_run_duration_seconds_count{'));
+    expect(
+      runs.some((line) => line.includes('worker="billing.renew"') && line.includes('outcome="ok"')),
+    ).toBe(true);
+  });
+});
