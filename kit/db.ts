@@ -24,14 +24,17 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { url: string; poolMax?: number; log?: (sql: string) => void }
-  | { dataDir?: string; pglite?: PGlite; log?: (sql: string) => void };
+  | { url: string; poolMax: number; log?: StatementLog }
+  | { dataDir?: string; pglite?: PGlite; log?: StatementLog };
 
-function countingLogger(stats: { statements: number }, log?: (sql: string) => void): DrizzleLogger {
+/** Sees every statement the database is sent, with its parameters. */
+export type StatementLog = (sql: string, params: unknown[]) => void;
+
+function countingLogger(stats: { statements: number }, log?: StatementLog): DrizzleLogger {
   return {
-    logQuery(query) {
+    logQuery(query, params) {
       stats.statements += 1;
-      log?.(query);
+      log?.(query, params);
     },
   };
 }
@@ -42,7 +45,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if ('url' in options) {
     installPostgresJsCrashGuard();
     const client = postgres(options.url, {
-      max: options.poolMax ?? 10,
+      max: options.poolMax,
       onnotice: () => {},
       // Prepared statements are kept per connection; they pay off for the hot loaders.
       prepare: true,

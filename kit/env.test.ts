@@ -144,3 +144,54 @@ describe('production secrets', () => {
     refusal({ ENCRYPTION_KEYS: 'k1:short' }, 'ENCRYPTION_KEYS', 'k1:short');
   });
 });
+
+describe('features', () => {
+  it('turns a feature on when all of its keys are set', () => {
+    const env = loadEnv({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' });
+    expect(env.features.stripe).toEqual({ secretKey: 'sk_test_1', webhookSecret: 'whsec_1' });
+    const oauth = loadEnv({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' });
+    expect(oauth.features.google).toEqual({ clientId: 'id', clientSecret: 'secret' });
+    const wearable = loadEnv({ FITBIT_CLIENT_ID: 'id', FITBIT_CLIENT_SECRET: 'secret' });
+    expect(wearable.features.fitbit).toMatchObject({ clientId: 'id', apiUrl: 'https://api.fitbit.com' });
+  });
+
+  it('leaves every feature off when none of its keys is set', () => {
+    const { features } = loadEnv({});
+    for (const feature of [
+      'smtp',
+      'stripe',
+      'yookassa',
+      'google',
+      'apple',
+      'yandex',
+      'vk',
+      'fitbit',
+      'garmin',
+    ]) {
+      expect(features[feature as keyof typeof features], feature).toBeUndefined();
+    }
+    // Settings beside the keys (another API address) do not switch a feature on.
+    expect(loadEnv({ STRIPE_API_URL: 'http://127.0.0.1:1' }).features.stripe).toBeUndefined();
+  });
+
+  it('refuses a half-configured feature at start, naming the key that is missing', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ STRIPE_SECRET_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
+      [{ STRIPE_WEBHOOK_SECRET: 'whsec_1' }, 'STRIPE_SECRET_KEY'],
+      [{ YOOKASSA_SHOP_ID: '1' }, 'YOOKASSA_SECRET_KEY'],
+      [{ GOOGLE_CLIENT_ID: 'id' }, 'GOOGLE_CLIENT_SECRET'],
+      [{ APPLE_CLIENT_ID: 'id', APPLE_TEAM_ID: 't', APPLE_KEY_ID: 'k' }, 'APPLE_PRIVATE_KEY'],
+      [{ VK_CLIENT_SECRET: 's' }, 'VK_CLIENT_ID'],
+      [{ GARMIN_CLIENT_ID: 'id' }, 'GARMIN_CLIENT_SECRET'],
+    ];
+    for (const [env, missing] of cases) {
+      expect(() => loadEnv(env), missing).toThrow(new RegExp(`${missing}: must be set`));
+    }
+  });
+
+  it('reads feature keys only through features', () => {
+    const env = loadEnv({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' });
+    expect(env).not.toHaveProperty('STRIPE_SECRET_KEY');
+    expect(env).not.toHaveProperty('MAIL_FROM');
+  });
+});

@@ -14,7 +14,7 @@ import {
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-const envSchema = z
+const rawEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,7 +79,7 @@ const envSchema = z
     YANDEX_CLIENT_SECRET: z.string().optional(),
     VK_CLIENT_ID: z.string().optional(),
     VK_CLIENT_SECRET: z.string().optional(),
-    /** Wearable providers the health sync worker pulls from; a provider without a client id is skipped. */
+    /** Wearable providers the health sync worker pulls from; a provider is on when its id and secret are set. */
     FITBIT_CLIENT_ID: z.string().optional(),
     FITBIT_CLIENT_SECRET: z.string().optional(),
     FITBIT_API_URL: z.string().url().default('https://api.fitbit.com'),
@@ -89,7 +89,7 @@ const envSchema = z
     GARMIN_API_URL: z.string().url().default('https://apis.garmin.com'),
     GARMIN_TOKEN_URL: z.string().url().default('https://diauth.garmin.com/di-oauth2-service/oauth/token'),
     HEALTH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(900),
-    /** Payment gateways (billing). A gateway without its keys is not offered. */
+    /** Payment gateways (billing). A gateway is offered when all its keys are set (FEATURE_KEYS). */
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     /** Another Stripe API address (a local test server); Stripe's own when unset. */
@@ -103,6 +103,19 @@ const envSchema = z
     BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
   })
   .superRefine((env, ctx) => {
+    // A feature is on with all of its keys or off with none; half a configuration is a mistake
+    // that would otherwise turn the feature off without a word.
+    for (const [feature, keys] of Object.entries(FEATURE_KEYS)) {
+      const set = keys.filter((key) => env[key] !== undefined);
+      if (set.length === 0 || set.length === keys.length) continue;
+      for (const key of keys.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be set: ${feature} is switched on by ${set.join(', ')} and needs ${keys.join(', ')}`,
+        });
+      }
+    }
     // A malformed key would fail the first encryption; refuse it at start, in every mode.
     const keys = parseEncryptionKeys(env.ENCRYPTION_KEYS);
     if ('problem' in keys) ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEYS'], message: keys.problem });
@@ -132,7 +145,109 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+type RawEnv = z.infer<typeof rawEnvSchema>;
+
+/** A provider's OAuth client: its id and secret. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The optional features of the deployment; a feature is present exactly when all its keys are set. */
+export interface Features {
+  /** Mail goes out through SMTP (identity); without it, to the dev mailbox outside production. */
+  smtp?: { url: string; from: string };
+  stripe?: { secretKey: string; webhookSecret: string; apiUrl?: string };
+  yookassa?: { shopId: string; secretKey: string; apiUrl?: string };
+  google?: ClientCredentials;
+  apple?: { clientId: string; teamId: string; keyId: string; privateKey: string };
+  yandex?: ClientCredentials;
+  vk?: ClientCredentials;
+  fitbit?: ClientCredentials & { apiUrl: string; tokenUrl: string };
+  garmin?: ClientCredentials & { apiUrl: string; tokenUrl: string };
+}
+
+/** The keys that switch each feature on: all of them, or none. */
+const FEATURE_KEYS = {
+  smtp: ['SMTP_URL'],
+  stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+  yookassa: ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'],
+  google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+  apple: ['APPLE_CLIENT_ID', 'APPLE_TEAM_ID', 'APPLE_KEY_ID', 'APPLE_PRIVATE_KEY'],
+  yandex: ['YANDEX_CLIENT_ID', 'YANDEX_CLIENT_SECRET'],
+  vk: ['VK_CLIENT_ID', 'VK_CLIENT_SECRET'],
+  fitbit: ['FITBIT_CLIENT_ID', 'FITBIT_CLIENT_SECRET'],
+  garmin: ['GARMIN_CLIENT_ID', 'GARMIN_CLIENT_SECRET'],
+} as const satisfies Record<keyof Features, readonly (keyof RawEnv)[]>;
+
+/** The feature settings read only through `features`, never as loose keys. */
+const FEATURE_SETTINGS = [
+  ...Object.values(FEATURE_KEYS).flat(),
+  'MAIL_FROM',
+  'STRIPE_API_URL',
+  'YOOKASSA_API_URL',
+  'FITBIT_API_URL',
+  'FITBIT_TOKEN_URL',
+  'GARMIN_API_URL',
+  'GARMIN_TOKEN_URL',
+] as const satisfies readonly (keyof RawEnv)[];
+
+/** The parsed environment: plain settings, and each optional feature as a whole or not at all. */
+export type Env = Omit<RawEnv, (typeof FEATURE_SETTINGS)[number]> & { features: Features };
+
+/** Both keys of a provider's client when both are set (the refinement refused one without the other). */
+const credentials = (clientId?: string, clientSecret?: string): ClientCredentials | undefined =>
+  clientId && clientSecret ? { clientId, clientSecret } : undefined;
+
+function featuresOf(raw: RawEnv): Features {
+  return {
+    smtp: raw.SMTP_URL ? { url: raw.SMTP_URL, from: raw.MAIL_FROM } : undefined,
+    stripe:
+      raw.STRIPE_SECRET_KEY && raw.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: raw.STRIPE_SECRET_KEY,
+            webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+            apiUrl: raw.STRIPE_API_URL,
+          }
+        : undefined,
+    yookassa:
+      raw.YOOKASSA_SHOP_ID && raw.YOOKASSA_SECRET_KEY
+        ? { shopId: raw.YOOKASSA_SHOP_ID, secretKey: raw.YOOKASSA_SECRET_KEY, apiUrl: raw.YOOKASSA_API_URL }
+        : undefined,
+    google: credentials(raw.GOOGLE_CLIENT_ID, raw.GOOGLE_CLIENT_SECRET),
+    apple:
+      raw.APPLE_CLIENT_ID && raw.APPLE_TEAM_ID && raw.APPLE_KEY_ID && raw.APPLE_PRIVATE_KEY
+        ? {
+            clientId: raw.APPLE_CLIENT_ID,
+            teamId: raw.APPLE_TEAM_ID,
+            keyId: raw.APPLE_KEY_ID,
+            privateKey: raw.APPLE_PRIVATE_KEY,
+          }
+        : undefined,
+    yandex: credentials(raw.YANDEX_CLIENT_ID, raw.YANDEX_CLIENT_SECRET),
+    vk: credentials(raw.VK_CLIENT_ID, raw.VK_CLIENT_SECRET),
+    fitbit: withUrls(
+      credentials(raw.FITBIT_CLIENT_ID, raw.FITBIT_CLIENT_SECRET),
+      raw.FITBIT_API_URL,
+      raw.FITBIT_TOKEN_URL,
+    ),
+    garmin: withUrls(
+      credentials(raw.GARMIN_CLIENT_ID, raw.GARMIN_CLIENT_SECRET),
+      raw.GARMIN_API_URL,
+      raw.GARMIN_TOKEN_URL,
+    ),
+  };
+}
+
+function withUrls(client: ClientCredentials | undefined, apiUrl: string, tokenUrl: string) {
+  return client && { ...client, apiUrl, tokenUrl };
+}
+
+const envSchema = rawEnvSchema.transform((raw): Env => {
+  const settings: Record<string, unknown> = { ...raw };
+  for (const key of FEATURE_SETTINGS) delete settings[key];
+  return { ...(settings as Omit<RawEnv, (typeof FEATURE_SETTINGS)[number]>), features: featuresOf(raw) };
+});
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));

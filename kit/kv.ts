@@ -71,7 +71,8 @@ export class RedisKeyValueStore implements KeyValueStore {
   readonly shared = true;
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'fit:',
+    /** REDIS_PREFIX: namespaces the keys of a deployment (or a test run). */
+    private readonly prefix: string,
   ) {}
 
   async get(key: string) {

@@ -10,6 +10,7 @@ export class ServerMetrics {
   readonly operations: Histogram<'operation' | 'type'>;
   readonly errors: Counter<'code'>;
   readonly subgraphFetch: Histogram<'subgraph'>;
+  readonly workerRuns: Histogram<'worker' | 'outcome'>;
 
   constructor(server: string, options: { defaultMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ server });
@@ -25,6 +26,13 @@ export class ServerMetrics {
       name: 'graphql_errors_total',
       help: 'GraphQL errors returned to clients, by extensions.code',
       labelNames: ['code'],
+      registers: [this.registry],
+    });
+    this.workerRuns = new Histogram({
+      name: 'worker_run_duration_seconds',
+      help: "Passes of a subgraph's periodic workers (<subgraph>.<worker>), by outcome, and how long they took",
+      labelNames: ['worker', 'outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
       registers: [this.registry],
     });
     this.subgraphFetch = new Histogram({

@@ -91,6 +91,27 @@ describe('PeriodicTask', () => {
     await expect(failing.runNow()).rejects.toThrow('nope');
   });
 
+  it('tells its observers about every run, failed or not', async () => {
+    const seen: string[] = [];
+    let calls = 0;
+    const task = new PeriodicTask({
+      name: 'observed',
+      intervalMs: 0,
+      work: async () => {
+        if (++calls === 2) throw new Error('once');
+        return calls;
+      },
+    });
+    task.observe((outcome, seconds) => {
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      seen.push(outcome);
+    });
+    await task.runNow();
+    await expect(task.runNow()).rejects.toThrow('once');
+    await task.runNow();
+    expect(seen).toEqual(['ok', 'failed', 'ok']);
+  });
+
   it('with an interval of 0 never runs on its own', async () => {
     const { state, work } = slowWork(1);
     const task = new PeriodicTask({ name: 'manual', intervalMs: 0, work });

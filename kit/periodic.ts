@@ -2,7 +2,7 @@ import type { Logger } from './log.js';
 import type { BackgroundTask } from './subgraph.js';
 
 export interface PeriodicTaskOptions<T> {
-  /** Names the task in log lines. */
+  /** Names the task in log lines; a subgraph's worker is `<subgraph>.<worker>`. */
   name: string;
   /** Pause between the end of one run and the start of the next. 0 or less: no timer, `runNow` only. */
   intervalMs: number;
@@ -21,12 +21,25 @@ export interface PeriodicTaskOptions<T> {
  * stopped. A failed run is logged and retried at the next tick; `stop()` waits for a run in
  * progress so shutdown never cuts a transaction short. Timers do not keep the process alive.
  */
+/** Told about every finished run: whether it succeeded and how long it took. */
+export type RunObserver = (outcome: 'ok' | 'failed', seconds: number) => void;
+
 export class PeriodicTask<T> implements BackgroundTask {
   private timer: NodeJS.Timeout | null = null;
+  private readonly observers: RunObserver[] = [];
   private running: Promise<T> | null = null;
   private stopped = true;
 
   constructor(private readonly options: PeriodicTaskOptions<T>) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** Adds an observer of every run (defineSubgraph records them as the worker's metrics). */
+  observe(observer: RunObserver): void {
+    this.observers.push(observer);
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -38,11 +51,17 @@ export class PeriodicTask<T> implements BackgroundTask {
   /** Runs the work now (after the run in progress, if any) and returns its result or error. */
   async runNow(): Promise<T> {
     while (this.running) await this.running.catch(() => undefined);
+    const started = performance.now();
+    let outcome: 'ok' | 'failed' = 'failed';
     this.running = this.options.work();
     try {
-      return await this.running;
+      const result = await this.running;
+      outcome = 'ok';
+      return result;
     } finally {
       this.running = null;
+      const seconds = (performance.now() - started) / 1000;
+      for (const observer of this.observers) observer(outcome, seconds);
     }
   }
 

@@ -62,7 +62,6 @@ export async function createRuntime(
     secretBox: new SecretBox(env.ENCRYPTION_KEYS),
     identitySecret: env.IDENTITY_HEADER_SECRET,
     production: env.NODE_ENV === 'production',
-    poolMax: env.DATABASE_POOL_MAX,
     env,
     gatewayUrl: env.GATEWAY_INTERNAL_URL,
     async close() {

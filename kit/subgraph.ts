@@ -49,9 +49,8 @@ export interface SubgraphDeps {
   secretBox: SecretBox;
   identitySecret: string;
   production: boolean;
-  poolMax?: number;
-  /** The parsed environment, for a subgraph's own settings (OAuth clients, SMTP, payment keys); absent means defaults. */
-  env?: Env;
+  /** The parsed environment, for a subgraph's own settings (`env.features`: OAuth clients, SMTP, payment keys). */
+  env: Env;
   /** The gateway's base URL, for whole-graph work; set once the gateway listens. */
   gatewayUrl?: string;
 }
@@ -78,13 +77,28 @@ export interface BackgroundTask {
   stop(): Promise<void> | void;
 }
 
+/**
+ * Periodic work of a subgraph's own (`subgraphs/<name>/workers/<worker>.ts`, a PeriodicTask from
+ * kit/periodic.ts), named `<subgraph>.<worker>` in logs.
+ */
+export interface SubgraphWorker extends BackgroundTask {
+  readonly name: string;
+  /** One pass now (after a pass in progress); what it did. */
+  runNow(): Promise<unknown>;
+  /** Told about every pass, for the worker's metrics. */
+  observe(observer: (outcome: 'ok' | 'failed', seconds: number) => void): void;
+}
+
 export interface SubgraphDefinition {
   name: string;
   typeDefs: string | DocumentNode;
   /** Resolver map, typed per subgraph by codegen (generated/resolvers-types.ts). */
   resolvers: object;
   routes?: Route[];
+  /** The kit's machinery the subgraph runs: outbox relay, event consumers, rate-limit sweeps. */
   background?: BackgroundTask[];
+  /** The subgraph's periodic workers; started and stopped with its server like `background`. */
+  workers?: SubgraphWorker[];
 }
 
 export interface Subgraph {
@@ -93,7 +107,10 @@ export interface Subgraph {
   routes: Route[];
   metrics: ServerMetrics;
   deps: SubgraphDeps;
+  /** Everything started and stopped with the server: the workers (partitions first), then `background`. */
   background: BackgroundTask[];
+  /** The periodic workers by their short name (`renew` for `billing.renew`). */
+  workers: Record<string, SubgraphWorker>;
   contextFor(request: RawRequest): Promise<RequestContext>;
 }
 
@@ -102,7 +119,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   const typeDefs = typeof definition.typeDefs === 'string' ? parse(definition.typeDefs) : definition.typeDefs;
   const log = deps.log.child({ subgraph: definition.name });
   const metrics = new ServerMetrics(definition.name, { defaultMetrics: false });
-  metrics.watchDatabase(deps.database, deps.poolMax ?? 10);
+  metrics.watchDatabase(deps.database, deps.env.DATABASE_POOL_MAX);
 
   // Inline traces are for Apollo's hosted studio, which this deployment does not report to.
   const plugins: ApolloServerPlugin<RequestContext>[] = [
@@ -156,13 +173,25 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     };
   };
 
+  const workers: Record<string, SubgraphWorker> = {};
+  for (const worker of definition.workers ?? []) {
+    const prefix = `${definition.name}.`;
+    const short = worker.name.startsWith(prefix) ? worker.name.slice(prefix.length) : '';
+    if (!/^[a-z][a-z-]*$/.test(short) || short in workers) {
+      throw new Error(`worker ${worker.name} must be named ${prefix}<worker>, once`);
+    }
+    workers[short] = worker;
+    worker.observe((outcome, seconds) => metrics.workerRuns.labels(worker.name, outcome).observe(seconds));
+  }
+
   return {
     name: definition.name,
     apollo,
     routes: definition.routes ?? [],
     metrics,
     deps,
-    background: definition.background ?? [],
+    background: [...Object.values(workers), ...(definition.background ?? [])],
+    workers,
     contextFor,
   };
 }
@@ -223,7 +252,7 @@ export async function serveSubgraph(
     },
     metricsRoute(subgraph.metrics.registry, {
       production: subgraph.deps.production,
-      token: subgraph.deps.env?.METRICS_TOKEN,
+      token: subgraph.deps.env.METRICS_TOKEN,
     }),
   ];
   const server = createHttpServer({

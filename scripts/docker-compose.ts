@@ -53,7 +53,7 @@ const WORKERS: { name: string; subgraph: string; command: string[] }[] = [
   {
     name: 'health-sync',
     subgraph: 'health',
-    command: ['node', '--import', 'tsx', 'subgraphs/health/sync-main.ts'],
+    command: ['node', '--import', 'tsx', 'subgraphs/health/main.ts', 'sync'],
   },
 ];
 
@@ -110,7 +110,7 @@ export function dockerComposeFile(): string {
     migrate: {
       ...app,
       restart: 'no',
-      command: ['node', '--import', 'tsx', 'scripts/migrate.ts'],
+      command: ['node', '--import', 'tsx', 'stack/migrate.ts'],
       environment: COMMON_ENV,
       depends_on: { postgres: { condition: 'service_healthy' } },
     },

@@ -9,7 +9,7 @@ import { RedisStreamEventBus } from '../kit/events/redis-bus.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { loadApiSchema, selectionFor } from '../testkit/operations.js';
 import { freePort, kill, PrivatePostgres, PrivateRedis, sleep, startProcess } from './fault-kit.js';
-import { startStack } from './stack.js';
+import { startStack } from '../stack/stack.js';
 
 /**
  * `npm run faults [-- a b c d]`: failure scenarios, each against its own PostgreSQL 15 and Redis
@@ -289,7 +289,7 @@ async function subgraphKilled(): Promise<ScenarioResult> {
     await pg.createDatabase('fitness');
     const databaseEnv = { DATABASE_URL: pg.databaseUrl('fitness') };
     const { execFileSync } = await import('node:child_process');
-    execFileSync(`${root}node_modules/.bin/tsx`, ['scripts/migrate.ts'], {
+    execFileSync(`${root}node_modules/.bin/tsx`, ['stack/migrate.ts'], {
       cwd: root,
       env: childEnv(databaseEnv),
       stdio: 'ignore',
@@ -412,7 +412,7 @@ async function killedBeforePublish(): Promise<ScenarioResult> {
       IDENTITY_PORT: String(await freePort(45200)),
     });
     const { execFileSync } = await import('node:child_process');
-    execFileSync(`${root}node_modules/.bin/tsx`, ['scripts/migrate.ts'], { cwd: root, env, stdio: 'ignore' });
+    execFileSync(`${root}node_modules/.bin/tsx`, ['stack/migrate.ts'], { cwd: root, env, stdio: 'ignore' });
     // Redis is not up yet: identity commits the sign-up and its outbox row, but cannot publish.
     const first = await startProcess('subgraphs/identity/main.ts', env, 'subgraph listening', root);
     children.push(first);

@@ -45,7 +45,7 @@ async function main() {
     await pg.createDatabase('fitness');
   }
   const { loadEnv } = await import('../kit/env.js');
-  const { startStack } = await import('./stack.js');
+  const { startStack } = await import('../stack/stack.js');
   const { createDatabase } = await import('../kit/db.js');
   const { migrateSubgraphs } = await import('../kit/migrate.js');
   const { SUBGRAPH_NAMES } = await import('../schema/subgraphs.js');

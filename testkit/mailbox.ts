@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../kit/db.js';
-import { PasswordResetMailer } from '../subgraphs/identity/email-flows.js';
 import type { TestStack } from './stack.js';
 
 export interface KeptMail {
@@ -11,8 +10,7 @@ export interface KeptMail {
 
 /** The mails the dev mailbox kept for an address, newest first, once queued reset mails went out. */
 export async function mailsTo(stack: TestStack, to: string): Promise<KeptMail[]> {
-  const resetMailer = stack.subgraphs.identity.background.find((t) => t instanceof PasswordResetMailer);
-  await resetMailer?.flush();
+  await stack.subgraphs.identity.workers['reset-mails']?.runNow();
   return rows<KeptMail>(
     stack.runtime.database.db,
     sql`select "to", subject, text from identity.dev_mailbox where "to" = ${to.toLowerCase()} order by created_at desc, id`,

@@ -6,7 +6,7 @@ import { loadEnv } from '../kit/env.js';
 import type { Logger } from '../kit/log.js';
 import { MemoryEventBus } from '../kit/events/memory-bus.js';
 import { OutboxRelay } from '../kit/events/outbox.js';
-import { startStack, type Stack } from '../scripts/stack.js';
+import { startStack, type Stack } from '../stack/stack.js';
 import { createTestDatabase } from './database.js';
 
 export interface GraphQLResponse<T = any> {

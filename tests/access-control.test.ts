@@ -10,7 +10,7 @@ import {
   parse,
 } from 'graphql';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
-import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { type FakeStripe, startFakeStripe } from '../testkit/payment-providers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
 import { loadApiSchema, rootFields, selectionFor } from '../testkit/operations.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxRelay } from '../kit/events/outbox.js';
 import { IDENTITY_HEADER, signIdentity } from '../kit/identity-header.js';
-import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { type FakeStripe, startFakeStripe } from '../testkit/payment-providers.js';
 import { eventually, postGraphQL, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 import { adminOf } from '../testkit/training.js';

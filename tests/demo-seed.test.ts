@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../scripts/demo/api.js';
+import { signIn } from '../stack/demo/api.js';
 import { loadEnv } from '../kit/env.js';
-import { DEMO_USERS, seedDemo, seedsDemoOnStart } from '../scripts/seed.js';
+import { DEMO_USERS, seedDemo, seedsDemoOnStart } from '../stack/seed.js';
 import { productionEnv, startTestStack, type TestStack } from '../testkit/stack.js';
 
 /** `npm start` seeds this on a first start: every domain has something to show in the explorer. */

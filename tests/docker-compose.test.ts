@@ -14,7 +14,7 @@ describe('docker-compose.yml', () => {
   it('has the infrastructure and a one-shot migration', () => {
     expect(services.postgres.image).toMatch(/^postgres:1[5-9]/);
     expect(services.redis.image).toMatch(/^redis:7/);
-    expect(services.migrate.command.join(' ')).toContain('scripts/migrate.ts');
+    expect(services.migrate.command.join(' ')).toContain('stack/migrate.ts');
     expect(services.migrate.depends_on.postgres.condition).toBe('service_healthy');
     expect(services.postgres.healthcheck).toBeDefined();
     expect(services.redis.healthcheck).toBeDefined();

@@ -67,7 +67,7 @@ afterAll(() => {
 
 describe('production entry points', () => {
   it('run a subgraph and the gateway as separate processes that stop cleanly on SIGTERM', async () => {
-    const migrate = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/migrate.ts'], {
+    const migrate = spawnSync(join(root, 'node_modules/.bin/tsx'), ['stack/migrate.ts'], {
       cwd: root,
       env: baseEnv,
       encoding: 'utf8',
@@ -157,7 +157,7 @@ describe('production refuses to start with shipped or weak secrets', () => {
     'gateway/main.ts',
     'subgraphs/identity/main.ts',
     'subgraphs/health/main.ts',
-    'scripts/start-all.ts',
+    'stack/start-all.ts',
   ];
 
   it('every entry point exits naming the variables, never their values', async () => {
@@ -188,7 +188,7 @@ describe('production refuses to start with shipped or weak secrets', () => {
     };
     const env = { ...production, ...secrets, SMTP_URL: '' };
     const runs = await Promise.all(
-      ['subgraphs/identity/main.ts', 'scripts/start-all.ts'].map((script) =>
+      ['subgraphs/identity/main.ts', 'stack/start-all.ts'].map((script) =>
         refusedStart(script, { ...env, PGLITE_DIR: join(dataDir, `smtp-${script.replace(/\W/g, '-')}`) }),
       ),
     );

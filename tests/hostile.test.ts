@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { getNamedType, isScalarType, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLIENT_BODY_BYTES } from '../kit/http-server.js';
-import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { type FakeStripe, startFakeStripe } from '../testkit/payment-providers.js';
 import {
   argsWith,
   FORGED_CURSORS,

@@ -177,6 +177,100 @@ describe('subgraph isolation', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('only kit/env.ts reads process.env in kit/, gateway/, stack/ and the subgraphs', () => {
+    const offenders: string[] = [];
+    for (const dir of ['kit', 'gateway', 'stack', 'subgraphs']) {
+      for (const file of sourceFiles(join(root, dir))) {
+        if (file.endsWith('.test.ts') || relative(root, file) === join('kit', 'env.ts')) continue;
+        if (/process\.env\b/.test(readFileSync(file, 'utf8'))) offenders.push(relative(root, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * Rooms for runtime, tooling and test code (docs/architecture.md#repository-layout): what runs
+ * the stack is in stack/, tools in scripts/, test helpers and fakes in testkit/.
+ */
+describe('rooms', () => {
+  const importsUnder = (dir: string) =>
+    sourceFiles(join(root, dir)).flatMap((file) =>
+      importsOf(file).map((target) => ({ file: relative(root, file), target })),
+    );
+
+  it('testkit imports the runtime from stack/, never from scripts/', () => {
+    const offenders = importsUnder('testkit').filter(({ target }) => target.startsWith('scripts/'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the runtime (stack/) imports no tooling from scripts/', () => {
+    const offenders = importsUnder('stack').filter(({ target }) => target.startsWith('scripts/'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('scripts reach a subgraph only through its public factory or entry, never its internals', () => {
+    const offenders = importsUnder('scripts').filter(
+      ({ target }) =>
+        target.startsWith('subgraphs/') && !/^subgraphs\/[a-z]+\/(server|main)\.(js|ts)$/.test(target),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('test fakes live in testkit/: none in a subgraph, and tests import none from one', () => {
+    const fakesInSubgraphs = sourceFiles(join(root, 'subgraphs'))
+      .map((file) => relative(root, file))
+      .filter((file) => /(^|\/)(test-)?fakes?[-.]/.test(file.split('/').pop()!));
+    expect(fakesInSubgraphs).toEqual([]);
+    const offenders = importsUnder('tests').filter(({ target }) => /^subgraphs\/.*fake/.test(target));
+    expect(offenders).toEqual([]);
+  });
+
+  for (const name of subgraphNames) {
+    it(`${name} has one process entry, main.ts, and reads no environment of its own`, () => {
+      const files = sourceFiles(join(root, 'subgraphs', name)).map((file) => relative(root, file));
+      expect(files.filter((file) => /-main\.ts$/.test(file))).toEqual([]);
+      const entries = files.filter(
+        (file) => !file.endsWith('.test.ts') && /^await /m.test(readFileSync(join(root, file), 'utf8')),
+      );
+      expect(entries).toEqual([`subgraphs/${name}/main.ts`]);
+      const parsing = files.filter(
+        (file) => !file.endsWith('.test.ts') && /\bloadEnv\(/.test(readFileSync(join(root, file), 'utf8')),
+      );
+      expect(parsing).toEqual([]);
+    });
+
+    it(`${name} keeps its periodic workers in workers/, named ${name}.<worker>`, () => {
+      const offenders: string[] = [];
+      for (const file of sourceFiles(join(root, 'subgraphs', name))) {
+        if (file.endsWith('.test.ts')) continue;
+        const path = relative(root, file);
+        const text = readFileSync(file, 'utf8');
+        const inWorkers = path.startsWith(`subgraphs/${name}/workers/`);
+        if (/\b(new|extends) PeriodicTask\b/.test(text) && !inWorkers)
+          offenders.push(`${path}: a worker outside workers/`);
+        if (!inWorkers) continue;
+        for (const [, workerName] of text.matchAll(/\bname: '([^']+)'/g)) {
+          if (!new RegExp(`^${name}\\.[a-z][a-z-]*$`).test(workerName!))
+            offenders.push(`${path}: named ${workerName}`);
+        }
+      }
+      expect(offenders).toEqual([]);
+    });
+  }
+
+  it('checks ids with the one UUID helper (kit/ids.ts): no UUID pattern outside kit/', () => {
+    const loosePattern = /\{8\}-\[|\[0-9a-f-\]\{36\}/i;
+    const offenders: string[] = [];
+    for (const dir of ['gateway', 'subgraphs', 'stack', 'scripts', 'testkit', 'tests', 'schema']) {
+      for (const file of sourceFiles(join(root, dir))) {
+        if (file.includes(`${sep}generated${sep}`) || file === import.meta.filename) continue;
+        if (loosePattern.test(readFileSync(file, 'utf8'))) offenders.push(relative(root, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('the scanners see what they look for', () => {
     // Guards the guards: scanners that find nothing would pass every rule above.
     const sample = join(root, 'subgraphs', 'identity', 'server.ts');

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../kit/clock.js';
-import { RenewalWorker } from '../subgraphs/billing/renewals.js';
-import { type FakeStripe, startFakeStripe } from '../subgraphs/billing/test-fakes.js';
+import { type FakeStripe, startFakeStripe } from '../testkit/payment-providers.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 
@@ -82,8 +81,8 @@ afterAll(async () => {
   await fakeStripe?.close();
 });
 
-const worker = () =>
-  stack.subgraphs.billing.background.find((t) => t instanceof RenewalWorker) as RenewalWorker;
+/** One pass of billing's renewal worker (billing.renew), on the test's clock. */
+const renew = () => stack.subgraphs.billing.workers.renew!.runNow();
 
 async function createPlan(overrides: Record<string, unknown> = {}): Promise<string> {
   const result = await stack.gql(
@@ -214,7 +213,7 @@ describe('paid course content follows the subscription', () => {
     user = await signIn(user);
     expect(await lesson(user)).toEqual({ open: false, enrolled: true });
     expect((await me(user)).activeSubscription).toBeNull();
-    await worker().runOnce();
+    await renew();
     expect((await me(user)).subscriptions.nodes[0].status).toBe('CANCELED');
     expect((await lesson(await signIn(user))).open).toBe(false);
   });
@@ -234,7 +233,7 @@ describe('paid course content follows the subscription', () => {
     await setClock('2027-08-01T08:00:00Z');
     user = await signIn(user);
     expect((await lesson(user)).open).toBe(false);
-    await worker().runOnce();
+    await renew();
     expect((await me(user)).subscriptions.nodes[0].status).toBe('EXPIRED');
 
     // A renewal the card declines: open through the grace period (3 days), then locked.
@@ -244,7 +243,7 @@ describe('paid course content follows the subscription', () => {
     await enroll(renewing);
     await setClock('2027-09-01T08:00:00Z');
     fakeStripe.declineNext(100);
-    await worker().runOnce();
+    await renew();
     renewing = await signIn(renewing);
     expect((await lesson(renewing)).open).toBe(true);
     await setClock('2027-09-04T08:00:00Z');
@@ -277,5 +276,16 @@ describe('paid course content follows the subscription', () => {
     await stack.flushEvents();
     await eventually(async () => expect(await lesson(user)).toEqual({ open: false, enrolled: true }));
     expect((await lesson(await signIn(user))).open).toBe(false);
+  });
+});
+
+describe('the renewal worker', () => {
+  it('is measured under its name, billing.renew', async () => {
+    await renew();
+    const metrics = await (await fetch(stack.subgraphUrls.billing.replace(/\/graphql$/, '/metrics'))).text();
+    const runs = metrics.split('\n').filter((line) => line.startsWith('worker_run_duration_seconds_count{'));
+    expect(
+      runs.some((line) => line.includes('worker="billing.renew"') && line.includes('outcome="ok"')),
+    ).toBe(true);
   });
 });

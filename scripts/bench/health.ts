@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
-import { seriesQuery } from '../../subgraphs/health/queries.js';
+import { statementsOf } from './subgraph-statements.js';
 import { type BenchContext, type BenchResult, latencySummary, skipped, timeSamples } from './report.js';
 import {
   callSubgraph,
@@ -211,18 +210,24 @@ export async function measureTimeSeries(context: BenchContext): Promise<BenchRes
       ]);
       if (i === 0) {
         // The statement the subgraph's loader sends, for the most recent full 30 days.
-        const query = new PgDialect().sqlToQuery(
-          seriesQuery([userId], {
-            metricType: 'steps',
-            from: new Date(now - 30 * DAY),
-            to: new Date(now),
-            bucket: 'DAY',
-            timeZone: 'Europe/Berlin',
-          }),
+        const statements = await statementsOf(
+          'health',
+          environment.databaseUrl,
+          {
+            query: SERIES,
+            variables: {
+              r: [{ __typename: 'User', id: userId }],
+              from: new Date(now - 30 * DAY).toISOString(),
+              to: new Date(now).toISOString(),
+            },
+          },
+          userId,
         );
+        const query = statements.find((statement) => statement.query.includes('health_metrics'));
+        if (!query) throw new Error('the health subgraph sent no statement on health_metrics');
         // As the subgraph runs it once the prepared statement has gone generic: partitions are
         // then pruned when the executor starts, not at plan time.
-        const plan = await explain(sql, { sql: query.sql, params: query.params }, true);
+        const plan = await explain(sql, { sql: query.query, params: query.params }, true);
         const shape = planSummary(plan);
         partitions = shape.relations.length;
         notes.push(

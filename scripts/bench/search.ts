@@ -1,10 +1,6 @@
-import { drizzle } from 'drizzle-orm/postgres-js';
-import { ClientCookies } from '../../kit/client-cookies.js';
 import { IDENTITY_HEADER } from '../../kit/identity-header.js';
-import { LoaderRegistry } from '../../kit/loaders.js';
-import { createLogger } from '../../kit/log.js';
-import type { RequestContext } from '../../kit/subgraph.js';
-import { type SearchArgs, searchContent } from '../../subgraphs/content/search.js';
+import type { ContentType, Difficulty } from '../../clients/typescript/src/generated/graphql.js';
+import { statementsOf } from './subgraph-statements.js';
 import { type BenchContext, type BenchResult, latencySummary, skipped, timeSamples } from './report.js';
 import {
   callSubgraph,
@@ -22,6 +18,14 @@ import {
  * as people type them, each timed after a warm-up, and the plans of the statements the
  * subgraph sends for a common word, a rare one and a tag filter without words.
  */
+/** searchContent's arguments, as the public API takes them. */
+interface SearchArgs {
+  query?: string;
+  type?: ContentType;
+  difficulty?: Difficulty;
+  tags?: string[];
+}
+
 export const MIN_SEEDED_ITEMS = 50_000;
 const ITERATIONS = 30;
 const WARMUP = 5;
@@ -105,25 +109,18 @@ export async function measureSearch(context: BenchContext): Promise<BenchResult>
     ]);
 
     // The statements the subgraph sends, captured from the real searchContent and explained.
-    const captured: { query: string; params: unknown[] }[] = [];
-    const db = drizzle(sql, { logger: { logQuery: (query, params) => captured.push({ query, params }) } });
     const notes: string[] = [];
     for (const args of [
       { query: 'workout' },
       { query: 'proprioception' },
       { tags: ['mobility'] },
     ] as SearchArgs[]) {
-      captured.length = 0;
-      const ctx: RequestContext = {
-        viewer: { userId: user.id, sessionId: 'bench', roles: ['USER'] } as RequestContext['viewer'],
-        service: null,
-        ip: null,
-        requestId: 'bench',
-        loaders: new LoaderRegistry(),
-        log: createLogger({ level: 'silent' }),
-        cookies: new ClientCookies(),
-      };
-      await searchContent(db as any, ctx, args);
+      const captured = await statementsOf(
+        'content',
+        environment.databaseUrl,
+        { query: SEARCH, variables: { ...args } },
+        user.id,
+      );
       const statement = captured[0];
       if (!statement) continue;
       for (const generic of [false, true]) {

@@ -81,7 +81,7 @@ if (mode === 'subgraph') {
   if (!name || !SUBGRAPH_NAMES.includes(name as SubgraphName)) throw new Error(`unknown subgraph ${name}`);
   // Imported here, not at the top: a gateway process loads no subgraph code, as in production.
   const { serveSubgraph } = await import('../../kit/subgraph.js');
-  const { SUBGRAPH_FACTORIES } = await import('../subgraph-registry.js');
+  const { SUBGRAPH_FACTORIES } = await import('../../stack/subgraph-registry.js');
   const runtime = await createRuntime(env);
   const subgraph = (await SUBGRAPH_FACTORIES[name as SubgraphName]())(runtime);
   // Statement counting wants no outbox polling in between; throughput runs keep it (it is real load).

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { loadEnv } from '../../kit/env.js';
 import { IDENTITY_HEADER, signIdentity } from '../../kit/identity-header.js';
 import { createDatabase } from '../../kit/db.js';
-import { startStack, type Stack } from '../stack.js';
+import { startStack, type Stack } from '../../stack/stack.js';
 import {
   postJson,
   prepareDatabase,

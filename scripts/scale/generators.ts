@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { addDays, addPeriod } from '../../subgraphs/billing/lifecycle.js';
+import { addDays, addMonths } from '../../kit/calendar-dates.js';
 import type { GeneratorContext, TableGenerator, Value } from './core.js';
 import { uuid4, uuid7 } from './core.js';
 import {
@@ -18,6 +18,11 @@ import {
   SENTENCES,
   TAGS,
 } from './text.js';
+
+/** A plan's period in months, as billing charges it (monthly, quarterly, annual). */
+const PERIOD_MONTHS = { monthly: 1, quarterly: 3, annual: 12 } as const;
+const addPeriod = (date: string, period: keyof typeof PERIOD_MONTHS) =>
+  addMonths(date, PERIOD_MONTHS[period]);
 
 /**
  * What each table of the scale data holds. Rows follow the data model (seed/erd.md) and every

@@ -5,12 +5,13 @@ import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
 import type { AnalyticsDeps } from './deps.js';
 import { analyticsHandlers } from './consumers.js';
-import { cohortRefreshSchedule, partitionMaintenance } from './maintenance.js';
 import { cohortResolvers } from './resolvers/Cohort.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { productMetricsResolvers } from './resolvers/ProductMetrics.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { outbox, processedEvents, rateLimits } from './tables.js';
+import { cohortRefreshSchedule } from './workers/cohorts.js';
+import { partitionMaintenance } from './workers/partitions.js';
 
 export type { AnalyticsDeps } from './deps.js';
 
@@ -28,7 +29,6 @@ export function createSubgraph(deps: AnalyticsDeps): Subgraph {
       ProductMetrics: productMetricsResolvers(deps),
     },
     background: [
-      partitionMaintenance(deps.database, deps.clock, deps.log),
       new OutboxRelay(deps.database, outbox, deps.bus, 'analytics', deps.log),
       eventConsumer({
         group: 'analytics',
@@ -38,8 +38,11 @@ export function createSubgraph(deps: AnalyticsDeps): Subgraph {
         handlers: analyticsHandlers(deps),
         log: deps.log,
       }),
-      cohortRefreshSchedule(deps.database, deps.clock, deps.log),
       new RateLimitSweeper(deps.database, rateLimits, deps.log),
+    ],
+    workers: [
+      partitionMaintenance(deps.database, deps.clock, deps.log),
+      cohortRefreshSchedule(deps.database, deps.clock, deps.log),
     ],
   });
 }

@@ -6,11 +6,17 @@ import { ManualClock } from '../../kit/clock.js';
 import { sha256Hex } from '../../kit/crypto.js';
 import { isCheckViolation, rows } from '../../kit/db.js';
 import type { Viewer } from '../../kit/identity-header.js';
+import { replaceUuids } from '../../kit/ids.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
-import { RenewalWorker } from './renewals.js';
+import { RenewalWorker } from './workers/renew.js';
 import { outbox, payments, subscriptions } from './tables.js';
-import { type FakeStripe, type FakeYooKassa, startFakeStripe, startFakeYooKassa } from './test-fakes.js';
+import {
+  type FakeStripe,
+  type FakeYooKassa,
+  startFakeStripe,
+  startFakeYooKassa,
+} from '../../testkit/payment-providers.js';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 const _DAY = 86_400_000;
@@ -336,9 +342,7 @@ describe('subscribing with Stripe', () => {
     const [row] = await db().select().from(payments).where(eq(payments.id, result.payment.id));
     // No card number: no run of 12+ digits outside the row's UUIDs (whose last group can be all digits).
     // Nor the fake gateway's random hex intent id (pi_…), which can hold 12 digits in a row.
-    const withoutIds = JSON.stringify(row)
-      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'uuid')
-      .replace(/"pi_[0-9a-z]+"/gi, '"pi"');
+    const withoutIds = replaceUuids(JSON.stringify(row), 'uuid').replace(/"pi_[0-9a-z]+"/gi, '"pi"');
     expect(withoutIds).not.toMatch(/\d{12,}/);
 
     const mine = await me(user);

@@ -44,7 +44,7 @@ describe('subscription lifecycle', () => {
 
   it('converts a trial on the first renewal and extends period by period', () => {
     let s = startSubscription(trial14, '2026-01-01');
-    const decision = decideRenewal(s, trial14, '2026-01-15');
+    const decision = decideRenewal(s, trial14, '2026-01-15', 3);
     expect(decision).toEqual({ action: 'charge', periodStart: '2026-01-15', periodEnd: '2026-02-15' });
     if (decision.action !== 'charge') throw new Error('unreachable');
     s = transition(s, { kind: 'renewalPaid', ...decision });
@@ -53,16 +53,16 @@ describe('subscription lifecycle', () => {
     expect(() =>
       transition(s, { kind: 'renewalPaid', periodStart: '2026-01-15', periodEnd: '2026-02-15' }),
     ).toThrow(IllegalTransition);
-    expect(decideRenewal(s, trial14, '2026-02-14')).toEqual({ action: 'none' });
+    expect(decideRenewal(s, trial14, '2026-02-14', 3)).toEqual({ action: 'none' });
   });
 
   it('retries an unpaid renewal daily and expires it after the grace period', () => {
     let s = transition(startSubscription(monthly, '2026-01-01'), { kind: 'firstPaymentSucceeded' });
-    expect(decideRenewal(s, monthly, '2026-02-01').action).toBe('charge');
+    expect(decideRenewal(s, monthly, '2026-02-01', 3).action).toBe('charge');
     s = transition(s, { kind: 'renewalFailed', today: '2026-02-01' });
     expect(s).toMatchObject({ status: 'active', endDate: '2026-02-01', renewalDate: '2026-02-02' });
-    expect(decideRenewal(s, monthly, '2026-02-01').action).toBe('none');
-    expect(decideRenewal(s, monthly, '2026-02-02').action).toBe('charge');
+    expect(decideRenewal(s, monthly, '2026-02-01', 3).action).toBe('none');
+    expect(decideRenewal(s, monthly, '2026-02-02', 3).action).toBe('charge');
     expect(grantsAccess(s, '2026-02-03', 3)).toBe(true);
     expect(decideRenewal(s, monthly, '2026-02-04', 3).action).toBe('expire');
     expect(grantsAccess(s, '2026-02-04', 3)).toBe(false);
@@ -79,8 +79,8 @@ describe('subscription lifecycle', () => {
       canceledAt: now,
       endDate: '2026-02-01',
     });
-    expect(decideRenewal(atEnd, monthly, '2026-01-31')).toEqual({ action: 'none' });
-    expect(decideRenewal(atEnd, monthly, '2026-02-01')).toEqual({ action: 'end' });
+    expect(decideRenewal(atEnd, monthly, '2026-01-31', 3)).toEqual({ action: 'none' });
+    expect(decideRenewal(atEnd, monthly, '2026-02-01', 3)).toEqual({ action: 'end' });
     expect(transition(atEnd, { kind: 'end' }).status).toBe('canceled');
     expect(() => transition(atEnd, { kind: 'setAutoRenewal', enabled: true })).toThrow(IllegalTransition);
 
@@ -89,7 +89,7 @@ describe('subscription lifecycle', () => {
     expect(now2).toMatchObject({ status: 'canceled', endDate: '2026-02-01', renewalDate: null });
     expect(() => transition(now2, { kind: 'cancel', atPeriodEnd: false, now })).toThrow(IllegalTransition);
     expect(() => transition(now2, { kind: 'firstPaymentSucceeded' })).toThrow(IllegalTransition);
-    expect(decideRenewal(now2, monthly, '2026-03-01')).toEqual({ action: 'none' });
+    expect(decideRenewal(now2, monthly, '2026-03-01', 3)).toEqual({ action: 'none' });
   });
 
   it('gives access until the end date when nothing renews it; the grace days only while a renewal is retried', () => {
@@ -143,7 +143,7 @@ describe('subscription lifecycle', () => {
   it('expires at period end when auto-renewal is off', () => {
     const active = transition(startSubscription(monthly, '2026-01-01'), { kind: 'firstPaymentSucceeded' });
     const off = transition(active, { kind: 'setAutoRenewal', enabled: false });
-    expect(decideRenewal(off, monthly, '2026-02-01')).toEqual({ action: 'end' });
+    expect(decideRenewal(off, monthly, '2026-02-01', 3)).toEqual({ action: 'end' });
     expect(transition(off, { kind: 'end' }).status).toBe('expired');
     expect(() => transition(active, { kind: 'end' })).toThrow(IllegalTransition);
   });

@@ -1,4 +1,5 @@
 import type { BillingPeriod, SubscriptionStatus } from './tables.js';
+import { addDays, addMonths, toDateString } from '../../kit/calendar-dates.js';
 
 /**
  * The subscription lifecycle as pure functions over plain values: every change of a subscription
@@ -54,33 +55,9 @@ export class IllegalTransition extends Error {
   }
 }
 
-/** Days a renewal that could not be charged keeps the subscription active while it is retried. */
-export const DEFAULT_GRACE_DAYS = 3;
+export { addDays, addMonths, toDateString };
 
-const DAY_MS = 86_400_000;
-
-export function toDateString(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function parseDate(value: string): Date {
-  return new Date(`${value}T00:00:00Z`);
-}
-
-export function addDays(date: string, days: number): string {
-  return toDateString(new Date(parseDate(date).getTime() + days * DAY_MS));
-}
-
-/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(date: string, months: number): string {
-  const d = parseDate(date);
-  const day = d.getUTCDate();
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toDateString(target);
-}
-
+/** Adds one billing period to a date. */
 export function addPeriod(date: string, period: BillingPeriod): string {
   return addMonths(date, period === 'monthly' ? 1 : period === 'quarterly' ? 3 : 12);
 }
@@ -195,7 +172,8 @@ export function decideRenewal(
   state: SubscriptionState,
   plan: PlanTerms,
   today: string,
-  graceDays = DEFAULT_GRACE_DAYS,
+  /** Days an unpaid renewal keeps the subscription active (BILLING_GRACE_DAYS). */
+  graceDays: number,
 ): RenewalDecision {
   if (state.status === 'pending') {
     return today >= addDays(state.startDate, graceDays) ? { action: 'expire' } : { action: 'none' };
@@ -216,7 +194,8 @@ export function decideRenewal(
 export function grantsAccess(
   state: Pick<SubscriptionState, 'status' | 'endDate' | 'autoRenewal'>,
   today: string,
-  graceDays = DEFAULT_GRACE_DAYS,
+  /** Days an unpaid renewal keeps the subscription active (BILLING_GRACE_DAYS). */
+  graceDays: number,
 ): boolean {
   if (state.status !== 'active') return false;
   if (!state.endDate) return true;

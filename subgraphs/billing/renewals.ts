@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { writeEvent } from '../../kit/events/outbox.js';
-import { PeriodicTask } from '../../kit/periodic.js';
 import type { BillingDeps } from './deps.js';
 import { GatewayUnavailable } from './gateways.js';
 import { decideRenewal, toDateString, transition } from './lifecycle.js';
@@ -169,17 +168,5 @@ async function step(
         .returning();
       return payment!;
     }
-  }
-}
-
-/** Runs the renewal pass on an interval in the billing process (never, when the interval is 0). */
-export class RenewalWorker extends PeriodicTask<RenewalReport> {
-  constructor(deps: BillingDeps, intervalMs: number) {
-    super({ name: 'billing renewals', intervalMs, log: deps.log, work: () => runRenewals(deps) });
-  }
-
-  /** One pass now; passes never overlap in one process. */
-  runOnce(): Promise<RenewalReport> {
-    return this.runNow();
   }
 }

@@ -6,8 +6,7 @@ import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import type { PaymentGateways } from './gateways.js';
-import { DEFAULT_GRACE_DAYS } from './lifecycle.js';
-import { RenewalWorker } from './renewals.js';
+import { RenewalWorker } from './workers/renew.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import {
@@ -27,23 +26,12 @@ export type { BillingDeps } from './deps.js';
 
 export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
-/** The gateways the settings have keys for. */
+/** The gateways the deployment configured (env.features; each on only with all its keys). */
 export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
+  const { stripe, yookassa } = env.features;
   const gateways: PaymentGateways = {};
-  if (env?.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
-    gateways.stripe = new StripeGateway({
-      secretKey: env.STRIPE_SECRET_KEY,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-      apiUrl: env.STRIPE_API_URL,
-    });
-  }
-  if (env?.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY) {
-    gateways.yandex_kassa = new YooKassaGateway({
-      shopId: env.YOOKASSA_SHOP_ID,
-      secretKey: env.YOOKASSA_SECRET_KEY,
-      apiUrl: env.YOOKASSA_API_URL,
-    });
-  }
+  if (stripe) gateways.stripe = new StripeGateway(stripe);
+  if (yookassa) gateways.yandex_kassa = new YooKassaGateway(yookassa);
   return gateways;
 }
 
@@ -52,7 +40,7 @@ export function billingDeps(base: SubgraphDeps, overrides: Partial<BillingDeps> 
   return {
     ...base,
     gateways: overrides.gateways ?? gatewaysFromEnv(base.env),
-    graceDays: overrides.graceDays ?? base.env?.BILLING_GRACE_DAYS ?? DEFAULT_GRACE_DAYS,
+    graceDays: overrides.graceDays ?? base.env.BILLING_GRACE_DAYS,
   };
 }
 
@@ -89,7 +77,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
           ...coaching.handlers(),
         },
       }),
-      new RenewalWorker(deps, (base.env?.BILLING_RENEWAL_INTERVAL_SECONDS ?? 3600) * 1000),
     ],
+    workers: [new RenewalWorker(deps, base.env.BILLING_RENEWAL_INTERVAL_SECONDS * 1000)],
   });
 }

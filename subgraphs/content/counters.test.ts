@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../../testkit/trainer.js';
-import { ViewCounterFlusher } from './items.js';
-import { ViewMarkSweeper } from './view-marks.js';
+import { ViewCounterFlusher } from './workers/view-counter.js';
+import { ViewMarkSweeper } from './workers/view-marks.js';
 
 const CREATE_ITEM = `mutation($input: CreateContentItemInput!) { createContentItem(input: $input) { id } }`;
 const PUBLISH_ITEM = `mutation($id: ID!) { publishContentItem(id: $id) { id } }`;

@@ -4,7 +4,6 @@ import { forbidden, notFound } from '../../kit/errors.js';
 import type { Logger } from '../../kit/log.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import type { Database } from '../../kit/db.js';
-import { PeriodicTask } from '../../kit/periodic.js';
 import { isVisible, requireTrainer, viewerTrainerId } from './access.js';
 import type { CreateContentItemInput, UpdateContentItemInput } from './generated/resolvers-types.js';
 import {
@@ -228,17 +227,5 @@ export async function flushContentViews(database: Database, batchSize = 10_000):
     const moved = Number(result?.moved ?? 0);
     total += moved;
     if (moved < batchSize) return total;
-  }
-}
-
-/** Adds the pending rows of content_views to content_items.view_count, every second by default. */
-export class ViewCounterFlusher extends PeriodicTask<number> {
-  constructor(database: Database, log?: Logger, intervalMs = 1000) {
-    super({ name: 'content view counter', intervalMs, log, work: () => flushContentViews(database) });
-  }
-
-  /** Adds every pending view now; returns how many. Calls in one process never overlap. */
-  flush(): Promise<number> {
-    return this.runNow();
   }
 }

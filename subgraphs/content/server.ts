@@ -4,8 +4,6 @@ import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
 import type { ContentDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
-import { ViewCounterFlusher } from './items.js';
-import { ViewMarkSweeper } from './view-marks.js';
 import { contentItemResolvers } from './resolvers/ContentItem.js';
 import { courseResolvers } from './resolvers/Course.js';
 import { lessonResolvers } from './resolvers/Lesson.js';
@@ -14,6 +12,8 @@ import { queryResolvers } from './resolvers/Query.js';
 import { trainerResolvers } from './resolvers/Trainer.js';
 import { enrollmentResolvers, userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
+import { ViewCounterFlusher } from './workers/view-counter.js';
+import { ViewMarkSweeper } from './workers/view-marks.js';
 
 export type { ContentDeps } from './deps.js';
 
@@ -36,8 +36,6 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
     },
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'content', deps.log),
-      new ViewCounterFlusher(deps.database, deps.log),
-      new ViewMarkSweeper(deps),
       eventConsumer({
         group: 'content',
         database: deps.database,
@@ -49,5 +47,6 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
         log: deps.log,
       }),
     ],
+    workers: [new ViewCounterFlusher(deps.database, deps.log), new ViewMarkSweeper(deps)],
   });
 }

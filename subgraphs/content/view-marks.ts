@@ -1,7 +1,6 @@
 import { lt } from 'drizzle-orm';
 import { clientKey } from '../../kit/client-address.js';
 import { hmacSha256 } from '../../kit/crypto.js';
-import { PeriodicTask } from '../../kit/periodic.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import { contentViewMarks } from './tables.js';
 
@@ -25,21 +24,4 @@ export async function deleteOldViewMarks(deps: SubgraphDeps): Promise<number> {
     .where(lt(contentViewMarks.day, viewDay(deps.clock.now())))
     .returning({ day: contentViewMarks.day });
   return deleted.length;
-}
-
-/** Sweeps view marks of earlier days every hour, so they never pile up. */
-export class ViewMarkSweeper extends PeriodicTask<number> {
-  constructor(deps: SubgraphDeps, intervalMs = 60 * 60 * 1000) {
-    super({
-      name: 'content view mark sweep',
-      intervalMs,
-      log: deps.log,
-      work: () => deleteOldViewMarks(deps),
-    });
-  }
-
-  /** Sweeps now; returns how many marks were deleted. */
-  sweep(): Promise<number> {
-    return this.runNow();
-  }
 }

@@ -1,4 +1,35 @@
 import { runSubgraphProcess } from '../../kit/subgraph-main.js';
+import { ensureMetricPartitions, MONTHS_AHEAD } from './partitions.js';
 import { createSubgraph } from './server.js';
+import { healthSync } from './workers/sync.js';
 
-await runSubgraphProcess('health', createSubgraph);
+/** `--name N` of a command's arguments, 0-240. */
+function monthsFlag(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(`--${name}`);
+  const value = at === -1 ? fallback : Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 0 || value > 240) throw new Error(`--${name} takes 0-240`);
+  return value;
+}
+
+/**
+ * The health process: `serve` (default); `sync` (`npm run health:sync`): the wearable sync
+ * worker, every HEALTH_SYNC_INTERVAL_SECONDS, or one pass with `--once`; `partitions`
+ * (`npm run health:partitions`): creates the monthly partitions of health_metrics up to
+ * `--ahead N` months ahead (default 3) and `--back N` back (default 0), moving rows that landed in
+ * the default partition into their month (the subgraph does the same on every start).
+ */
+await runSubgraphProcess('health', createSubgraph, {
+  sync: async (runtime, args) => {
+    const worker = healthSync(runtime);
+    return args.includes('--once') ? { report: await worker.runNow() } : { running: worker };
+  },
+  partitions: async (runtime, args) => ({
+    report: {
+      created: await ensureMetricPartitions(
+        runtime.database,
+        monthsFlag(args, 'back', 0),
+        monthsFlag(args, 'ahead', MONTHS_AHEAD),
+      ),
+    },
+  }),
+});

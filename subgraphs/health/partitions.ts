@@ -1,12 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../kit/db.js';
-import type { Logger } from '../../kit/log.js';
-import { PeriodicTask } from '../../kit/periodic.js';
-import type { BackgroundTask } from '../../kit/subgraph.js';
 
 /** How far ahead monthly partitions of health_metrics exist, so inserts never land in the default. */
 export const MONTHS_AHEAD = 3;
-const DAY_MS = 86_400_000;
 
 /**
  * Creates the monthly partitions of health_metrics from monthsBack to monthsAhead around the
@@ -22,18 +18,4 @@ export async function ensureMetricPartitions(
     sql`SELECT health.ensure_health_metric_partitions(${monthsBack}::int, ${monthsAhead}::int) AS created`,
   );
   return Number(row?.created ?? 0);
-}
-
-/** Runs the partition maintenance on every start of the subgraph (before it serves) and once a day after. */
-export function partitionMaintenance(database: Database, log: Logger): BackgroundTask {
-  return new PeriodicTask({
-    name: 'health partitions',
-    intervalMs: DAY_MS,
-    firstRun: 'on-start',
-    log,
-    work: async () => {
-      const created = await ensureMetricPartitions(database);
-      if (created > 0) log.info({ created }, 'health_metrics partitions created');
-    },
-  });
 }

@@ -5,7 +5,6 @@ import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
 import type { HealthDeps } from './deps.js';
 import { coaching } from './coaching.js';
 import { eraseUser } from './gdpr.js';
-import { partitionMaintenance } from './partitions.js';
 import {
   healthGoalResolvers,
   healthIntegrationResolvers,
@@ -15,6 +14,7 @@ import { mutationResolvers } from './resolvers/Mutation.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
+import { partitionMaintenance } from './workers/partitions.js';
 
 export type { HealthDeps } from './deps.js';
 
@@ -34,7 +34,6 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
       HealthIntegration: healthIntegrationResolvers(deps),
     },
     background: [
-      partitionMaintenance(deps.database, deps.log),
       new OutboxRelay(deps.database, outbox, deps.bus, 'health', deps.log),
       eventConsumer({
         group: 'health',
@@ -48,5 +47,6 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         },
       }),
     ],
+    workers: [partitionMaintenance(deps.database, deps.log)],
   });
 }

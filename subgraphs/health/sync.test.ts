@@ -60,7 +60,10 @@ afterAll(async () => {
 
 function worker(adapters: ConstructorParameters<typeof HealthSyncWorker>[0]['adapters']) {
   const { database, secretBox, clock, log } = stack.runtime;
-  return new HealthSyncWorker({ database, secretBox, clock: stack.clock ?? clock, log, adapters });
+  return new HealthSyncWorker(
+    { database, secretBox, clock: stack.clock ?? clock, log, adapters },
+    15 * 60 * 1000,
+  );
 }
 
 async function integrationOf(userId: string, provider: string) {

@@ -46,7 +46,8 @@ export interface SyncReport {
 export class HealthSyncWorker {
   constructor(
     private readonly deps: SyncDeps,
-    private readonly intervalMs = 15 * 60 * 1000,
+    /** How long after its last sync an integration is due again (HEALTH_SYNC_INTERVAL_SECONDS). */
+    private readonly intervalMs: number,
   ) {}
 
   async runOnce(): Promise<SyncReport> {

@@ -220,7 +220,7 @@ describe('dev mailbox', () => {
 
 describe('sweeper', () => {
   it('deletes expired one-time tokens and sessions', async () => {
-    const { IdentitySweeper } = await import('./sweeper.js');
+    const { IdentitySweeper } = await import('./workers/sweep.js');
     const user = await stack.signUp();
     await stack.gql(REQUEST_VERIFICATION, {}, { token: user.token });
     const sweeper = new IdentitySweeper(stack.runtime);

@@ -1,7 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rows } from '../../kit/db.js';
 import { writeEvent } from '../../kit/events/outbox.js';
-import { PeriodicTask } from '../../kit/periodic.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { clientSubject, hitAll, LIMITS } from './limits.js';
 import type { Mailer } from './mailer.js';
@@ -9,12 +8,11 @@ import { hashPassword, passwordProblems } from './passwords.js';
 import { handToAddressOwner } from './address-proof.js';
 import type { OAuthProvider } from './oauth.js';
 import { forgetViewers } from './sessions.js';
-import { identityEnv } from './settings.js';
 import { outbox, passwordResetRequests, type UserRow, users } from './tables.js';
 import { dropTokens, issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
 
 const link = (deps: SubgraphDeps, path: string, token: string) => {
-  const url = new URL(path, identityEnv(deps).PUBLIC_APP_URL);
+  const url = new URL(path, deps.env.PUBLIC_APP_URL);
   url.searchParams.set('token', token);
   return url.toString();
 };
@@ -145,23 +143,6 @@ export async function mailPendingResets(deps: SubgraphDeps, mailer: Mailer): Pro
   let handled = 0;
   while (await mailOneReset(deps, mailer)) handled++;
   return handled;
-}
-
-/** Sends the mails of queued password reset requests, every second by default. */
-export class PasswordResetMailer extends PeriodicTask<number> {
-  constructor(deps: SubgraphDeps, mailer: Mailer, intervalMs = 1000) {
-    super({
-      name: 'password reset mailer',
-      intervalMs,
-      log: deps.log,
-      work: () => mailPendingResets(deps, mailer),
-    });
-  }
-
-  /** Handles every queued request now; returns how many. */
-  flush(): Promise<number> {
-    return this.runNow();
-  }
 }
 
 export type ResetPasswordOutcome =

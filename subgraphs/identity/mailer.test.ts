@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../kit/env.js';
 import { startFakeSmtp } from '../../testkit/fake-smtp.js';
 import { productionEnv } from '../../testkit/stack.js';
-import { DevMailbox, SmtpMailer } from './mailer.js';
-import { createMailer } from './settings.js';
+import { createMailer, DevMailbox, SmtpMailer } from './mailer.js';
 
 let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
 beforeAll(async () => {
@@ -16,7 +15,7 @@ afterAll(async () => {
 describe('mailer', () => {
   it('sends through SMTP with nodemailer when SMTP_URL is set', async () => {
     const env = loadEnv({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitness <no-reply@fitness.test>' });
-    const mailer = createMailer({ env } as never);
+    const mailer = createMailer({ env, database: {} as never, production: false });
     expect(mailer).toBeInstanceOf(SmtpMailer);
     await mailer.send({ to: 'ada@example.com', subject: 'Reset your password', text: 'Your token: abc123' });
     expect(smtp.received).toHaveLength(1);
@@ -27,14 +26,15 @@ describe('mailer', () => {
   });
 
   it('keeps mail in the dev mailbox without SMTP_URL outside production', () => {
-    const mailer = createMailer({ env: loadEnv({}), database: {}, production: false } as never);
+    const mailer = createMailer({ env: loadEnv({}), database: {} as never, production: false });
     expect(mailer).toBeInstanceOf(DevMailbox);
   });
 
   it('refuses to run in production without SMTP_URL, naming the variable', () => {
     const env = loadEnv(productionEnv({ SMTP_URL: '' }));
-    expect(() => createMailer({ env, database: {}, production: true } as never)).toThrow(/SMTP_URL/);
-    expect(createMailer({ env: { ...env, SMTP_URL: smtp.url }, production: true } as never)).toBeInstanceOf(
+    expect(() => createMailer({ env, database: {} as never, production: true })).toThrow(/SMTP_URL/);
+    const withSmtp = loadEnv(productionEnv({ SMTP_URL: smtp.url }));
+    expect(createMailer({ env: withSmtp, database: {} as never, production: true })).toBeInstanceOf(
       SmtpMailer,
     );
   });

@@ -1,5 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { Database } from '../../kit/db.js';
+import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { devMailbox } from './tables.js';
 
 export interface Mail {
@@ -37,4 +38,19 @@ export class DevMailbox implements Mailer {
   async send(mail: Mail) {
     await this.database.db.insert(devMailbox).values(mail);
   }
+}
+
+/**
+ * SMTP when the deployment configured it (SMTP_URL); otherwise the dev mailbox, which production
+ * refuses: mail must leave the system there, and identity does not start without a transport.
+ */
+export function createMailer(deps: Pick<SubgraphDeps, 'env' | 'database' | 'production'>): Mailer {
+  const smtp = deps.env.features.smtp;
+  if (smtp) return new SmtpMailer(smtp.url, smtp.from);
+  if (deps.production) {
+    throw new Error(
+      'Invalid environment: SMTP_URL: must be set in production (identity mails verification and reset links; the dev mailbox exists only outside production)',
+    );
+  }
+  return new DevMailbox(deps.database);
 }

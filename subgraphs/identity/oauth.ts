@@ -17,7 +17,6 @@ import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { writeProfileUpdated } from './accounts.js';
 import { createSession } from './sessions.js';
-import { identityEnv } from './settings.js';
 import { type OAuthConnectionRow, outbox, type UserRow, userOauthConnections, users } from './tables.js';
 import { issueToken, peekToken, redeemToken, TOKEN_LIFETIME_MS } from './tokens.js';
 import { startTwoFactorSignIn } from './two-factor.js';
@@ -92,8 +91,9 @@ function pemToPkcs8(pem: string): Uint8Array {
 function providerClient(env: Env, provider: OAuthProvider, redirectUri: string): ProviderClient | null {
   switch (provider) {
     case 'google': {
-      if (!env.GOOGLE_CLIENT_ID || !env.GOOGLE_CLIENT_SECRET) return null;
-      const google = new Google(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET, redirectUri);
+      const settings = env.features.google;
+      if (!settings) return null;
+      const google = new Google(settings.clientId, settings.clientSecret, redirectUri);
       return {
         pkce: true,
         authorizationUrl: (state, verifier) =>
@@ -105,13 +105,13 @@ function providerClient(env: Env, provider: OAuthProvider, redirectUri: string):
       };
     }
     case 'apple': {
-      if (!env.APPLE_CLIENT_ID || !env.APPLE_TEAM_ID || !env.APPLE_KEY_ID || !env.APPLE_PRIVATE_KEY)
-        return null;
+      const settings = env.features.apple;
+      if (!settings) return null;
       const apple = new Apple(
-        env.APPLE_CLIENT_ID,
-        env.APPLE_TEAM_ID,
-        env.APPLE_KEY_ID,
-        pemToPkcs8(env.APPLE_PRIVATE_KEY),
+        settings.clientId,
+        settings.teamId,
+        settings.keyId,
+        pemToPkcs8(settings.privateKey),
         redirectUri,
       );
       return {
@@ -129,8 +129,9 @@ function providerClient(env: Env, provider: OAuthProvider, redirectUri: string):
       };
     }
     case 'yandex': {
-      if (!env.YANDEX_CLIENT_ID || !env.YANDEX_CLIENT_SECRET) return null;
-      const yandex = new Yandex(env.YANDEX_CLIENT_ID, env.YANDEX_CLIENT_SECRET, redirectUri);
+      const settings = env.features.yandex;
+      if (!settings) return null;
+      const yandex = new Yandex(settings.clientId, settings.clientSecret, redirectUri);
       return {
         pkce: false,
         authorizationUrl: (state) => yandex.createAuthorizationURL(state, ['login:email', 'login:info']),
@@ -157,8 +158,9 @@ function providerClient(env: Env, provider: OAuthProvider, redirectUri: string):
       };
     }
     case 'vk': {
-      if (!env.VK_CLIENT_ID || !env.VK_CLIENT_SECRET) return null;
-      const vk = new VK(env.VK_CLIENT_ID, env.VK_CLIENT_SECRET, redirectUri);
+      const settings = env.features.vk;
+      if (!settings) return null;
+      const vk = new VK(settings.clientId, settings.clientSecret, redirectUri);
       return {
         pkce: false,
         authorizationUrl: (state) => vk.createAuthorizationURL(state, ['email']),
@@ -202,7 +204,7 @@ export async function oauthStart(
   redirectUri: string,
   viewerUserId: string | null,
 ) {
-  const env = identityEnv(deps);
+  const { env } = deps;
   checkRedirectUri(env, redirectUri);
   const client = providerClient(env, provider, redirectUri);
   if (!client) throw badInput(`Sign-in with ${provider} is not configured.`, { field: 'provider' });
@@ -281,7 +283,7 @@ export async function oauthCallback(
   if (!stored || stored.data.provider !== provider || (stored.userId ?? null) !== viewerUserId) {
     return { kind: 'failed', reason: 'INVALID_STATE' };
   }
-  const client = providerClient(identityEnv(deps), provider, String(stored.data.redirectUri));
+  const client = providerClient(deps.env, provider, String(stored.data.redirectUri));
   if (!client) return { kind: 'failed', reason: 'PROVIDER_ERROR' };
 
   let identity: ProviderIdentity;

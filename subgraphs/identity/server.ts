@@ -9,10 +9,9 @@ import { queryResolvers } from './resolvers/Query.js';
 import { linkedAccountResolvers } from './resolvers/LinkedAccount.js';
 import { userResolvers } from './resolvers/User.js';
 import { devMailboxRoute } from './dev-mailbox-route.js';
-import { PasswordResetMailer } from './email-flows.js';
-import type { Mailer } from './mailer.js';
-import { createMailer } from './settings.js';
-import { IdentitySweeper } from './sweeper.js';
+import { createMailer, type Mailer } from './mailer.js';
+import { PasswordResetMailer } from './workers/reset-mails.js';
+import { IdentitySweeper } from './workers/sweep.js';
 import { outbox, processedEvents, rateLimits } from './tables.js';
 import { viewerRefreshHandlers } from './viewer-refresh.js';
 
@@ -35,7 +34,6 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
     routes: deps.production ? [] : [devMailboxRoute(deps.database)],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'identity', deps.log),
-      new IdentitySweeper(deps),
       eventConsumer({
         group: 'identity',
         database: deps.database,
@@ -44,8 +42,8 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
         handlers: viewerRefreshHandlers(deps.kv),
         log: deps.log,
       }),
-      new PasswordResetMailer(deps, mailer),
       new RateLimitSweeper(deps.database, rateLimits, deps.log),
     ],
+    workers: [new IdentitySweeper(deps), new PasswordResetMailer(deps, mailer)],
   });
 }

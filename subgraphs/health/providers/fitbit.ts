@@ -29,11 +29,6 @@ interface FitbitSleep {
   summary?: { totalMinutesAsleep?: number };
 }
 
-export const FITBIT_DEFAULTS = {
-  apiUrl: 'https://api.fitbit.com',
-  tokenUrl: 'https://api.fitbit.com/oauth2/token',
-};
-
 /**
  * Fitbit: daily activity summaries (steps, calories, distance, active minutes), sleep, and
  * intraday heart rate per minute. Fitbit reports local dates and times in the user's profile

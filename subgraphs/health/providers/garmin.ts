@@ -19,11 +19,6 @@ interface GarminDaily {
   deviceName?: string;
 }
 
-export const GARMIN_DEFAULTS = {
-  apiUrl: 'https://apis.garmin.com',
-  tokenUrl: 'https://diauth.garmin.com/di-oauth2-service/oauth/token',
-};
-
 /** The Health API serves at most 24 hours of uploads per request. */
 const WINDOW_SECONDS = 86_400;
 const MAX_DAYS_BACK = 30;

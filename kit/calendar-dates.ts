@@ -1,0 +1,27 @@
+/**
+ * Arithmetic on calendar dates written as `YYYY-MM-DD` (UTC), the form date columns and the
+ * `Date` scalar use.
+ */
+const DAY_MS = 86_400_000;
+
+export function toDateString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function parseDate(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  return toDateString(new Date(parseDate(date).getTime() + days * DAY_MS));
+}
+
+/** Adds calendar months, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: string, months: number): string {
+  const d = parseDate(date);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return toDateString(target);
+}
