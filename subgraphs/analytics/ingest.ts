@@ -1,3 +1,4 @@
+import { toStored } from '../../kit/stored-enums.js';
 import { isUuid } from '../../kit/ids.js';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -134,7 +135,7 @@ export async function trackClientEvents(
       client_event_id: clientEventId,
       event_type: event.eventType,
       event_data: event.eventData ?? {},
-      source: event.source.toLowerCase(),
+      source: toStored(event.source),
       device_info: event.deviceInfo ?? null,
       created_at: (event.occurredAt ?? now).toISOString(),
     })),

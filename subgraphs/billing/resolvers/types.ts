@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { BillingDeps } from '../deps.js';
@@ -18,8 +19,8 @@ import {
 import type { PaymentRow, PlanRow, RefundRow, SubscriptionRow } from '../tables.js';
 import { visiblePayment, visibleRefund, visibleSubscription } from './access.js';
 
-// The SDL spells enum values in upper case, the database in lower case.
-const upper = (value: string) => value.toUpperCase() as never;
+// The SDL spells enum values in upper case, the database in lower case (kit/stored-enums.ts).
+const upper = (value: string) => fromStored<never>(value);
 
 export function subscriptionPlanResolvers(
   deps: BillingDeps,

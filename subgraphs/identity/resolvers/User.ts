@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
@@ -34,7 +35,8 @@ export function userResolvers(deps: IdentityDeps): UserResolvers<RequestContext,
     emailVerified: privateField('emailVerified'),
     twoFactorEnabled: privateField('twoFactorEnabled'),
     isActive: privateField('isActive'),
-    roles: (user, _args, ctx) => (canSeePrivate(user, ctx) ? (user.roles as ('USER' | 'ADMIN')[]) : null),
+    roles: (user, _args, ctx) =>
+      canSeePrivate(user, ctx) ? user.roles.map((role) => fromStored<'USER' | 'ADMIN'>(role)) : null,
     updatedAt: privateField('updatedAt'),
     // Owner only (not admins): which providers someone signs in with is theirs alone.
     linkedAccounts: (user, _args, ctx) =>
