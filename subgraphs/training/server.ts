@@ -3,6 +3,7 @@ import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
 import { eraseUser } from './gdpr.js';
+import { applyTrainerRating } from './trainer-rating.js';
 import { exerciseResolvers } from './resolvers/Exercise.js';
 import { habitResolvers } from './resolvers/Habit.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
@@ -50,6 +51,7 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
         log: deps.log,
         handlers: {
           'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
+          'content.trainer_rating_changed': (tx, event) => applyTrainerRating(tx, event.payload),
         },
       }),
     ],
