@@ -249,3 +249,40 @@ describe('trainers.rating', () => {
     expect(stale.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('subscriptions.canceled_at', () => {
+  it('is set once: the database refuses to move or clear it', async () => {
+    const [plan] = await rows<{ id: string }>(
+      db(),
+      sql`insert into billing.subscription_plans (name, price_cents, billing_period)
+          values ('Data model plan', 1000, 'monthly') returning id`,
+    );
+    const [subscription] = await rows<{ id: string }>(
+      db(),
+      sql`insert into billing.subscriptions (user_id, plan_id, status, start_date, end_date, payment_gateway, payment_method)
+          values (${athlete.id}::uuid, ${plan!.id}::uuid, 'active', '2026-01-01', '2026-02-01', 'stripe', 'pm_card_visa')
+          returning id`,
+    );
+    const id = subscription!.id;
+    // The first cancellation sets it.
+    await exec(
+      sql`update billing.subscriptions set canceled_at = '2026-01-10T10:00:00Z', auto_renewal = false where id = ${id}::uuid`,
+    );
+    for (const change of [sql`'2026-01-20T10:00:00Z'::timestamptz`, sql`null`]) {
+      expect(
+        await refusal(
+          sql`update billing.subscriptions set status = 'canceled', canceled_at = ${change} where id = ${id}::uuid`,
+        ),
+      ).toMatchObject({ code: '23514', constraint: 'subscriptions_canceled_at_set_once' });
+    }
+    // Ending it now without touching canceled_at is fine, and keeps the first time.
+    await exec(
+      sql`update billing.subscriptions set status = 'canceled', renewal_date = null where id = ${id}::uuid`,
+    );
+    const [row] = await rows<{ canceled_at: Date }>(
+      db(),
+      sql`select canceled_at from billing.subscriptions where id = ${id}::uuid`,
+    );
+    expect(new Date(row!.canceled_at).toISOString()).toBe('2026-01-10T10:00:00.000Z');
+  });
+});
