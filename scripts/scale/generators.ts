@@ -1103,7 +1103,7 @@ const healthMetrics: TableGenerator = {
     'created_at',
   ],
   async source(c) {
-    await c.query('select health.ensure_health_metric_partitions($1::int, 3)', [MONTHS + 1]);
+    await c.query('select health.ensure_health_metric_partitions(now(), $1::int, 3)', [MONTHS + 1]);
     const all = await loadUsers(c);
     const start = dayStart(c.now - SPAN);
     const today = dayStart(c.now);

@@ -4,8 +4,8 @@ import { ensureMetricPartitions, MONTHS_AHEAD } from './partitions.js';
 
 /**
  * Partition maintenance for health_metrics: creates the monthly partitions up to
- * `--ahead N` months ahead (default 3) and `--back N` months back (default 0), moving rows that
- * landed in the default partition into their month. The subgraph runs the same on every start.
+ * `--ahead N` months ahead (default 3) and `--back N` months back (default 0), and the month of
+ * every row that landed in the default partition, moving the rows into it. The subgraph runs the same on every start.
  */
 const env = loadEnv();
 const runtime = await createRuntime(env);
@@ -18,6 +18,7 @@ const flag = (name: string, fallback: number) => {
 try {
   const created = await ensureMetricPartitions(
     runtime.database,
+    runtime.clock.now(),
     flag('back', 0),
     flag('ahead', MONTHS_AHEAD),
   );

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Clock } from '../../kit/clock.js';
 import { type Database, rows } from '../../kit/db.js';
 import type { Logger } from '../../kit/log.js';
 import { PeriodicTask } from '../../kit/periodic.js';
@@ -9,30 +10,33 @@ export const MONTHS_AHEAD = 3;
 const DAY_MS = 86_400_000;
 
 /**
- * Creates the monthly partitions of health_metrics from monthsBack to monthsAhead around the
- * current month (the SQL function the migration also calls); returns how many were created.
+ * Creates the monthly partitions of health_metrics (`health_metrics_YYYY_MM`) from monthsBack to
+ * monthsAhead around the month of `now` (the application's clock), and the month of every sample
+ * waiting in the default partition, moving those samples into it (the SQL function the migrations
+ * also call); returns how many were created.
  */
 export async function ensureMetricPartitions(
   database: Database,
+  now: Date,
   monthsBack = 0,
   monthsAhead = MONTHS_AHEAD,
 ): Promise<number> {
   const [row] = await rows<{ created: number }>(
     database.db,
-    sql`SELECT health.ensure_health_metric_partitions(${monthsBack}::int, ${monthsAhead}::int) AS created`,
+    sql`SELECT health.ensure_health_metric_partitions(${now.toISOString()}::timestamptz, ${monthsBack}::int, ${monthsAhead}::int) AS created`,
   );
   return Number(row?.created ?? 0);
 }
 
 /** Runs the partition maintenance on every start of the subgraph (before it serves) and once a day after. */
-export function partitionMaintenance(database: Database, log: Logger): BackgroundTask {
+export function partitionMaintenance(database: Database, clock: Clock, log: Logger): BackgroundTask {
   return new PeriodicTask({
     name: 'health partitions',
     intervalMs: DAY_MS,
     firstRun: 'on-start',
     log,
     work: async () => {
-      const created = await ensureMetricPartitions(database);
+      const created = await ensureMetricPartitions(database, clock.now());
       if (created > 0) log.info({ created }, 'health_metrics partitions created');
     },
   });

@@ -33,7 +33,7 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
       HealthIntegration: healthIntegrationResolvers(deps),
     },
     background: [
-      partitionMaintenance(deps.database, deps.log),
+      partitionMaintenance(deps.database, deps.clock, deps.log),
       new OutboxRelay(deps.database, outbox, deps.bus, 'health', deps.log),
       eventConsumer({
         group: 'health',

@@ -37,7 +37,7 @@ log.info({ providers: Object.keys(adapters) }, 'health sync worker starting');
 
 const pass = async () => {
   // Samples must never pile up in the default partition while the subgraph is down.
-  await ensureMetricPartitions(runtime.database);
+  await ensureMetricPartitions(runtime.database, runtime.clock.now());
   const report = await worker.runOnce();
   log.info(report, 'health sync pass done');
 };
