@@ -1,6 +1,11 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../kit/db.js';
+import { createDatabase, rows } from '../kit/db.js';
+import { migrateSubgraphs } from '../kit/migrate.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 import { gqlAs, setViewerExtras, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 
@@ -284,5 +289,142 @@ describe('subscriptions.canceled_at', () => {
       sql`select canceled_at from billing.subscriptions where id = ${id}::uuid`,
     );
     expect(new Date(row!.canceled_at).toISOString()).toBe('2026-01-10T10:00:00.000Z');
+  });
+});
+
+describe('monthly partitions', () => {
+  const children = async (parent: string) =>
+    (
+      await rows<{ name: string }>(
+        db(),
+        sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+            where i.inhparent = ${parent}::regclass order by 1`,
+      )
+    ).map((r) => r.name);
+
+  it('are named <table>_YYYY_MM in every subgraph, beside one default partition', async () => {
+    for (const [parent, table] of [
+      ['health.health_metrics', 'health_metrics'],
+      ['analytics.analytics_events', 'analytics_events'],
+    ] as const) {
+      const names = await children(parent);
+      expect(names).toContain(`${table}_default`);
+      for (const name of names.filter((n) => !n.endsWith('_default'))) {
+        expect(name).toMatch(new RegExp(`^${table}_\\d{4}_\\d{2}$`));
+      }
+    }
+  });
+
+  it('a row older than every partition gets its month at the next maintenance run', async () => {
+    const id = crypto.randomUUID();
+    await exec(
+      sql`insert into analytics.analytics_events (id, event_type, source, created_at)
+          values (${id}::uuid, 'data_model_probe', 'server', '2003-02-10T12:00:00Z')`,
+    );
+    const home = async () =>
+      (
+        await rows<{ t: string }>(
+          db(),
+          sql`select tableoid::regclass::text as t from analytics.analytics_events where id = ${id}::uuid`,
+        )
+      )[0]?.t;
+    expect(await home()).toBe('analytics.analytics_events_default');
+    await exec(
+      sql`select analytics.ensure_event_partitions(${stack.clock.now().toISOString()}::timestamptz, 1, 3)`,
+    );
+    expect(await home()).toBe('analytics.analytics_events_2003_02');
+
+    await exec(
+      sql`insert into health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
+          values (${athlete.id}::uuid, 'steps', 10, 'count', 'manual', '2003-02-10T12:00:00Z')`,
+    );
+    await exec(
+      sql`select health.ensure_health_metric_partitions(${stack.clock.now().toISOString()}::timestamptz, 0, 3)`,
+    );
+    const [metric] = await rows<{ t: string }>(
+      db(),
+      sql`select tableoid::regclass::text as t from health.health_metrics where user_id = ${athlete.id}::uuid`,
+    );
+    expect(metric!.t).toBe('health.health_metrics_2003_02');
+  });
+});
+
+describe('the migrations, applied to rows written before them', () => {
+  /** A copy of drizzle/ whose identity and training journals stop before this change's migrations. */
+  function migrationsBefore(): string {
+    const root = mkdtempSync(join(tmpdir(), 'fitness-migrations-'));
+    for (const [name, keep] of [
+      ['identity', 5],
+      ['training', 5],
+    ] as const) {
+      cpSync(join('drizzle', name), join(root, name), { recursive: true });
+      const journalPath = join(root, name, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+      journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx < keep);
+      writeFileSync(journalPath, JSON.stringify(journal));
+    }
+    return root;
+  }
+
+  it('lowers stored enums and roles, fixes country codes and tells exercise names apart', async () => {
+    const pglite = await PGlite.create();
+    const root = migrationsBefore();
+    try {
+      const database = await createDatabase({ pglite });
+      await migrateSubgraphs(database, ['identity', 'training'], root);
+      const old = database.db;
+      await old.execute(sql`
+        insert into identity.users (id, email, username, country_code, roles) values
+          ('00000000-0000-4000-8000-000000000001', 'a@example.com', 'a', 'x', '{USER,ADMIN}'),
+          ('00000000-0000-4000-8000-000000000002', 'b@example.com', 'b', 'nl', '{USER}'),
+          ('00000000-0000-4000-8000-000000000003', 'c@example.com', 'c', 'DE', '{USER}')`);
+      await old.execute(sql`
+        insert into training.trainers (id, user_id, certification_level, rating) values
+          ('00000000-0000-4000-8000-0000000000aa', '00000000-0000-4000-8000-000000000001', 'MASTER', 4.5)`);
+      await old.execute(sql`
+        insert into training.exercises (name, category, difficulty, created_at) values
+          ('Data Model Squat', 'STRENGTH', 'BEGINNER', '2020-01-01'),
+          ('data model squat', 'STRENGTH', 'BEGINNER', '2020-01-02'),
+          ('DATA MODEL SQUAT (2)', 'CORE', 'ADVANCED', '2020-01-03')`);
+      await old.execute(sql`
+        insert into training.workout_sessions (user_id, status, completed_at, duration_seconds, intensity_level) values
+          ('00000000-0000-4000-8000-000000000003', 'COMPLETED', now(), 60, 'HIGH')`);
+
+      await migrateSubgraphs(database, ['identity', 'training']);
+
+      const users = await rows<{ username: string; country_code: string | null; roles: string[] }>(
+        old,
+        sql`select username, country_code, roles from identity.users order by username`,
+      );
+      expect(users).toEqual([
+        { username: 'a', country_code: null, roles: ['user', 'admin'] },
+        { username: 'b', country_code: 'NL', roles: ['user'] },
+        { username: 'c', country_code: 'DE', roles: ['user'] },
+      ]);
+      const [trainerRow] = await rows<{
+        certification_level: string;
+        rating: string | null;
+        ratings_count: number;
+      }>(old, sql`select certification_level, rating, ratings_count from training.trainers`);
+      // A rating with no count behind it is cleared; content's report brings the real one.
+      expect(trainerRow).toEqual({ certification_level: 'master', rating: null, ratings_count: 0 });
+      const names = await rows<{ name: string; category: string; difficulty: string }>(
+        old,
+        sql`select name, category, difficulty from training.exercises where lower(name) like 'data model squat%' order by created_at`,
+      );
+      expect(names).toEqual([
+        { name: 'Data Model Squat', category: 'strength', difficulty: 'beginner' },
+        { name: 'data model squat (3)', category: 'strength', difficulty: 'beginner' },
+        { name: 'DATA MODEL SQUAT (2)', category: 'core', difficulty: 'advanced' },
+      ]);
+      const [session] = await rows<{ status: string; intensity_level: string }>(
+        old,
+        sql`select status, intensity_level from training.workout_sessions`,
+      );
+      expect(session).toEqual({ status: 'completed', intensity_level: 'high' });
+    } finally {
+      await pglite.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -23,14 +23,29 @@ UPDATE "training"."workout_sessions" SET "status" = lower("status"), "intensity_
 -- without a count means nothing, so it is cleared (content's backfill reports the real ones).
 UPDATE "training"."trainers" SET "rating" = NULL WHERE "rating" IS NOT NULL;--> statement-breakpoint
 -- Exercise names become unique ignoring case. Names equal but for case are told apart first:
--- the oldest keeps its name, the others get " (2)", " (3)", ... (cut to fit the 120 characters).
-UPDATE "training"."exercises" e
-  SET "name" = left(d."name", 120 - length(' (' || d.n || ')')) || ' (' || d.n || ')'
-  FROM (
-    SELECT "id", "name", row_number() OVER (PARTITION BY lower("name") ORDER BY "created_at", "id") AS n
-    FROM "training"."exercises"
-  ) d
-  WHERE e."id" = d."id" AND d.n > 1;--> statement-breakpoint
+-- the oldest keeps its name, each other gets the first free " (2)", " (3)", ... (cut to fit the
+-- 120 characters).
+DO $$
+DECLARE
+  dup record;
+  k integer;
+  candidate text;
+BEGIN
+  FOR dup IN
+    SELECT "id", "name" FROM (
+      SELECT "id", "name", row_number() OVER (PARTITION BY lower("name") ORDER BY "created_at", "id") AS n
+      FROM "training"."exercises"
+    ) d WHERE d.n > 1 ORDER BY lower("name"), n
+  LOOP
+    k := 2;
+    LOOP
+      candidate := left(dup."name", 120 - length(' (' || k || ')')) || ' (' || k || ')';
+      EXIT WHEN NOT EXISTS (SELECT 1 FROM "training"."exercises" WHERE lower("name") = lower(candidate));
+      k := k + 1;
+    END LOOP;
+    UPDATE "training"."exercises" SET "name" = candidate WHERE "id" = dup."id";
+  END LOOP;
+END $$;--> statement-breakpoint
 ALTER TABLE "training"."trainers" ADD COLUMN "ratings_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "training"."trainers" ADD COLUMN "rating_updated_at" timestamp with time zone;--> statement-breakpoint
 CREATE UNIQUE INDEX "exercises_name_lower_key" ON "training"."exercises" USING btree (lower("name"));--> statement-breakpoint

@@ -119,11 +119,11 @@ export function updateContentItem(
   return updateOwnItem(deps, ctx, id, patch);
 }
 
-/** Publishing or unpublishing moves the ratings the trainer's rating counts, so it is reported. */
+/** Publishing or unpublishing a rated item moves the trainer's rating, so it is reported. */
 export const setItemPublished = (deps: SubgraphDeps, ctx: RequestContext, id: string, isPublished: boolean) =>
-  updateOwnItem(deps, ctx, id, { isPublished }, (tx, row) =>
-    reportTrainerRating(tx, deps.clock, row.creatorId),
-  );
+  updateOwnItem(deps, ctx, id, { isPublished }, async (tx, row) => {
+    if (row.ratingsCount > 0) await reportTrainerRating(tx, deps.clock, row.creatorId);
+  });
 
 /** A visible item by id, or NOT_FOUND (another trainer's draft does not exist for this viewer). */
 async function visibleItem(deps: SubgraphDeps, ctx: RequestContext, rawId: string): Promise<ContentItemRow> {
