@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -426,5 +426,31 @@ describe('the migrations, applied to rows written before them', () => {
       await pglite.close();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('one clock', () => {
+  /** Every non-test TypeScript file of the subgraphs. */
+  function subgraphSources(dir = 'subgraphs'): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'generated' ? [] : subgraphSources(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    });
+  }
+
+  it("no subgraph's SQL asks the database for the time: times come from the injected clock", () => {
+    const offenders = subgraphSources().flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path}:${i + 1}` }))
+        .filter(({ line }) =>
+          /(?<![.\w])now\(\)|\bcurrent_(timestamp|date|time)\b|\blocaltimestamp\b|\bclock_timestamp\(/i.test(
+            line,
+          ),
+        )
+        .map(({ at }) => at),
+    );
+    expect(offenders).toEqual([]);
   });
 });
