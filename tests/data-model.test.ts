@@ -6,7 +6,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, rows } from '../kit/db.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
-import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import {
+  DEFAULT_PASSWORD,
+  eventually,
+  startTestStack,
+  type TestStack,
+  type TestUser,
+} from '../testkit/stack.js';
 import { gqlAs, setViewerExtras, signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
 
 /**
@@ -213,6 +219,30 @@ describe('trainers.rating', () => {
     await stack.flushEvents();
     await eventually(async () => expect(await stored()).toEqual({ rating: null, ratings_count: 0 }));
     expect(await apiRating()).toBeNull();
+  });
+
+  it("follows a rater's account deletion", async () => {
+    const item = await publishedItem('Rating three');
+    const stayer = await stack.signUp();
+    const leaver = await stack.signUp();
+    await stack.gql(RATE, { id: item, rating: 4 }, { token: stayer.token });
+    await stack.gql(RATE, { id: item, rating: 2 }, { token: leaver.token });
+    await stack.flushEvents();
+    await eventually(async () => expect(await stored()).toEqual({ rating: '3.00', ratings_count: 2 }));
+    const deleted = await stack.gql(
+      `mutation($password: String!) { deleteMyAccount(password: $password) { __typename } }`,
+      { password: DEFAULT_PASSWORD },
+      { token: leaver.token },
+    );
+    expect(deleted.data.deleteMyAccount.__typename).toBe('AccountDeleted');
+    // user.deleted reaches content, whose erasure reports the trainer's rating to training.
+    await eventually(async () => {
+      await stack.flushEvents();
+      expect(await stored()).toEqual({ rating: '4.00', ratings_count: 1 });
+    });
+    await gqlAs(stack, trainer, UNPUBLISH_ITEM, { id: item });
+    await stack.flushEvents();
+    await eventually(async () => expect(await stored()).toEqual({ rating: null, ratings_count: 0 }));
   });
 
   it('needs its count: a rating without ratings is refused', async () => {
