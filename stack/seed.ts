@@ -61,7 +61,7 @@ export async function seedDemo(runtime: Runtime, gatewayUrl: string, force = fal
     const id = await signUpThroughGateway(gatewayUrl, user);
     if (user.admin) {
       await runtime.database.db.execute(
-        sql`update identity.users set roles = '{USER,ADMIN}' where id = ${id}`,
+        sql`update identity.users set roles = '{user,admin}' where id = ${id}`,
       );
     }
   }

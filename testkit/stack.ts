@@ -149,7 +149,7 @@ export async function startTestStack(
   };
 
   const makeAdmin: TestStack['makeAdmin'] = async (user) => {
-    await database.exec(`UPDATE identity.users SET roles = '{USER,ADMIN}' WHERE id = '${user.id}'`);
+    await database.exec(`UPDATE identity.users SET roles = '{user,admin}' WHERE id = '${user.id}'`);
     const signedIn = await gql(
       `mutation($input: SignInInput!) { signIn(input: $input) { ... on AuthSuccess { token } } }`,
       { input: { login: user.email, password: user.password } },

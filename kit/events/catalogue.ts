@@ -113,6 +113,22 @@ export const catalogue = {
     coachingRelationship.extend({ endedAt: instant, reason: z.enum(['ended', 'account_deleted']) }),
   ),
 
+  // content (subgraphs/content)
+  /**
+   * The trainer's rating changed: the average of every rating on their published content items
+   * (null with none) and how many ratings that is, as of `computedAt`. A consumer keeps the
+   * newest `computedAt` it has seen, so a late redelivery never brings an older value back.
+   */
+  'content.trainer_rating_changed': event(
+    1,
+    z.object({
+      trainerId: id,
+      average: z.number().min(1).max(5).nullable(),
+      count: z.number().int().nonnegative(),
+      computedAt: instant,
+    }),
+  ),
+
   // billing (subgraphs/billing)
   'subscription.started': event(
     1,

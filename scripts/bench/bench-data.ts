@@ -67,7 +67,7 @@ async function account(url: string, label: string) {
 async function sharedData(gatewayUrl: string, sql: postgres.Sql): Promise<SharedBenchData> {
   const admin = await account(gatewayUrl, 'admin');
   // Roles are identity's column; the first admin of a deployment is made the same way.
-  await sql`update identity.users set roles = '{USER,ADMIN}' where id = ${admin.id}`;
+  await sql`update identity.users set roles = '{user,admin}' where id = ${admin.id}`;
   // A new session: the gateway caches the viewer (with its roles) per session.
   const adminToken = (
     await gql(gatewayUrl, SIGN_IN, {
@@ -189,7 +189,7 @@ export async function seedBenchData(
         (user_id, workout_plan_id, workout_plan_version, started_at, completed_at, status, duration_seconds, intensity_level)
       select u.id, ${shared.workoutPlanId}, ${shared.workoutPlanVersion},
         now() - make_interval(days => 2 * s, hours => 1), now() - make_interval(days => 2 * s),
-        'COMPLETED', 3600, 'MODERATE'
+        'completed', 3600, 'moderate'
       from unnest(${sql.array(userIds)}::uuid[]) as u(id)
       cross join generate_series(0, ${SESSIONS_PER_USER - 1}) as s`;
     await sql`

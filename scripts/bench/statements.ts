@@ -232,7 +232,7 @@ async function trainerDashboardSetup(api: SetupApi, n: number) {
   const clientIds = `ARRAY[${clients.map((c) => `'${c.id}'`).join(',')}]::uuid[]`;
   await api.sql(`
     INSERT INTO training.trainers (id, user_id, specializations, certification_level, verified, verified_at)
-    VALUES ('${trainerId}', '${trainerUser.id}', '["strength","endurance"]'::jsonb, 'ADVANCED', true, now());
+    VALUES ('${trainerId}', '${trainerUser.id}', '["strength","endurance"]'::jsonb, 'advanced', true, now());
     INSERT INTO training.trainer_clients (trainer_id, user_id, started_at)
     SELECT '${trainerId}', c.id, now() - make_interval(mins => c.ord::int)
     FROM unnest(${clientIds}) WITH ORDINALITY AS c(id, ord);
@@ -251,7 +251,7 @@ async function trainerDashboardSetup(api: SetupApi, n: number) {
     INSERT INTO training.habit_logs (habit_id, logged_date, value, completed)
     SELECT created.id, (now() AT TIME ZONE 'UTC')::date - d, 1, true FROM created CROSS JOIN generate_series(0, 6) AS d;
     INSERT INTO training.workout_sessions (user_id, started_at, completed_at, status, duration_seconds, intensity_level)
-    SELECT c.id, now() - make_interval(days => d, hours => 2), now() - make_interval(days => d, hours => 1), 'COMPLETED', 3600, 'MODERATE'
+    SELECT c.id, now() - make_interval(days => d, hours => 2), now() - make_interval(days => d, hours => 1), 'completed', 3600, 'moderate'
     FROM unnest(${clientIds}) AS c(id) CROSS JOIN generate_series(0, 7) AS d;
     INSERT INTO health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
     SELECT c.id, 'steps', 4000 + (random() * 8000)::int, 'count', 'manual', now() - make_interval(days => d, mins => 1)

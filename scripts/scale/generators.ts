@@ -157,6 +157,7 @@ const trainers: TableGenerator = {
     'specializations',
     'certification_level',
     'rating',
+    'ratings_count',
     'verified',
     'verified_at',
     'created_at',
@@ -170,12 +171,15 @@ const trainers: TableGenerator = {
         const u = Math.floor((i * all.ids.length) / count);
         const created = between(c, all.created[u] as number, c.now);
         const verified = c.chance(0.7);
+        // rating and ratings_count come together (content reports both; null with no ratings).
+        const rated = !c.chance(0.1);
         yield [
           uuid4(c.random),
           all.ids[u] as string,
           sample(c, TAGS, c.int(1, 3)),
-          c.pick(['BASIC', 'BASIC', 'ADVANCED', 'ADVANCED', 'MASTER']),
-          c.chance(0.1) ? null : round2(clamp(4.3 + c.gauss() * 0.4, 1, 5)).toFixed(2),
+          c.pick(['basic', 'basic', 'advanced', 'advanced', 'master']),
+          rated ? round2(clamp(4.3 + c.gauss() * 0.4, 1, 5)).toFixed(2) : null,
+          rated ? c.int(1, 300) : 0,
           verified,
           verified ? iso(between(c, created, c.now)) : null,
           iso(created),
@@ -192,7 +196,7 @@ async function loadTrainers(c: GeneratorContext) {
   return rows.map((r) => ({ id: r.id, created: Number(r.created) }));
 }
 
-const DIFFICULTIES = ['BEGINNER', 'BEGINNER', 'INTERMEDIATE', 'INTERMEDIATE', 'ADVANCED'] as const;
+const DIFFICULTIES = ['beginner', 'beginner', 'intermediate', 'intermediate', 'advanced'] as const;
 
 const workoutPlans: TableGenerator = {
   table: 'training.workout_plans',
@@ -412,9 +416,9 @@ const workoutSessions: TableGenerator = {
         const started = between(c, Math.max(all.created[u] as number, c.now - SPAN), c.now - 10 * 60_000);
         const version = plans.length > 0 && c.chance(0.75) ? c.pick(plans) : null;
         const recent = c.now - started < 3 * HOUR;
-        const status = recent && c.chance(0.5) ? 'IN_PROGRESS' : c.chance(0.87) ? 'COMPLETED' : 'ABANDONED';
+        const status = recent && c.chance(0.5) ? 'in_progress' : c.chance(0.87) ? 'completed' : 'abandoned';
         const duration = c.int(15, 90) * 60;
-        const completed = status === 'COMPLETED' ? Math.min(c.now, started + duration * 1000) : null;
+        const completed = status === 'completed' ? Math.min(c.now, started + duration * 1000) : null;
         yield [
           uuid4(c.random),
           all.ids[u] as string,
@@ -424,10 +428,10 @@ const workoutSessions: TableGenerator = {
           completed === null ? null : iso(completed),
           status,
           completed === null ? null : Math.round((completed - started) / 1000),
-          status === 'COMPLETED'
-            ? c.pick(['LOW', 'MODERATE', 'MODERATE', 'HIGH', 'HIGH', 'MAXIMAL', null])
+          status === 'completed'
+            ? c.pick(['low', 'moderate', 'moderate', 'high', 'high', 'maximal', null])
             : null,
-          status === 'COMPLETED' && c.chance(0.1)
+          status === 'completed' && c.chance(0.1)
             ? c.pick(['Felt strong today', 'Knee a bit sore', 'New personal best!', 'Short on time'])
             : null,
         ];
@@ -1104,7 +1108,7 @@ const healthMetrics: TableGenerator = {
     'created_at',
   ],
   async source(c) {
-    await c.query('select health.ensure_health_metric_partitions($1::int, 3)', [MONTHS + 1]);
+    await c.query('select health.ensure_health_metric_partitions(now(), $1::int, 3)', [MONTHS + 1]);
     const all = await loadUsers(c);
     const start = dayStart(c.now - SPAN);
     const today = dayStart(c.now);

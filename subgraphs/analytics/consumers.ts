@@ -1,3 +1,4 @@
+import type { Clock } from '../../kit/clock.js';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { type CatalogueEvent, type EventName, eventNames } from '../../kit/events/catalogue.js';
@@ -60,15 +61,15 @@ type RecordedEvent =
 /** Every recorded event of the catalogue, so a new subscription.* or payment.* event is stored too. */
 const RECORDED_EVENTS = eventNames.filter((name): name is RecordedEvent => serverEventType(name) !== null);
 
-async function onServerEvent(tx: Executor, event: CatalogueEvent<RecordedEvent>) {
-  await recordServerEvent(tx, event);
+const onServerEvent = (clock: Clock) => async (tx: Executor, event: CatalogueEvent<RecordedEvent>) => {
+  await recordServerEvent(tx, event, clock);
   if (event.type === 'user.signed_up') await onSignedUp(tx, event);
-}
+};
 
 /** What analytics does with each bus event. */
 export function analyticsHandlers(deps: AnalyticsDeps): EventHandlers {
   return {
-    ...handleEach(RECORDED_EVENTS, onServerEvent),
+    ...handleEach(RECORDED_EVENTS, onServerEvent(deps.clock)),
     'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
     'user.profile_updated': onProfileUpdated,
   };

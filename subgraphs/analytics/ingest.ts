@@ -1,3 +1,4 @@
+import { toStored } from '../../kit/stored-enums.js';
 import { isUuid } from '../../kit/ids.js';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -134,7 +135,7 @@ export async function trackClientEvents(
       client_event_id: clientEventId,
       event_type: event.eventType,
       event_data: event.eventData ?? {},
-      source: event.source.toLowerCase(),
+      source: toStored(event.source),
       device_info: event.deviceInfo ?? null,
       created_at: (event.occurredAt ?? now).toISOString(),
     })),
@@ -185,7 +186,7 @@ export function serverEventType(busType: string): string | null {
  * the row's created_at, so a redelivery hits the primary key and stores nothing (the consumer's
  * processed-event mark already skips it; this is the second lock on the door).
  */
-export async function recordServerEvent(tx: Executor, event: DomainEvent): Promise<boolean> {
+export async function recordServerEvent(tx: Executor, event: DomainEvent, clock: Clock): Promise<boolean> {
   const eventType = serverEventType(event.type);
   if (!eventType) return false;
   const { userId, ip, ...data } = event.payload as Record<string, unknown>;
@@ -204,7 +205,7 @@ export async function recordServerEvent(tx: Executor, event: DomainEvent): Promi
       eventData: data,
       source: 'server',
       ipAddress: anonymizeIp(typeof ip === 'string' ? ip : null),
-      createdAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt,
+      createdAt: Number.isNaN(occurredAt.getTime()) ? clock.now() : occurredAt,
     })
     .onConflictDoNothing()
     .returning({ id: analyticsEvents.id });

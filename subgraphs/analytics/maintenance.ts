@@ -8,8 +8,9 @@ const DAY_MS = 24 * 3600 * 1000;
 export const CLIENT_EVENT_KEY_TTL_MS = 30 * DAY_MS;
 
 /**
- * Creates the monthly partitions of analytics_events around `now` (one month back, three ahead;
- * rows already in the default partition move into theirs) and forgets expired dedupe keys.
+ * Creates the monthly partitions of analytics_events (`analytics_events_YYYY_MM`) around `now`
+ * (one month back, three ahead) and the month of every row waiting in the default partition,
+ * moving those rows into it, and forgets expired dedupe keys.
  */
 export async function maintainEvents(database: Database, now: Date): Promise<number> {
   const [result] = await rows<{ created: number }>(

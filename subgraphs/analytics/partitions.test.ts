@@ -81,4 +81,34 @@ describe('analytics_events partitions', () => {
     expect(row!.user_id).toBe(user.id);
     expect(new Date(row!.created_at).toISOString()).toBe(occurredAt.toISOString());
   });
+
+  it('creates the month of a row older than its window, so nothing stays in the default partition', async () => {
+    const id = randomUUID();
+    const occurredAt = new Date('2012-03-04T05:06:07Z');
+    await stack.runtime.bus.publish({
+      id,
+      type: 'workout.completed',
+      source: 'test',
+      occurredAt: occurredAt.toISOString(),
+      payload: workoutCompletedPayload(user.id, occurredAt),
+    });
+    await stack.flushEvents();
+    const home = async () =>
+      (
+        await rows<{ t: string }>(
+          db(),
+          sql`select tableoid::regclass::text as t from analytics.analytics_events where id = ${id}::uuid`,
+        )
+      )[0]?.t;
+    await eventually(async () => expect(await home()).toBe('analytics.analytics_events_default'));
+    // The window (last month to three ahead) is far from 2012; the run still makes 2012-03.
+    await maintainEvents(stack.runtime.database, stack.clock.now());
+    expect(await home()).toBe('analytics.analytics_events_2012_03');
+    expect(await partitions()).not.toContain('analytics_events_2012_02');
+    const [left] = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from analytics.analytics_events_default`,
+    );
+    expect(left!.n).toBe(0);
+  });
 });

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  char,
   check,
   date,
   index,
@@ -122,12 +121,13 @@ export const userProfiles = analytics.table(
     signedUpAt: timestamp('signed_up_at', { withTimezone: true }).notNull(),
     dateOfBirth: date('date_of_birth'),
     gender: varchar('gender', { length: 32 }),
-    countryCode: char('country_code', { length: 2 }),
+    countryCode: varchar('country_code', { length: 2 }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('user_profiles_signed_up_at_idx').on(t.signedUpAt),
     index('user_profiles_country_code_idx').on(t.countryCode),
+    check('user_profiles_country_code_iso', sql`${t.countryCode} IS NULL OR ${t.countryCode} ~ '^[A-Z]{2}$'`),
   ],
 );
 export type UserProfileRow = typeof userProfiles.$inferSelect;

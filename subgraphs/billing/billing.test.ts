@@ -425,7 +425,7 @@ describe('subscribing with Stripe', () => {
     expect(fakeStripe.charges()).toBe(before + 1);
   });
 
-  it('a declined first payment starts nothing', async () => {
+  it('a declined first payment grants nothing and leaves the attempt expired, with its failed payment', async () => {
     const plan = await createPlan();
     const user = await stack.signUp();
     const result = await subscribeAs(user, plan.id, 'pm_card_chargeDeclined');
@@ -434,7 +434,12 @@ describe('subscribing with Stripe', () => {
     const mine = await me(user);
     expect(mine.activeSubscription).toBeNull();
     expect(mine.entitlements).toEqual([]);
+    // The attempt stays in the history: never active, expired, with the failed payment it made.
+    expect(mine.subscriptions.nodes).toHaveLength(1);
     expect(mine.subscriptions.nodes[0].status).toBe('EXPIRED');
+    expect(mine.subscriptions.nodes[0].payments.nodes).toMatchObject([
+      { id: result.payment.id, status: 'FAILED' },
+    ]);
     expect((await subscribeAs(user, plan.id)).__typename).toBe('SubscriptionStarted');
   });
 
@@ -712,6 +717,23 @@ describe('lifecycle with the renewal worker', () => {
       { token: user.token },
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', from: 'CANCELED' });
+  });
+
+  it('canceling now after canceling at period end ends access and keeps the first canceledAt', async () => {
+    await setClock('2027-10-01T08:00:00Z');
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    const { subscription } = await subscribeAs(user, plan.id);
+    const atEnd = await stack.gql(CANCEL, { id: subscription.id }, { token: user.token });
+    const first = atEnd.data.cancelSubscription.canceledAt;
+    expect(first).not.toBeNull();
+    await setClock('2027-10-05T08:00:00Z');
+    const now = await stack.gql(CANCEL, { id: subscription.id, atPeriodEnd: false }, { token: user.token });
+    expect(now.data.cancelSubscription).toMatchObject({
+      status: 'CANCELED',
+      canceledAt: first,
+      renewalDate: null,
+    });
   });
 });
 

@@ -90,6 +90,11 @@ describe('subscription lifecycle', () => {
     expect(() => transition(now2, { kind: 'cancel', atPeriodEnd: false, now })).toThrow(IllegalTransition);
     expect(() => transition(now2, { kind: 'firstPaymentSucceeded' })).toThrow(IllegalTransition);
     expect(decideRenewal(now2, monthly, '2026-03-01', 3)).toEqual({ action: 'none' });
+
+    // Canceled at period end, then at once: canceledAt stays the first cancellation's.
+    const later = new Date('2026-01-20T10:00:00Z');
+    const thenNow = transition(atEnd, { kind: 'cancel', atPeriodEnd: false, now: later });
+    expect(thenNow).toMatchObject({ status: 'canceled', canceledAt: now, renewalDate: null });
   });
 
   it('gives access until the end date when nothing renews it; the grace days only while a renewal is retried', () => {

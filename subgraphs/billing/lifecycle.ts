@@ -15,7 +15,10 @@ import { addDays, addMonths, toDateString } from '../../kit/calendar-dates.js';
  *   active --renewalFailed--> active (grace: retried daily) --expire (grace over)--> expired
  *
  * A period that has a completed payment is never rewritten: end dates only move forward, and a
- * canceled subscription keeps the dates it was paid for.
+ * canceled subscription keeps the dates it was paid for. canceled_at is set once, by the first
+ * cancellation: canceling now after canceling at period end keeps it (a trigger on
+ * billing.subscriptions refuses any change of it too). A declined first payment leaves the
+ * subscription expired, never active, with its failed payment as the record of the attempt.
  */
 export interface SubscriptionState {
   status: SubscriptionStatus;
@@ -136,7 +139,14 @@ export function transition(state: SubscriptionState, event: LifecycleEvent): Sub
         // Nothing more is charged; the worker ends it on its end date.
         return { ...state, autoRenewal: false, renewalDate: state.endDate, canceledAt: event.now };
       }
-      return { ...state, status: 'canceled', autoRenewal: false, renewalDate: null, canceledAt: event.now };
+      return {
+        ...state,
+        status: 'canceled',
+        autoRenewal: false,
+        renewalDate: null,
+        // Canceling now what was canceled at period end keeps the first cancellation's time.
+        canceledAt: state.canceledAt ?? event.now,
+      };
     case 'refundedInFull':
       // The money went back, so the access it paid for ends now; the dates stay as recorded.
       if (state.status !== 'active' && state.status !== 'pending') refuse('it is already over');

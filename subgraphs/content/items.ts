@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { isForeignKeyViolation, rows } from '../../kit/db.js';
+import { type Executor, isCheckViolation, isForeignKeyViolation, rows } from '../../kit/db.js';
 import { forbidden, notFound } from '../../kit/errors.js';
 import type { Logger } from '../../kit/log.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
@@ -14,6 +14,7 @@ import {
   itemColumns,
   ratings,
 } from './tables.js';
+import { reportTrainerRating, reportTrainerRatingsOfPublishedItems } from './trainer-rating.js';
 import { viewDay, viewerKey } from './view-marks.js';
 import { checkId, checkTags, checkText, checkUrl, toDb } from './validation.js';
 import { badInput } from '../../kit/errors.js';
@@ -69,14 +70,19 @@ async function updateOwnItem(
   ctx: RequestContext,
   rawId: string,
   patch: Partial<typeof contentItems.$inferInsert>,
+  afterChange?: (tx: Executor, row: ContentItemRow) => Promise<void>,
 ): Promise<ContentItemRow> {
   const trainerId = requireTrainer(ctx);
   const id = checkId(rawId);
-  const [row] = await deps.database.db
-    .update(contentItems)
-    .set({ ...patch, updatedAt: deps.clock.now() })
-    .where(and(eq(contentItems.id, id), eq(contentItems.creatorId, trainerId)))
-    .returning(itemColumns);
+  const row = await deps.database.db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(contentItems)
+      .set({ ...patch, updatedAt: deps.clock.now() })
+      .where(and(eq(contentItems.id, id), eq(contentItems.creatorId, trainerId)))
+      .returning(itemColumns);
+    if (changed) await afterChange?.(tx, changed);
+    return changed;
+  });
   if (row) return row;
   const [existing] = await deps.database.db
     .select({ creatorId: contentItems.creatorId, isPublished: contentItems.isPublished })
@@ -112,8 +118,11 @@ export function updateContentItem(
   return updateOwnItem(deps, ctx, id, patch);
 }
 
+/** Publishing or unpublishing a rated item moves the trainer's rating, so it is reported. */
 export const setItemPublished = (deps: SubgraphDeps, ctx: RequestContext, id: string, isPublished: boolean) =>
-  updateOwnItem(deps, ctx, id, { isPublished });
+  updateOwnItem(deps, ctx, id, { isPublished }, async (tx, row) => {
+    if (row.ratingsCount > 0) await reportTrainerRating(tx, deps.clock, row.creatorId);
+  });
 
 /** A visible item by id, or NOT_FOUND (another trainer's draft does not exist for this viewer). */
 async function visibleItem(deps: SubgraphDeps, ctx: RequestContext, rawId: string): Promise<ContentItemRow> {
@@ -123,11 +132,15 @@ async function visibleItem(deps: SubgraphDeps, ctx: RequestContext, rawId: strin
   return row;
 }
 
-/** Rates or re-rates an item; the trigger on ratings keeps the item's average exact. */
 /** The exact mean of an item's ratings; the stored column is the same value rounded to 2 decimals. */
 export const averageRating = (item: { ratingsSum: number; ratingsCount: number }): number | null =>
   item.ratingsCount > 0 ? Math.round((item.ratingsSum / item.ratingsCount) * 100) / 100 : null;
 
+/**
+ * Rates or re-rates an item; the trigger on ratings keeps the item's average exact, and the
+ * trainer's rating is reported in the same transaction. A trainer cannot rate their own item
+ * (FORBIDDEN; a trigger on content.ratings refuses it too, whoever writes).
+ */
 export async function rateContentItem(
   deps: SubgraphDeps,
   ctx: RequestContext,
@@ -139,28 +152,45 @@ export async function rateContentItem(
     throw badInput('rating must be a whole number from 1 to 5.', { field: 'rating' });
   }
   const item = await visibleItem(deps, ctx, id);
-  return deps.database.db.transaction(async (tx) => {
-    const now = deps.clock.now();
-    await tx
-      .insert(ratings)
-      .values({ userId: viewer.userId, contentItemId: item.id, rating, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [ratings.userId, ratings.contentItemId],
-        set: { rating, updatedAt: now },
-      });
-    const [fresh] = await tx.select(itemColumns).from(contentItems).where(eq(contentItems.id, item.id));
-    return fresh!;
-  });
+  if (item.creatorId === viewerTrainerId(ctx)) throw ownContent();
+  try {
+    return await deps.database.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      await tx
+        .insert(ratings)
+        .values({ userId: viewer.userId, contentItemId: item.id, rating, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [ratings.userId, ratings.contentItemId],
+          set: { rating, updatedAt: now },
+        });
+      const [fresh] = await tx.select(itemColumns).from(contentItems).where(eq(contentItems.id, item.id));
+      if (fresh!.isPublished) await reportTrainerRating(tx, deps.clock, fresh!.creatorId);
+      return fresh!;
+    });
+  } catch (error) {
+    // The viewer's cached trainer id may lag behind (a new trainer): the database still knows.
+    if (isCheckViolation(error, 'ratings_not_own_content')) throw ownContent();
+    throw error;
+  }
 }
+
+const ownContent = () => forbidden('Trainers cannot rate their own content.');
 
 export async function removeContentRating(deps: SubgraphDeps, ctx: RequestContext, rawId: string) {
   const viewer = requireViewer(ctx);
   const id = checkId(rawId);
-  const removed = await deps.database.db
-    .delete(ratings)
-    .where(and(eq(ratings.userId, viewer.userId), eq(ratings.contentItemId, id)))
-    .returning({ id: ratings.contentItemId });
-  return removed.length > 0;
+  return deps.database.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(ratings)
+      .where(and(eq(ratings.userId, viewer.userId), eq(ratings.contentItemId, id)))
+      .returning({ id: ratings.contentItemId });
+    await reportTrainerRatingsOfPublishedItems(
+      tx,
+      deps.clock,
+      removed.map((r) => r.id),
+    );
+    return removed.length > 0;
+  });
 }
 
 /**

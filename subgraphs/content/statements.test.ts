@@ -63,7 +63,9 @@ beforeAll(async () => {
       await gqlAs(stack, trainer, PUBLISH_COURSE, { id });
     }
   }
-  // Background pollers (outbox relays, the view flusher) would add statements of their own.
+  // Background pollers (outbox relays, the view flusher) would add statements of their own; the
+  // events publishing wrote (trainer ratings) are delivered first, so no consumer is still busy.
+  await stack.flushEvents();
   for (const subgraph of Object.values(stack.subgraphs))
     for (const task of subgraph.background) await task.stop();
 });

@@ -85,6 +85,5 @@ export function checkTags(tags: readonly string[], field = 'tags', max = MAX_TAG
   return out;
 }
 
-/** GraphQL enum values (VIDEO) and the stored column values (video) are the same words in different case. */
-export const toDb = <T extends string>(value: T) => value.toLowerCase();
-export const fromDb = <T extends string>(value: string) => value.toUpperCase() as T;
+/** GraphQL enum values (VIDEO) and the stored column values (video): the kit's one rule. */
+export { fromStored as fromDb, toStored as toDb } from '../../kit/stored-enums.js';

@@ -27,6 +27,7 @@ await runSubgraphProcess('health', createSubgraph, {
     report: {
       created: await ensureMetricPartitions(
         runtime.database,
+        runtime.clock.now(),
         monthsFlag(args, 'back', 0),
         monthsFlag(args, 'ahead', MONTHS_AHEAD),
       ),

@@ -230,11 +230,12 @@ describe('immutability and partitions', () => {
     const month = (offset: number) => {
       const d = new Date();
       const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
-      return `health_metrics_${m.getUTCFullYear()}m${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
+      return `health_metrics_${m.getUTCFullYear()}_${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
     };
     for (let offset = -24; offset <= 3; offset++) expect(names).toContain(month(offset));
 
-    // A sample far in the past lands in the default partition; maintenance moves it to its month.
+    // A sample older than every partition lands in the default partition; the next maintenance
+    // run creates its month (however far back) and moves it there.
     const user = await stack.signUp();
     await record(user, [steps('2019-05-04T10:00:00Z', 42)]);
     const inDefault = await rows<{ n: number }>(
@@ -243,20 +244,28 @@ describe('immutability and partitions', () => {
     );
     expect(inDefault[0]!.n).toBe(1);
     await stack.runtime.database.exec(`DROP TABLE health.health_metrics_${month(3).slice(-7)}`);
-    const created = await ensureMetricPartitions(stack.runtime.database, 100, 3);
-    expect(created).toBeGreaterThan(30);
+    const created = await ensureMetricPartitions(stack.runtime.database, new Date(), 0, 3);
+    // The dropped month ahead and 2019-05 (and the month of any other sample waiting there),
+    // not the years between.
+    expect(created).toBeGreaterThanOrEqual(2);
+    expect(created).toBeLessThan(10);
     const moved = await rows<{ n: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM health.health_metrics_2019m05 WHERE user_id = ${user.id}::uuid`,
+      sql`SELECT count(*)::int AS n FROM health.health_metrics_2019_05 WHERE user_id = ${user.id}::uuid`,
     );
     expect(moved[0]!.n).toBe(1);
-    expect(await ensureMetricPartitions(stack.runtime.database, 100, 3)).toBe(0);
+    const left = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM health.health_metrics_default`,
+    );
+    expect(left[0]!.n).toBe(0);
+    expect(await ensureMetricPartitions(stack.runtime.database, new Date(), 0, 3)).toBe(0);
   });
 
   it('creates missing upcoming months when the subgraph starts', async () => {
     const ahead = new Date();
     const target = new Date(Date.UTC(ahead.getUTCFullYear(), ahead.getUTCMonth() + 2, 1));
-    const name = `health_metrics_${target.getUTCFullYear()}m${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
+    const name = `health_metrics_${target.getUTCFullYear()}_${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
     await stack.runtime.database.exec(`DROP TABLE health.${name}`);
     const exists = async () =>
       (
@@ -286,8 +295,8 @@ describe('immutability and partitions', () => {
     const scanned = [...new Set(text.match(/health_metrics_\w+/g))].filter((n) => !n.endsWith('_idx'));
     const partitions = scanned
       .map((n) => n.replace(/_(user|source|pkey|sample).*$/, ''))
-      .filter((n) => /m\d\d$|default$/.test(n));
-    expect(new Set(partitions)).toEqual(new Set(['health_metrics_2026m10', 'health_metrics_2026m11']));
+      .filter((n) => /\d{4}_\d\d$|default$/.test(n));
+    expect(new Set(partitions)).toEqual(new Set(['health_metrics_2026_10', 'health_metrics_2026_11']));
 
     // The page loader's LATERAL query prunes the same way.
     const page = pagesQuery(
@@ -310,9 +319,9 @@ describe('immutability and partitions', () => {
     );
     const pageText = pagePlan.map((r) => Object.values(r)[0]).join('\n');
     const pageParts = new Set(
-      [...pageText.matchAll(/on (health_metrics_(?:\d{4}m\d{2}|default))\b/g)].map((m) => m[1]),
+      [...pageText.matchAll(/on (health_metrics_(?:\d{4}_\d{2}|default))\b/g)].map((m) => m[1]),
     );
-    expect(pageParts).toEqual(new Set(['health_metrics_2026m09']));
+    expect(pageParts).toEqual(new Set(['health_metrics_2026_09']));
   });
 });
 

@@ -47,6 +47,6 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         },
       }),
     ],
-    workers: [partitionMaintenance(deps.database, deps.log)],
+    workers: [partitionMaintenance(deps.database, deps.clock, deps.log)],
   });
 }

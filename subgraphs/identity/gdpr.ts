@@ -1,3 +1,4 @@
+import { toStored } from '../../kit/stored-enums.js';
 import { eq } from 'drizzle-orm';
 import { serviceUnavailable } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
@@ -49,7 +50,7 @@ export async function deleteMyAccount(
         emailVerified: false,
         twoFactorEnabled: false,
         isActive: false,
-        roles: ['USER'],
+        roles: [toStored('USER')],
         updatedAt: deletedAt,
         deletedAt,
       })

@@ -21,8 +21,9 @@ import { rateLimitTable } from '../../kit/rate-limit.js';
 export const identity = pgSchema('identity');
 
 /**
- * users as the data model has it, plus roles (USER, ADMIN: what the gateway signs into the viewer)
- * and country_code (the model's index list names it; its column list lacks it).
+ * users as the data model has it, plus roles (user, admin: what the gateway signs into the viewer,
+ * as USER, ADMIN) and country_code (the model's index list names it; its column list lacks it),
+ * an upper-case ISO 3166-1 alpha-2 code as payments.payer_country has it.
  */
 export const users = identity.table(
   'users',
@@ -37,13 +38,13 @@ export const users = identity.table(
     lastName: varchar('last_name', { length: 100 }),
     dateOfBirth: date('date_of_birth'),
     gender: varchar('gender', { length: 32 }),
-    countryCode: char('country_code', { length: 2 }),
+    countryCode: varchar('country_code', { length: 2 }),
     // IANA, as Intl canonicalizes it; the user's days (habits, streaks, health days) follow it.
     timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
     emailVerified: boolean('email_verified').notNull().default(false),
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
-    roles: text('roles').array().notNull().default(sql`'{USER}'::text[]`),
+    roles: text('roles').array().notNull().default(sql`'{user}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -54,7 +55,8 @@ export const users = identity.table(
     index('users_country_code_idx').on(t.countryCode),
     index('users_created_at_idx').on(t.createdAt),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
-    check('users_roles_known', sql`${t.roles} <@ ARRAY['USER','ADMIN']::text[]`),
+    check('users_roles_known', sql`${t.roles} <@ ARRAY['user','admin']::text[]`),
+    check('users_country_code_iso', sql`${t.countryCode} IS NULL OR ${t.countryCode} ~ '^[A-Z]{2}$'`),
   ],
 );
 export type UserRow = typeof users.$inferSelect;

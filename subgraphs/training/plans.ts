@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, isNull, lte, max, type SQL, sql } from 'drizzl
 import { type Executor, isForeignKeyViolation, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, forbidden, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
+import { toStored } from '../../kit/stored-enums.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { intInRange, numberInRange, optionalText, requiredText } from './input.js';
 import {
@@ -36,7 +37,7 @@ function planPatch(input: PlanFields) {
   if (input.difficultyLevel !== undefined) {
     if (input.difficultyLevel === null)
       throw badInput('difficultyLevel cannot be cleared.', { field: 'difficultyLevel' });
-    patch.difficultyLevel = input.difficultyLevel;
+    patch.difficultyLevel = toStored(input.difficultyLevel);
   }
   if (input.durationWeeks !== undefined) {
     if (input.durationWeeks === null)
@@ -60,7 +61,7 @@ export async function createPlan(
     .values({
       ...planPatch(input),
       name: requiredText(input.name, 'name', 120),
-      difficultyLevel: input.difficultyLevel,
+      difficultyLevel: toStored(input.difficultyLevel),
       durationWeeks: intInRange(input.durationWeeks, 'durationWeeks', 1, 104),
       trainerId: trainer.id,
       createdAt: now,
@@ -348,7 +349,7 @@ export async function cataloguePage(
 ): Promise<Page<{ plan: WorkoutPlanRow; published: WorkoutPlanVersionRow }>> {
   const conditions: SQL[] = [eq(workoutPlans.isPublished, true), isNull(workoutPlans.deletedAt)];
   if (filter.difficultyLevel)
-    conditions.push(eq(workoutPlanVersions.difficultyLevel, filter.difficultyLevel));
+    conditions.push(eq(workoutPlanVersions.difficultyLevel, toStored(filter.difficultyLevel)));
   if (filter.minDurationWeeks != null)
     conditions.push(gte(workoutPlanVersions.durationWeeks, filter.minDurationWeeks));
   if (filter.maxDurationWeeks != null)

@@ -5,6 +5,7 @@ import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
 import { applyTimeZoneEvent } from '../../kit/time-zones.js';
 import type { TrainingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
+import { applyTrainerRating } from './trainer-rating.js';
 import { exerciseResolvers } from './resolvers/Exercise.js';
 import { habitResolvers } from './resolvers/Habit.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
@@ -54,6 +55,7 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
           'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
           'user.profile_updated': (tx, event) =>
             applyTimeZoneEvent(tx, userTimeZones, event.payload, event.occurredAt),
+          'content.trainer_rating_changed': (tx, event) => applyTrainerRating(tx, event.payload),
         },
       }),
     ],

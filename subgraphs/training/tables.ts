@@ -25,6 +25,13 @@ export const training = pgSchema('training');
  * trainers as the seed has it: a user's trainer profile (1:1 optional). The foreign key to
  * identity.users is written in a SQL migration; user_id becomes null when the account is deleted,
  * so the trainer's published plans stay, detached from the person.
+ *
+ * rating is the average of every rating on the trainer's published content items (content owns
+ * the ratings; courses are not rated themselves), ratings_count how many ratings that is. Content
+ * reports both in `content.trainer_rating_changed` whenever they change, and training's consumer
+ * stores them here (subgraphs/training/trainer-rating.ts). Null while nobody has rated.
+ *
+ * Enum-like columns hold lower-case values, as in every subgraph (kit/stored-enums.ts).
  */
 export const trainers = training.table(
   'trainers',
@@ -34,6 +41,9 @@ export const trainers = training.table(
     specializations: jsonb('specializations').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     certificationLevel: varchar('certification_level', { length: 32 }).notNull(),
     rating: numeric('rating', { precision: 3, scale: 2 }),
+    ratingsCount: integer('ratings_count').notNull().default(0),
+    // When content computed rating/ratings_count: an older report never overwrites a newer one.
+    ratingUpdatedAt: timestamp('rating_updated_at', { withTimezone: true }),
     verified: boolean('verified').notNull().default(false),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,14 +53,18 @@ export const trainers = training.table(
     index('trainers_verified_created_at_idx').on(t.verified, t.createdAt),
     check(
       'trainers_certification_level_known',
-      sql`${t.certificationLevel} in ('BASIC','ADVANCED','MASTER')`,
+      sql`${t.certificationLevel} in ('basic','advanced','master')`,
     ),
     check('trainers_rating_range', sql`${t.rating} is null or (${t.rating} >= 0 and ${t.rating} <= 5)`),
+    check(
+      'trainers_rating_count_consistent',
+      sql`${t.ratingsCount} >= 0 and (${t.rating} is null) = (${t.ratingsCount} = 0)`,
+    ),
   ],
 );
 export type TrainerRow = typeof trainers.$inferSelect;
 
-/** The shared exercise catalogue; seeded by a migration, names globally unique. */
+/** The shared exercise catalogue; seeded by a migration, names globally unique ignoring case. */
 export const exercises = training.table(
   'exercises',
   {
@@ -64,15 +78,15 @@ export const exercises = training.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('exercises_name_key').on(t.name),
+    uniqueIndex('exercises_name_lower_key').on(sql`lower(${t.name})`),
     index('exercises_category_name_idx').on(t.category, t.name),
     index('exercises_equipment_gin_idx').using('gin', t.equipment),
     index('exercises_muscle_groups_gin_idx').using('gin', t.muscleGroups),
     check(
       'exercises_category_known',
-      sql`${t.category} in ('STRENGTH','CARDIO','FLEXIBILITY','BALANCE','PLYOMETRICS','CORE')`,
+      sql`${t.category} in ('strength','cardio','flexibility','balance','plyometrics','core')`,
     ),
-    check('exercises_difficulty_known', sql`${t.difficulty} in ('BEGINNER','INTERMEDIATE','ADVANCED')`),
+    check('exercises_difficulty_known', sql`${t.difficulty} in ('beginner','intermediate','advanced')`),
   ],
 );
 export type ExerciseRow = typeof exercises.$inferSelect;
@@ -107,7 +121,7 @@ export const workoutPlans = training.table(
     index('workout_plans_difficulty_level_created_at_idx').on(t.difficultyLevel, t.createdAt),
     check(
       'workout_plans_difficulty_known',
-      sql`${t.difficultyLevel} in ('BEGINNER','INTERMEDIATE','ADVANCED')`,
+      sql`${t.difficultyLevel} in ('beginner','intermediate','advanced')`,
     ),
     check('workout_plans_duration_range', sql`${t.durationWeeks} between 1 and 104`),
     check('workout_plans_version_nonnegative', sql`${t.version} >= 0`),
@@ -177,6 +191,10 @@ export const workoutPlanVersions = training.table(
   (t) => [
     primaryKey({ columns: [t.workoutPlanId, t.version] }),
     index('workout_plan_versions_catalogue_idx').on(t.difficultyLevel, t.durationWeeks),
+    check(
+      'workout_plan_versions_difficulty_known',
+      sql`${t.difficultyLevel} in ('beginner','intermediate','advanced')`,
+    ),
   ],
 );
 export type WorkoutPlanVersionRow = typeof workoutPlanVersions.$inferSelect;
@@ -192,7 +210,7 @@ export const workoutSessions = training.table(
     workoutPlanVersion: integer('workout_plan_version'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    status: varchar('status', { length: 16 }).notNull().default('IN_PROGRESS'),
+    status: varchar('status', { length: 16 }).notNull().default('in_progress'),
     durationSeconds: integer('duration_seconds'),
     intensityLevel: varchar('intensity_level', { length: 16 }),
     notes: text('notes'),
@@ -200,10 +218,10 @@ export const workoutSessions = training.table(
   (t) => [
     index('workout_sessions_user_id_started_at_idx').on(t.userId, t.startedAt),
     index('workout_sessions_workout_plan_id_idx').on(t.workoutPlanId),
-    check('workout_sessions_status_known', sql`${t.status} in ('IN_PROGRESS','COMPLETED','ABANDONED')`),
+    check('workout_sessions_status_known', sql`${t.status} in ('in_progress','completed','abandoned')`),
     check(
       'workout_sessions_intensity_known',
-      sql`${t.intensityLevel} is null or ${t.intensityLevel} in ('LOW','MODERATE','HIGH','MAXIMAL')`,
+      sql`${t.intensityLevel} is null or ${t.intensityLevel} in ('low','moderate','high','maximal')`,
     ),
     check(
       'workout_sessions_plan_version_together',
@@ -211,7 +229,7 @@ export const workoutSessions = training.table(
     ),
     check(
       'workout_sessions_completed_shape',
-      sql`(${t.status} = 'COMPLETED') = (${t.completedAt} is not null and ${t.durationSeconds} is not null)`,
+      sql`(${t.status} = 'completed') = (${t.completedAt} is not null and ${t.durationSeconds} is not null)`,
     ),
   ],
 );

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
+import { toStored } from '../../kit/stored-enums.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { requiredText } from './input.js';
 import { type ExerciseRow, exercises, type TrainerRow, trainers } from './tables.js';
@@ -23,7 +24,7 @@ export async function applyAsTrainer(
       .values({
         userId,
         specializations,
-        certificationLevel: input.certificationLevel,
+        certificationLevel: toStored(input.certificationLevel),
         createdAt: deps.clock.now(),
       })
       .returning();
@@ -97,8 +98,8 @@ export async function exercisesPage(
   after: string | null | undefined,
 ): Promise<Page<ExerciseRow>> {
   const conditions: SQL[] = [];
-  if (filter.category) conditions.push(eq(exercises.category, filter.category));
-  if (filter.difficulty) conditions.push(eq(exercises.difficulty, filter.difficulty));
+  if (filter.category) conditions.push(eq(exercises.category, toStored(filter.category)));
+  if (filter.difficulty) conditions.push(eq(exercises.difficulty, toStored(filter.difficulty)));
   if (filter.equipment) {
     const item = requiredText(filter.equipment, 'equipment', 50).toLowerCase();
     conditions.push(sql`${exercises.equipment} @> ${JSON.stringify([item])}::jsonb`);

@@ -3,6 +3,7 @@ import type { Executor } from '../../kit/db.js';
 import { conflict, forbidden, notFound } from '../../kit/errors.js';
 import type { EventPayloadInput } from '../../kit/events/catalogue.js';
 import { writeEvent } from '../../kit/events/outbox.js';
+import { fromStored, toStored } from '../../kit/stored-enums.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { optionalText } from './input.js';
 import { outbox, type WorkoutSessionRow, workoutPlans, workoutSessions } from './tables.js';
@@ -53,7 +54,7 @@ export async function startSession(
       workoutPlanId: plan?.id ?? null,
       workoutPlanVersion: plan?.version ?? null,
       startedAt: deps.clock.now(),
-      status: 'IN_PROGRESS',
+      status: toStored<SessionStatus>('IN_PROGRESS'),
       notes,
     })
     .returning();
@@ -76,7 +77,7 @@ async function moveSession(
       .for('update');
     if (!session) throw notFound('Workout session');
     if (session.userId !== userId) throw forbidden('Only the person who trained can change this session.');
-    const from = session.status as SessionStatus;
+    const from = fromStored<SessionStatus>(session.status);
     if (!canTransition(from, to)) {
       throw conflict(`A ${from.toLowerCase().replace('_', ' ')} session cannot become ${to.toLowerCase()}.`, {
         reason: 'INVALID_TRANSITION',
@@ -86,7 +87,7 @@ async function moveSession(
     const now = deps.clock.now();
     const [row] = await tx
       .update(workoutSessions)
-      .set({ ...change(session, now), status: to })
+      .set({ ...change(session, now), status: toStored(to) })
       .where(eq(workoutSessions.id, sessionId))
       .returning();
     await afterChange?.(tx, row!);
@@ -109,7 +110,7 @@ export async function completeSession(
     (session, now) => ({
       completedAt: now,
       durationSeconds: sessionDurationSeconds(session.startedAt, now),
-      intensityLevel: input.intensityLevel,
+      intensityLevel: toStored(input.intensityLevel),
       ...(notes !== undefined ? { notes } : {}),
     }),
     async (tx, row) => {
@@ -121,7 +122,8 @@ export async function completeSession(
         startedAt: row.startedAt.toISOString(),
         completedAt: row.completedAt!.toISOString(),
         durationSeconds: row.durationSeconds!,
-        intensityLevel: row.intensityLevel!,
+        // The event speaks the API's words, as it did before storage went lower case.
+        intensityLevel: fromStored(row.intensityLevel!),
       };
       await writeEvent(tx, outbox, 'workout.completed', payload, row.completedAt!);
     },

@@ -179,7 +179,7 @@ export type PaymentConnection = {
   pageInfo: PageInfo;
 };
 
-/** The gateway declined the first payment; nothing was charged and the subscription did not start. */
+/** The gateway declined the first payment: nothing was charged and the subscription never became active; it stays in the history as EXPIRED with this FAILED payment. */
 export type PaymentDeclined = {
   __typename?: 'PaymentDeclined';
   /** Human-readable explanation. */

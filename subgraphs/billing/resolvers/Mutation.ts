@@ -1,3 +1,4 @@
+import { toStored } from '../../../kit/stored-enums.js';
 import { requireAdmin, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { BillingDeps } from '../deps.js';
@@ -7,7 +8,7 @@ import { refundPayment } from '../refunds.js';
 import { cancelSubscription, setAutoRenewal, subscribe } from '../subscriptions.js';
 import type { BillingPeriod, PaymentGatewayName } from '../tables.js';
 
-const lower = <T extends string>(value: string) => value.toLowerCase() as T;
+const lower = <T extends string>(value: string) => toStored(value) as T;
 
 export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestContext> {
   return {

@@ -1,4 +1,5 @@
 import { requireFieldAccess } from '../../../kit/authz.js';
+import { fromStored } from '../../../kit/stored-enums.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { visiblePayment, visibleRefund, visibleSubscription } from '../access.js';
@@ -20,8 +21,8 @@ import {
 import { refundedCentsOf } from '../refunds.js';
 import type { PaymentRow, PlanRow, RefundRow, SubscriptionRow } from '../tables.js';
 
-// The SDL spells enum values in upper case, the database in lower case.
-const upper = (value: string) => value.toUpperCase() as never;
+// The SDL spells enum values in upper case, the database in lower case (kit/stored-enums.ts).
+const upper = (value: string) => fromStored<never>(value);
 
 export function subscriptionPlanResolvers(
   deps: BillingDeps,

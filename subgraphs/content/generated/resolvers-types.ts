@@ -288,7 +288,7 @@ export type Mutation = {
   publishContentItem: ContentItem;
   /** Makes one of the viewer's own courses visible to everyone; it needs at least one lesson. */
   publishCourse: Course;
-  /** Rates a visible content item 1-5; rating again replaces the viewer's earlier rating. */
+  /** Rates a visible content item 1-5; rating again replaces the viewer's earlier rating. A trainer cannot rate their own items (FORBIDDEN). */
   rateContentItem: ContentItem;
   /** Counts a view of a visible content item; the same viewer's further views that UTC day are not counted. Safe to call from many clients at once. */
   recordContentView: Scalars['Boolean']['output'];

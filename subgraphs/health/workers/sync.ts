@@ -36,7 +36,7 @@ export function healthSync(deps: SubgraphDeps): PeriodicTask<SyncReport> {
     log,
     work: async () => {
       // Samples must never pile up in the default partition while the subgraph is down.
-      await ensureMetricPartitions(deps.database);
+      await ensureMetricPartitions(deps.database, deps.clock.now());
       const report = await worker.runOnce();
       log.info({ ...report, providers: Object.keys(adapters) }, 'health sync pass done');
       return report;

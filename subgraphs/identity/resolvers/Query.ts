@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import { requireAdmin, requireService, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { searchUsers } from '../admin.js';
@@ -19,7 +20,7 @@ export function queryResolvers(deps: IdentityDeps): QueryResolvers<RequestContex
       return {
         sessionId: valid.session.id,
         userId: valid.user.id,
-        roles: valid.user.roles as ('USER' | 'ADMIN')[],
+        roles: valid.user.roles.map((role) => fromStored<'USER' | 'ADMIN'>(role)),
         expiresAt: valid.session.expiresAt,
       };
     },

@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { IdentityDeps } from '../deps.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
@@ -26,7 +27,7 @@ export function userResolvers(deps: IdentityDeps): UserResolvers<RequestContext,
     isActive: privateField('isActive'),
     roles: (user, _args, ctx) => {
       requirePrivateAccess(user, ctx);
-      return user.roles as ('USER' | 'ADMIN')[];
+      return user.roles.map((role) => fromStored<'USER' | 'ADMIN'>(role));
     },
     updatedAt: privateField('updatedAt'),
     linkedAccounts: (user, _args, ctx) => {

@@ -523,7 +523,7 @@ export type Trainer = {
   createdAt: Scalars['DateTime']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** Average rating from 0 to 5; null until rated. */
+  /** The average of every rating on the trainer's published content items (1 to 5, two decimals), kept by the content subgraph's ratings; null until rated. */
   rating?: Maybe<Scalars['Float']['output']>;
   /** What the trainer specializes in, e.g. strength, mobility. */
   specializations: Array<Scalars['String']['output']>;

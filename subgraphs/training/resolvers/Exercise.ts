@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { Difficulty, ExerciseCategory, ExerciseResolvers } from '../generated/resolvers-types.js';
 import { exerciseById } from '../loaders.js';
@@ -7,7 +8,7 @@ import type { ExerciseRow } from '../tables.js';
 export function exerciseResolvers(deps: TrainingDeps): ExerciseResolvers<RequestContext, ExerciseRow> {
   return {
     __resolveReference: (reference, ctx) => exerciseById(ctx, deps.database.db).load(reference.id),
-    category: (row) => row.category as ExerciseCategory,
-    difficulty: (row) => row.difficulty as Difficulty,
+    category: (row) => fromStored<ExerciseCategory>(row.category),
+    difficulty: (row) => fromStored<Difficulty>(row.difficulty),
   };
 }

@@ -1,4 +1,5 @@
 import { pageSize } from '../../../kit/pagination.js';
+import { fromStored } from '../../../kit/stored-enums.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { canSeeDraftsOf, canSeeTrainer, requireOwnClientList, viewPlan } from '../access.js';
 import type { TrainerResolvers } from '../generated/resolvers-types.js';
@@ -14,7 +15,7 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
       return trainer && canSeeTrainer(ctx, trainer) ? trainer : null;
     },
     user: (trainer) => (trainer.userId ? { id: trainer.userId } : null),
-    certificationLevel: (trainer) => trainer.certificationLevel as 'BASIC' | 'ADVANCED' | 'MASTER',
+    certificationLevel: (trainer) => fromStored<'BASIC' | 'ADVANCED' | 'MASTER'>(trainer.certificationLevel),
     rating: (trainer) => (trainer.rating === null ? null : Number(trainer.rating)),
     workoutPlans: async (trainer, { first, after }, ctx) => {
       const page = await trainerPlansPage(ctx, db).load({

@@ -1,3 +1,4 @@
+import { toStored } from '../../../kit/stored-enums.js';
 import { pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { publicTrainer, requireOwnRecords, requireOwnCoaches } from '../access.js';
@@ -22,7 +23,7 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
         limit: pageSize(first),
         after: after ?? null,
         filter: {
-          status: filter?.status ?? null,
+          status: filter?.status ? toStored(filter.status) : null,
           startedFrom: filter?.startedFrom ? new Date(filter.startedFrom).toISOString() : null,
           startedBefore: filter?.startedBefore ? new Date(filter.startedBefore).toISOString() : null,
         },

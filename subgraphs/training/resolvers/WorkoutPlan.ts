@@ -1,3 +1,4 @@
+import { fromStored } from '../../../kit/stored-enums.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { viewPlan } from '../access.js';
 import type {
@@ -23,7 +24,7 @@ export function workoutPlanResolvers(deps: TrainingDeps): WorkoutPlanResolvers<R
     trainer: async (plan, _args, ctx) => (await trainerById(ctx, db).load(plan.row.trainerId))!,
     name: (plan) => content(plan).name,
     description: (plan) => content(plan).description,
-    difficultyLevel: (plan) => content(plan).difficultyLevel as Difficulty,
+    difficultyLevel: (plan) => fromStored<Difficulty>(content(plan).difficultyLevel),
     durationWeeks: (plan) => content(plan).durationWeeks,
     targetAudience: (plan) => content(plan).targetAudience,
     exercises: async (plan, _args, ctx) =>
@@ -51,6 +52,6 @@ export function workoutPlanVersionResolvers(): WorkoutPlanVersionResolvers<
   WorkoutPlanVersionRow
 > {
   return {
-    difficultyLevel: (version) => version.difficultyLevel as Difficulty,
+    difficultyLevel: (version) => fromStored<Difficulty>(version.difficultyLevel),
   };
 }

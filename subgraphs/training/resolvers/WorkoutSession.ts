@@ -1,4 +1,5 @@
 import { isOwnerOrAdmin } from '../../../kit/authz.js';
+import { fromStored, fromStoredOrNull } from '../../../kit/stored-enums.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { viewPlan } from '../access.js';
 import type {
@@ -27,7 +28,7 @@ export function workoutSessionResolvers(
       session.workoutPlanId && session.workoutPlanVersion
         ? planVersion(ctx, db).load({ planId: session.workoutPlanId, version: session.workoutPlanVersion })
         : null,
-    status: (session) => session.status as WorkoutSessionStatus,
-    intensityLevel: (session) => session.intensityLevel as IntensityLevel | null,
+    status: (session) => fromStored<WorkoutSessionStatus>(session.status),
+    intensityLevel: (session) => fromStoredOrNull<IntensityLevel>(session.intensityLevel),
   };
 }
