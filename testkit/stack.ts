@@ -61,11 +61,12 @@ export const DEFAULT_PASSWORD = 'correct-horse-battery-staple';
 export async function postGraphQL(
   url: string,
   body: Record<string, unknown>,
-  headers: Record<string, string> = {},
+  headers: Record<string, string | undefined> = {},
 ): Promise<GraphQLResponse> {
+  const sent = Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined);
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...Object.fromEntries(sent) },
     body: JSON.stringify(body),
   });
   const text = await response.text();

@@ -87,7 +87,7 @@ describe('docker-compose.yml', () => {
 
   it.runIf(tool)('is refused by docker-compose config without SMTP_URL', () => {
     const { SMTP_URL: _smtp, ...withoutSmtp } = placeholders;
-    const env = { ...process.env, ...withoutSmtp };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...withoutSmtp };
     delete env.SMTP_URL;
     const result = spawnSync(tool!, ['config', '--quiet'], {
       cwd: new URL('..', import.meta.url).pathname,

@@ -24,17 +24,18 @@ const STREAKS = 'query($id: ID!) { habit(id: $id) { currentStreak bestStreak } }
 const codeOf = (result: { errors?: { extensions?: { code?: string; field?: string } }[] }) =>
   result.errors?.[0]?.extensions?.code;
 
-/** Waits until training's copy holds the user's zone (events travel through the bus). */
-async function trainingKnowsZone(user: TestUser, zone: string) {
+/** Waits until a subgraph's copy holds the user's zone (events travel through the bus). */
+async function copyKnowsZone(user: TestUser, zone: string, schema: 'training' | 'health' = 'training') {
   await stack.flushEvents();
   await eventually(async () => {
     const found = await rows<{ time_zone: string }>(
       stack.runtime.database.db,
-      sql`select time_zone from training.user_time_zones where user_id = ${user.id}`,
+      sql`select time_zone from ${sql.identifier(schema)}.user_time_zones where user_id = ${user.id}`,
     );
     expect(found[0]?.time_zone).toBe(zone);
   });
 }
+const trainingKnowsZone = (user: TestUser, zone: string) => copyKnowsZone(user, zone, 'training');
 
 async function dailyHabit(user: TestUser): Promise<string> {
   const created = await stack.gql(
@@ -116,5 +117,82 @@ describe('habit days follow the owner’s zone', () => {
     expect(
       (await stack.gql(LOG, { input: { habitId: habit } }, { token: user.token })).data.logHabit.loggedDate,
     ).toBe('2026-12-01');
+  });
+});
+
+describe('health series in local days', () => {
+  const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`;
+  const SERIES = `query($type: HealthMetricType!, $days: LocalDateRange, $from: DateTime, $to: DateTime, $empty: Boolean) {
+    me { healthSeries(metricType: $type, days: $days, from: $from, to: $to, bucket: DAY, includeEmpty: $empty) {
+      start count sum avg min max
+    } }
+  }`;
+  const sample = (metricType: string, value: number, unit: string, recordedDate: string) => ({
+    metricType,
+    value,
+    unit,
+    recordedDate,
+  });
+
+  it('buckets whole local days on the user’s own calendar, with empty days when asked', async () => {
+    stack.clock.set(new Date('2026-12-01T12:00:00Z'));
+    const user = await stack.signUp({ timeZone: 'Europe/Berlin' });
+    await copyKnowsZone(user, 'Europe/Berlin', 'health');
+    const recorded = await stack.gql(
+      RECORD,
+      {
+        input: [
+          // 23:30 UTC on 27 November is already 28 November in Berlin.
+          sample('STEPS', 1000, 'count', '2026-11-27T23:30:00Z'),
+          sample('STEPS', 500, 'count', '2026-11-28T10:00:00Z'),
+          sample('STEPS', 700, 'count', '2026-11-30T22:59:00Z'),
+          sample('HEART_RATE', 60, 'bpm', '2026-11-28T10:00:00Z'),
+        ],
+      },
+      { token: user.token },
+    );
+    expect(recorded.data.recordHealthMetrics.accepted).toBe(4);
+    const days = { from: '2026-11-28', to: '2026-11-30' };
+    const steps = await stack.gql(SERIES, { type: 'STEPS', days, empty: true }, { token: user.token });
+    expect(steps.errors).toBeUndefined();
+    expect(steps.data.me.healthSeries.map((p: any) => [p.start, p.count, p.sum])).toEqual([
+      ['2026-11-27T23:00:00.000Z', 2, 1500],
+      ['2026-11-28T23:00:00.000Z', 0, 0],
+      ['2026-11-29T23:00:00.000Z', 1, 700],
+    ]);
+    const sparse = await stack.gql(SERIES, { type: 'STEPS', days }, { token: user.token });
+    expect(sparse.data.me.healthSeries).toHaveLength(2);
+    const heart = await stack.gql(SERIES, { type: 'HEART_RATE', days, empty: true }, { token: user.token });
+    expect(heart.data.me.healthSeries[1]).toEqual({
+      start: '2026-11-28T23:00:00.000Z',
+      count: 0,
+      sum: null,
+      avg: null,
+      min: null,
+      max: null,
+    });
+  });
+
+  it('asks for either instants or days, and days in order', async () => {
+    const user = await stack.signUp();
+    const both = await stack.gql(
+      SERIES,
+      {
+        type: 'STEPS',
+        days: { from: '2026-11-01', to: '2026-11-02' },
+        from: '2026-11-01T00:00:00Z',
+        to: '2026-11-02T00:00:00Z',
+      },
+      { token: user.token },
+    );
+    expect(codeOf(both)).toBe('BAD_USER_INPUT');
+    expect(codeOf(await stack.gql(SERIES, { type: 'STEPS' }, { token: user.token }))).toBe('BAD_USER_INPUT');
+    const backwards = await stack.gql(
+      SERIES,
+      { type: 'STEPS', days: { from: '2026-11-05', to: '2026-11-01' } },
+      { token: user.token },
+    );
+    expect(codeOf(backwards)).toBe('BAD_USER_INPUT');
+    expect(backwards.errors?.[0]?.extensions?.field).toBe('days.to');
   });
 });

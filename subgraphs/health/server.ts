@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import { applyTimeZoneEvent } from '../../kit/time-zones.js';
 import type { HealthDeps } from './deps.js';
 import { coaching } from './coaching.js';
 import { eraseUser } from './gdpr.js';
@@ -13,7 +14,7 @@ import {
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, processedEvents, userTimeZones } from './tables.js';
 import { partitionMaintenance } from './workers/partitions.js';
 
 export type { HealthDeps } from './deps.js';
@@ -43,6 +44,8 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         log: deps.log,
         handlers: {
           'user.deleted': (tx, event) => eraseUser(tx, event.payload, deps),
+          'user.profile_updated': (tx, event) =>
+            applyTimeZoneEvent(tx, userTimeZones, event.payload, event.occurredAt),
           ...coaching.handlers(),
         },
       }),

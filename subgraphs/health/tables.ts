@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { userTimeZonesTable } from '../../kit/time-zones.js';
 import { relationshipCopyTable } from '../../kit/relationships.js';
 
 export const health = pgSchema('health');
@@ -129,3 +130,5 @@ export const coachingRelationships = relationshipCopyTable(health, 'coaching_rel
 
 export const outbox = outboxTable(health);
 export const processedEvents = processedEventsTable(health);
+/** Identity's users' time zones (kit/time-zones.ts): series in local days default to them. */
+export const userTimeZones = userTimeZonesTable(health);

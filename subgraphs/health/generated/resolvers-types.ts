@@ -221,18 +221,26 @@ export type HealthProvider =
 /** Aggregates over one bucket of a series. */
 export type HealthSeriesPoint = {
   __typename?: 'HealthSeriesPoint';
-  /** Mean value. */
-  avg: Scalars['Float']['output'];
+  /** Mean value; null for an empty bucket. */
+  avg?: Maybe<Scalars['Float']['output']>;
   /** How many samples fell in the bucket. */
   count: Scalars['Int']['output'];
-  /** Largest value. */
-  max: Scalars['Float']['output'];
-  /** Smallest value. */
-  min: Scalars['Float']['output'];
+  /** Largest value; null for an empty bucket. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Smallest value; null for an empty bucket. */
+  min?: Maybe<Scalars['Float']['output']>;
   /** The bucket's first instant. */
   start: Scalars['DateTime']['output'];
-  /** Total of the values; null for level types (HEART_RATE, WEIGHT) where a sum means nothing. */
+  /** Total of the values (0 for an empty bucket); null for level types (HEART_RATE, WEIGHT) where a sum means nothing. */
   sum?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A run of whole days on a calendar (a time zone's), both ends included. */
+export type LocalDateRange = {
+  /** The first day. */
+  from: Scalars['Date']['input'];
+  /** The last day, on or after from. */
+  to: Scalars['Date']['input'];
 };
 
 export type Mutation = {
@@ -314,8 +322,8 @@ export type TimeBucket =
 export type TrainerClient = {
   __typename?: 'TrainerClient';
   /**
-   * The client's aggregates per bucket over [from, to), as User.healthSeries (same arguments and
-   * limits).
+   * The client's aggregates per bucket, as User.healthSeries (same arguments and limits), on the
+   * client's calendar unless timeZone says otherwise.
    */
   healthSeries?: Maybe<Array<HealthSeriesPoint>>;
   /** The client's newest sample of each requested type, as User.latestHealthMetrics. */
@@ -336,10 +344,12 @@ export type TrainerClient = {
  */
 export type TrainerClientHealthSeriesArgs = {
   bucket: TimeBucket;
-  from: Scalars['DateTime']['input'];
+  days?: InputMaybe<LocalDateRange>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  includeEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   metricType: HealthMetricType;
   timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
-  to: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -378,8 +388,9 @@ export type User = {
   /** The user's samples, newest first. Owner only. */
   healthMetrics?: Maybe<HealthMetricConnection>;
   /**
-   * Aggregates per bucket over [from, to), bucketed on the wall clock of timeZone. Buckets with no
-   * samples are left out. At most 1,000 buckets per call. Owner only.
+   * Aggregates per bucket on the calendar of timeZone (the user's own when left out), over
+   * [from, to) or over whole local days. Buckets with no samples are left out unless includeEmpty.
+   * At most 1,000 buckets per call. Owner only.
    */
   healthSeries?: Maybe<Array<HealthSeriesPoint>>;
   /** Stable identifier. */
@@ -422,10 +433,12 @@ export type UserHealthMetricsArgs = {
  */
 export type UserHealthSeriesArgs = {
   bucket: TimeBucket;
-  from: Scalars['DateTime']['input'];
+  days?: InputMaybe<LocalDateRange>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  includeEmpty?: InputMaybe<Scalars['Boolean']['input']>;
   metricType: HealthMetricType;
   timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
-  to: Scalars['DateTime']['input'];
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -570,6 +583,7 @@ export type ResolversTypes = {
   HealthPageInfo: ResolverTypeWrapper<HealthPageInfo>;
   HealthProvider: HealthProvider;
   HealthSeriesPoint: ResolverTypeWrapper<HealthSeriesPoint>;
+  LocalDateRange: LocalDateRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordHealthMetricsResult: ResolverTypeWrapper<RecordHealthMetricsResult>;
   TimeBucket: TimeBucket;
@@ -600,6 +614,7 @@ export type ResolversParentTypes = {
   HealthMetricInputError: HealthMetricInputError;
   HealthPageInfo: HealthPageInfo;
   HealthSeriesPoint: HealthSeriesPoint;
+  LocalDateRange: LocalDateRange;
   Mutation: Record<PropertyKey, never>;
   RecordHealthMetricsResult: RecordHealthMetricsResult;
   TimeZone: Scalars['TimeZone']['output'];
@@ -678,10 +693,10 @@ export type HealthPageInfoResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSeriesPoint'] = ResolversParentTypes['HealthSeriesPoint']> = {
-  avg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  avg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  max?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  min?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sum?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -707,7 +722,7 @@ export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<TrainerClientHealthSeriesArgs, 'bucket' | 'from' | 'metricType' | 'to'>>;
+  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<TrainerClientHealthSeriesArgs, 'bucket' | 'includeEmpty' | 'metricType'>>;
   latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<TrainerClientLatestHealthMetricsArgs>>;
   trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -718,7 +733,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   healthGoals?: Resolver<Maybe<ResolversTypes['HealthGoalConnection']>, ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly'>>;
   healthIntegrations?: Resolver<Maybe<Array<ResolversTypes['HealthIntegration']>>, ParentType, ContextType>;
   healthMetrics?: Resolver<Maybe<ResolversTypes['HealthMetricConnection']>, ParentType, ContextType, Partial<UserHealthMetricsArgs>>;
-  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'from' | 'metricType' | 'to'>>;
+  healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'includeEmpty' | 'metricType'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<UserLatestHealthMetricsArgs>>;
 };

@@ -899,7 +899,7 @@ export type HeartRateByHourQueryVariables = Exact<{
 }>;
 
 
-export type HeartRateByHourQuery = { me: { id: string, healthSeries: Array<{ start: string, avg: number, min: number, max: number }> | null } | null };
+export type HeartRateByHourQuery = { me: { id: string, healthSeries: Array<{ start: string, avg: number | null, min: number | null, max: number | null }> | null } | null };
 
 export type RecordHealthMetricsMutationVariables = Exact<{
   input: Array<HealthMetricInput> | HealthMetricInput;
