@@ -5,13 +5,14 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from './db.js';
 import type { DomainEvent } from './events/bus.js';
+import { COACHING_RELATIONSHIP_EVENTS } from './events/coaching-relationships.js';
 import { eventConsumer } from './events/consumer.js';
 import { MemoryEventBus } from './events/memory-bus.js';
 import { processedEventsTable } from './events/outbox.js';
 import type { Viewer } from './identity-header.js';
 import { LoaderRegistry } from './loaders.js';
 import { createLogger } from './log.js';
-import { RelationshipCopy, type RelationshipEventContract, relationshipCopyTable } from './relationships.js';
+import { RelationshipCopy, relationshipCopyTable } from './relationships.js';
 import type { RequestContext } from './subgraph.js';
 import { ClientCookies } from './client-cookies.js';
 
@@ -24,18 +25,7 @@ const table = relationshipCopyTable(scratch, 'grants', {
 });
 const processed = processedEventsTable(scratch);
 // The catalogue's coaching events stand in for any owner's events: the copy knows only the mapping.
-const contract: RelationshipEventContract<'coaching.started', 'coaching.ended'> = {
-  started: 'coaching.started',
-  ended: 'coaching.ended',
-  relationship: ({ payload }) => ({
-    id: payload.relationshipId,
-    granteeId: payload.trainerId,
-    granteeUserId: payload.trainerUserId,
-    ownerId: payload.userId,
-    startedAt: new Date(payload.startedAt),
-    endedAt: payload.endedAt === null ? null : new Date(payload.endedAt),
-  }),
-};
+const contract = COACHING_RELATIONSHIP_EVENTS;
 const copy = new RelationshipCopy(table, contract, 'test.grants');
 
 let database: Database;

@@ -1,5 +1,6 @@
 import type { Executor } from '../../kit/db.js';
-import { RelationshipCopy, type RelationshipEventContract } from '../../kit/relationships.js';
+import { COACHING_RELATIONSHIP_EVENTS } from '../../kit/events/coaching-relationships.js';
+import { RelationshipCopy } from '../../kit/relationships.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import { coachingRelationships } from './tables.js';
 
@@ -11,24 +12,11 @@ import { coachingRelationships } from './tables.js';
  * training by one outbox relay pass (SECURITY.md, "Coaching").
  */
 
-/**
- * Training's coaching events (subgraphs/training/coaching-events.ts, contracts in
- * kit/events/catalogue.ts) read as relationships: the trainer is the grantee, the client the owner.
- */
-const COACHING_EVENTS: RelationshipEventContract<'coaching.started', 'coaching.ended'> = {
-  started: 'coaching.started',
-  ended: 'coaching.ended',
-  relationship: ({ payload }) => ({
-    id: payload.relationshipId,
-    granteeId: payload.trainerId,
-    granteeUserId: payload.trainerUserId,
-    ownerId: payload.userId,
-    startedAt: new Date(payload.startedAt),
-    endedAt: payload.endedAt === null ? null : new Date(payload.endedAt),
-  }),
-};
-
-export const coaching = new RelationshipCopy(coachingRelationships, COACHING_EVENTS, 'health.coaching');
+export const coaching = new RelationshipCopy(
+  coachingRelationships,
+  COACHING_RELATIONSHIP_EVENTS,
+  'health.coaching',
+);
 
 /** The `trainerId userId` key of training's TrainerClient, as the representation names it (each field checks it). */
 export interface CoachingKey {

@@ -7,7 +7,7 @@ import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { accountSubject, clientSubject, LIMITS, limiter, unknownLoginSubject } from './limits.js';
 import { checkAccountPassword } from './password-check.js';
 import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
-import { createSession, revokeOtherSessions } from './sessions.js';
+import { createSession, endOtherSessions, forgetViewers } from './sessions.js';
 import { outbox, type UserRow, users } from './tables.js';
 import { startTwoFactorSignIn } from './two-factor.js';
 
@@ -229,13 +229,15 @@ export async function changePassword(
   const reasons = passwordProblems(input.newPassword, { email: user.email, username: user.username });
   if (reasons.length > 0) return { kind: 'weakPassword', reasons };
   const passwordHash = await hashPassword(input.newPassword);
-  return deps.database.db.transaction(async (tx) => {
+  const changed = await deps.database.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: deps.clock.now() })
       .where(eq(users.id, userId))
       .returning();
-    const revokedSessions = await revokeOtherSessions(tx, deps.kv, userId, sessionId);
-    return { kind: 'changed' as const, user: updated!, revokedSessions };
+    return { user: updated!, ended: await endOtherSessions(tx, userId, sessionId) };
   });
+  // After the commit: dropped earlier, a request in between could cache a session again.
+  await forgetViewers(deps.kv, changed.ended);
+  return { kind: 'changed' as const, user: changed.user, revokedSessions: changed.ended.length };
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '../../kit/identity-header.js';
 import type { Logger } from '../../kit/log.js';
 import { decodeCursor, pageSize, toPage } from '../../kit/pagination.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
-import { revokeAllSessions } from './sessions.js';
+import { endAllSessions, forgetViewers } from './sessions.js';
 import { auditLog, users } from './tables.js';
 
 export const MAX_USER_SEARCH_PAGE = 100;
@@ -49,14 +49,15 @@ export async function setUserActive(
     throw badInput('Admins cannot deactivate themselves.', { field: 'userId' });
   if (reason && reason.length > 500)
     throw badInput('reason must be at most 500 characters.', { field: 'reason' });
-  return deps.database.db.transaction(async (tx) => {
+  const changed = await deps.database.db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ isActive: active, updatedAt: deps.clock.now() })
       .where(and(eq(users.id, userId), isNull(users.deletedAt)))
       .returning();
     if (!user) throw notFound('User');
-    const revokedSessions = active ? 0 : await revokeAllSessions(tx, deps.kv, userId);
+    const ended = active ? [] : await endAllSessions(tx, userId);
+    const revokedSessions = ended.length;
     const action = active ? 'user.reactivated' : 'user.deactivated';
     await tx.insert(auditLog).values({
       actorId: admin.userId,
@@ -76,6 +77,9 @@ export async function setUserActive(
       },
       active ? 'admin reactivated a user' : 'admin deactivated a user',
     );
-    return user;
+    return { user, ended };
   });
+  // After the commit: dropped earlier, a request in between could cache a session again.
+  await forgetViewers(deps.kv, changed.ended);
+  return changed.user;
 }

@@ -5,7 +5,7 @@ import { writeEvent } from '../../kit/events/outbox.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../../kit/identity-header.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { checkAccountPassword } from './password-check.js';
-import { revokeAllSessions } from './sessions.js';
+import { endAllSessions, forgetViewers } from './sessions.js';
 import {
   oneTimeTokens,
   outbox,
@@ -33,7 +33,7 @@ export async function deleteMyAccount(
 ): Promise<DeleteAccountOutcome> {
   const checked = await checkAccountPassword(deps, userId, password);
   if (checked.kind !== 'ok') return checked;
-  return deps.database.db.transaction(async (tx) => {
+  const deleted = await deps.database.db.transaction(async (tx) => {
     const deletedAt = deps.clock.now();
     await tx
       .update(users)
@@ -59,10 +59,13 @@ export async function deleteMyAccount(
     await tx.delete(twoFactorCredentials).where(eq(twoFactorCredentials.userId, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(oneTimeTokens).where(eq(oneTimeTokens.userId, userId));
-    await revokeAllSessions(tx, deps.kv, userId);
+    const ended = await endAllSessions(tx, userId);
     await writeEvent(tx, outbox, 'user.deleted', { userId, deletedAt: deletedAt.toISOString() }, deletedAt);
-    return { kind: 'deleted' as const, deletedAt };
+    return { deletedAt, ended };
   });
+  // After the commit: dropped earlier, a request in between could cache a session again.
+  await forgetViewers(deps.kv, deleted.ended);
+  return { kind: 'deleted', deletedAt: deleted.deletedAt };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { generateToken, sha256Hex } from '../../kit/crypto.js';
-import type { Executor } from '../../kit/db.js';
+import type { Database, Executor } from '../../kit/db.js';
 import type { KeyValueStore } from '../../kit/kv.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { type SessionRow, sessions, users } from './tables.js';
@@ -89,14 +89,18 @@ async function revoke(executor: Executor, kv: KeyValueStore, condition: SQL | un
 export const endAllSessions = (executor: Executor, userId: string) =>
   endSessions(executor, eq(sessions.userId, userId));
 
-export const revokeSession = (executor: Executor, kv: KeyValueStore, sessionId: string) =>
-  revoke(executor, kv, eq(sessions.id, sessionId));
+// The two below run outside a transaction (each is one statement): the cache is dropped after
+// the sessions are gone for every reader. Inside a transaction, use endAllSessions or
+// endOtherSessions and forgetViewers after the commit.
+export const revokeSession = (database: Database, kv: KeyValueStore, sessionId: string) =>
+  revoke(database.db, kv, eq(sessions.id, sessionId));
 
-export const revokeAllSessions = (executor: Executor, kv: KeyValueStore, userId: string) =>
-  revoke(executor, kv, eq(sessions.userId, userId));
+export const revokeAllSessions = (database: Database, kv: KeyValueStore, userId: string) =>
+  revoke(database.db, kv, eq(sessions.userId, userId));
 
-export const revokeOtherSessions = (executor: Executor, kv: KeyValueStore, userId: string, keep: string) =>
-  revoke(executor, kv, and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+/** Ends a user's other sessions without touching the cache; forgetViewers the ids once committed. */
+export const endOtherSessions = (executor: Executor, userId: string, keep: string) =>
+  endSessions(executor, and(eq(sessions.userId, userId), ne(sessions.id, keep)));
 
 /**
  * Drops the gateway's cached viewer of every session of the user, so the next request of each

@@ -126,13 +126,13 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
     signOut: async (_parent, _args, ctx) => {
       ctx.cookies.clear(SESSION_COOKIE);
       if (!ctx.viewer) return false;
-      return (await revokeSession(deps.database.db, deps.kv, ctx.viewer.sessionId)) > 0;
+      return (await revokeSession(deps.database, deps.kv, ctx.viewer.sessionId)) > 0;
     },
 
     signOutEverywhere: async (_parent, _args, ctx) => {
       const viewer = requireViewer(ctx);
       ctx.cookies.clear(SESSION_COOKIE);
-      return revokeAllSessions(deps.database.db, deps.kv, viewer.userId);
+      return revokeAllSessions(deps.database, deps.kv, viewer.userId);
     },
 
     updateProfile: async (_parent, { input }, ctx) => {
