@@ -97,6 +97,14 @@ const envSchema = z
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often the renewal worker runs in the billing process; 0 turns it off. */
     BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
+    /**
+     * Billing's development gateway and confirmation returns. BILLING_TEST_GATEWAY: `on` or `off`;
+     * unset means on outside production, and `on` is refused in production (it takes no money).
+     * BILLING_RETURN_URL: where a gateway's page (3-D Secure, a bank's form) sends the payer back,
+     * with `?payment=<id>` added; PUBLIC_APP_URL + /billing/return when unset.
+     */
+    BILLING_TEST_GATEWAY: z.enum(['on', 'off']).optional(),
+    BILLING_RETURN_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     // A malformed key would fail the first encryption; refuse it at start, in every mode.
@@ -116,6 +124,13 @@ const envSchema = z
         code: 'custom',
         path: ['SEED_DEMO'],
         message: 'refused in production: the demo accounts have passwords shipped in the repository',
+      });
+    }
+    if (env.BILLING_TEST_GATEWAY === 'on') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BILLING_TEST_GATEWAY'],
+        message: 'refused in production: the test gateway completes payments without taking money',
       });
     }
     const keysProblem = 'problem' in keys ? null : encryptionKeysProblem(env.ENCRYPTION_KEYS);

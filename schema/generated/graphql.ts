@@ -437,6 +437,12 @@ export type PaymentGateway =
   | 'SBERBANK'
   /** Stripe (cards, international). */
   | 'STRIPE'
+  /**
+   * The development gateway: in-process, no keys, takes no money. Tokens `test_success` (pays),
+   * `test_decline` (declined) and `test_requires_action` (pending until confirmTestPayment).
+   * On by default outside production; never available in production.
+   */
+  | 'TEST'
   /** WebMoney. Listed, not yet available. */
   | 'WEBMONEY'
   /** YooKassa, formerly Yandex.Kassa (Russia). */
@@ -444,9 +450,9 @@ export type PaymentGateway =
 
 /** How the subscriber pays: a gateway and its saved payment method (never card numbers). */
 export type PaymentMethodInput = {
-  /** The gateway (STRIPE or YANDEX_KASSA). */
+  /** The gateway; paymentGateways lists those available. */
   gateway: PaymentGateway;
-  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id. */
+  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id, a TEST token. */
   token: string;
 };
 
@@ -677,6 +683,8 @@ export type SubscribeMutationVariables = Exact<{
 
 export type SubscribeMutation = { subscribe:
     | { __typename: 'AlreadySubscribed', message: string, subscription: { id: string, status: SubscriptionStatus } }
+    | { __typename: 'CurrencyNotSupported' }
+    | { __typename: 'PaymentActionRequired' }
     | { __typename: 'PaymentDeclined', message: string }
     | { __typename: 'PlanUnavailable', message: string }
     | { __typename: 'SubscriptionStarted', subscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null }, payment: { id: string, status: PaymentStatus, amountCents: number, currency: string } | null }

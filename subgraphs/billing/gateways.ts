@@ -14,7 +14,19 @@ export interface ChargeRequest {
   offSession: boolean;
   /** The gateway's customer the method is saved on, once known. */
   customer?: string | null;
+  /** Where a gateway sends the payer back after its own page (redirect confirmations). */
+  returnUrl?: string | null;
 }
+
+/**
+ * What the payer must do before a pending payment can settle: confirm it with the gateway's
+ * client library (Stripe's client secret, for 3-D Secure), open the gateway's page (YooKassa,
+ * Sberbank, WebMoney), or, on the development gateway, call confirmTestPayment.
+ */
+export type NextAction =
+  | { type: 'client_secret'; clientSecret: string }
+  | { type: 'redirect'; url: string }
+  | { type: 'confirm_test' };
 
 /** What a gateway says about a payment; whatever it knows of the payer, never a card number. */
 export interface PaymentOutcome {
@@ -26,6 +38,8 @@ export interface PaymentOutcome {
   failureReason?: string | null;
   /** The gateway's customer the method is now saved on (for later off-session charges). */
   customerId?: string | null;
+  /** For a pending payment: what the payer must do for it to settle. */
+  nextAction?: NextAction | null;
 }
 
 export interface RefundRequest {
@@ -57,7 +71,14 @@ export type GatewayNotification =
 /** Every payment goes through this; Stripe and YooKassa implement it. */
 export interface PaymentGateway {
   readonly name: PaymentGatewayName;
+  /** ISO 4217 codes this gateway (as configured) takes payments in. */
+  readonly currencies: readonly string[];
   charge(request: ChargeRequest): Promise<PaymentOutcome>;
+  /**
+   * The gateway's current word on a payment it knows by `intentId` (asked when the payer returns
+   * from a confirmation step); null when the gateway has no way to tell.
+   */
+  retrieve(intentId: string): Promise<PaymentOutcome | null>;
   /**
    * Saves a method for later off-session charges without charging it (a trial); returns the
    * gateway's customer id, or null where the method id alone can be charged again.

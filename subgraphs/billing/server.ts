@@ -11,6 +11,7 @@ import { RenewalWorker } from './renewals.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import {
+  paymentNextActionResolvers,
   paymentResolvers,
   refundResolvers,
   subscriptionPlanResolvers,
@@ -21,6 +22,7 @@ import { userResolvers } from './resolvers/User.js';
 import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
+import { TestGateway } from './test-gateway.js';
 import { YooKassaGateway } from './yookassa-gateway.js';
 
 export type { BillingDeps } from './deps.js';
@@ -44,7 +46,14 @@ export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
       apiUrl: env.YOOKASSA_API_URL,
     });
   }
+  if (testGatewayEnabled(env)) gateways.test = new TestGateway(env?.NODE_ENV);
   return gateways;
+}
+
+/** The development gateway: on outside production unless turned off; never in production. */
+export function testGatewayEnabled(env: SubgraphDeps['env']): boolean {
+  if (!env || env.NODE_ENV === 'production') return false;
+  return env.BILLING_TEST_GATEWAY !== 'off';
 }
 
 /** The billing dependencies: the shared ones plus the configured gateways and grace period. */
@@ -53,6 +62,10 @@ export function billingDeps(base: SubgraphDeps, overrides: Partial<BillingDeps> 
     ...base,
     gateways: overrides.gateways ?? gatewaysFromEnv(base.env),
     graceDays: overrides.graceDays ?? base.env?.BILLING_GRACE_DAYS ?? DEFAULT_GRACE_DAYS,
+    returnUrl:
+      overrides.returnUrl ??
+      base.env?.BILLING_RETURN_URL ??
+      `${(base.env?.PUBLIC_APP_URL ?? 'http://localhost:3000').replace(/\/$/, '')}/billing/return`,
   };
 }
 
@@ -70,6 +83,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
       SubscriptionPlan: subscriptionPlanResolvers(deps),
       UserSubscription: userSubscriptionResolvers(deps),
       Payment: paymentResolvers(deps),
+      PaymentNextAction: paymentNextActionResolvers(),
       Refund: refundResolvers(deps),
     },
     routes: [

@@ -90,6 +90,13 @@ export const STRIPE_METHODS: Record<
   pm_card_visa: { last4: '4242', country: 'US', name: 'Ada Lovelace', behavior: 'succeed' },
   pm_card_chargeDeclined: { last4: '0002', country: 'US', name: 'Bob Declined', behavior: 'decline' },
   pm_card_async: { last4: '3155', country: 'DE', name: 'Carla Async', behavior: 'processing' },
+  // Stripe's 3-D Secure test card: the intent waits in requires_action for the payer.
+  pm_card_threeDSecureRequired: {
+    last4: '3220',
+    country: 'GB',
+    name: 'Dana Secure',
+    behavior: 'requires_action',
+  },
 };
 
 export async function startFakeStripe(): Promise<FakeStripe> {
@@ -185,14 +192,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         status:
           behavior === 'succeed'
             ? 'succeeded'
-            : behavior === 'processing'
-              ? 'processing'
+            : behavior === 'processing' || behavior === 'requires_action'
+              ? behavior
               : 'requires_payment_method',
+        client_secret: '',
+        next_action: behavior === 'requires_action' ? { type: 'use_stripe_sdk', use_stripe_sdk: {} } : null,
         amount_refunded: 0,
         last_payment_error:
           behavior === 'decline' ? { code: 'card_declined', message: 'Your card was declined.' } : null,
         created: Math.floor(Date.now() / 1000),
       };
+      intent.client_secret = `${intent.id}_secret_${randomBytes(12).toString('hex')}`;
       intents.set(intent.id, intent);
       if (behavior === 'decline') {
         return reply(402, {
@@ -283,7 +293,10 @@ export interface FakeYooKassa extends FakeServer {
   charges(): number;
 }
 
-/** YooKassa methods: `yoo_ok` succeeds, `yoo_pending` waits (settled by the test), others are canceled. */
+/**
+ * YooKassa methods: `yoo_ok` succeeds, `yoo_pending` waits (settled by the test), `yoo_3ds` waits
+ * for the payer on the confirmation page when the request asks for a redirect, others are canceled.
+ */
 export async function startFakeYooKassa(): Promise<FakeYooKassa> {
   const shopId = '123456';
   const secretKey = 'test_secret_key';
@@ -324,7 +337,11 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     if (method === 'POST' && url.pathname === '/v3/payments') {
       const methodId = String(body.payment_method_id ?? '');
       const status =
-        methodId === 'yoo_ok' ? 'succeeded' : methodId === 'yoo_pending' ? 'pending' : 'canceled';
+        methodId === 'yoo_ok'
+          ? 'succeeded'
+          : methodId === 'yoo_pending' || methodId === 'yoo_3ds'
+            ? 'pending'
+            : 'canceled';
       const payment = {
         id: `2${randomBytes(8).toString('hex')}-000f-5000-9000-${randomBytes(6).toString('hex')}`,
         status,
@@ -347,6 +364,14 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
         },
         cancellation_details:
           status === 'canceled' ? { party: 'payment_network', reason: 'card_expired' } : undefined,
+        confirmation:
+          methodId === 'yoo_3ds' && body.confirmation?.type === 'redirect'
+            ? {
+                type: 'redirect',
+                return_url: body.confirmation.return_url,
+                confirmation_url: `https://yoomoney.ru/checkout/payments/v2/contract?orderId=${randomBytes(8).toString('hex')}`,
+              }
+            : undefined,
         created_at: new Date().toISOString(),
         refunded_amount: { value: '0.00', currency: body.amount?.currency },
       };
