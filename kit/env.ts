@@ -105,6 +105,11 @@ const envSchema = z
      */
     BILLING_TEST_GATEWAY: z.enum(['on', 'off']).optional(),
     BILLING_RETURN_URL: z.string().url().optional(),
+    /** Sberbank acquiring: the merchant's API login, its callback token, another REST root for tests. */
+    SBERBANK_USERNAME: z.string().optional(),
+    SBERBANK_PASSWORD: z.string().optional(),
+    SBERBANK_CALLBACK_TOKEN: z.string().optional(),
+    SBERBANK_API_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     // A malformed key would fail the first encryption; refuse it at start, in every mode.

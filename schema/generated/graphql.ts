@@ -433,7 +433,11 @@ export type OAuthProvider =
 
 /** The payment service that handles a payment. */
 export type PaymentGateway =
-  /** Sberbank acquiring. Listed, not yet available. */
+  /**
+   * Sberbank internet acquiring (roubles). The payer enters the card on Sberbank's page
+   * (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `card`). The card is
+   * bound for renewals with the first payment, so plans with a trial are refused.
+   */
   | 'SBERBANK'
   /** Stripe (cards, international). */
   | 'STRIPE'

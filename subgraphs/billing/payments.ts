@@ -6,7 +6,7 @@ import type { Logger } from '../../kit/log.js';
 import type { NextAction, PaymentOutcome } from './gateways.js';
 import { IllegalTransition, toDateString, transition } from './lifecycle.js';
 import { lockSubscription, saveState, stateOf } from './state.js';
-import { outbox, type PaymentGatewayName, type PaymentRow, payments } from './tables.js';
+import { outbox, type PaymentGatewayName, type PaymentRow, payments, subscriptions } from './tables.js';
 import { isUuid } from '../../kit/ids.js';
 
 /** jsonb hands keys back in its own order, so actions are compared field by field. */
@@ -81,6 +81,14 @@ export async function applyPaymentOutcome(
 
   const subscription = await lockSubscription(tx, payment.subscriptionId);
   if (!subscription) return updated!;
+  if (completed && outcome.customerId && !subscription.gatewayCustomerId) {
+    // Where the gateway saves the method only with a paid payment (Sberbank's card binding),
+    // renewals are charged through what it saved.
+    await tx
+      .update(subscriptions)
+      .set({ gatewayCustomerId: outcome.customerId })
+      .where(eq(subscriptions.id, subscription.id));
+  }
   const common = {
     paymentId: payment.id,
     subscriptionId: subscription.id,

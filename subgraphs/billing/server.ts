@@ -19,6 +19,7 @@ import {
 } from './resolvers/types.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
+import { SberbankGateway } from './sberbank-gateway.js';
 import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
@@ -44,6 +45,14 @@ export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
       shopId: env.YOOKASSA_SHOP_ID,
       secretKey: env.YOOKASSA_SECRET_KEY,
       apiUrl: env.YOOKASSA_API_URL,
+    });
+  }
+  if (env?.SBERBANK_USERNAME && env.SBERBANK_PASSWORD && env.SBERBANK_CALLBACK_TOKEN) {
+    gateways.sberbank = new SberbankGateway({
+      userName: env.SBERBANK_USERNAME,
+      password: env.SBERBANK_PASSWORD,
+      callbackToken: env.SBERBANK_CALLBACK_TOKEN,
+      apiUrl: env.SBERBANK_API_URL,
     });
   }
   if (testGatewayEnabled(env)) gateways.test = new TestGateway(env?.NODE_ENV);
@@ -89,6 +98,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
     routes: [
       webhookRoute(deps, 'stripe', '/webhooks/stripe'),
       webhookRoute(deps, 'yandex_kassa', '/webhooks/yookassa'),
+      webhookRoute(deps, 'sberbank', '/webhooks/sberbank'),
     ],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'billing', deps.log),

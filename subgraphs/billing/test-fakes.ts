@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -425,5 +425,158 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     shopId,
     secretKey,
     charges: () => payments.size,
+  };
+}
+
+export interface FakeSberbank extends FakeServer {
+  userName: string;
+  password: string;
+  callbackToken: string;
+  orders: Map<string, any>;
+  /** The payer on Sberbank's page: pays (card bound to the order's clientId) or is declined. */
+  pay(orderId: string, succeed: boolean): void;
+  /** A callback as Sberbank would POST it, with its checksum (or a forged one). */
+  callback(orderId: string, operation: string, token?: string): string;
+  registrations(): number;
+}
+
+/**
+ * Sberbank's REST acquiring API (form-encoded POSTs, userName/password in the body, JSON answers
+ * with errorCode): register.do keeps order numbers unique (code 1 for a repeat),
+ * getOrderStatusExtended.do by orderId or orderNumber, refund.do within the deposited amount,
+ * paymentOrderBinding.do with a binding a paid order made.
+ */
+export async function startFakeSberbank(): Promise<FakeSberbank> {
+  const userName = 'fitness-api';
+  const password = 'sber-test-password';
+  const callbackToken = 'sber-callback-token';
+  const requests: RecordedRequest[] = [];
+  const orders = new Map<string, any>();
+  const bindings = new Map<string, { clientId: string; pan: string }>();
+  const uuid = () => {
+    const h = randomBytes(16).toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  const server = await serve(async (req, res, text) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const form: Record<string, any> = Object.fromEntries(new URLSearchParams(text));
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      idempotencyKey: null,
+      authorization: null,
+      body: form,
+    });
+    if (form.userName !== userName || form.password !== password) {
+      return send(res, 200, { errorCode: '5', errorMessage: 'Access denied' });
+    }
+    const method = url.pathname.replace(/^\/payment\/rest\//, '');
+    if (method === 'register.do') {
+      if (!form.orderNumber || !/^\d+$/.test(form.amount ?? '') || !form.returnUrl) {
+        return send(res, 200, { errorCode: '4', errorMessage: 'Required parameter missing' });
+      }
+      if ([...orders.values()].some((o) => o.orderNumber === form.orderNumber)) {
+        return send(res, 200, {
+          errorCode: '1',
+          errorMessage: 'Order with this number was already processed',
+        });
+      }
+      const orderId = uuid();
+      orders.set(orderId, {
+        orderId,
+        orderNumber: form.orderNumber,
+        orderStatus: 0,
+        amount: Number(form.amount),
+        currency: form.currency ?? '643',
+        clientId: form.clientId ?? null,
+        returnUrl: form.returnUrl,
+        refunded: 0,
+        pan: null,
+        bindingId: null,
+      });
+      return send(res, 200, {
+        orderId,
+        formUrl: `https://3dsec.sberbank.ru/payment/merchants/sbersafe/payment_ru.html?mdOrder=${orderId}`,
+      });
+    }
+    if (method === 'getOrderStatusExtended.do') {
+      const order = form.orderId
+        ? orders.get(form.orderId)
+        : [...orders.values()].find((o) => o.orderNumber === form.orderNumber);
+      if (!order) return send(res, 200, { errorCode: '6', errorMessage: 'Order not found' });
+      return send(res, 200, {
+        errorCode: '0',
+        errorMessage: 'Success',
+        orderId: order.orderId,
+        orderNumber: order.orderNumber,
+        orderStatus: order.orderStatus,
+        actionCodeDescription: order.orderStatus === 6 ? 'Card declined' : '',
+        amount: order.amount,
+        currency: order.currency,
+        cardAuthInfo: order.pan ? { maskedPan: order.pan, cardholderName: 'IVAN PETROV' } : undefined,
+        bindingInfo: order.bindingId ? { clientId: order.clientId, bindingId: order.bindingId } : undefined,
+        paymentAmountInfo: {
+          depositedAmount: order.orderStatus >= 2 ? order.amount : 0,
+          refundedAmount: order.refunded,
+        },
+      });
+    }
+    if (method === 'paymentOrderBinding.do') {
+      const order = orders.get(form.mdOrder);
+      const binding = bindings.get(form.bindingId);
+      if (!order || !binding || binding.clientId !== order.clientId) {
+        return send(res, 200, { errorCode: '2', errorMessage: 'Binding not found' });
+      }
+      order.orderStatus = 2;
+      order.pan = binding.pan;
+      return send(res, 200, { errorCode: 0, info: 'Your order is proceeded, redirecting...' });
+    }
+    if (method === 'refund.do') {
+      const order = orders.get(form.orderId);
+      const amount = Number(form.amount);
+      if (!order || (order.orderStatus !== 2 && order.orderStatus !== 4)) {
+        return send(res, 200, { errorCode: '7', errorMessage: 'Payment must be in a correct state' });
+      }
+      if (order.refunded + amount > order.amount) {
+        return send(res, 200, { errorCode: '7', errorMessage: 'Refund amount exceeds deposited amount' });
+      }
+      order.refunded += amount;
+      if (order.refunded === order.amount) order.orderStatus = 4;
+      return send(res, 200, { errorCode: '0', errorMessage: 'Success' });
+    }
+    send(res, 404, { errorCode: '99', errorMessage: 'no such method' });
+  });
+  return {
+    ...server,
+    url: `${server.url}/payment/rest`,
+    requests,
+    userName,
+    password,
+    callbackToken,
+    orders,
+    pay(orderId, succeed) {
+      const order = orders.get(orderId);
+      order.orderStatus = succeed ? 2 : 6;
+      if (succeed) {
+        order.pan = '427683**3344';
+        order.bindingId = uuid();
+        bindings.set(order.bindingId, { clientId: order.clientId, pan: order.pan });
+      }
+    },
+    callback(orderId, operation, token = callbackToken) {
+      const order = orders.get(orderId);
+      const params = new URLSearchParams({
+        mdOrder: orderId,
+        orderNumber: order.orderNumber,
+        operation,
+        status: order.orderStatus === 6 ? '0' : '1',
+        amount: String(order.amount),
+      });
+      const names = [...params.keys()].sort();
+      const text = names.map((name) => `${name};${params.get(name)};`).join('');
+      params.set('checksum', createHmac('sha256', token).update(text).digest('hex').toUpperCase());
+      return params.toString();
+    },
+    registrations: () => orders.size,
   };
 }
