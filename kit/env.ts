@@ -110,6 +110,10 @@ const envSchema = z
     SBERBANK_PASSWORD: z.string().optional(),
     SBERBANK_CALLBACK_TOKEN: z.string().optional(),
     SBERBANK_API_URL: z.string().url().optional(),
+    /** WebMoney Merchant: comma-separated purses (Z, E or P: USD, EUR, RUB), the Secret Key, another payment page for tests. */
+    WEBMONEY_PURSES: z.string().optional(),
+    WEBMONEY_SECRET_KEY: z.string().optional(),
+    WEBMONEY_MERCHANT_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     // A malformed key would fail the first encryption; refuse it at start, in every mode.

@@ -447,7 +447,12 @@ export type PaymentGateway =
    * On by default outside production; never available in production.
    */
   | 'TEST'
-  /** WebMoney. Listed, not yet available. */
+  /**
+   * WebMoney Merchant (USD, EUR or RUB, per the purses configured). The payer pays on WebMoney's
+   * page (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `wallet`). It cannot
+   * charge without the payer: no trials, and a renewal fails (subscribe again when it ends).
+   * Refunds are returned by hand: refundPayment answers RefundRecordedAsManual.
+   */
   | 'WEBMONEY'
   /** YooKassa, formerly Yandex.Kassa (Russia). */
   | 'YANDEX_KASSA';
@@ -475,6 +480,11 @@ export type PaymentStatus =
 export type RefundStatus =
   /** The gateway refused it; it does not count against the payment. */
   | 'FAILED'
+  /**
+   * The gateway has no refund call (WebMoney): recorded as returned by hand, which an admin does
+   * in WebMoney Keeper. Counts against the payment like SUCCEEDED and ends the subscription the same way.
+   */
+  | 'MANUAL'
   /** Asked of the gateway; its answer has not arrived yet. */
   | 'PENDING'
   /** Money returned. */
@@ -720,6 +730,7 @@ export type RefundPaymentMutationVariables = Exact<{
 export type RefundPaymentMutation = { refundPayment:
     | { __typename: 'RefundExceedsPayment', message: string, refundableCents: number }
     | { __typename: 'RefundIssued', refund: { id: string, amountCents: number, status: RefundStatus }, payment: { id: string, status: PaymentStatus, refundedCents: number } }
+    | { __typename: 'RefundRecordedAsManual' }
    };
 
 export type CreateSubscriptionPlanMutationVariables = Exact<{

@@ -53,7 +53,8 @@ export interface RefundRequest {
 }
 
 export interface RefundOutcome {
-  status: 'succeeded' | 'failed' | 'pending';
+  /** `manual`: the gateway has no refund call; an admin returns the money by hand. */
+  status: 'succeeded' | 'failed' | 'pending' | 'manual';
   refundId: string;
   /** Our refund id, when the gateway echoes it back (metadata). */
   ourId?: string | null;
@@ -64,7 +65,15 @@ export interface RefundOutcome {
 
 /** A gateway notification, verified and normalized; `eventId` is recorded so it applies once. */
 export type GatewayNotification =
-  | { eventId: string; type: 'payment'; intentId: string; paymentId: string | null; outcome: PaymentOutcome }
+  | {
+      eventId: string;
+      type: 'payment';
+      intentId: string;
+      paymentId: string | null;
+      outcome: PaymentOutcome;
+      /** What the notification says was paid, where it says (WebMoney); checked against the payment. */
+      paid?: { amountCents: number; currency: string };
+    }
   | { eventId: string; type: 'refund'; intentId: string; refunds: RefundOutcome[] }
   | { eventId: string; type: 'ignored' };
 

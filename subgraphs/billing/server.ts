@@ -23,6 +23,8 @@ import { SberbankGateway } from './sberbank-gateway.js';
 import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
+import { WebMoneyGateway } from './webmoney-gateway.js';
+import { webmoneyRoute } from './webmoney-route.js';
 import { TestGateway } from './test-gateway.js';
 import { YooKassaGateway } from './yookassa-gateway.js';
 
@@ -53,6 +55,14 @@ export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
       password: env.SBERBANK_PASSWORD,
       callbackToken: env.SBERBANK_CALLBACK_TOKEN,
       apiUrl: env.SBERBANK_API_URL,
+    });
+  }
+  if (env?.WEBMONEY_PURSES && env.WEBMONEY_SECRET_KEY) {
+    gateways.webmoney = new WebMoneyGateway({
+      purses: env.WEBMONEY_PURSES.split(',').map((purse) => purse.trim()),
+      secretKey: env.WEBMONEY_SECRET_KEY,
+      merchantUrl: env.WEBMONEY_MERCHANT_URL,
+      acceptTestMode: env.NODE_ENV !== 'production',
     });
   }
   if (testGatewayEnabled(env)) gateways.test = new TestGateway(env?.NODE_ENV);
@@ -99,6 +109,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
       webhookRoute(deps, 'stripe', '/webhooks/stripe'),
       webhookRoute(deps, 'yandex_kassa', '/webhooks/yookassa'),
       webhookRoute(deps, 'sberbank', '/webhooks/sberbank'),
+      webmoneyRoute(deps, '/webhooks/webmoney'),
     ],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'billing', deps.log),

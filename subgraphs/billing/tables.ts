@@ -37,7 +37,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  */
 export const PAYMENT_GATEWAYS = ['stripe', 'yandex_kassa', 'sberbank', 'webmoney', 'test'] as const;
 export type PaymentGatewayName = (typeof PAYMENT_GATEWAYS)[number];
-export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+/** `manual`: the gateway has no refund call (WebMoney); an admin returns the money by hand. */
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'manual'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));

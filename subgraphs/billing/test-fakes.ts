@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -578,5 +578,108 @@ export async function startFakeSberbank(): Promise<FakeSberbank> {
       return params.toString();
     },
     registrations: () => orders.size,
+  };
+}
+
+export interface FakeWebMoney extends FakeServer {
+  purse: string;
+  secretKey: string;
+  /** Where WebMoney POSTs the pre-request and the payment notification (the merchant's Result URL). */
+  resultUrl: string;
+  /**
+   * The payer on WebMoney's page for a payment request URL: the pre-request, then (when it is
+   * answered YES) the payment notification with its LMI_HASH. `amount` pays another amount (an
+   * edited form); `secretKey` signs with another key (a forgery).
+   */
+  pay(
+    requestUrl: string,
+    options?: { amount?: string; secretKey?: string; mode?: '0' | '1' },
+  ): Promise<{ prerequest: string; result: { status: number; body: string } | null; form: URLSearchParams }>;
+}
+
+/**
+ * WebMoney Merchant's side of its protocol: the payment page reads the request parameters, and
+ * a payment POSTs the pre-request (LMI_PREREQUEST=1, no hash; YES takes the payment) and the
+ * payment notification to the Result URL, signed with LMI_HASH (SHA-256 of the fields in the
+ * protocol's order with the Secret Key, upper-case hex).
+ */
+export async function startFakeWebMoney(resultUrl: () => string): Promise<FakeWebMoney> {
+  const purse = 'Z123456789012';
+  const secretKey = 'wm-secret-key';
+  const requests: RecordedRequest[] = [];
+  let invoice = 700_000_000;
+  const server = await serve(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      idempotencyKey: null,
+      authorization: null,
+      body: Object.fromEntries(url.searchParams),
+    });
+    res.writeHead(url.pathname === '/lmi/payment_utf.asp' ? 200 : 404, { 'content-type': 'text/html' });
+    res.end('<html><body>WebMoney Merchant</body></html>');
+  });
+  const post = async (form: URLSearchParams) => {
+    const response = await fetch(resultUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    return { status: response.status, body: await response.text() };
+  };
+  return {
+    ...server,
+    url: `${server.url}/lmi/payment_utf.asp`,
+    requests,
+    purse,
+    secretKey,
+    get resultUrl() {
+      return resultUrl();
+    },
+    async pay(requestUrl, options = {}) {
+      const request = new URL(requestUrl).searchParams;
+      const custom = [...request].filter(([name]) => !name.startsWith('LMI_'));
+      const amount = options.amount ?? request.get('LMI_PAYMENT_AMOUNT') ?? '';
+      const mode = options.mode ?? '0';
+      const prerequest = new URLSearchParams([
+        ['LMI_PREREQUEST', '1'],
+        ['LMI_PAYEE_PURSE', request.get('LMI_PAYEE_PURSE') ?? ''],
+        ['LMI_PAYMENT_AMOUNT', amount],
+        ['LMI_MODE', mode],
+        ['LMI_PAYER_WM', '123456789012'],
+        ['LMI_PAYER_PURSE', 'Z987654321098'],
+        ...custom,
+      ]);
+      const answer = await post(prerequest);
+      const form = new URLSearchParams([
+        ['LMI_PAYEE_PURSE', request.get('LMI_PAYEE_PURSE') ?? ''],
+        ['LMI_PAYMENT_AMOUNT', amount],
+        ['LMI_PAYMENT_NO', ''],
+        ['LMI_MODE', mode],
+        ['LMI_SYS_INVS_NO', String(++invoice)],
+        ['LMI_SYS_TRANS_NO', String(invoice + 1_000_000)],
+        ['LMI_SYS_TRANS_DATE', '20270601 12:00:00'],
+        ['LMI_PAYER_PURSE', 'Z987654321098'],
+        ['LMI_PAYER_WM', '123456789012'],
+        ...custom,
+      ]);
+      const text = [
+        'LMI_PAYEE_PURSE',
+        'LMI_PAYMENT_AMOUNT',
+        'LMI_PAYMENT_NO',
+        'LMI_MODE',
+        'LMI_SYS_INVS_NO',
+        'LMI_SYS_TRANS_NO',
+        'LMI_SYS_TRANS_DATE',
+      ]
+        .map((name) => form.get(name))
+        .join('');
+      const signed = `${text}${options.secretKey ?? secretKey}${form.get('LMI_PAYER_PURSE')}${form.get('LMI_PAYER_WM')}`;
+      form.set('LMI_HASH', createHash('sha256').update(signed).digest('hex').toUpperCase());
+      // WebMoney sends the notification only when the pre-request was answered YES.
+      const result = answer.body === 'YES' ? await post(form) : null;
+      return { prerequest: answer.body, result, form };
+    },
   };
 }

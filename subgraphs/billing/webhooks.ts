@@ -5,7 +5,7 @@ import { applyPaymentOutcome, lockPayment } from './payments.js';
 import { applyRefundOutcome } from './refunds.js';
 import { type PaymentGatewayName, webhookEvents } from './tables.js';
 
-export type WebhookResult = 'applied' | 'duplicate' | 'ignored' | 'unknown';
+export type WebhookResult = 'applied' | 'duplicate' | 'ignored' | 'unknown' | 'mismatch';
 
 /**
  * A gateway's webhook endpoint. The raw body is verified by the gateway first (Stripe's
@@ -68,6 +68,15 @@ export function applyNotification(
     // Not one of ours (another integration on the same account): acknowledged, nothing to do.
     if (!payment || payment.paymentGateway !== gatewayName) return 'unknown';
     if (notification.type === 'payment') {
+      const { paid } = notification;
+      if (paid && (paid.amountCents !== payment.amountCents || paid.currency !== payment.currency)) {
+        // Paid, but not what the payment asks (an edited payment form): never settles it.
+        deps.log.error(
+          { gateway: gatewayName, paymentId: payment.id, paid },
+          'notification amount differs from the payment',
+        );
+        return 'mismatch';
+      }
       await applyPaymentOutcome(tx, deps, payment, notification.outcome);
     } else {
       for (const refund of notification.refunds) await applyRefundOutcome(tx, deps, refund, payment.id);

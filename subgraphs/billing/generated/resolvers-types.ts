@@ -250,7 +250,12 @@ export type PaymentGateway =
    * On by default outside production; never available in production.
    */
   | 'TEST'
-  /** WebMoney. Listed, not yet available. */
+  /**
+   * WebMoney Merchant (USD, EUR or RUB, per the purses configured). The payer pays on WebMoney's
+   * page (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `wallet`). It cannot
+   * charge without the payer: no trials, and a renewal fails (subscribe again when it ends).
+   * Refunds are returned by hand: refundPayment answers RefundRecordedAsManual.
+   */
   | 'WEBMONEY'
   /** YooKassa, formerly Yandex.Kassa (Russia). */
   | 'YANDEX_KASSA';
@@ -390,12 +395,31 @@ export type RefundIssued = {
 };
 
 /** The outcome of refundPayment. */
-export type RefundPaymentResult = RefundExceedsPayment | RefundIssued;
+export type RefundPaymentResult = RefundExceedsPayment | RefundIssued | RefundRecordedAsManual;
+
+/**
+ * The payment's gateway has no refund call (WebMoney Merchant): the refund is recorded as MANUAL
+ * and counts as returned; an admin sends the money back by hand (WebMoney Keeper).
+ */
+export type RefundRecordedAsManual = {
+  __typename?: 'RefundRecordedAsManual';
+  /** Human-readable explanation, naming what to do by hand. */
+  message: Scalars['String']['output'];
+  /** The payment, with its refunds. */
+  payment: Payment;
+  /** The refund, status MANUAL. */
+  refund: Refund;
+};
 
 /** Where a refund is. */
 export type RefundStatus =
   /** The gateway refused it; it does not count against the payment. */
   | 'FAILED'
+  /**
+   * The gateway has no refund call (WebMoney): recorded as returned by hand, which an admin does
+   * in WebMoney Keeper. Counts against the payment like SUCCEEDED and ends the subscription the same way.
+   */
+  | 'MANUAL'
   /** Asked of the gateway; its answer has not arrived yet. */
   | 'PENDING'
   /** Money returned. */
@@ -697,6 +721,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   RefundPaymentResult:
     | ( RefundExceedsPayment )
     | ( Omit<RefundIssued, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
+    | ( Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
   ;
   SubscribeResult:
     | ( Omit<AlreadySubscribed, 'subscription'> & { subscription: _RefType['UserSubscription'] } )
@@ -740,6 +765,7 @@ export type ResolversTypes = {
   RefundExceedsPayment: ResolverTypeWrapper<RefundExceedsPayment>;
   RefundIssued: ResolverTypeWrapper<Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundPaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RefundPaymentResult']>;
+  RefundRecordedAsManual: ResolverTypeWrapper<Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundStatus: RefundStatus;
   SubscribeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubscribeResult']>;
   SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserSubscription']> }>;
@@ -780,6 +806,7 @@ export type ResolversParentTypes = {
   RefundExceedsPayment: RefundExceedsPayment;
   RefundIssued: Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
+  RefundRecordedAsManual: Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   SubscribeResult: ResolversUnionTypes<ResolversParentTypes>['SubscribeResult'];
   SubscriptionConnection: Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserSubscription']> };
   SubscriptionPlan: PlanRowModel;
@@ -920,7 +947,14 @@ export type RefundIssuedResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type RefundPaymentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundPaymentResult'] = ResolversParentTypes['RefundPaymentResult']> = {
-  __resolveType: TypeResolveFn<'RefundExceedsPayment' | 'RefundIssued', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'RefundExceedsPayment' | 'RefundIssued' | 'RefundRecordedAsManual', ParentType, ContextType>;
+};
+
+export type RefundRecordedAsManualResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundRecordedAsManual'] = ResolversParentTypes['RefundRecordedAsManual']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Refund'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SubscribeResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscribeResult'] = ResolversParentTypes['SubscribeResult']> = {
@@ -1012,6 +1046,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RefundExceedsPayment?: RefundExceedsPaymentResolvers<ContextType>;
   RefundIssued?: RefundIssuedResolvers<ContextType>;
   RefundPaymentResult?: RefundPaymentResultResolvers<ContextType>;
+  RefundRecordedAsManual?: RefundRecordedAsManualResolvers<ContextType>;
   SubscribeResult?: SubscribeResultResolvers<ContextType>;
   SubscriptionConnection?: SubscriptionConnectionResolvers<ContextType>;
   SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;

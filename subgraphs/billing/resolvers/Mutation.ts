@@ -82,6 +82,14 @@ export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestC
           refundableCents: result.refundableCents,
         };
       }
+      if (result.kind === 'manual') {
+        return {
+          __typename: 'RefundRecordedAsManual',
+          message: `${result.payment.paymentGateway.toUpperCase()} has no refund call: return ${result.refund.amountCents} cents (${result.payment.currency}) to the payer by hand.`,
+          refund: result.refund,
+          payment: result.payment,
+        };
+      }
       return { __typename: 'RefundIssued', refund: result.refund, payment: result.payment };
     },
 

@@ -1,0 +1,2 @@
+ALTER TABLE "billing"."refunds" DROP CONSTRAINT "refunds_status_check";--> statement-breakpoint
+ALTER TABLE "billing"."refunds" ADD CONSTRAINT "refunds_status_check" CHECK ("billing"."refunds"."status" IN ('pending', 'succeeded', 'failed', 'manual'));
