@@ -111,7 +111,10 @@ const envSchema = z
     SBERBANK_CALLBACK_TOKEN: z.string().optional(),
     SBERBANK_API_URL: z.string().url().optional(),
     /** WebMoney Merchant: comma-separated purses (Z, E or P: USD, EUR, RUB), the Secret Key, another payment page for tests. */
-    WEBMONEY_PURSES: z.string().optional(),
+    WEBMONEY_PURSES: z
+      .string()
+      .regex(/^[ZEP]\d{12}(,[ZEP]\d{12})*$/, 'Z, E or P purses (a letter and 12 digits), comma-separated')
+      .optional(),
     WEBMONEY_SECRET_KEY: z.string().optional(),
     WEBMONEY_MERCHANT_URL: z.string().url().optional(),
   })

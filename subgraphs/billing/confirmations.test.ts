@@ -227,6 +227,7 @@ describe('the TEST gateway', () => {
     expect(testGatewayEnabled(loadEnv({ NODE_ENV: 'development' }))).toBe(true);
     expect(testGatewayEnabled(loadEnv({ NODE_ENV: 'test', BILLING_TEST_GATEWAY: 'off' }))).toBe(false);
     expect(gatewaysFromEnv(loadEnv({})).test).toBeInstanceOf(TestGateway);
+    expect(() => loadEnv({ WEBMONEY_PURSES: 'R123456789012' })).toThrow(/WEBMONEY_PURSES/);
   });
 });
 

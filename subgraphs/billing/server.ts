@@ -59,7 +59,7 @@ export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
   }
   if (env?.WEBMONEY_PURSES && env.WEBMONEY_SECRET_KEY) {
     gateways.webmoney = new WebMoneyGateway({
-      purses: env.WEBMONEY_PURSES.split(',').map((purse) => purse.trim()),
+      purses: env.WEBMONEY_PURSES.split(','),
       secretKey: env.WEBMONEY_SECRET_KEY,
       merchantUrl: env.WEBMONEY_MERCHANT_URL,
       acceptTestMode: env.NODE_ENV !== 'production',
