@@ -101,6 +101,26 @@ const rawEnvSchema = z
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often the renewal worker runs in the billing process; 0 turns it off. */
     BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
+    /**
+     * Billing's development gateway and confirmation returns. BILLING_TEST_GATEWAY: `on` or `off`;
+     * unset means on outside production, and `on` is refused in production (it takes no money).
+     * BILLING_RETURN_URL: where a gateway's page (3-D Secure, a bank's form) sends the payer back,
+     * with `?payment=<id>` added; PUBLIC_APP_URL + /billing/return when unset.
+     */
+    BILLING_TEST_GATEWAY: z.enum(['on', 'off']).optional(),
+    BILLING_RETURN_URL: z.string().url().optional(),
+    /** Sberbank acquiring: the merchant's API login, its callback token, another REST root for tests. */
+    SBERBANK_USERNAME: z.string().optional(),
+    SBERBANK_PASSWORD: z.string().optional(),
+    SBERBANK_CALLBACK_TOKEN: z.string().optional(),
+    SBERBANK_API_URL: z.string().url().optional(),
+    /** WebMoney Merchant: comma-separated purses (Z, E or P: USD, EUR, RUB), the Secret Key, another payment page for tests. */
+    WEBMONEY_PURSES: z
+      .string()
+      .regex(/^[ZEP]\d{12}(,[ZEP]\d{12})*$/, 'Z, E or P purses (a letter and 12 digits), comma-separated')
+      .optional(),
+    WEBMONEY_SECRET_KEY: z.string().optional(),
+    WEBMONEY_MERCHANT_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     // A feature is on with all of its keys or off with none; half a configuration is a mistake
@@ -135,6 +155,13 @@ const rawEnvSchema = z
         message: 'refused in production: the demo accounts have passwords shipped in the repository',
       });
     }
+    if (env.BILLING_TEST_GATEWAY === 'on') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BILLING_TEST_GATEWAY'],
+        message: 'refused in production: the test gateway completes payments without taking money',
+      });
+    }
     const keysProblem = 'problem' in keys ? null : encryptionKeysProblem(env.ENCRYPTION_KEYS);
     if (keysProblem) {
       ctx.addIssue({
@@ -159,6 +186,8 @@ export interface Features {
   smtp?: { url: string; from: string };
   stripe?: { secretKey: string; webhookSecret: string; apiUrl?: string };
   yookassa?: { shopId: string; secretKey: string; apiUrl?: string };
+  sberbank?: { userName: string; password: string; callbackToken: string; apiUrl?: string };
+  webmoney?: { purses: string[]; secretKey: string; merchantUrl?: string };
   google?: ClientCredentials;
   apple?: { clientId: string; teamId: string; keyId: string; privateKey: string };
   yandex?: ClientCredentials;
@@ -172,6 +201,8 @@ const FEATURE_KEYS = {
   smtp: ['SMTP_URL'],
   stripe: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   yookassa: ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'],
+  sberbank: ['SBERBANK_USERNAME', 'SBERBANK_PASSWORD', 'SBERBANK_CALLBACK_TOKEN'],
+  webmoney: ['WEBMONEY_PURSES', 'WEBMONEY_SECRET_KEY'],
   google: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
   apple: ['APPLE_CLIENT_ID', 'APPLE_TEAM_ID', 'APPLE_KEY_ID', 'APPLE_PRIVATE_KEY'],
   yandex: ['YANDEX_CLIENT_ID', 'YANDEX_CLIENT_SECRET'],
@@ -186,6 +217,8 @@ const FEATURE_SETTINGS = [
   'MAIL_FROM',
   'STRIPE_API_URL',
   'YOOKASSA_API_URL',
+  'SBERBANK_API_URL',
+  'WEBMONEY_MERCHANT_URL',
   'FITBIT_API_URL',
   'FITBIT_TOKEN_URL',
   'GARMIN_API_URL',
@@ -213,6 +246,23 @@ function featuresOf(raw: RawEnv): Features {
     yookassa:
       raw.YOOKASSA_SHOP_ID && raw.YOOKASSA_SECRET_KEY
         ? { shopId: raw.YOOKASSA_SHOP_ID, secretKey: raw.YOOKASSA_SECRET_KEY, apiUrl: raw.YOOKASSA_API_URL }
+        : undefined,
+    sberbank:
+      raw.SBERBANK_USERNAME && raw.SBERBANK_PASSWORD && raw.SBERBANK_CALLBACK_TOKEN
+        ? {
+            userName: raw.SBERBANK_USERNAME,
+            password: raw.SBERBANK_PASSWORD,
+            callbackToken: raw.SBERBANK_CALLBACK_TOKEN,
+            apiUrl: raw.SBERBANK_API_URL,
+          }
+        : undefined,
+    webmoney:
+      raw.WEBMONEY_PURSES && raw.WEBMONEY_SECRET_KEY
+        ? {
+            purses: raw.WEBMONEY_PURSES.split(','),
+            secretKey: raw.WEBMONEY_SECRET_KEY,
+            merchantUrl: raw.WEBMONEY_MERCHANT_URL,
+          }
         : undefined,
     google: credentials(raw.GOOGLE_CLIENT_ID, raw.GOOGLE_CLIENT_SECRET),
     apple:

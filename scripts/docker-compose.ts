@@ -37,11 +37,17 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
     GARMIN_CLIENT_SECRET: '${GARMIN_CLIENT_SECRET:-}',
   },
   billing: {
-    // Route POST /webhooks/stripe and /webhooks/yookassa from the public edge to this service.
+    // Route POST /webhooks/stripe, /yookassa, /sberbank and /webmoney from the public edge to this service.
     STRIPE_SECRET_KEY: '${STRIPE_SECRET_KEY:-}',
     STRIPE_WEBHOOK_SECRET: '${STRIPE_WEBHOOK_SECRET:-}',
     YOOKASSA_SHOP_ID: '${YOOKASSA_SHOP_ID:-}',
     YOOKASSA_SECRET_KEY: '${YOOKASSA_SECRET_KEY:-}',
+    SBERBANK_USERNAME: '${SBERBANK_USERNAME:-}',
+    SBERBANK_PASSWORD: '${SBERBANK_PASSWORD:-}',
+    SBERBANK_CALLBACK_TOKEN: '${SBERBANK_CALLBACK_TOKEN:-}',
+    WEBMONEY_PURSES: '${WEBMONEY_PURSES:-}',
+    WEBMONEY_SECRET_KEY: '${WEBMONEY_SECRET_KEY:-}',
+    BILLING_RETURN_URL: '${BILLING_RETURN_URL:-}',
     BILLING_GRACE_DAYS: '${BILLING_GRACE_DAYS:-3}',
     BILLING_RENEWAL_INTERVAL_SECONDS: '${BILLING_RENEWAL_INTERVAL_SECONDS:-3600}',
   },

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -90,6 +90,13 @@ export const STRIPE_METHODS: Record<
   pm_card_visa: { last4: '4242', country: 'US', name: 'Ada Lovelace', behavior: 'succeed' },
   pm_card_chargeDeclined: { last4: '0002', country: 'US', name: 'Bob Declined', behavior: 'decline' },
   pm_card_async: { last4: '3155', country: 'DE', name: 'Carla Async', behavior: 'processing' },
+  // Stripe's 3-D Secure test card: the intent waits in requires_action for the payer.
+  pm_card_threeDSecureRequired: {
+    last4: '3220',
+    country: 'GB',
+    name: 'Dana Secure',
+    behavior: 'requires_action',
+  },
 };
 
 export async function startFakeStripe(): Promise<FakeStripe> {
@@ -185,14 +192,17 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         status:
           behavior === 'succeed'
             ? 'succeeded'
-            : behavior === 'processing'
-              ? 'processing'
+            : behavior === 'processing' || behavior === 'requires_action'
+              ? behavior
               : 'requires_payment_method',
+        client_secret: '',
+        next_action: behavior === 'requires_action' ? { type: 'use_stripe_sdk', use_stripe_sdk: {} } : null,
         amount_refunded: 0,
         last_payment_error:
           behavior === 'decline' ? { code: 'card_declined', message: 'Your card was declined.' } : null,
         created: Math.floor(Date.now() / 1000),
       };
+      intent.client_secret = `${intent.id}_secret_${randomBytes(12).toString('hex')}`;
       intents.set(intent.id, intent);
       if (behavior === 'decline') {
         return reply(402, {
@@ -283,7 +293,10 @@ export interface FakeYooKassa extends FakeServer {
   charges(): number;
 }
 
-/** YooKassa methods: `yoo_ok` succeeds, `yoo_pending` waits (settled by the test), others are canceled. */
+/**
+ * YooKassa methods: `yoo_ok` succeeds, `yoo_pending` waits (settled by the test), `yoo_3ds` waits
+ * for the payer on the confirmation page when the request asks for a redirect, others are canceled.
+ */
 export async function startFakeYooKassa(): Promise<FakeYooKassa> {
   const shopId = '123456';
   const secretKey = 'test_secret_key';
@@ -324,7 +337,11 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     if (method === 'POST' && url.pathname === '/v3/payments') {
       const methodId = String(body.payment_method_id ?? '');
       const status =
-        methodId === 'yoo_ok' ? 'succeeded' : methodId === 'yoo_pending' ? 'pending' : 'canceled';
+        methodId === 'yoo_ok'
+          ? 'succeeded'
+          : methodId === 'yoo_pending' || methodId === 'yoo_3ds'
+            ? 'pending'
+            : 'canceled';
       const payment = {
         id: `2${randomBytes(8).toString('hex')}-000f-5000-9000-${randomBytes(6).toString('hex')}`,
         status,
@@ -347,6 +364,14 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
         },
         cancellation_details:
           status === 'canceled' ? { party: 'payment_network', reason: 'card_expired' } : undefined,
+        confirmation:
+          methodId === 'yoo_3ds' && body.confirmation?.type === 'redirect'
+            ? {
+                type: 'redirect',
+                return_url: body.confirmation.return_url,
+                confirmation_url: `https://yoomoney.ru/checkout/payments/v2/contract?orderId=${randomBytes(8).toString('hex')}`,
+              }
+            : undefined,
         created_at: new Date().toISOString(),
         refunded_amount: { value: '0.00', currency: body.amount?.currency },
       };
@@ -400,5 +425,261 @@ export async function startFakeYooKassa(): Promise<FakeYooKassa> {
     shopId,
     secretKey,
     charges: () => payments.size,
+  };
+}
+
+export interface FakeSberbank extends FakeServer {
+  userName: string;
+  password: string;
+  callbackToken: string;
+  orders: Map<string, any>;
+  /** The payer on Sberbank's page: pays (card bound to the order's clientId) or is declined. */
+  pay(orderId: string, succeed: boolean): void;
+  /** A callback as Sberbank would POST it, with its checksum (or a forged one). */
+  callback(orderId: string, operation: string, token?: string): string;
+  registrations(): number;
+}
+
+/**
+ * Sberbank's REST acquiring API (form-encoded POSTs, userName/password in the body, JSON answers
+ * with errorCode): register.do keeps order numbers unique (code 1 for a repeat),
+ * getOrderStatusExtended.do by orderId or orderNumber, refund.do within the deposited amount,
+ * paymentOrderBinding.do with a binding a paid order made.
+ */
+export async function startFakeSberbank(): Promise<FakeSberbank> {
+  const userName = 'fitness-api';
+  const password = 'sber-test-password';
+  const callbackToken = 'sber-callback-token';
+  const requests: RecordedRequest[] = [];
+  const orders = new Map<string, any>();
+  const bindings = new Map<string, { clientId: string; pan: string }>();
+  const uuid = () => {
+    const h = randomBytes(16).toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
+  const server = await serve(async (req, res, text) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const form: Record<string, any> = Object.fromEntries(new URLSearchParams(text));
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      idempotencyKey: null,
+      authorization: null,
+      body: form,
+    });
+    if (form.userName !== userName || form.password !== password) {
+      return send(res, 200, { errorCode: '5', errorMessage: 'Access denied' });
+    }
+    const method = url.pathname.replace(/^\/payment\/rest\//, '');
+    if (method === 'register.do') {
+      if (!form.orderNumber || !/^\d+$/.test(form.amount ?? '') || !form.returnUrl) {
+        return send(res, 200, { errorCode: '4', errorMessage: 'Required parameter missing' });
+      }
+      if ([...orders.values()].some((o) => o.orderNumber === form.orderNumber)) {
+        return send(res, 200, {
+          errorCode: '1',
+          errorMessage: 'Order with this number was already processed',
+        });
+      }
+      const orderId = uuid();
+      orders.set(orderId, {
+        orderId,
+        orderNumber: form.orderNumber,
+        orderStatus: 0,
+        amount: Number(form.amount),
+        currency: form.currency ?? '643',
+        clientId: form.clientId ?? null,
+        returnUrl: form.returnUrl,
+        refunded: 0,
+        pan: null,
+        bindingId: null,
+      });
+      return send(res, 200, {
+        orderId,
+        formUrl: `https://3dsec.sberbank.ru/payment/merchants/sbersafe/payment_ru.html?mdOrder=${orderId}`,
+      });
+    }
+    if (method === 'getOrderStatusExtended.do') {
+      const order = form.orderId
+        ? orders.get(form.orderId)
+        : [...orders.values()].find((o) => o.orderNumber === form.orderNumber);
+      if (!order) return send(res, 200, { errorCode: '6', errorMessage: 'Order not found' });
+      return send(res, 200, {
+        errorCode: '0',
+        errorMessage: 'Success',
+        orderId: order.orderId,
+        orderNumber: order.orderNumber,
+        orderStatus: order.orderStatus,
+        actionCodeDescription: order.orderStatus === 6 ? 'Card declined' : '',
+        amount: order.amount,
+        currency: order.currency,
+        cardAuthInfo: order.pan ? { maskedPan: order.pan, cardholderName: 'IVAN PETROV' } : undefined,
+        bindingInfo: order.bindingId ? { clientId: order.clientId, bindingId: order.bindingId } : undefined,
+        paymentAmountInfo: {
+          depositedAmount: order.orderStatus >= 2 ? order.amount : 0,
+          refundedAmount: order.refunded,
+        },
+      });
+    }
+    if (method === 'paymentOrderBinding.do') {
+      const order = orders.get(form.mdOrder);
+      const binding = bindings.get(form.bindingId);
+      if (!order || !binding || binding.clientId !== order.clientId) {
+        return send(res, 200, { errorCode: '2', errorMessage: 'Binding not found' });
+      }
+      order.orderStatus = 2;
+      order.pan = binding.pan;
+      return send(res, 200, { errorCode: 0, info: 'Your order is proceeded, redirecting...' });
+    }
+    if (method === 'refund.do') {
+      const order = orders.get(form.orderId);
+      const amount = Number(form.amount);
+      if (!order || (order.orderStatus !== 2 && order.orderStatus !== 4)) {
+        return send(res, 200, { errorCode: '7', errorMessage: 'Payment must be in a correct state' });
+      }
+      if (order.refunded + amount > order.amount) {
+        return send(res, 200, { errorCode: '7', errorMessage: 'Refund amount exceeds deposited amount' });
+      }
+      order.refunded += amount;
+      if (order.refunded === order.amount) order.orderStatus = 4;
+      return send(res, 200, { errorCode: '0', errorMessage: 'Success' });
+    }
+    send(res, 404, { errorCode: '99', errorMessage: 'no such method' });
+  });
+  return {
+    ...server,
+    url: `${server.url}/payment/rest`,
+    requests,
+    userName,
+    password,
+    callbackToken,
+    orders,
+    pay(orderId, succeed) {
+      const order = orders.get(orderId);
+      order.orderStatus = succeed ? 2 : 6;
+      if (succeed) {
+        order.pan = '427683**3344';
+        order.bindingId = uuid();
+        bindings.set(order.bindingId, { clientId: order.clientId, pan: order.pan });
+      }
+    },
+    callback(orderId, operation, token = callbackToken) {
+      const order = orders.get(orderId);
+      const params = new URLSearchParams({
+        mdOrder: orderId,
+        orderNumber: order.orderNumber,
+        operation,
+        status: order.orderStatus === 6 ? '0' : '1',
+        amount: String(order.amount),
+      });
+      const names = [...params.keys()].sort();
+      const text = names.map((name) => `${name};${params.get(name)};`).join('');
+      params.set('checksum', createHmac('sha256', token).update(text).digest('hex').toUpperCase());
+      return params.toString();
+    },
+    registrations: () => orders.size,
+  };
+}
+
+export interface FakeWebMoney extends FakeServer {
+  purse: string;
+  secretKey: string;
+  /** Where WebMoney POSTs the pre-request and the payment notification (the merchant's Result URL). */
+  resultUrl: string;
+  /**
+   * The payer on WebMoney's page for a payment request URL: the pre-request, then (when it is
+   * answered YES) the payment notification with its LMI_HASH. `amount` pays another amount (an
+   * edited form); `secretKey` signs with another key (a forgery).
+   */
+  pay(
+    requestUrl: string,
+    options?: { amount?: string; secretKey?: string; mode?: '0' | '1' },
+  ): Promise<{ prerequest: string; result: { status: number; body: string } | null; form: URLSearchParams }>;
+}
+
+/**
+ * WebMoney Merchant's side of its protocol: the payment page reads the request parameters, and
+ * a payment POSTs the pre-request (LMI_PREREQUEST=1, no hash; YES takes the payment) and the
+ * payment notification to the Result URL, signed with LMI_HASH (SHA-256 of the fields in the
+ * protocol's order with the Secret Key, upper-case hex).
+ */
+export async function startFakeWebMoney(resultUrl: () => string): Promise<FakeWebMoney> {
+  const purse = 'Z123456789012';
+  const secretKey = 'wm-secret-key';
+  const requests: RecordedRequest[] = [];
+  let invoice = 700_000_000;
+  const server = await serve(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      idempotencyKey: null,
+      authorization: null,
+      body: Object.fromEntries(url.searchParams),
+    });
+    res.writeHead(url.pathname === '/lmi/payment_utf.asp' ? 200 : 404, { 'content-type': 'text/html' });
+    res.end('<html><body>WebMoney Merchant</body></html>');
+  });
+  const post = async (form: URLSearchParams) => {
+    const response = await fetch(resultUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    return { status: response.status, body: await response.text() };
+  };
+  return {
+    ...server,
+    url: `${server.url}/lmi/payment_utf.asp`,
+    requests,
+    purse,
+    secretKey,
+    get resultUrl() {
+      return resultUrl();
+    },
+    async pay(requestUrl, options = {}) {
+      const request = new URL(requestUrl).searchParams;
+      const custom = [...request].filter(([name]) => !name.startsWith('LMI_'));
+      const amount = options.amount ?? request.get('LMI_PAYMENT_AMOUNT') ?? '';
+      const mode = options.mode ?? '0';
+      const prerequest = new URLSearchParams([
+        ['LMI_PREREQUEST', '1'],
+        ['LMI_PAYEE_PURSE', request.get('LMI_PAYEE_PURSE') ?? ''],
+        ['LMI_PAYMENT_AMOUNT', amount],
+        ['LMI_MODE', mode],
+        ['LMI_PAYER_WM', '123456789012'],
+        ['LMI_PAYER_PURSE', 'Z987654321098'],
+        ...custom,
+      ]);
+      const answer = await post(prerequest);
+      const form = new URLSearchParams([
+        ['LMI_PAYEE_PURSE', request.get('LMI_PAYEE_PURSE') ?? ''],
+        ['LMI_PAYMENT_AMOUNT', amount],
+        ['LMI_PAYMENT_NO', ''],
+        ['LMI_MODE', mode],
+        ['LMI_SYS_INVS_NO', String(++invoice)],
+        ['LMI_SYS_TRANS_NO', String(invoice + 1_000_000)],
+        ['LMI_SYS_TRANS_DATE', '20270601 12:00:00'],
+        ['LMI_PAYER_PURSE', 'Z987654321098'],
+        ['LMI_PAYER_WM', '123456789012'],
+        ...custom,
+      ]);
+      const text = [
+        'LMI_PAYEE_PURSE',
+        'LMI_PAYMENT_AMOUNT',
+        'LMI_PAYMENT_NO',
+        'LMI_MODE',
+        'LMI_SYS_INVS_NO',
+        'LMI_SYS_TRANS_NO',
+        'LMI_SYS_TRANS_DATE',
+      ]
+        .map((name) => form.get(name))
+        .join('');
+      const signed = `${text}${options.secretKey ?? secretKey}${form.get('LMI_PAYER_PURSE')}${form.get('LMI_PAYER_WM')}`;
+      form.set('LMI_HASH', createHash('sha256').update(signed).digest('hex').toUpperCase());
+      // WebMoney sends the notification only when the pre-request was answered YES.
+      const result = answer.body === 'YES' ? await post(form) : null;
+      return { prerequest: answer.body, result, form };
+    },
   };
 }

@@ -38,6 +38,8 @@ describe('demo data', () => {
           healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { sum }
           latestHealthMetrics(metricTypes: [HEART_RATE]) { value }
           healthGoals { nodes { metricType targetValue } }
+          activeSubscription { status paymentGateway plan { name } payments { nodes { status amountCents currency } } }
+          entitlements
         }
       }`,
       { from: from.toISOString(), to: to.toISOString() },
@@ -51,6 +53,14 @@ describe('demo data', () => {
     expect(me.healthSeries.every((p: { sum: number }) => p.sum > 4_000)).toBe(true);
     expect(me.latestHealthMetrics).toHaveLength(1);
     expect(me.healthGoals.nodes).toEqual([{ metricType: 'STEPS', targetValue: 10_000 }]);
+    // Subscribed through the development gateway, as a frontend would without keys.
+    expect(me.activeSubscription).toEqual({
+      status: 'ACTIVE',
+      paymentGateway: 'TEST',
+      plan: { name: 'Basic' },
+      payments: { nodes: [{ status: 'COMPLETED', amountCents: 999, currency: 'USD' }] },
+    });
+    expect(me.entitlements).toEqual(['content_library', 'workout_plans']);
 
     const catalogue = await stack.gql(
       `{ subscriptionPlans { nodes { name priceCents currency } }

@@ -1,7 +1,8 @@
 /**
  * Demo data of the billing domain: the admin creates the plans a frontend lists on its pricing
- * page. No demo subscription: subscribing charges (or saves a card) through a payment gateway,
- * which the embedded default does not configure.
+ * page, and the athlete subscribes to Basic through the development gateway (TEST, on by default
+ * outside production), so the demo has an active subscription and its entitlements. Where TEST
+ * is turned off there is no gateway without keys, and the athlete stays unsubscribed.
  */
 import { call, type DemoTokens } from './api.js';
 
@@ -27,13 +28,28 @@ const PLANS = [
   },
 ] as const;
 
-export async function seedBillingDemo(gatewayUrl: string, { admin }: DemoTokens): Promise<void> {
+export async function seedBillingDemo(gatewayUrl: string, { admin, athlete }: DemoTokens): Promise<void> {
+  const ids: string[] = [];
   for (const input of PLANS) {
-    await call(
+    const data = await call(
       gatewayUrl,
       `mutation($input: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $input) { id } }`,
       { input },
       admin,
     );
+    ids.push(data.createSubscriptionPlan.id);
+  }
+  const { paymentGateways } = await call(gatewayUrl, '{ paymentGateways { gateway } }');
+  if (!paymentGateways.some((g: { gateway: string }) => g.gateway === 'TEST')) return;
+  const data = await call(
+    gatewayUrl,
+    `mutation($planId: ID!, $pm: PaymentMethodInput!, $key: String) {
+      subscribe(planId: $planId, paymentMethod: $pm, idempotencyKey: $key) { __typename }
+    }`,
+    { planId: ids[0], pm: { gateway: 'TEST', token: 'test_success' }, key: 'demo-athlete-basic' },
+    athlete,
+  );
+  if (data.subscribe.__typename !== 'SubscriptionStarted') {
+    throw new Error(`demo subscription failed: ${data.subscribe.__typename}`);
   }
 }

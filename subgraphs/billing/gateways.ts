@@ -1,4 +1,7 @@
+import type { NextAction } from './next-action.js';
 import type { PaymentGatewayName } from './tables.js';
+
+export type { NextAction } from './next-action.js';
 
 /** A charge the billing code asks a gateway for; amounts in minor units, never card data. */
 export interface ChargeRequest {
@@ -14,6 +17,8 @@ export interface ChargeRequest {
   offSession: boolean;
   /** The gateway's customer the method is saved on, once known. */
   customer?: string | null;
+  /** Where a gateway sends the payer back after its own page (redirect confirmations). */
+  returnUrl?: string | null;
 }
 
 /** What a gateway says about a payment; whatever it knows of the payer, never a card number. */
@@ -26,6 +31,8 @@ export interface PaymentOutcome {
   failureReason?: string | null;
   /** The gateway's customer the method is now saved on (for later off-session charges). */
   customerId?: string | null;
+  /** For a pending payment: what the payer must do for it to settle. */
+  nextAction?: NextAction | null;
 }
 
 export interface RefundRequest {
@@ -39,7 +46,8 @@ export interface RefundRequest {
 }
 
 export interface RefundOutcome {
-  status: 'succeeded' | 'failed' | 'pending';
+  /** `manual`: the gateway has no refund call; an admin returns the money by hand. */
+  status: 'succeeded' | 'failed' | 'pending' | 'manual';
   refundId: string;
   /** Our refund id, when the gateway echoes it back (metadata). */
   ourId?: string | null;
@@ -50,14 +58,29 @@ export interface RefundOutcome {
 
 /** A gateway notification, verified and normalized; `eventId` is recorded so it applies once. */
 export type GatewayNotification =
-  | { eventId: string; type: 'payment'; intentId: string; paymentId: string | null; outcome: PaymentOutcome }
+  | {
+      eventId: string;
+      type: 'payment';
+      intentId: string;
+      paymentId: string | null;
+      outcome: PaymentOutcome;
+      /** What the notification says was paid, where it says (WebMoney); checked against the payment. */
+      paid?: { amountCents: number; currency: string };
+    }
   | { eventId: string; type: 'refund'; intentId: string; refunds: RefundOutcome[] }
   | { eventId: string; type: 'ignored' };
 
 /** Every payment goes through this; Stripe and YooKassa implement it. */
 export interface PaymentGateway {
   readonly name: PaymentGatewayName;
+  /** ISO 4217 codes this gateway (as configured) takes payments in. */
+  readonly currencies: readonly string[];
   charge(request: ChargeRequest): Promise<PaymentOutcome>;
+  /**
+   * The gateway's current word on a payment it knows by `intentId` (asked when the payer returns
+   * from a confirmation step); null when the gateway has no way to tell.
+   */
+  retrieve(intentId: string): Promise<PaymentOutcome | null>;
   /**
    * Saves a method for later off-session charges without charging it (a trial); returns the
    * gateway's customer id, or null where the method id alone can be charged again.

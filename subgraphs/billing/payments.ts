@@ -3,11 +3,18 @@ import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import type { Logger } from '../../kit/log.js';
-import type { PaymentOutcome } from './gateways.js';
+import type { NextAction, PaymentOutcome } from './gateways.js';
 import { IllegalTransition, toDateString, transition } from './lifecycle.js';
 import { lockSubscription, saveState, stateOf } from './state.js';
-import { outbox, type PaymentGatewayName, type PaymentRow, payments } from './tables.js';
+import { outbox, type PaymentGatewayName, type PaymentRow, payments, subscriptions } from './tables.js';
 import { isUuid } from '../../kit/ids.js';
+
+/** jsonb hands keys back in its own order, so actions are compared field by field. */
+function sameAction(a: NextAction | null, b: NextAction | null): boolean {
+  if (!a || !b) return a === b;
+  const entries = (action: NextAction) => JSON.stringify(Object.entries(action).sort());
+  return entries(a) === entries(b);
+}
 
 /** Finds a payment by our id, or by the gateway's id for it, and locks it. */
 export async function lockPayment(
@@ -45,8 +52,17 @@ export async function applyPaymentOutcome(
   };
   if (payment.status === 'completed' || payment.status === 'refunded') return payment;
   if (outcome.status === 'pending' || (outcome.status === 'failed' && payment.status === 'failed')) {
-    if (details.paymentIntentId === payment.paymentIntentId) return payment;
-    const [row] = await tx.update(payments).set(details).where(eq(payments.id, payment.id)).returning();
+    // A pending payment keeps the step the payer must take until the gateway settles it.
+    const nextAction =
+      outcome.status === 'pending' ? (outcome.nextAction ?? payment.nextAction) : payment.nextAction;
+    if (details.paymentIntentId === payment.paymentIntentId && sameAction(nextAction, payment.nextAction)) {
+      return payment;
+    }
+    const [row] = await tx
+      .update(payments)
+      .set({ ...details, nextAction })
+      .where(eq(payments.id, payment.id))
+      .returning();
     return row!;
   }
 
@@ -57,6 +73,7 @@ export async function applyPaymentOutcome(
       ...details,
       status: completed ? 'completed' : 'failed',
       processedAt: now,
+      nextAction: null,
       failureReason: completed ? null : (outcome.failureReason ?? 'declined').slice(0, 255),
     })
     .where(eq(payments.id, payment.id))
@@ -64,6 +81,14 @@ export async function applyPaymentOutcome(
 
   const subscription = await lockSubscription(tx, payment.subscriptionId);
   if (!subscription) return updated!;
+  if (completed && outcome.customerId && !subscription.gatewayCustomerId) {
+    // Where the gateway saves the method only with a paid payment (Sberbank's card binding),
+    // renewals are charged through what it saved.
+    await tx
+      .update(subscriptions)
+      .set({ gatewayCustomerId: outcome.customerId })
+      .where(eq(subscriptions.id, subscription.id));
+  }
   const common = {
     paymentId: payment.id,
     subscriptionId: subscription.id,

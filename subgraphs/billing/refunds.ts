@@ -12,6 +12,7 @@ import { outbox, type PaymentRow, payments, type RefundRow, refunds } from './ta
 
 export type RefundResult =
   | { kind: 'issued'; refund: RefundRow; payment: PaymentRow }
+  | { kind: 'manual'; refund: RefundRow; payment: PaymentRow }
   | { kind: 'exceeds'; refundableCents: number };
 
 /**
@@ -21,12 +22,14 @@ export type RefundResult =
 const REFUNDS_WITHIN_PAYMENT = 'refunds_within_payment';
 export const isRefundBeyondPayment = (error: unknown) => isCheckViolation(error, REFUNDS_WITHIN_PAYMENT);
 
-/** Cents already refunded or on their way back; failed refunds do not count. */
+/** Cents already refunded or on their way back (by hand too); failed refunds do not count. */
 export async function refundedCents(tx: Executor, paymentId: string): Promise<number> {
   const [row] = await tx
     .select({ total: sql<string>`coalesce(sum(${refunds.amountCents}), 0)` })
     .from(refunds)
-    .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded'])));
+    .where(
+      and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded', 'manual'])),
+    );
   return Number(row?.total ?? 0);
 }
 
@@ -109,7 +112,8 @@ export async function refundPayment(
       )
     : refund;
   const [current] = await deps.database.db.select().from(payments).where(eq(payments.id, payment.id));
-  return { kind: 'issued', refund: settled ?? refund, payment: current! };
+  const final = settled ?? refund;
+  return { kind: final.status === 'manual' ? 'manual' : 'issued', refund: final, payment: current! };
 }
 
 /** What a refund made at the gateway by hand (its dashboard) is recorded with. */
@@ -232,11 +236,12 @@ export async function applyRefundOutcome(
     })
     .where(eq(refunds.id, refund.id))
     .returning();
-  if (outcome.status === 'succeeded') {
+  // A manual refund is the admin's word that the money goes back by hand: it counts as returned.
+  if (outcome.status === 'succeeded' || outcome.status === 'manual') {
     const [succeeded] = await tx
       .select({ total: sql<string>`coalesce(sum(${refunds.amountCents}), 0)` })
       .from(refunds)
-      .where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
+      .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['succeeded', 'manual'])));
     const fully = Number(succeeded?.total ?? 0) >= payment.amountCents;
     if (fully && payment.status === 'completed') {
       await tx.update(payments).set({ status: 'refunded' }).where(eq(payments.id, paymentId));

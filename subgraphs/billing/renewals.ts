@@ -110,7 +110,8 @@ async function step(
           ),
         )
         .limit(1);
-      return first ?? null;
+      // One waiting for the payer's confirmation step is theirs to finish (or expire), not resent.
+      return first && !first.nextAction ? first : null;
     }
     case 'end': {
       const next = await saveState(tx, row.id, transition(state, { kind: 'end' }));
@@ -127,6 +128,26 @@ async function step(
     }
     case 'expire': {
       await saveState(tx, row.id, transition(state, { kind: 'expire' }));
+      if (state.status === 'pending') {
+        // Never confirmed within the grace days: its first payment fails with it. Should the
+        // gateway still settle it later, the money is recorded for an admin to refund
+        // (payments.ts) and the subscription stays expired.
+        await tx
+          .update(payments)
+          .set({
+            status: 'failed',
+            failureReason: 'not confirmed in time',
+            processedAt: now,
+            nextAction: null,
+          })
+          .where(
+            and(
+              eq(payments.subscriptionId, row.id),
+              eq(payments.periodStart, row.startDate),
+              eq(payments.status, 'pending'),
+            ),
+          );
+      }
       await writeEvent(
         tx,
         outbox,

@@ -10,6 +10,7 @@ import { RenewalWorker } from './workers/renew.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import {
+  paymentNextActionResolvers,
   paymentResolvers,
   refundResolvers,
   subscriptionPlanResolvers,
@@ -17,9 +18,13 @@ import {
 } from './resolvers/types.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
+import { SberbankGateway } from './sberbank-gateway.js';
 import { StripeGateway } from './stripe-gateway.js';
 import { outbox, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
+import { WebMoneyGateway } from './webmoney-gateway.js';
+import { webmoneyRoute } from './webmoney-route.js';
+import { TestGateway } from './test-gateway.js';
 import { YooKassaGateway } from './yookassa-gateway.js';
 
 export type { BillingDeps } from './deps.js';
@@ -28,11 +33,21 @@ export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url
 
 /** The gateways the deployment configured (env.features; each on only with all its keys). */
 export function gatewaysFromEnv(env: SubgraphDeps['env']): PaymentGateways {
-  const { stripe, yookassa } = env.features;
+  const { stripe, yookassa, sberbank, webmoney } = env.features;
   const gateways: PaymentGateways = {};
   if (stripe) gateways.stripe = new StripeGateway(stripe);
   if (yookassa) gateways.yandex_kassa = new YooKassaGateway(yookassa);
+  if (sberbank) gateways.sberbank = new SberbankGateway(sberbank);
+  if (webmoney)
+    gateways.webmoney = new WebMoneyGateway({ ...webmoney, acceptTestMode: env.NODE_ENV !== 'production' });
+  if (testGatewayEnabled(env)) gateways.test = new TestGateway(env.NODE_ENV);
   return gateways;
+}
+
+/** The development gateway: on outside production unless turned off; never in production. */
+export function testGatewayEnabled(env: SubgraphDeps['env']): boolean {
+  if (env.NODE_ENV === 'production') return false;
+  return env.BILLING_TEST_GATEWAY !== 'off';
 }
 
 /** The billing dependencies: the shared ones plus the configured gateways and grace period. */
@@ -41,6 +56,10 @@ export function billingDeps(base: SubgraphDeps, overrides: Partial<BillingDeps> 
     ...base,
     gateways: overrides.gateways ?? gatewaysFromEnv(base.env),
     graceDays: overrides.graceDays ?? base.env.BILLING_GRACE_DAYS,
+    returnUrl:
+      overrides.returnUrl ??
+      base.env.BILLING_RETURN_URL ??
+      `${base.env.PUBLIC_APP_URL.replace(/\/$/, '')}/billing/return`,
   };
 }
 
@@ -58,11 +77,14 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
       SubscriptionPlan: subscriptionPlanResolvers(deps),
       UserSubscription: userSubscriptionResolvers(deps),
       Payment: paymentResolvers(deps),
+      PaymentNextAction: paymentNextActionResolvers(),
       Refund: refundResolvers(deps),
     },
     routes: [
       webhookRoute(deps, 'stripe', '/webhooks/stripe'),
       webhookRoute(deps, 'yandex_kassa', '/webhooks/yookassa'),
+      webhookRoute(deps, 'sberbank', '/webhooks/sberbank'),
+      webmoneyRoute(deps, '/webhooks/webmoney'),
     ],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'billing', deps.log),

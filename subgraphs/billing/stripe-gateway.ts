@@ -39,12 +39,37 @@ function intentOutcome(intent: Stripe.PaymentIntent, method?: Stripe.PaymentMeth
     payerName: method?.billing_details?.name ?? null,
     payerCountry: countryOrNull(method?.billing_details?.address?.country ?? method?.card?.country),
     failureReason: status === 'failed' ? (intent.last_payment_error?.message ?? 'declined') : null,
+    // 3-D Secure and the like: the payer confirms with Stripe.js using the intent's client secret.
+    nextAction:
+      intent.status === 'requires_action' && intent.client_secret
+        ? { type: 'client_secret', clientSecret: intent.client_secret }
+        : null,
   };
 }
+
+/**
+ * Currencies billing offers through Stripe: a subset of Stripe's presentment currencies whose
+ * minor units money.ts knows (two decimals, or none for JPY).
+ */
+export const STRIPE_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'JPY',
+] as const;
 
 /** Stripe through its SDK: PaymentIntents keyed by our idempotency keys, signed webhooks. */
 export class StripeGateway implements PaymentGateway {
   readonly name = 'stripe' as const;
+  readonly currencies = STRIPE_CURRENCIES;
   private readonly stripe: Stripe;
 
   constructor(private readonly settings: StripeSettings) {
@@ -123,6 +148,20 @@ export class StripeGateway implements PaymentGateway {
           failureReason: 'unknown payment method',
         };
       }
+      throw new GatewayUnavailable(`stripe: ${(error as Error).message}`);
+    }
+  }
+
+  async retrieve(intentId: string): Promise<PaymentOutcome | null> {
+    try {
+      const intent = await this.stripe.paymentIntents.retrieve(intentId);
+      const method =
+        typeof intent.payment_method === 'string'
+          ? await this.stripe.paymentMethods.retrieve(intent.payment_method).catch(() => null)
+          : intent.payment_method;
+      return intentOutcome(intent, method);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return null;
       throw new GatewayUnavailable(`stripe: ${(error as Error).message}`);
     }
   }

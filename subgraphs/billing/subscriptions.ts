@@ -4,7 +4,7 @@ import { badInput, conflict, forbidden, notFound, serviceUnavailable } from '../
 import { writeEvent } from '../../kit/events/outbox.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import type { BillingDeps } from './deps.js';
-import { GatewayUnavailable, MethodRejected, type PaymentGateway } from './gateways.js';
+import { GatewayUnavailable, MethodRejected, type NextAction, type PaymentGateway } from './gateways.js';
 import { IllegalTransition, startSubscription, toDateString, transition } from './lifecycle.js';
 import { applyPaymentOutcome, lockPayment } from './payments.js';
 import { lockSubscription, saveState, stateOf } from './state.js';
@@ -21,6 +21,8 @@ import { isUuid } from '../../kit/ids.js';
 
 export type SubscribeOutcome =
   | { kind: 'started'; subscription: SubscriptionRow; payment: PaymentRow | null }
+  | { kind: 'actionRequired'; subscription: SubscriptionRow; payment: PaymentRow; nextAction: NextAction }
+  | { kind: 'currencyNotSupported'; gateway: PaymentGatewayName; currency: string; supported: string[] }
   | { kind: 'declined'; payment: PaymentRow }
   | { kind: 'alreadySubscribed'; subscription: SubscriptionRow }
   | { kind: 'planUnavailable' };
@@ -46,6 +48,13 @@ async function subscriptionOf(deps: BillingDeps, id: string): Promise<Subscripti
   return row!;
 }
 
+/** Where a gateway's page sends the payer back: the app's return page, naming the payment. */
+export function returnUrlFor(deps: BillingDeps, paymentId: string): string {
+  const url = new URL(deps.returnUrl);
+  url.searchParams.set('payment', paymentId);
+  return url.toString();
+}
+
 /** Sends a pending payment to its gateway (again, with the same key, when retried) and applies the answer. */
 export async function chargePayment(
   deps: BillingDeps,
@@ -66,6 +75,7 @@ export async function chargePayment(
     metadata: { paymentId: payment.id, subscriptionId: payment.subscriptionId },
     offSession,
     customer: subscription?.customer ?? null,
+    returnUrl: returnUrlFor(deps, payment.id),
   });
   return deps.database.db.transaction(async (tx) => {
     if (outcome.customerId && !subscription?.customer) {
@@ -90,9 +100,13 @@ async function outcomeOfPayment(deps: BillingDeps, payment: PaymentRow): Promise
     }
   }
   if (current.status === 'failed') return { kind: 'declined', payment: current };
+  const subscription = await subscriptionOf(deps, current.subscriptionId);
+  if (current.status === 'pending' && current.nextAction) {
+    return { kind: 'actionRequired', subscription, payment: current, nextAction: current.nextAction };
+  }
   return {
     kind: 'started',
-    subscription: await subscriptionOf(deps, current.subscriptionId),
+    subscription,
     payment: current,
   };
 }
@@ -137,6 +151,15 @@ export async function subscribe(
     .from(subscriptionPlans)
     .where(eq(subscriptionPlans.id, input.planId));
   if (!plan?.isActive) return { kind: 'planUnavailable' };
+  const supported = gatewayFor(deps, input.gateway).currencies;
+  if (!supported.includes(plan.currency)) {
+    return {
+      kind: 'currencyNotSupported',
+      gateway: input.gateway,
+      currency: plan.currency,
+      supported: [...supported],
+    };
+  }
 
   const now = deps.clock.now();
   const state = startSubscription(plan, toDateString(now));

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
 import { relationshipCopyTable } from '../../kit/relationships.js';
+import type { NextAction } from './next-action.js';
 
 export const billing = pgSchema('billing');
 
@@ -30,9 +31,14 @@ export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'canceled', 'expired'
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export const PAYMENT_STATUSES = ['pending', 'completed', 'failed', 'refunded'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const PAYMENT_GATEWAYS = ['stripe', 'yandex_kassa', 'sberbank', 'webmoney'] as const;
+/**
+ * The seed's gateways plus `test`: the in-process development gateway (test-gateway.ts), never
+ * enabled in production.
+ */
+export const PAYMENT_GATEWAYS = ['stripe', 'yandex_kassa', 'sberbank', 'webmoney', 'test'] as const;
 export type PaymentGatewayName = (typeof PAYMENT_GATEWAYS)[number];
-export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+/** `manual`: the gateway has no refund call (WebMoney); an admin returns the money by hand. */
+export const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'manual'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -131,6 +137,9 @@ export const payments = billing.table(
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     failureReason: varchar('failure_reason', { length: 255 }),
+    // What the payer must do before the gateway settles a pending payment (3-D Secure, a bank's
+    // page); null once settled or when nothing is asked (gateways.ts, NextAction).
+    nextAction: jsonb('next_action').$type<NextAction>(),
   },
   (t) => [
     uniqueIndex('payments_idempotency_key_key').on(t.idempotencyKey),

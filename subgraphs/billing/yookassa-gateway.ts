@@ -32,6 +32,8 @@ interface YooPayment {
   };
   cancellation_details?: { party?: string; reason?: string };
   metadata?: Record<string, string>;
+  /** Present while the payer must act: `redirect` carries the page to send them to. */
+  confirmation?: { type?: string; confirmation_url?: string };
 }
 
 interface YooRefund {
@@ -58,6 +60,8 @@ function refundCents(refund: YooRefund): number | null {
  */
 export class YooKassaGateway implements PaymentGateway {
   readonly name = 'yandex_kassa' as const;
+  /** YooKassa takes roubles; other currencies need a separate agreement with it. */
+  readonly currencies = ['RUB'] as const;
   private readonly base: string;
   private readonly auth: string;
 
@@ -106,6 +110,10 @@ export class YooKassaGateway implements PaymentGateway {
       payerName: null,
       payerCountry: countryOrNull(payment.payment_method?.card?.issuer_country),
       failureReason: status === 'failed' ? (payment.cancellation_details?.reason ?? 'canceled') : null,
+      nextAction:
+        status === 'pending' && payment.confirmation?.confirmation_url
+          ? { type: 'redirect', url: payment.confirmation.confirmation_url }
+          : null,
     };
   }
 
@@ -128,6 +136,10 @@ export class YooKassaGateway implements PaymentGateway {
           },
           capture: true,
           payment_method_id: request.paymentMethod,
+          // With the payer present YooKassa may ask for 3-D Secure on its page and send them back here.
+          ...(!request.offSession && request.returnUrl
+            ? { confirmation: { type: 'redirect', return_url: request.returnUrl } }
+            : {}),
           description: request.description.slice(0, 128),
           metadata: request.metadata,
         },
@@ -139,6 +151,16 @@ export class YooKassaGateway implements PaymentGateway {
       if (status === 400 || status === 404) {
         return { status: 'failed', intentId: `rejected_${key}`, failureReason: 'rejected by the gateway' };
       }
+      throw error;
+    }
+  }
+
+  async retrieve(intentId: string): Promise<PaymentOutcome | null> {
+    if (!/^[\w-]{1,64}$/.test(intentId)) return null;
+    try {
+      return this.outcome(await this.call<YooPayment>('GET', `/payments/${encodeURIComponent(intentId)}`));
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
       throw error;
     }
   }

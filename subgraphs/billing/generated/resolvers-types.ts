@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PlanRow as PlanRowModel, SubscriptionRow as SubscriptionRowModel, PaymentRow as PaymentRowModel, RefundRow as RefundRowModel } from '../tables.js';
 import type { UserRef as UserRefModel } from '../models.js';
 import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
+import type { NextAction as NextActionModel } from '../next-action.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -63,10 +64,30 @@ export type CreateSubscriptionPlanInput = {
   trialPeriodDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The chosen gateway does not take the plan's currency; nothing was started or charged. */
+export type CurrencyNotSupported = {
+  __typename?: 'CurrencyNotSupported';
+  /** The plan's currency. */
+  currency: Scalars['Currency']['output'];
+  /** The gateway asked for. */
+  gateway: PaymentGateway;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The currencies that gateway takes. */
+  supportedCurrencies: Array<Scalars['Currency']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a subscription of the signed-in user (or any, for admins). */
   cancelSubscription: UserSubscription;
+  /**
+   * Development gateway only: the payer's answer to a TEST payment's confirmation step (what a
+   * bank's 3-D Secure page does). `succeed` true completes it and activates its subscription;
+   * false fails it. Applied once; for the payer or an admin. BAD_USER_INPUT when the payment is not
+   * a TEST payment waiting for confirmation.
+   */
+  confirmTestPayment: Payment;
   /** Creates a plan. Admins only. */
   createSubscriptionPlan: SubscriptionPlan;
   /**
@@ -91,6 +112,12 @@ export type Mutation = {
 export type MutationCancelSubscriptionArgs = {
   atPeriodEnd?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmTestPaymentArgs = {
+  paymentId: Scalars['ID']['input'];
+  succeed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -148,6 +175,8 @@ export type Payment = {
   failureReason?: Maybe<Scalars['String']['output']>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** While PENDING: what the payer must do for the gateway to settle it; null otherwise. */
+  nextAction?: Maybe<PaymentNextAction>;
   /** The payer's country (ISO 3166-1 alpha-2) as the gateway reported it. */
   payerCountry?: Maybe<Scalars['String']['output']>;
   /** The cardholder's name as the gateway reported it; removed when the account is deleted. */
@@ -167,6 +196,23 @@ export type Payment = {
   /** Where it is. */
   status: PaymentStatus;
   /** The subscription it pays for. */
+  subscription: UserSubscription;
+};
+
+/**
+ * The first payment needs the payer: the subscription is PENDING, gives no entitlements, and
+ * becomes ACTIVE when the gateway confirms the payment. Unconfirmed, it expires with its payment
+ * FAILED after the grace days (BILLING_GRACE_DAYS, 3 by default). Query paymentState after the step.
+ */
+export type PaymentActionRequired = {
+  __typename?: 'PaymentActionRequired';
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** What the payer must do next. */
+  nextAction: PaymentNextAction;
+  /** The pending first payment (always set; nullable only to match SubscriptionStarted.payment in one selection). */
+  payment?: Maybe<Payment>;
+  /** The pending subscription. */
   subscription: UserSubscription;
 };
 
@@ -190,22 +236,66 @@ export type PaymentDeclined = {
 
 /** The payment service that handles a payment. */
 export type PaymentGateway =
-  /** Sberbank acquiring. Listed, not yet available. */
+  /**
+   * Sberbank internet acquiring (roubles). The payer enters the card on Sberbank's page
+   * (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `card`). The card is
+   * bound for renewals with the first payment, so plans with a trial are refused.
+   */
   | 'SBERBANK'
   /** Stripe (cards, international). */
   | 'STRIPE'
-  /** WebMoney. Listed, not yet available. */
+  /**
+   * The development gateway: in-process, no keys, takes no money. Tokens `test_success` (pays),
+   * `test_decline` (declined) and `test_requires_action` (pending until confirmTestPayment).
+   * On by default outside production; never available in production.
+   */
+  | 'TEST'
+  /**
+   * WebMoney Merchant (USD, EUR or RUB, per the purses configured). The payer pays on WebMoney's
+   * page (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `wallet`). It cannot
+   * charge without the payer: no trials, and a renewal fails (subscribe again when it ends).
+   * Refunds are returned by hand: refundPayment answers RefundRecordedAsManual.
+   */
   | 'WEBMONEY'
   /** YooKassa, formerly Yandex.Kassa (Russia). */
   | 'YANDEX_KASSA';
 
+/** A payment gateway that takes payments now. */
+export type PaymentGatewayInfo = {
+  __typename?: 'PaymentGatewayInfo';
+  /** The ISO 4217 currencies it takes; subscribe refuses a plan in any other with CurrencyNotSupported. */
+  currencies: Array<Scalars['Currency']['output']>;
+  /** The gateway, as PaymentMethodInput.gateway takes it. */
+  gateway: PaymentGateway;
+};
+
 /** How the subscriber pays: a gateway and its saved payment method (never card numbers). */
 export type PaymentMethodInput = {
-  /** The gateway (STRIPE or YANDEX_KASSA). */
+  /** The gateway; paymentGateways lists those available. */
   gateway: PaymentGateway;
-  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id. */
+  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id, a TEST token. */
   token: Scalars['String']['input'];
 };
+
+/** The confirmation step of a pending payment. */
+export type PaymentNextAction = {
+  __typename?: 'PaymentNextAction';
+  /** For CLIENT_SECRET: the secret the gateway's client library confirms with. Only the payer and admins see it. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** For REDIRECT: where to send the payer. */
+  redirectUrl?: Maybe<Scalars['String']['output']>;
+  /** Which kind of step. */
+  type: PaymentNextActionType;
+};
+
+/** What the payer must do before a pending payment can settle. */
+export type PaymentNextActionType =
+  /** Confirm with the gateway's client library using `clientSecret` (Stripe.js handleNextAction, for 3-D Secure). */
+  | 'CLIENT_SECRET'
+  /** Development gateway: call confirmTestPayment (what a bank's 3-D Secure page would do). */
+  | 'CONFIRM_TEST_PAYMENT'
+  /** Send the payer to `redirectUrl` (the gateway's or bank's page); they come back to the app's return page. */
+  | 'REDIRECT';
 
 /** Where a payment is. */
 export type PaymentStatus =
@@ -229,6 +319,16 @@ export type Query = {
   __typename?: 'Query';
   /** A payment by id, for its payer or an admin; null otherwise. */
   payment?: Maybe<Payment>;
+  /** The gateways that take payments now, with the currencies each accepts. Public. */
+  paymentGateways: Array<PaymentGatewayInfo>;
+  /**
+   * A payment's current state, for the client coming back from a confirmation step (the
+   * `payment` parameter of the return URL): while it is PENDING the gateway is asked, and its
+   * answer applied as a notification would be, so a payment the gateway already settled is
+   * COMPLETED or FAILED here even before its notification arrives. For its payer or an admin;
+   * null otherwise.
+   */
+  paymentState?: Maybe<Payment>;
   /** A subscription by id, for its subscriber or an admin; null otherwise. */
   subscription?: Maybe<UserSubscription>;
   /** Plans, cheapest first. Public; `includeInactive` is for admins. */
@@ -237,6 +337,11 @@ export type Query = {
 
 
 export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentStateArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -290,19 +395,38 @@ export type RefundIssued = {
 };
 
 /** The outcome of refundPayment. */
-export type RefundPaymentResult = RefundExceedsPayment | RefundIssued;
+export type RefundPaymentResult = RefundExceedsPayment | RefundIssued | RefundRecordedAsManual;
+
+/**
+ * The payment's gateway has no refund call (WebMoney Merchant): the refund is recorded as MANUAL
+ * and counts as returned; an admin sends the money back by hand (WebMoney Keeper).
+ */
+export type RefundRecordedAsManual = {
+  __typename?: 'RefundRecordedAsManual';
+  /** Human-readable explanation, naming what to do by hand. */
+  message: Scalars['String']['output'];
+  /** The payment, with its refunds. */
+  payment: Payment;
+  /** The refund, status MANUAL. */
+  refund: Refund;
+};
 
 /** Where a refund is. */
 export type RefundStatus =
   /** The gateway refused it; it does not count against the payment. */
   | 'FAILED'
+  /**
+   * The gateway has no refund call (WebMoney): recorded as returned by hand, which an admin does
+   * in WebMoney Keeper. Counts against the payment like SUCCEEDED and ends the subscription the same way.
+   */
+  | 'MANUAL'
   /** Asked of the gateway; its answer has not arrived yet. */
   | 'PENDING'
   /** Money returned. */
   | 'SUCCEEDED';
 
 /** The outcome of subscribe. */
-export type SubscribeResult = AlreadySubscribed | PaymentDeclined | PlanUnavailable | SubscriptionStarted;
+export type SubscribeResult = AlreadySubscribed | CurrencyNotSupported | PaymentActionRequired | PaymentDeclined | PlanUnavailable | SubscriptionStarted;
 
 /** A page of subscriptions. */
 export type SubscriptionConnection = {
@@ -601,9 +725,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   RefundPaymentResult:
     | ( RefundExceedsPayment )
     | ( Omit<RefundIssued, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
+    | ( Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
   ;
   SubscribeResult:
     | ( Omit<AlreadySubscribed, 'subscription'> & { subscription: _RefType['UserSubscription'] } )
+    | ( CurrencyNotSupported )
+    | ( Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: _RefType['PaymentNextAction'], payment?: Maybe<_RefType['Payment']>, subscription: _RefType['UserSubscription'] } )
     | ( Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<_RefType['Payment']> } )
     | ( PlanUnavailable )
     | ( Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<_RefType['Payment']>, subscription: _RefType['UserSubscription'] } )
@@ -618,16 +745,21 @@ export type ResolversTypes = {
   BillingPeriod: BillingPeriod;
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  CurrencyNotSupported: ResolverTypeWrapper<CurrencyNotSupported>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRowModel>;
+  PaymentActionRequired: ResolverTypeWrapper<Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversTypes['PaymentNextAction'], payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
   PaymentDeclined: ResolverTypeWrapper<Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentGateway: PaymentGateway;
+  PaymentGatewayInfo: ResolverTypeWrapper<PaymentGatewayInfo>;
   PaymentMethodInput: PaymentMethodInput;
+  PaymentNextAction: ResolverTypeWrapper<NextActionModel>;
+  PaymentNextActionType: PaymentNextActionType;
   PaymentStatus: PaymentStatus;
   PlanUnavailable: ResolverTypeWrapper<PlanUnavailable>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -635,6 +767,7 @@ export type ResolversTypes = {
   RefundExceedsPayment: ResolverTypeWrapper<RefundExceedsPayment>;
   RefundIssued: ResolverTypeWrapper<Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundPaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RefundPaymentResult']>;
+  RefundRecordedAsManual: ResolverTypeWrapper<Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundStatus: RefundStatus;
   SubscribeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubscribeResult']>;
   SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserSubscription']> }>;
@@ -656,21 +789,26 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
   Currency: Scalars['Currency']['output'];
+  CurrencyNotSupported: CurrencyNotSupported;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Payment: PaymentRowModel;
+  PaymentActionRequired: Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversParentTypes['PaymentNextAction'], payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
   PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
   PaymentDeclined: Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  PaymentGatewayInfo: PaymentGatewayInfo;
   PaymentMethodInput: PaymentMethodInput;
+  PaymentNextAction: NextActionModel;
   PlanUnavailable: PlanUnavailable;
   Query: Record<PropertyKey, never>;
   Refund: RefundRowModel;
   RefundExceedsPayment: RefundExceedsPayment;
   RefundIssued: Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
+  RefundRecordedAsManual: Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   SubscribeResult: ResolversUnionTypes<ResolversParentTypes>['SubscribeResult'];
   SubscriptionConnection: Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserSubscription']> };
   SubscriptionPlan: PlanRowModel;
@@ -701,6 +839,14 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'Currency';
 }
 
+export type CurrencyNotSupportedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurrencyNotSupported'] = ResolversParentTypes['CurrencyNotSupported']> = {
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  gateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supportedCurrencies?: Resolver<Array<ResolversTypes['Currency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -711,6 +857,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelSubscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType, RequireFields<MutationCancelSubscriptionArgs, 'atPeriodEnd' | 'id'>>;
+  confirmTestPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationConfirmTestPaymentArgs, 'paymentId' | 'succeed'>>;
   createSubscriptionPlan?: Resolver<ResolversTypes['SubscriptionPlan'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionPlanArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPaymentResult'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'amountCents' | 'paymentId'>>;
   setAutoRenewal?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType, RequireFields<MutationSetAutoRenewalArgs, 'enabled' | 'id'>>;
@@ -731,6 +878,7 @@ export type PaymentResolvers<ContextType = RequestContext, ParentType extends Re
   currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextAction?: Resolver<Maybe<ResolversTypes['PaymentNextAction']>, ParentType, ContextType>;
   payerCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   payerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentGateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
@@ -741,6 +889,14 @@ export type PaymentResolvers<ContextType = RequestContext, ParentType extends Re
   refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
+};
+
+export type PaymentActionRequiredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentActionRequired'] = ResolversParentTypes['PaymentActionRequired']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAction?: Resolver<ResolversTypes['PaymentNextAction'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PaymentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = {
@@ -754,6 +910,17 @@ export type PaymentDeclinedResolvers<ContextType = RequestContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PaymentGatewayInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentGatewayInfo'] = ResolversParentTypes['PaymentGatewayInfo']> = {
+  currencies?: Resolver<Array<ResolversTypes['Currency']>, ParentType, ContextType>;
+  gateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
+};
+
+export type PaymentNextActionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentNextAction'] = ResolversParentTypes['PaymentNextAction']> = {
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redirectUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PaymentNextActionType'], ParentType, ContextType>;
+};
+
 export type PlanUnavailableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanUnavailable'] = ResolversParentTypes['PlanUnavailable']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -761,6 +928,8 @@ export type PlanUnavailableResolvers<ContextType = RequestContext, ParentType ex
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentGateways?: Resolver<Array<ResolversTypes['PaymentGatewayInfo']>, ParentType, ContextType>;
+  paymentState?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentStateArgs, 'id'>>;
   subscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
   subscriptionPlans?: Resolver<ResolversTypes['SubscriptionPlanConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionPlansArgs, 'includeInactive'>>;
 };
@@ -789,11 +958,18 @@ export type RefundIssuedResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type RefundPaymentResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundPaymentResult'] = ResolversParentTypes['RefundPaymentResult']> = {
-  __resolveType: TypeResolveFn<'RefundExceedsPayment' | 'RefundIssued', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'RefundExceedsPayment' | 'RefundIssued' | 'RefundRecordedAsManual', ParentType, ContextType>;
+};
+
+export type RefundRecordedAsManualResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundRecordedAsManual'] = ResolversParentTypes['RefundRecordedAsManual']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType>;
+  refund?: Resolver<ResolversTypes['Refund'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SubscribeResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscribeResult'] = ResolversParentTypes['SubscribeResult']> = {
-  __resolveType: TypeResolveFn<'AlreadySubscribed' | 'PaymentDeclined' | 'PlanUnavailable' | 'SubscriptionStarted', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AlreadySubscribed' | 'CurrencyNotSupported' | 'PaymentActionRequired' | 'PaymentDeclined' | 'PlanUnavailable' | 'SubscriptionStarted', ParentType, ContextType>;
 };
 
 export type SubscriptionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionConnection'] = ResolversParentTypes['SubscriptionConnection']> = {
@@ -864,19 +1040,24 @@ export type UserSubscriptionResolvers<ContextType = RequestContext, ParentType e
 export type Resolvers<ContextType = RequestContext> = {
   AlreadySubscribed?: AlreadySubscribedResolvers<ContextType>;
   Currency?: GraphQLScalarType;
+  CurrencyNotSupported?: CurrencyNotSupportedResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
+  PaymentActionRequired?: PaymentActionRequiredResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentDeclined?: PaymentDeclinedResolvers<ContextType>;
+  PaymentGatewayInfo?: PaymentGatewayInfoResolvers<ContextType>;
+  PaymentNextAction?: PaymentNextActionResolvers<ContextType>;
   PlanUnavailable?: PlanUnavailableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundExceedsPayment?: RefundExceedsPaymentResolvers<ContextType>;
   RefundIssued?: RefundIssuedResolvers<ContextType>;
   RefundPaymentResult?: RefundPaymentResultResolvers<ContextType>;
+  RefundRecordedAsManual?: RefundRecordedAsManualResolvers<ContextType>;
   SubscribeResult?: SubscribeResultResolvers<ContextType>;
   SubscriptionConnection?: SubscriptionConnectionResolvers<ContextType>;
   SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;

@@ -1,14 +1,16 @@
-import { toStored } from '../../../kit/stored-enums.js';
+import { fromStored, toStored } from '../../../kit/stored-enums.js';
 import { requireAdmin, requireViewer } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { BillingDeps } from '../deps.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
+import { confirmTestPayment } from '../confirmations.js';
 import { createPlan, updatePlan } from '../plans.js';
 import { refundPayment } from '../refunds.js';
 import { cancelSubscription, setAutoRenewal, subscribe } from '../subscriptions.js';
 import type { BillingPeriod, PaymentGatewayName } from '../tables.js';
 
 const lower = <T extends string>(value: string) => toStored(value) as T;
+const upper = (value: string) => fromStored<never>(value);
 
 export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestContext> {
   return {
@@ -26,6 +28,22 @@ export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestC
             __typename: 'SubscriptionStarted',
             subscription: outcome.subscription,
             payment: outcome.payment,
+          };
+        case 'actionRequired':
+          return {
+            __typename: 'PaymentActionRequired',
+            message: 'The payment needs a confirmation step by the payer; see nextAction.',
+            subscription: outcome.subscription,
+            payment: outcome.payment,
+            nextAction: outcome.nextAction,
+          };
+        case 'currencyNotSupported':
+          return {
+            __typename: 'CurrencyNotSupported',
+            message: `${outcome.gateway.toUpperCase()} does not take payments in ${outcome.currency}.`,
+            gateway: upper(outcome.gateway),
+            currency: outcome.currency,
+            supportedCurrencies: outcome.supported,
           };
         case 'declined':
           return {
@@ -47,6 +65,9 @@ export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestC
       }
     },
 
+    confirmTestPayment: (_parent, { paymentId, succeed }, ctx) =>
+      confirmTestPayment(deps, requireViewer(ctx), paymentId, succeed ?? true),
+
     cancelSubscription: (_parent, { id, atPeriodEnd }, ctx) =>
       cancelSubscription(deps, requireViewer(ctx), id, atPeriodEnd ?? true),
 
@@ -60,6 +81,14 @@ export function mutationResolvers(deps: BillingDeps): MutationResolvers<RequestC
           __typename: 'RefundExceedsPayment',
           message: `At most ${result.refundableCents} cents of this payment can still be refunded.`,
           refundableCents: result.refundableCents,
+        };
+      }
+      if (result.kind === 'manual') {
+        return {
+          __typename: 'RefundRecordedAsManual',
+          message: `${result.payment.paymentGateway.toUpperCase()} has no refund call: return ${result.refund.amountCents} cents (${result.payment.currency}) to the payer by hand.`,
+          refund: result.refund,
+          payment: result.payment,
         };
       }
       return { __typename: 'RefundIssued', refund: result.refund, payment: result.payment };

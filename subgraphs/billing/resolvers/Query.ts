@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { visiblePayment, visibleSubscription } from '../access.js';
 import type { BillingDeps } from '../deps.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { availableGateways, refreshPayment } from '../confirmations.js';
 import { paymentById, subscriptionById } from '../loaders.js';
 import { listPlans } from '../plans.js';
 
@@ -21,5 +22,21 @@ export function queryResolvers(deps: BillingDeps): QueryResolvers<RequestContext
     subscription: async (_parent, { id }, ctx) =>
       visibleSubscription(deps, ctx, await subscriptionById(ctx, db).load(id)),
     payment: async (_parent, { id }, ctx) => visiblePayment(deps, ctx, await paymentById(ctx, db).load(id)),
+    paymentGateways: () =>
+      availableGateways(deps).map(({ gateway, currencies }) => ({
+        gateway: gateway.toUpperCase() as never,
+        currencies,
+      })),
+    paymentState: async (_parent, { id }, ctx) => {
+      const visible = await visiblePayment(deps, ctx, await paymentById(ctx, db).load(id));
+      if (!visible) return null;
+      const refreshed = await refreshPayment(deps, visible);
+      if (refreshed !== visible) {
+        // The outcome may have moved the subscription: later fields read it afresh.
+        subscriptionById(ctx, db).clear(refreshed.subscriptionId);
+        paymentById(ctx, db).clear(refreshed.id);
+      }
+      return refreshed;
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import { visiblePayment, visibleRefund, visibleSubscription } from '../access.js';
 import type { BillingDeps } from '../deps.js';
 import type {
+  PaymentNextActionResolvers,
   PaymentResolvers,
   RefundResolvers,
   SubscriptionPlanResolvers,
@@ -19,6 +20,7 @@ import {
   subscriptionById,
 } from '../loaders.js';
 import { refundedCentsOf } from '../refunds.js';
+import type { NextAction } from '../gateways.js';
 import type { PaymentRow, PlanRow, RefundRow, SubscriptionRow } from '../tables.js';
 
 // The SDL spells enum values in upper case, the database in lower case (kit/stored-enums.ts).
@@ -71,6 +73,7 @@ export function paymentResolvers(deps: BillingDeps): PaymentResolvers<RequestCon
       (await subscriptionById(ctx, db).load(payment.subscriptionId))!,
     status: (payment) => upper(payment.status),
     paymentGateway: (payment) => upper(payment.paymentGateway),
+    nextAction: (payment) => (payment.status === 'pending' ? payment.nextAction : null),
     refunds: (payment, _args, ctx) => refundsByPayment(ctx, db).load(payment.id),
     refundedCents: async (payment, _args, ctx) =>
       refundedCentsOf(await refundsByPayment(ctx, db).load(payment.id)),
@@ -84,5 +87,21 @@ export function refundResolvers(deps: BillingDeps): RefundResolvers<RequestConte
       visibleRefund(deps, ctx, await refundById(ctx, db).load(reference.id)),
     payment: async (refund, _args, ctx) => (await paymentById(ctx, db).load(refund.paymentId))!,
     status: (refund) => upper(refund.status),
+  };
+}
+
+/** The gateway's NextAction as the SDL spells it. */
+export function paymentNextActionResolvers(): PaymentNextActionResolvers<RequestContext, NextAction> {
+  return {
+    type: (action) =>
+      upper(
+        action.type === 'client_secret'
+          ? 'CLIENT_SECRET'
+          : action.type === 'redirect'
+            ? 'REDIRECT'
+            : 'CONFIRM_TEST_PAYMENT',
+      ),
+    clientSecret: (action) => (action.type === 'client_secret' ? action.clientSecret : null),
+    redirectUrl: (action) => (action.type === 'redirect' ? action.url : null),
   };
 }

@@ -436,20 +436,35 @@ export type OAuthProvider =
 
 /** The payment service that handles a payment. */
 export type PaymentGateway =
-  /** Sberbank acquiring. Listed, not yet available. */
+  /**
+   * Sberbank internet acquiring (roubles). The payer enters the card on Sberbank's page
+   * (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `card`). The card is
+   * bound for renewals with the first payment, so plans with a trial are refused.
+   */
   | 'SBERBANK'
   /** Stripe (cards, international). */
   | 'STRIPE'
-  /** WebMoney. Listed, not yet available. */
+  /**
+   * The development gateway: in-process, no keys, takes no money. Tokens `test_success` (pays),
+   * `test_decline` (declined) and `test_requires_action` (pending until confirmTestPayment).
+   * On by default outside production; never available in production.
+   */
+  | 'TEST'
+  /**
+   * WebMoney Merchant (USD, EUR or RUB, per the purses configured). The payer pays on WebMoney's
+   * page (PaymentActionRequired with a REDIRECT); the token is any label (e.g. `wallet`). It cannot
+   * charge without the payer: no trials, and a renewal fails (subscribe again when it ends).
+   * Refunds are returned by hand: refundPayment answers RefundRecordedAsManual.
+   */
   | 'WEBMONEY'
   /** YooKassa, formerly Yandex.Kassa (Russia). */
   | 'YANDEX_KASSA';
 
 /** How the subscriber pays: a gateway and its saved payment method (never card numbers). */
 export type PaymentMethodInput = {
-  /** The gateway (STRIPE or YANDEX_KASSA). */
+  /** The gateway; paymentGateways lists those available. */
   gateway: PaymentGateway;
-  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id. */
+  /** The gateway's payment method reference: a Stripe `pm_...` id, a YooKassa payment_method_id, a TEST token. */
   token: string;
 };
 
@@ -468,6 +483,11 @@ export type PaymentStatus =
 export type RefundStatus =
   /** The gateway refused it; it does not count against the payment. */
   | 'FAILED'
+  /**
+   * The gateway has no refund call (WebMoney): recorded as returned by hand, which an admin does
+   * in WebMoney Keeper. Counts against the payment like SUCCEEDED and ends the subscription the same way.
+   */
+  | 'MANUAL'
   /** Asked of the gateway; its answer has not arrived yet. */
   | 'PENDING'
   /** Money returned. */
@@ -702,6 +722,7 @@ export type RefundPaymentMutationVariables = Exact<{
 export type RefundPaymentMutation = { refundPayment:
     | { __typename: 'RefundExceedsPayment', message: string, refundableCents: number }
     | { __typename: 'RefundIssued', refund: { id: string, amountCents: number, status: RefundStatus }, payment: { id: string, status: PaymentStatus, refundedCents: number } }
+    | { __typename: 'RefundRecordedAsManual' }
    };
 
 export type SetAutoRenewalMutationVariables = Exact<{
@@ -721,6 +742,8 @@ export type SubscribeMutationVariables = Exact<{
 
 export type SubscribeMutation = { subscribe:
     | { __typename: 'AlreadySubscribed', message: string, subscription: { id: string, status: SubscriptionStatus } }
+    | { __typename: 'CurrencyNotSupported' }
+    | { __typename: 'PaymentActionRequired' }
     | { __typename: 'PaymentDeclined', message: string }
     | { __typename: 'PlanUnavailable', message: string }
     | { __typename: 'SubscriptionStarted', subscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null }, payment: { id: string, status: PaymentStatus, amountCents: number, currency: string } | null }
