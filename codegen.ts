@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { type DocumentNode, Kind, type ObjectTypeDefinitionNode, parse, type TypeNode } from 'graphql';
+import { problemTypeNames } from './kit/problems.js';
 import { SUBGRAPH_NAMES } from './schema/subgraphs.js';
 
 /** How our custom scalars look inside resolvers (what Drizzle returns) and on the wire for clients. */
@@ -43,10 +45,52 @@ const subgraphTargets = Object.fromEntries(
   ]),
 );
 
-/** subgraphs/<name>/codegen-mappers.json maps GraphQL types to row types, relative to generated/. */
+/**
+ * subgraphs/<name>/codegen-mappers.json maps GraphQL types to row types, relative to generated/.
+ * A Problem type's `code` comes from the kit (kit/problems.ts), so its resolvers return it without one.
+ */
 function mappersFor(name: string): Record<string, string> {
   const path = `subgraphs/${name}/codegen-mappers.json`;
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+  const rows = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
+  const sdl = parse(readFileSync(`subgraphs/${name}/schema.graphql`, 'utf8'));
+  const problems = problemTypeNames(sdl).map((type) => [type, problemMapper(sdl, type)]);
+  return { ...Object.fromEntries(problems), ...rows };
+}
+
+/**
+ * `Omit<T, 'code'>`, keeping what codegen does by itself for fields of object types (their
+ * resolver types, so a field may hold a mapped row).
+ */
+function problemMapper(sdl: DocumentNode, typeName: string): string {
+  const composite = new Set(
+    sdl.definitions
+      .filter((d) =>
+        [Kind.OBJECT_TYPE_DEFINITION, Kind.INTERFACE_TYPE_DEFINITION, Kind.UNION_TYPE_DEFINITION].includes(
+          d.kind,
+        ),
+      )
+      .map((d) => (d as { name: { value: string } }).name.value),
+  );
+  const definition = sdl.definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === typeName,
+  );
+  const baseName = (type: TypeNode): string =>
+    type.kind === Kind.NAMED_TYPE ? type.name.value : baseName(type.type);
+  const render = (type: TypeNode, nullable = true): string => {
+    if (type.kind === Kind.NON_NULL_TYPE) return render(type.type, false);
+    const inner =
+      type.kind === Kind.LIST_TYPE ? `Array<${render(type.type)}>` : `ResolversTypes['${type.name.value}']`;
+    return nullable ? `Maybe<${inner}>` : inner;
+  };
+  const objectFields = (definition?.fields ?? []).filter((field) => composite.has(baseName(field.type)));
+  const omitted = ['code', ...objectFields.map((field) => field.name.value)].map((f) => `'${f}'`).join(' | ');
+  const kept = objectFields.map(
+    (field) =>
+      `${field.name.value}${field.type.kind === Kind.NON_NULL_TYPE ? '' : '?'}: ${render(field.type)}`,
+  );
+  return kept.length === 0
+    ? `Omit<${typeName}, ${omitted}>`
+    : `Omit<${typeName}, ${omitted}> & { ${kept.join('; ')} }`;
 }
 
 const config: CodegenConfig = {

@@ -22,6 +22,7 @@ import { maskError } from './errors.js';
 import { rejectMalformedIds } from './id-arguments.js';
 import { rejectUnstorableText } from './input-guard.js';
 import { supportedOperationTypes } from './operation-types.js';
+import { withProblemResolvers } from './problems.js';
 import type { EventBus } from './events/bus.js';
 import {
   createHttpServer,
@@ -132,7 +133,11 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const schema = buildSubgraphSchema([
-    { typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as any },
+    {
+      typeDefs,
+      // Every Problem type gets its `code` from its name and must carry a message (kit/problems.ts).
+      resolvers: withProblemResolvers(typeDefs, { ...scalarResolvers, ...definition.resolvers }) as any,
+    },
   ]);
   if (deps.production) gatewayOnlyServiceField(schema);
   const apollo = new ApolloServer<RequestContext>({

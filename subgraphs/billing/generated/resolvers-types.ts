@@ -25,8 +25,10 @@ export type Scalars = {
 };
 
 /** The user already has a subscription that is active or pending. */
-export type AlreadySubscribed = {
+export type AlreadySubscribed = Problem & {
   __typename?: 'AlreadySubscribed';
+  /** Stable code of the outcome, always ALREADY_SUBSCRIBED. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** The subscription they have. */
@@ -65,8 +67,10 @@ export type CreateSubscriptionPlanInput = {
 };
 
 /** The chosen gateway does not take the plan's currency; nothing was started or charged. */
-export type CurrencyNotSupported = {
+export type CurrencyNotSupported = Problem & {
   __typename?: 'CurrencyNotSupported';
+  /** Stable code of the outcome, always CURRENCY_NOT_SUPPORTED. */
+  code: Scalars['String']['output'];
   /** The plan's currency. */
   currency: Scalars['Currency']['output'];
   /** The gateway asked for. */
@@ -226,8 +230,10 @@ export type PaymentConnection = {
 };
 
 /** The gateway declined the first payment: nothing was charged and the subscription never became active; it stays in the history as EXPIRED with this FAILED payment. */
-export type PaymentDeclined = {
+export type PaymentDeclined = Problem & {
   __typename?: 'PaymentDeclined';
+  /** Stable code of the outcome, always PAYMENT_DECLINED. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** The declined payment (always set; nullable only to match SubscriptionStarted.payment in one selection). */
@@ -309,9 +315,22 @@ export type PaymentStatus =
   | 'REFUNDED';
 
 /** The plan does not exist or is closed to new subscriptions. */
-export type PlanUnavailable = {
+export type PlanUnavailable = Problem & {
   __typename?: 'PlanUnavailable';
+  /** Stable code of the outcome, always PLAN_UNAVAILABLE. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * An expected outcome a form shows, not an error: the request was understood and refused for a
+ * reason the user can act on. Switch on __typename or on code.
+ */
+export type Problem = {
+  /** Stable SCREAMING_SNAKE code of the outcome (EMAIL_TAKEN, PAYMENT_DECLINED): its type's name, for switching in code. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation, safe to show to the user. */
   message: Scalars['String']['output'];
 };
 
@@ -377,8 +396,10 @@ export type Refund = {
 };
 
 /** The amount is more than what remains unrefunded of the payment. */
-export type RefundExceedsPayment = {
+export type RefundExceedsPayment = Problem & {
   __typename?: 'RefundExceedsPayment';
+  /** Stable code of the outcome, always REFUND_EXCEEDS_PAYMENT. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** Cents that can still be refunded. */
@@ -723,29 +744,39 @@ export type FederationReferenceTypes = {
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   RefundPaymentResult:
-    | ( RefundExceedsPayment )
+    | ( Omit<RefundExceedsPayment, 'code'> )
     | ( Omit<RefundIssued, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
     | ( Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: _RefType['Payment'], refund: _RefType['Refund'] } )
   ;
   SubscribeResult:
-    | ( Omit<AlreadySubscribed, 'subscription'> & { subscription: _RefType['UserSubscription'] } )
-    | ( CurrencyNotSupported )
+    | ( Omit<AlreadySubscribed, 'code' | 'subscription'> & { subscription: ResolversTypes['UserSubscription'] } )
+    | ( Omit<CurrencyNotSupported, 'code'> )
     | ( Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: _RefType['PaymentNextAction'], payment?: Maybe<_RefType['Payment']>, subscription: _RefType['UserSubscription'] } )
-    | ( Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<_RefType['Payment']> } )
-    | ( PlanUnavailable )
+    | ( Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> } )
+    | ( Omit<PlanUnavailable, 'code'> )
     | ( Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<_RefType['Payment']>, subscription: _RefType['UserSubscription'] } )
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Problem:
+    | ( Omit<AlreadySubscribed, 'code' | 'subscription'> & { subscription: ResolversTypes['UserSubscription'] } )
+    | ( Omit<CurrencyNotSupported, 'code'> )
+    | ( Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> } )
+    | ( Omit<PlanUnavailable, 'code'> )
+    | ( Omit<RefundExceedsPayment, 'code'> )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AlreadySubscribed: ResolverTypeWrapper<Omit<AlreadySubscribed, 'subscription'> & { subscription: ResolversTypes['UserSubscription'] }>;
+  AlreadySubscribed: ResolverTypeWrapper<Omit<AlreadySubscribed, 'code' | 'subscription'> & { subscription: ResolversTypes['UserSubscription'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BillingPeriod: BillingPeriod;
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
-  CurrencyNotSupported: ResolverTypeWrapper<CurrencyNotSupported>;
+  CurrencyNotSupported: ResolverTypeWrapper<Omit<CurrencyNotSupported, 'code'>>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -754,17 +785,18 @@ export type ResolversTypes = {
   Payment: ResolverTypeWrapper<PaymentRowModel>;
   PaymentActionRequired: ResolverTypeWrapper<Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversTypes['PaymentNextAction'], payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
-  PaymentDeclined: ResolverTypeWrapper<Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
+  PaymentDeclined: ResolverTypeWrapper<Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentGateway: PaymentGateway;
   PaymentGatewayInfo: ResolverTypeWrapper<PaymentGatewayInfo>;
   PaymentMethodInput: PaymentMethodInput;
   PaymentNextAction: ResolverTypeWrapper<NextActionModel>;
   PaymentNextActionType: PaymentNextActionType;
   PaymentStatus: PaymentStatus;
-  PlanUnavailable: ResolverTypeWrapper<PlanUnavailable>;
+  PlanUnavailable: ResolverTypeWrapper<Omit<PlanUnavailable, 'code'>>;
+  Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Refund: ResolverTypeWrapper<RefundRowModel>;
-  RefundExceedsPayment: ResolverTypeWrapper<RefundExceedsPayment>;
+  RefundExceedsPayment: ResolverTypeWrapper<Omit<RefundExceedsPayment, 'code'>>;
   RefundIssued: ResolverTypeWrapper<Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundPaymentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RefundPaymentResult']>;
   RefundRecordedAsManual: ResolverTypeWrapper<Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
@@ -785,11 +817,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AlreadySubscribed: Omit<AlreadySubscribed, 'subscription'> & { subscription: ResolversParentTypes['UserSubscription'] };
+  AlreadySubscribed: Omit<AlreadySubscribed, 'code' | 'subscription'> & { subscription: ResolversTypes['UserSubscription'] };
   String: Scalars['String']['output'];
   CreateSubscriptionPlanInput: CreateSubscriptionPlanInput;
   Currency: Scalars['Currency']['output'];
-  CurrencyNotSupported: CurrencyNotSupported;
+  CurrencyNotSupported: Omit<CurrencyNotSupported, 'code'>;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -798,14 +830,15 @@ export type ResolversParentTypes = {
   Payment: PaymentRowModel;
   PaymentActionRequired: Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversParentTypes['PaymentNextAction'], payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
   PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
-  PaymentDeclined: Omit<PaymentDeclined, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
+  PaymentDeclined: Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> };
   PaymentGatewayInfo: PaymentGatewayInfo;
   PaymentMethodInput: PaymentMethodInput;
   PaymentNextAction: NextActionModel;
-  PlanUnavailable: PlanUnavailable;
+  PlanUnavailable: Omit<PlanUnavailable, 'code'>;
+  Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   Query: Record<PropertyKey, never>;
   Refund: RefundRowModel;
-  RefundExceedsPayment: RefundExceedsPayment;
+  RefundExceedsPayment: Omit<RefundExceedsPayment, 'code'>;
   RefundIssued: Omit<RefundIssued, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
   RefundRecordedAsManual: Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
@@ -830,6 +863,7 @@ export type CacheControlDirectiveArgs = {
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AlreadySubscribedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AlreadySubscribed'] = ResolversParentTypes['AlreadySubscribed']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subscription?: Resolver<ResolversTypes['UserSubscription'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -840,6 +874,7 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type CurrencyNotSupportedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CurrencyNotSupported'] = ResolversParentTypes['CurrencyNotSupported']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
   gateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -905,6 +940,7 @@ export type PaymentConnectionResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type PaymentDeclinedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentDeclined'] = ResolversParentTypes['PaymentDeclined']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -922,8 +958,13 @@ export type PaymentNextActionResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type PlanUnavailableResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PlanUnavailable'] = ResolversParentTypes['PlanUnavailable']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
+  __resolveType: TypeResolveFn<'AlreadySubscribed' | 'CurrencyNotSupported' | 'PaymentDeclined' | 'PlanUnavailable' | 'RefundExceedsPayment', ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -946,6 +987,7 @@ export type RefundResolvers<ContextType = RequestContext, ParentType extends Res
 };
 
 export type RefundExceedsPaymentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RefundExceedsPayment'] = ResolversParentTypes['RefundExceedsPayment']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refundableCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1052,6 +1094,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PaymentGatewayInfo?: PaymentGatewayInfoResolvers<ContextType>;
   PaymentNextAction?: PaymentNextActionResolvers<ContextType>;
   PlanUnavailable?: PlanUnavailableResolvers<ContextType>;
+  Problem?: ProblemResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundExceedsPayment?: RefundExceedsPaymentResolvers<ContextType>;

@@ -412,9 +412,22 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/**
+ * An expected outcome a form shows, not an error: the request was understood and refused for a
+ * reason the user can act on. Switch on __typename or on code.
+ */
+export type Problem = {
+  /** Stable SCREAMING_SNAKE code of the outcome (EMAIL_TAKEN, PAYMENT_DECLINED): its type's name, for switching in code. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
+};
+
 /** The course is paid and the viewer has not bought it. */
-export type PurchaseRequired = {
+export type PurchaseRequired = Problem & {
   __typename?: 'PurchaseRequired';
+  /** Stable code of the outcome, always PURCHASE_REQUIRED. */
+  code: Scalars['String']['output'];
   /** The course. */
   course: Course;
   /** Human-readable explanation. */
@@ -671,10 +684,14 @@ export type FederationReferenceTypes = {
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   EnrollResult:
     | ( EnrollmentRowModel )
-    | ( Omit<PurchaseRequired, 'course'> & { course: _RefType['Course'] } )
+    | ( Omit<PurchaseRequired, 'code' | 'course'> & { course: ResolversTypes['Course'] } )
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Problem: ( Omit<PurchaseRequired, 'code' | 'course'> & { course: ResolversTypes['Course'] } );
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -701,7 +718,8 @@ export type ResolversTypes = {
   Lesson: ResolverTypeWrapper<LessonRowModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PurchaseRequired: ResolverTypeWrapper<Omit<PurchaseRequired, 'course'> & { course: ResolversTypes['Course'] }>;
+  Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
+  PurchaseRequired: ResolverTypeWrapper<Omit<PurchaseRequired, 'code' | 'course'> & { course: ResolversTypes['Course'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trainer: ResolverTypeWrapper<TrainerRefModel>;
   UpdateContentItemInput: UpdateContentItemInput;
@@ -734,7 +752,8 @@ export type ResolversParentTypes = {
   Lesson: LessonRowModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  PurchaseRequired: Omit<PurchaseRequired, 'course'> & { course: ResolversParentTypes['Course'] };
+  Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
+  PurchaseRequired: Omit<PurchaseRequired, 'code' | 'course'> & { course: ResolversTypes['Course'] };
   Query: Record<PropertyKey, never>;
   Trainer: TrainerRefModel;
   UpdateContentItemInput: UpdateContentItemInput;
@@ -871,7 +890,12 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
+  __resolveType: TypeResolveFn<'PurchaseRequired', ParentType, ContextType>;
+};
+
 export type PurchaseRequiredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PurchaseRequired'] = ResolversParentTypes['PurchaseRequired']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   course?: Resolver<ResolversTypes['Course'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -911,6 +935,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Lesson?: LessonResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Problem?: ProblemResolvers<ContextType>;
   PurchaseRequired?: PurchaseRequiredResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Trainer?: TrainerResolvers<ContextType>;

@@ -91,8 +91,10 @@ export type DisableTwoFactorInput = {
 export type DisableTwoFactorResult = InvalidCredentials | InvalidTwoFactorCode | TooManyAttempts | TwoFactorDisabled;
 
 /** Another account already uses this email. */
-export type EmailTaken = {
+export type EmailTaken = Problem & {
   __typename?: 'EmailTaken';
+  /** Stable code of the outcome, always EMAIL_TAKEN. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
@@ -109,29 +111,37 @@ export type EmailVerified = {
 };
 
 /** The login or password is wrong, or the account cannot sign in. */
-export type InvalidCredentials = {
+export type InvalidCredentials = Problem & {
   __typename?: 'InvalidCredentials';
+  /** Stable code of the outcome, always INVALID_CREDENTIALS. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation; deliberately the same for every cause. */
   message: Scalars['String']['output'];
 };
 
 /** The token is unknown, already used, expired, or no longer matches the account. */
-export type InvalidToken = {
+export type InvalidToken = Problem & {
   __typename?: 'InvalidToken';
+  /** Stable code of the outcome, always INVALID_TOKEN. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
 /** The code is wrong, expired, or was already used. */
-export type InvalidTwoFactorCode = {
+export type InvalidTwoFactorCode = Problem & {
   __typename?: 'InvalidTwoFactorCode';
+  /** Stable code of the outcome, always INVALID_TWO_FACTOR_CODE. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
 /** Refused: without this provider the account would have no way to sign in. Set a password first. */
-export type LastSignInMethod = {
+export type LastSignInMethod = Problem & {
   __typename?: 'LastSignInMethod';
+  /** Stable code of the outcome, always LAST_SIGN_IN_METHOD. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
@@ -333,15 +343,19 @@ export type OAuthClient =
  * provider and on the account), so the provider may not join it: sign in to that account first, then
  * link the provider. If the address is yours but the account is not, reset its password.
  */
-export type OAuthEmailInUse = {
+export type OAuthEmailInUse = Problem & {
   __typename?: 'OAuthEmailInUse';
+  /** Stable code of the outcome, always OAUTH_EMAIL_IN_USE. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
 
 /** The OAuth callback failed; start again with oauthStart. */
-export type OAuthFailed = {
+export type OAuthFailed = Problem & {
   __typename?: 'OAuthFailed';
+  /** Stable code of the outcome, always OAUTH_FAILED. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** Why. */
@@ -414,6 +428,17 @@ export type PasswordReset = {
   revokedSessions: Scalars['Int']['output'];
   /** Providers unlinked because they had not verified the account's address. */
   unlinkedProviders: Array<OAuthProvider>;
+};
+
+/**
+ * An expected outcome a form shows, not an error: the request was understood and refused for a
+ * reason the user can act on. Switch on __typename or on code.
+ */
+export type Problem = {
+  /** Stable SCREAMING_SNAKE code of the outcome (EMAIL_TAKEN, PAYMENT_DECLINED): its type's name, for switching in code. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
 };
 
 /** The provider was linked to the signed-in user. */
@@ -536,8 +561,10 @@ export type SignUpInput = {
 export type SignUpResult = AuthSuccess | EmailTaken | TooManyAttempts | UsernameTaken | WeakPassword;
 
 /** Too many attempts: passwords or codes for this account, or sign-ups or sign-ins from this client address. */
-export type TooManyAttempts = {
+export type TooManyAttempts = Problem & {
   __typename?: 'TooManyAttempts';
+  /** Stable code of the outcome, always TOO_MANY_ATTEMPTS. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** Seconds until another attempt is allowed. */
@@ -660,8 +687,10 @@ export type UserConnection = {
 };
 
 /** Another account already uses this username. */
-export type UsernameTaken = {
+export type UsernameTaken = Problem & {
   __typename?: 'UsernameTaken';
+  /** Stable code of the outcome, always USERNAME_TAKEN. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
 };
@@ -670,8 +699,10 @@ export type UsernameTaken = {
 export type VerifyEmailResult = EmailVerified | InvalidToken;
 
 /** The password does not meet the rules. */
-export type WeakPassword = {
+export type WeakPassword = Problem & {
   __typename?: 'WeakPassword';
+  /** Stable code of the outcome, always WEAK_PASSWORD. */
+  code: Scalars['String']['output'];
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
   /** Each rule the password broke. */
@@ -771,68 +802,83 @@ export type FederationReferenceTypes = {
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ChangePasswordResult:
-    | ( InvalidCredentials )
+    | ( Omit<InvalidCredentials, 'code'> )
     | ( Omit<PasswordChanged, 'user'> & { user: _RefType['User'] } )
-    | ( TooManyAttempts )
-    | ( WeakPassword )
+    | ( Omit<TooManyAttempts, 'code'> )
+    | ( Omit<WeakPassword, 'code'> )
   ;
   CompleteTwoFactorSignInResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
-    | ( InvalidToken )
-    | ( InvalidTwoFactorCode )
-    | ( TooManyAttempts )
+    | ( Omit<InvalidToken, 'code'> )
+    | ( Omit<InvalidTwoFactorCode, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
   ;
   ConfirmTwoFactorResult:
-    | ( InvalidTwoFactorCode )
-    | ( TooManyAttempts )
+    | ( Omit<InvalidTwoFactorCode, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
     | ( Omit<TwoFactorEnabled, 'user'> & { user: _RefType['User'] } )
   ;
   DeleteMyAccountResult:
     | ( AccountDeleted )
-    | ( InvalidCredentials )
-    | ( TooManyAttempts )
+    | ( Omit<InvalidCredentials, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
   ;
   DisableTwoFactorResult:
-    | ( InvalidCredentials )
-    | ( InvalidTwoFactorCode )
-    | ( TooManyAttempts )
+    | ( Omit<InvalidCredentials, 'code'> )
+    | ( Omit<InvalidTwoFactorCode, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
     | ( Omit<TwoFactorDisabled, 'user'> & { user: _RefType['User'] } )
   ;
   OAuthCallbackResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
-    | ( OAuthEmailInUse )
-    | ( OAuthFailed )
+    | ( Omit<OAuthEmailInUse, 'code'> )
+    | ( Omit<OAuthFailed, 'code'> )
     | ( Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: _RefType['LinkedAccount'] } )
     | ( TwoFactorRequired )
   ;
   ResetPasswordResult:
-    | ( InvalidToken )
+    | ( Omit<InvalidToken, 'code'> )
     | ( PasswordReset )
-    | ( WeakPassword )
+    | ( Omit<WeakPassword, 'code'> )
   ;
   SignInResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
-    | ( InvalidCredentials )
-    | ( TooManyAttempts )
+    | ( Omit<InvalidCredentials, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
     | ( TwoFactorRequired )
   ;
   SignUpResult:
     | ( Omit<AuthSuccess, 'user'> & { user: _RefType['User'] } )
-    | ( EmailTaken )
-    | ( TooManyAttempts )
-    | ( UsernameTaken )
-    | ( WeakPassword )
+    | ( Omit<EmailTaken, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
+    | ( Omit<UsernameTaken, 'code'> )
+    | ( Omit<WeakPassword, 'code'> )
   ;
   UnlinkProviderResult:
-    | ( LastSignInMethod )
+    | ( Omit<LastSignInMethod, 'code'> )
     | ( Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<_RefType['LinkedAccount']> } )
   ;
   VerifyEmailResult:
     | ( Omit<EmailVerified, 'user'> & { user: _RefType['User'] } )
-    | ( InvalidToken )
+    | ( Omit<InvalidToken, 'code'> )
   ;
 };
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Problem:
+    | ( Omit<EmailTaken, 'code'> )
+    | ( Omit<InvalidCredentials, 'code'> )
+    | ( Omit<InvalidToken, 'code'> )
+    | ( Omit<InvalidTwoFactorCode, 'code'> )
+    | ( Omit<LastSignInMethod, 'code'> )
+    | ( Omit<OAuthEmailInUse, 'code'> )
+    | ( Omit<OAuthFailed, 'code'> )
+    | ( Omit<TooManyAttempts, 'code'> )
+    | ( Omit<UsernameTaken, 'code'> )
+    | ( Omit<WeakPassword, 'code'> )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -851,28 +897,29 @@ export type ResolversTypes = {
   DisableTwoFactorInput: DisableTwoFactorInput;
   DisableTwoFactorResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['DisableTwoFactorResult']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
-  EmailTaken: ResolverTypeWrapper<EmailTaken>;
+  EmailTaken: ResolverTypeWrapper<Omit<EmailTaken, 'code'>>;
   EmailVerified: ResolverTypeWrapper<Omit<EmailVerified, 'user'> & { user: ResolversTypes['User'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  InvalidCredentials: ResolverTypeWrapper<InvalidCredentials>;
-  InvalidToken: ResolverTypeWrapper<InvalidToken>;
-  InvalidTwoFactorCode: ResolverTypeWrapper<InvalidTwoFactorCode>;
+  InvalidCredentials: ResolverTypeWrapper<Omit<InvalidCredentials, 'code'>>;
+  InvalidToken: ResolverTypeWrapper<Omit<InvalidToken, 'code'>>;
+  InvalidTwoFactorCode: ResolverTypeWrapper<Omit<InvalidTwoFactorCode, 'code'>>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
-  LastSignInMethod: ResolverTypeWrapper<LastSignInMethod>;
+  LastSignInMethod: ResolverTypeWrapper<Omit<LastSignInMethod, 'code'>>;
   LinkedAccount: ResolverTypeWrapper<OAuthConnectionRowModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OAuthCallbackResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OAuthCallbackResult']>;
   OAuthClient: OAuthClient;
-  OAuthEmailInUse: ResolverTypeWrapper<OAuthEmailInUse>;
-  OAuthFailed: ResolverTypeWrapper<OAuthFailed>;
+  OAuthEmailInUse: ResolverTypeWrapper<Omit<OAuthEmailInUse, 'code'>>;
+  OAuthFailed: ResolverTypeWrapper<Omit<OAuthFailed, 'code'>>;
   OAuthFailureReason: OAuthFailureReason;
   OAuthProvider: OAuthProvider;
   OAuthStartPayload: ResolverTypeWrapper<OAuthStartPayload>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PasswordChanged: ResolverTypeWrapper<Omit<PasswordChanged, 'user'> & { user: ResolversTypes['User'] }>;
   PasswordReset: ResolverTypeWrapper<PasswordReset>;
+  Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   ProviderLinked: ResolverTypeWrapper<Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversTypes['LinkedAccount'] }>;
   ProviderUnlinked: ResolverTypeWrapper<Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversTypes['LinkedAccount']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -886,7 +933,7 @@ export type ResolversTypes = {
   SignUpInput: SignUpInput;
   SignUpResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SignUpResult']>;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
-  TooManyAttempts: ResolverTypeWrapper<TooManyAttempts>;
+  TooManyAttempts: ResolverTypeWrapper<Omit<TooManyAttempts, 'code'>>;
   TwoFactorDisabled: ResolverTypeWrapper<Omit<TwoFactorDisabled, 'user'> & { user: ResolversTypes['User'] }>;
   TwoFactorEnabled: ResolverTypeWrapper<Omit<TwoFactorEnabled, 'user'> & { user: ResolversTypes['User'] }>;
   TwoFactorEnrolment: ResolverTypeWrapper<TwoFactorEnrolment>;
@@ -895,9 +942,9 @@ export type ResolversTypes = {
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRowModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversTypes['User']> }>;
-  UsernameTaken: ResolverTypeWrapper<UsernameTaken>;
+  UsernameTaken: ResolverTypeWrapper<Omit<UsernameTaken, 'code'>>;
   VerifyEmailResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyEmailResult']>;
-  WeakPassword: ResolverTypeWrapper<WeakPassword>;
+  WeakPassword: ResolverTypeWrapper<Omit<WeakPassword, 'code'>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -917,25 +964,26 @@ export type ResolversParentTypes = {
   DisableTwoFactorInput: DisableTwoFactorInput;
   DisableTwoFactorResult: ResolversUnionTypes<ResolversParentTypes>['DisableTwoFactorResult'];
   EmailAddress: Scalars['EmailAddress']['output'];
-  EmailTaken: EmailTaken;
+  EmailTaken: Omit<EmailTaken, 'code'>;
   EmailVerified: Omit<EmailVerified, 'user'> & { user: ResolversParentTypes['User'] };
   Int: Scalars['Int']['output'];
-  InvalidCredentials: InvalidCredentials;
-  InvalidToken: InvalidToken;
-  InvalidTwoFactorCode: InvalidTwoFactorCode;
+  InvalidCredentials: Omit<InvalidCredentials, 'code'>;
+  InvalidToken: Omit<InvalidToken, 'code'>;
+  InvalidTwoFactorCode: Omit<InvalidTwoFactorCode, 'code'>;
   JSONObject: Scalars['JSONObject']['output'];
-  LastSignInMethod: LastSignInMethod;
+  LastSignInMethod: Omit<LastSignInMethod, 'code'>;
   LinkedAccount: OAuthConnectionRowModel;
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   OAuthCallbackResult: ResolversUnionTypes<ResolversParentTypes>['OAuthCallbackResult'];
-  OAuthEmailInUse: OAuthEmailInUse;
-  OAuthFailed: OAuthFailed;
+  OAuthEmailInUse: Omit<OAuthEmailInUse, 'code'>;
+  OAuthFailed: Omit<OAuthFailed, 'code'>;
   OAuthStartPayload: OAuthStartPayload;
   PageInfo: PageInfo;
   PasswordChanged: Omit<PasswordChanged, 'user'> & { user: ResolversParentTypes['User'] };
   PasswordReset: PasswordReset;
+  Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   ProviderLinked: Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversParentTypes['LinkedAccount'] };
   ProviderUnlinked: Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversParentTypes['LinkedAccount']> };
   Query: Record<PropertyKey, never>;
@@ -947,7 +995,7 @@ export type ResolversParentTypes = {
   SignUpInput: SignUpInput;
   SignUpResult: ResolversUnionTypes<ResolversParentTypes>['SignUpResult'];
   TimeZone: Scalars['TimeZone']['output'];
-  TooManyAttempts: TooManyAttempts;
+  TooManyAttempts: Omit<TooManyAttempts, 'code'>;
   TwoFactorDisabled: Omit<TwoFactorDisabled, 'user'> & { user: ResolversParentTypes['User'] };
   TwoFactorEnabled: Omit<TwoFactorEnabled, 'user'> & { user: ResolversParentTypes['User'] };
   TwoFactorEnrolment: TwoFactorEnrolment;
@@ -956,9 +1004,9 @@ export type ResolversParentTypes = {
   UpdateProfileInput: UpdateProfileInput;
   User: UserRowModel;
   UserConnection: Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['User']> };
-  UsernameTaken: UsernameTaken;
+  UsernameTaken: Omit<UsernameTaken, 'code'>;
   VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
-  WeakPassword: WeakPassword;
+  WeakPassword: Omit<WeakPassword, 'code'>;
 };
 
 export type AccountDeletedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AccountDeleted'] = ResolversParentTypes['AccountDeleted']> = {
@@ -1010,6 +1058,7 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type EmailTakenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EmailTaken'] = ResolversParentTypes['EmailTaken']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1022,16 +1071,19 @@ export type EmailVerifiedResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type InvalidCredentialsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidCredentials'] = ResolversParentTypes['InvalidCredentials']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvalidTokenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidToken'] = ResolversParentTypes['InvalidToken']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvalidTwoFactorCodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InvalidTwoFactorCode'] = ResolversParentTypes['InvalidTwoFactorCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1041,6 +1093,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type LastSignInMethodResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LastSignInMethod'] = ResolversParentTypes['LastSignInMethod']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1081,11 +1134,13 @@ export type OAuthCallbackResultResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type OAuthEmailInUseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthEmailInUse'] = ResolversParentTypes['OAuthEmailInUse']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OAuthFailedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OAuthFailed'] = ResolversParentTypes['OAuthFailed']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['OAuthFailureReason'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1113,6 +1168,10 @@ export type PasswordResetResolvers<ContextType = RequestContext, ParentType exte
   revokedSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unlinkedProviders?: Resolver<Array<ResolversTypes['OAuthProvider']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
+  __resolveType: TypeResolveFn<'EmailTaken' | 'InvalidCredentials' | 'InvalidToken' | 'InvalidTwoFactorCode' | 'LastSignInMethod' | 'OAuthEmailInUse' | 'OAuthFailed' | 'TooManyAttempts' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
 };
 
 export type ProviderLinkedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderLinked'] = ResolversParentTypes['ProviderLinked']> = {
@@ -1157,6 +1216,7 @@ export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type TooManyAttemptsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TooManyAttempts'] = ResolversParentTypes['TooManyAttempts']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1214,6 +1274,7 @@ export type UserConnectionResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type UsernameTakenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UsernameTaken'] = ResolversParentTypes['UsernameTaken']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1223,6 +1284,7 @@ export type VerifyEmailResultResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type WeakPasswordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WeakPassword'] = ResolversParentTypes['WeakPassword']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1256,6 +1318,7 @@ export type Resolvers<ContextType = RequestContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PasswordChanged?: PasswordChangedResolvers<ContextType>;
   PasswordReset?: PasswordResetResolvers<ContextType>;
+  Problem?: ProblemResolvers<ContextType>;
   ProviderLinked?: ProviderLinkedResolvers<ContextType>;
   ProviderUnlinked?: ProviderUnlinkedResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

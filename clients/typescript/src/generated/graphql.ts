@@ -720,7 +720,7 @@ export type RefundPaymentMutationVariables = Exact<{
 
 
 export type RefundPaymentMutation = { refundPayment:
-    | { __typename: 'RefundExceedsPayment', message: string, refundableCents: number }
+    | { __typename: 'RefundExceedsPayment', code: string, message: string, refundableCents: number }
     | { __typename: 'RefundIssued', refund: { id: string, amountCents: number, status: RefundStatus }, payment: { id: string, status: PaymentStatus, refundedCents: number } }
     | { __typename: 'RefundRecordedAsManual' }
    };
@@ -741,11 +741,11 @@ export type SubscribeMutationVariables = Exact<{
 
 
 export type SubscribeMutation = { subscribe:
-    | { __typename: 'AlreadySubscribed', message: string, subscription: { id: string, status: SubscriptionStatus } }
-    | { __typename: 'CurrencyNotSupported' }
+    | { __typename: 'AlreadySubscribed', code: string, message: string, subscription: { id: string, status: SubscriptionStatus } }
+    | { __typename: 'CurrencyNotSupported', code: string, message: string, supportedCurrencies: Array<string> }
     | { __typename: 'PaymentActionRequired' }
-    | { __typename: 'PaymentDeclined', message: string }
-    | { __typename: 'PlanUnavailable', message: string }
+    | { __typename: 'PaymentDeclined', code: string, message: string }
+    | { __typename: 'PlanUnavailable', code: string, message: string }
     | { __typename: 'SubscriptionStarted', subscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null }, payment: { id: string, status: PaymentStatus, amountCents: number, currency: string } | null }
    };
 
@@ -809,7 +809,7 @@ export type EnrollInCourseMutationVariables = Exact<{
 
 export type EnrollInCourseMutation = { enrollInCourse:
     | { __typename: 'Enrollment', enrolledAt: string, course: { id: string, enrollmentsCount: number } }
-    | { __typename: 'PurchaseRequired', message: string, course: { id: string, priceCents: number } }
+    | { __typename: 'PurchaseRequired', code: string, message: string, course: { id: string, priceCents: number } }
    };
 
 export type MyEnrollmentsQueryVariables = Exact<{
@@ -945,10 +945,10 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword:
-    | { __typename: 'InvalidCredentials', message: string }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
     | { __typename: 'PasswordChanged', revokedSessions: number }
-    | { __typename: 'TooManyAttempts' }
-    | { __typename: 'WeakPassword', reasons: Array<string> }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
+    | { __typename: 'WeakPassword', code: string, message: string, reasons: Array<string> }
    };
 
 export type CompleteTwoFactorSignInMutationVariables = Exact<{
@@ -959,9 +959,9 @@ export type CompleteTwoFactorSignInMutationVariables = Exact<{
 
 export type CompleteTwoFactorSignInMutation = { completeTwoFactorSignIn:
     | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string } }
-    | { __typename: 'InvalidToken', message: string }
-    | { __typename: 'InvalidTwoFactorCode', message: string }
-    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+    | { __typename: 'InvalidToken', code: string, message: string }
+    | { __typename: 'InvalidTwoFactorCode', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string, retryAfterSeconds: number }
    };
 
 export type ConfirmTwoFactorMutationVariables = Exact<{
@@ -970,8 +970,8 @@ export type ConfirmTwoFactorMutationVariables = Exact<{
 
 
 export type ConfirmTwoFactorMutation = { confirmTwoFactor:
-    | { __typename: 'InvalidTwoFactorCode', message: string }
-    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+    | { __typename: 'InvalidTwoFactorCode', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'TwoFactorEnabled', recoveryCodes: Array<string> }
    };
 
@@ -990,8 +990,8 @@ export type DeleteMyAccountMutationVariables = Exact<{
 
 export type DeleteMyAccountMutation = { deleteMyAccount:
     | { __typename: 'AccountDeleted', deletedAt: string }
-    | { __typename: 'InvalidCredentials', message: string }
-    | { __typename: 'TooManyAttempts' }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string }
    };
 
 export type DisableTwoFactorMutationVariables = Exact<{
@@ -1000,9 +1000,9 @@ export type DisableTwoFactorMutationVariables = Exact<{
 
 
 export type DisableTwoFactorMutation = { disableTwoFactor:
-    | { __typename: 'InvalidCredentials', message: string }
-    | { __typename: 'InvalidTwoFactorCode', message: string }
-    | { __typename: 'TooManyAttempts', retryAfterSeconds: number }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'InvalidTwoFactorCode', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'TwoFactorDisabled', user: { twoFactorEnabled: boolean | null } }
    };
 
@@ -1036,8 +1036,8 @@ export type OAuthCallbackMutationVariables = Exact<{
 
 export type OAuthCallbackMutation = { oauthCallback:
     | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
-    | { __typename: 'OAuthEmailInUse', message: string }
-    | { __typename: 'OAuthFailed', reason: OAuthFailureReason, message: string }
+    | { __typename: 'OAuthEmailInUse', code: string, message: string }
+    | { __typename: 'OAuthFailed', code: string, message: string, reason: OAuthFailureReason }
     | { __typename: 'ProviderLinked', linkedAccount: { provider: OAuthProvider, emailFromProvider: string | null, linkedAt: string } }
     | { __typename: 'TwoFactorRequired', challenge: string, expiresAt: string }
    };
@@ -1077,9 +1077,9 @@ export type ResetPasswordMutationVariables = Exact<{
 
 
 export type ResetPasswordMutation = { resetPassword:
-    | { __typename: 'InvalidToken', message: string }
+    | { __typename: 'InvalidToken', code: string, message: string }
     | { __typename: 'PasswordReset', revokedSessions: number }
-    | { __typename: 'WeakPassword', reasons: Array<string> }
+    | { __typename: 'WeakPassword', code: string, message: string, reasons: Array<string> }
    };
 
 export type SearchUsersQueryVariables = Exact<{
@@ -1099,8 +1099,8 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { signIn:
     | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string } }
-    | { __typename: 'InvalidCredentials', message: string }
-    | { __typename: 'TooManyAttempts', message: string, retryAfterSeconds: number }
+    | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'TwoFactorRequired', challenge: string, expiresAt: string }
    };
 
@@ -1117,10 +1117,10 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp:
     | { __typename: 'AuthSuccess', token: string | null, expiresAt: string, user: { id: string, username: string, email: string | null } }
-    | { __typename: 'EmailTaken', message: string }
-    | { __typename: 'TooManyAttempts' }
-    | { __typename: 'UsernameTaken', message: string }
-    | { __typename: 'WeakPassword', message: string, reasons: Array<string> }
+    | { __typename: 'EmailTaken', code: string, message: string }
+    | { __typename: 'TooManyAttempts', code: string, message: string, retryAfterSeconds: number }
+    | { __typename: 'UsernameTaken', code: string, message: string }
+    | { __typename: 'WeakPassword', code: string, message: string, reasons: Array<string> }
    };
 
 export type UnlinkProviderMutationVariables = Exact<{
@@ -1129,7 +1129,7 @@ export type UnlinkProviderMutationVariables = Exact<{
 
 
 export type UnlinkProviderMutation = { unlinkProvider:
-    | { __typename: 'LastSignInMethod', message: string }
+    | { __typename: 'LastSignInMethod', code: string, message: string }
     | { __typename: 'ProviderUnlinked', linkedAccounts: Array<{ provider: OAuthProvider }> }
    };
 
@@ -1147,7 +1147,7 @@ export type VerifyEmailMutationVariables = Exact<{
 
 export type VerifyEmailMutation = { verifyEmail:
     | { __typename: 'EmailVerified', user: { id: string, emailVerified: boolean | null } }
-    | { __typename: 'InvalidToken', message: string }
+    | { __typename: 'InvalidToken', code: string, message: string }
    };
 
 export type AddWorkoutPlanExerciseMutationVariables = Exact<{
@@ -1477,6 +1477,10 @@ export const RefundPaymentDocument = new TypedDocumentString(`
     mutation RefundPayment($paymentId: ID!, $amountCents: Int!, $reason: String) {
   refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on RefundIssued {
       refund {
         id
@@ -1490,12 +1494,11 @@ export const RefundPaymentDocument = new TypedDocumentString(`
       }
     }
     ... on RefundExceedsPayment {
-      message
       refundableCents
     }
   }
 }
-    `, {"hash":"sha256:709d87772ae1582739a5ff92a3f13b9a2457d64c56a9aaa46cb428a67ccc1edb"}) as unknown as TypedDocumentString<RefundPaymentMutation, RefundPaymentMutationVariables>;
+    `, {"hash":"sha256:27ca5b1fc17d8235a40171e0b1b1686c457690009b9c0654949abc6276841e91"}) as unknown as TypedDocumentString<RefundPaymentMutation, RefundPaymentMutationVariables>;
 export const SetAutoRenewalDocument = new TypedDocumentString(`
     mutation SetAutoRenewal($id: ID!, $enabled: Boolean!) {
   setAutoRenewal(id: $id, enabled: $enabled) {
@@ -1513,6 +1516,10 @@ export const SubscribeDocument = new TypedDocumentString(`
     idempotencyKey: $idempotencyKey
   ) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on SubscriptionStarted {
       subscription {
         id
@@ -1528,22 +1535,18 @@ export const SubscribeDocument = new TypedDocumentString(`
         currency
       }
     }
-    ... on PaymentDeclined {
-      message
-    }
     ... on AlreadySubscribed {
-      message
       subscription {
         id
         status
       }
     }
-    ... on PlanUnavailable {
-      message
+    ... on CurrencyNotSupported {
+      supportedCurrencies
     }
   }
 }
-    `, {"hash":"sha256:208606d60ec5136694e28554b55fc5dc6949526f322cc429d67fb7f4376cc9ea"}) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
+    `, {"hash":"sha256:23da1981f27d30abc8409c6fd2e688a68cc405ac1abadc412e60ca9179078b1f"}) as unknown as TypedDocumentString<SubscribeMutation, SubscribeMutationVariables>;
 export const SubscriptionPlansDocument = new TypedDocumentString(`
     query SubscriptionPlans($first: Int, $after: String) {
   subscriptionPlans(first: $first, after: $after) {
@@ -1658,6 +1661,10 @@ export const EnrollInCourseDocument = new TypedDocumentString(`
     mutation EnrollInCourse($courseId: ID!) {
   enrollInCourse(courseId: $courseId) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on Enrollment {
       enrolledAt
       course {
@@ -1666,7 +1673,6 @@ export const EnrollInCourseDocument = new TypedDocumentString(`
       }
     }
     ... on PurchaseRequired {
-      message
       course {
         id
         priceCents
@@ -1674,7 +1680,7 @@ export const EnrollInCourseDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:414fe0409a2357b329c8984274e2e5fa02e69168b8d8a4c7540fefbd13c15aca"}) as unknown as TypedDocumentString<EnrollInCourseMutation, EnrollInCourseMutationVariables>;
+    `, {"hash":"sha256:4a60f585b356e42e97a516b285385550624148f5798b63f549954601238a8fcc"}) as unknown as TypedDocumentString<EnrollInCourseMutation, EnrollInCourseMutationVariables>;
 export const MyEnrollmentsDocument = new TypedDocumentString(`
     query MyEnrollments($first: Int, $after: String) {
   me {
@@ -1928,22 +1934,27 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($input: ChangePasswordInput!) {
   changePassword(input: $input) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on PasswordChanged {
       revokedSessions
-    }
-    ... on InvalidCredentials {
-      message
     }
     ... on WeakPassword {
       reasons
     }
   }
 }
-    `, {"hash":"sha256:e43e54d9771a974cbcb13100fd0e4b3cd593a7947982dd7ebfcf31b3ab4daa82"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+    `, {"hash":"sha256:aee467986b527e16bc4c16f1b9fd4c41628b62606f5df6db212e2e313c796a32"}) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const CompleteTwoFactorSignInDocument = new TypedDocumentString(`
     mutation CompleteTwoFactorSignIn($input: CompleteTwoFactorSignInInput!, $session: SessionDelivery = TOKEN) {
   completeTwoFactorSignIn(input: $input, session: $session) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on AuthSuccess {
       token
       expiresAt
@@ -1951,34 +1962,29 @@ export const CompleteTwoFactorSignInDocument = new TypedDocumentString(`
         id
       }
     }
-    ... on InvalidTwoFactorCode {
-      message
-    }
     ... on TooManyAttempts {
       retryAfterSeconds
     }
-    ... on InvalidToken {
-      message
-    }
   }
 }
-    `, {"hash":"sha256:7b2030dc868e7e6c9c9ec5d77acb2aea71835bb24dab6f9dfe994a231db575f1"}) as unknown as TypedDocumentString<CompleteTwoFactorSignInMutation, CompleteTwoFactorSignInMutationVariables>;
+    `, {"hash":"sha256:4a033b95ed2a62ee4b16fab6eebd476ba0c5ba5df07fa6e2a23726226552f7b5"}) as unknown as TypedDocumentString<CompleteTwoFactorSignInMutation, CompleteTwoFactorSignInMutationVariables>;
 export const ConfirmTwoFactorDocument = new TypedDocumentString(`
     mutation ConfirmTwoFactor($code: String!) {
   confirmTwoFactor(code: $code) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on TwoFactorEnabled {
       recoveryCodes
-    }
-    ... on InvalidTwoFactorCode {
-      message
     }
     ... on TooManyAttempts {
       retryAfterSeconds
     }
   }
 }
-    `, {"hash":"sha256:d4f1b8cc9a65f5ce2381a9143667d431c1f2dcbcdc9c939918d32609e58b14e8"}) as unknown as TypedDocumentString<ConfirmTwoFactorMutation, ConfirmTwoFactorMutationVariables>;
+    `, {"hash":"sha256:1aff74e04f8179d6b4b0b3e18fb0ad1c5a4951769ecf7b9ebd80a5bec17c86a5"}) as unknown as TypedDocumentString<ConfirmTwoFactorMutation, ConfirmTwoFactorMutationVariables>;
 export const DeactivateUserDocument = new TypedDocumentString(`
     mutation DeactivateUser($userId: ID!, $reason: String) {
   deactivateUser(userId: $userId, reason: $reason) {
@@ -1991,36 +1997,35 @@ export const DeleteMyAccountDocument = new TypedDocumentString(`
     mutation DeleteMyAccount($password: String!) {
   deleteMyAccount(password: $password) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on AccountDeleted {
       deletedAt
     }
-    ... on InvalidCredentials {
-      message
-    }
   }
 }
-    `, {"hash":"sha256:f42fde5febe0f828725638a6fbabe7a117efacbd0dc49a85670c4ed18c17f7c6"}) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+    `, {"hash":"sha256:d64ce34c04e01780cce6721cfe44bf081afb56fc2f19e343cc083e8852930009"}) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
 export const DisableTwoFactorDocument = new TypedDocumentString(`
     mutation DisableTwoFactor($input: DisableTwoFactorInput!) {
   disableTwoFactor(input: $input) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on TwoFactorDisabled {
       user {
         twoFactorEnabled
       }
-    }
-    ... on InvalidCredentials {
-      message
-    }
-    ... on InvalidTwoFactorCode {
-      message
     }
     ... on TooManyAttempts {
       retryAfterSeconds
     }
   }
 }
-    `, {"hash":"sha256:868c6558ca2d4f8e03ead26094ae25dac6f696131144a549d343a78c8688974b"}) as unknown as TypedDocumentString<DisableTwoFactorMutation, DisableTwoFactorMutationVariables>;
+    `, {"hash":"sha256:6d27f11a7748803b55b3668f59068456501efffd4b3f83f96fc51d1ac4e3db13"}) as unknown as TypedDocumentString<DisableTwoFactorMutation, DisableTwoFactorMutationVariables>;
 export const EnrolTwoFactorDocument = new TypedDocumentString(`
     mutation EnrolTwoFactor {
   enrolTwoFactor {
@@ -2065,6 +2070,10 @@ export const OAuthCallbackDocument = new TypedDocumentString(`
     flowSecret: $flowSecret
   ) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on AuthSuccess {
       token
       expiresAt
@@ -2084,16 +2093,12 @@ export const OAuthCallbackDocument = new TypedDocumentString(`
         linkedAt
       }
     }
-    ... on OAuthEmailInUse {
-      message
-    }
     ... on OAuthFailed {
       reason
-      message
     }
   }
 }
-    `, {"hash":"sha256:df260119fab32c3cf461d13563061c429ae8af186ec5e8587194b4ee3b3c4949"}) as unknown as TypedDocumentString<OAuthCallbackMutation, OAuthCallbackMutationVariables>;
+    `, {"hash":"sha256:7d7eaeba428831a16e70063fd4e85e3cf7c4d69a3468e9bb71c9f76a37bd8177"}) as unknown as TypedDocumentString<OAuthCallbackMutation, OAuthCallbackMutationVariables>;
 export const OAuthStartDocument = new TypedDocumentString(`
     mutation OAuthStart($provider: OAuthProvider!, $redirectUri: String!, $client: OAuthClient) {
   oauthStart(provider: $provider, redirectUri: $redirectUri, client: $client) {
@@ -2126,18 +2131,19 @@ export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on PasswordReset {
       revokedSessions
     }
     ... on WeakPassword {
       reasons
     }
-    ... on InvalidToken {
-      message
-    }
   }
 }
-    `, {"hash":"sha256:ff6e202bf124c6f470e9ec2ae93cbc2f1c96596c96b450572290ab1862494e07"}) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+    `, {"hash":"sha256:96a3116010037e4730bc7982cbcb100bd66e5d2d9c0d14c5de59660d51275c6f"}) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const SearchUsersDocument = new TypedDocumentString(`
     query SearchUsers($prefix: String, $first: Int, $after: String) {
   searchUsers(prefix: $prefix, first: $first, after: $after) {
@@ -2159,6 +2165,10 @@ export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!, $session: SessionDelivery = TOKEN) {
   signIn(input: $input, session: $session) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on AuthSuccess {
       token
       expiresAt
@@ -2167,11 +2177,7 @@ export const SignInDocument = new TypedDocumentString(`
         username
       }
     }
-    ... on InvalidCredentials {
-      message
-    }
     ... on TooManyAttempts {
-      message
       retryAfterSeconds
     }
     ... on TwoFactorRequired {
@@ -2180,7 +2186,7 @@ export const SignInDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:d101c313a3594bd87a403115f615f0b8d6b82741e10b3ffa5396e5da43bd20da"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+    `, {"hash":"sha256:d28f3891e926d90499d8284802f2818acd058d84b79b7248b8b101572a295103"}) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = new TypedDocumentString(`
     mutation SignOut {
   signOut
@@ -2190,6 +2196,10 @@ export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!, $session: SessionDelivery = TOKEN) {
   signUp(input: $input, session: $session) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on AuthSuccess {
       token
       expiresAt
@@ -2199,34 +2209,31 @@ export const SignUpDocument = new TypedDocumentString(`
         email
       }
     }
-    ... on EmailTaken {
-      message
-    }
-    ... on UsernameTaken {
-      message
-    }
     ... on WeakPassword {
-      message
       reasons
+    }
+    ... on TooManyAttempts {
+      retryAfterSeconds
     }
   }
 }
-    `, {"hash":"sha256:ad635e73f89a4e37a8ce67c6f9a5d5249d09383a5bb4fb07cde5025a59dd5b30"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+    `, {"hash":"sha256:2942d08b7de5d4e7ac07c4d84318fa02544676f75f1719d3886ebcf7517ee7be"}) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const UnlinkProviderDocument = new TypedDocumentString(`
     mutation UnlinkProvider($provider: OAuthProvider!) {
   unlinkProvider(provider: $provider) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on ProviderUnlinked {
       linkedAccounts {
         provider
       }
     }
-    ... on LastSignInMethod {
-      message
-    }
   }
 }
-    `, {"hash":"sha256:3c1af5707040fc6c4dd599a3da641a890ba7ac26fed2e4e19e5cf310abc74225"}) as unknown as TypedDocumentString<UnlinkProviderMutation, UnlinkProviderMutationVariables>;
+    `, {"hash":"sha256:7719a5524ab0fb1d101629bc2650fd2f8e2634699504fe2b8a6aa3acfaa7da86"}) as unknown as TypedDocumentString<UnlinkProviderMutation, UnlinkProviderMutationVariables>;
 export const UpdateProfileDocument = new TypedDocumentString(`
     mutation UpdateProfile($input: UpdateProfileInput!) {
   updateProfile(input: $input) {
@@ -2244,18 +2251,19 @@ export const VerifyEmailDocument = new TypedDocumentString(`
     mutation VerifyEmail($token: String!) {
   verifyEmail(token: $token) {
     __typename
+    ... on Problem {
+      code
+      message
+    }
     ... on EmailVerified {
       user {
         id
         emailVerified
       }
     }
-    ... on InvalidToken {
-      message
-    }
   }
 }
-    `, {"hash":"sha256:ceb127220b1cbbb6499ca826e796f630e6b03c18aebb771fa00d376615261020"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+    `, {"hash":"sha256:a0c015d8c8c9f804bbbb0b73ed465b3541351e67626864069ba35cd2d7ef63d1"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
 export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
     mutation AddWorkoutPlanExercise($workoutPlanId: ID!, $input: AddWorkoutPlanExerciseInput!) {
   addWorkoutPlanExercise(workoutPlanId: $workoutPlanId, input: $input) {
