@@ -1,3 +1,4 @@
+import { completeArgumentPaths } from './argument-paths.js';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -135,6 +136,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     { typeDefs, resolvers: { ...scalarResolvers, ...definition.resolvers } as any },
   ]);
   if (deps.production) gatewayOnlyServiceField(schema);
+  completeArgumentPaths(schema);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !deps.production,
