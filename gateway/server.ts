@@ -30,7 +30,8 @@ import {
 import { clientAddress } from '../kit/client-address.js';
 import { parseCorsOrigins } from '../kit/cors.js';
 import type { Env } from '../kit/env.js';
-import { maskError } from '../kit/errors.js';
+import { variableErrorField } from '../kit/argument-paths.js';
+import { ErrorCode, maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
 import { rejectMalformedIds } from '../kit/id-arguments.js';
 import { rejectHugeLists, rejectUnstorableText } from '../kit/input-guard.js';
@@ -325,7 +326,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
     formatError: (formatted, error) => {
-      const masked = maskError(withRequestErrorCode(formatted), error, (original) =>
+      const masked = maskError(withVariableField(withRequestErrorCode(formatted)), error, (original) =>
         log.error({ err: original, path: formatted.path }, 'unexpected error'),
       );
       // graphql-armor hides suggestions in validation errors only; variable coercion errors
@@ -513,6 +514,17 @@ function withRequestErrorCode(error: GraphQLFormattedError): GraphQLFormattedErr
   if ((code && code !== 'INTERNAL_SERVER_ERROR') || error.message !== 'provided sha does not match query')
     return error;
   return { ...error, extensions: { ...error.extensions, code: 'BAD_REQUEST' } };
+}
+
+/**
+ * A variable that does not fit its type fails before any resolver runs, with the argument path
+ * only in graphql-js's message; clients get it in `extensions.field` like every other bad input.
+ */
+function withVariableField(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (error.extensions?.code !== ErrorCode.BAD_USER_INPUT || error.extensions.field !== undefined)
+    return error;
+  const field = variableErrorField(error.message);
+  return field ? { ...error, extensions: { ...error.extensions, field } } : error;
 }
 
 /** Drops graphql-js's "Did you mean ...?" hints, which reveal schema names to a probing client. */

@@ -30,6 +30,19 @@ export const forbidden = (message = 'You are not allowed to do this.') =>
 export const notFound = (what: string) => appError(ErrorCode.NOT_FOUND, `${what} not found.`);
 export const conflict = (message: string, extensions?: Record<string, unknown>) =>
   appError(ErrorCode.CONFLICT, message, extensions);
+/**
+ * A change the current state does not allow, in one shape everywhere: CONFLICT with
+ * `reason: INVALID_TRANSITION`, the state it is in (`from`) and the state or action asked for
+ * (`to`), both as the API spells them (upper case).
+ */
+export const invalidTransition = (message: string, from: string, to: string) =>
+  conflict(message, { reason: 'INVALID_TRANSITION', from: screaming(from), to: screaming(to) });
+
+/** `firstPaymentSucceeded`, `in_progress` or `COMPLETED` -> FIRST_PAYMENT_SUCCEEDED, IN_PROGRESS, COMPLETED. */
+function screaming(value: string): string {
+  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
 export const serviceUnavailable = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
 export const rateLimited = (retryAfterSeconds: number) =>

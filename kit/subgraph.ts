@@ -1,3 +1,4 @@
+import { completeArgumentPaths } from './argument-paths.js';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -140,6 +141,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     },
   ]);
   if (deps.production) gatewayOnlyServiceField(schema);
+  completeArgumentPaths(schema);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !deps.production,

@@ -64,7 +64,7 @@ describe('User.timeZone', () => {
     ).toBe('BAD_USER_INPUT');
     const cleared = await stack.gql(UPDATE, { input: { timeZone: null } }, { token: user.token });
     expect(codeOf(cleared)).toBe('BAD_USER_INPUT');
-    expect(cleared.errors?.[0]?.extensions?.field).toBe('timeZone');
+    expect(cleared.errors?.[0]?.extensions?.field).toBe('input.timeZone');
   });
 });
 

@@ -232,11 +232,11 @@ describe('plans', () => {
     });
 
     for (const [input, field] of [
-      [{ trialPeriodDays: 91 }, 'trialPeriodDays'],
-      [{ trialPeriodDays: -1 }, 'trialPeriodDays'],
-      [{ priceCents: 0 }, 'priceCents'],
-      [{ priceCents: -100 }, 'priceCents'],
-      [{ features: ['Bad Feature!'] }, 'features'],
+      [{ trialPeriodDays: 91 }, 'input.trialPeriodDays'],
+      [{ trialPeriodDays: -1 }, 'input.trialPeriodDays'],
+      [{ priceCents: 0 }, 'input.priceCents'],
+      [{ priceCents: -100 }, 'input.priceCents'],
+      [{ features: ['Bad Feature!'] }, 'input.features'],
     ] as const) {
       const result = await stack.gql(
         CREATE_PLAN,
@@ -716,7 +716,12 @@ describe('lifecycle with the renewal worker', () => {
       { id: second.subscription.id, atPeriodEnd: false },
       { token: user.token },
     );
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', from: 'CANCELED' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+      from: 'CANCELED',
+      to: 'CANCEL',
+    });
   });
 
   it('canceling now after canceling at period end ends access and keeps the first canceledAt', async () => {

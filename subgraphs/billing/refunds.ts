@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, isCheckViolation } from '../../kit/db.js';
-import { badInput, conflict, notFound } from '../../kit/errors.js';
+import { badInput, notFound, invalidTransition } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import { isUuid } from '../../kit/ids.js';
 import type { BillingDeps } from './deps.js';
@@ -60,7 +60,7 @@ export async function refundPayment(
       const payment = await lockPayment(tx, { id: input.paymentId });
       if (!payment) throw notFound('Payment');
       if (payment.status !== 'completed') {
-        throw conflict('Only a completed payment can be refunded.', { status: payment.status.toUpperCase() });
+        throw invalidTransition('Only a completed payment can be refunded.', payment.status, 'REFUNDED');
       }
       const [refund] = await tx
         .insert(refunds)

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { isUniqueViolation } from '../../kit/db.js';
-import { badInput, conflict, forbidden, notFound, serviceUnavailable } from '../../kit/errors.js';
+import { badInput, forbidden, notFound, serviceUnavailable, invalidTransition } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import type { Viewer } from '../../kit/identity-header.js';
 import type { BillingDeps } from './deps.js';
@@ -263,7 +263,7 @@ async function ownSubscription(deps: BillingDeps, viewer: Viewer, id: string) {
 
 function illegal(error: unknown): never {
   if (error instanceof IllegalTransition) {
-    throw conflict(error.message, { from: error.from.toUpperCase(), transition: error.event });
+    throw invalidTransition(error.message, error.from, error.event);
   }
   throw error;
 }

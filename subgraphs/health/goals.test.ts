@@ -147,12 +147,12 @@ describe('goals', () => {
     const goal = (startDate: string, endDate?: string | null) =>
       create(user, { metricType: 'STEPS', targetValue: 100, unit: 'count', startDate, endDate });
     for (const [startDate, endDate, field] of [
-      ['1999-12-31', null, 'startDate'],
-      ['0001-01-01', '2026-12-01', 'startDate'],
-      ['2036-11-11', null, 'startDate'],
-      ['9999-01-01', null, 'startDate'],
-      ['2026-11-01', '2036-11-02', 'endDate'],
-      ['2000-01-01', '9999-12-31', 'endDate'],
+      ['1999-12-31', null, 'input.startDate'],
+      ['0001-01-01', '2026-12-01', 'input.startDate'],
+      ['2036-11-11', null, 'input.startDate'],
+      ['9999-01-01', null, 'input.startDate'],
+      ['2026-11-01', '2036-11-02', 'input.endDate'],
+      ['2000-01-01', '9999-12-31', 'input.endDate'],
     ] as const) {
       const result = await goal(startDate, endDate);
       expect(result.errors?.[0]?.extensions, `${startDate}..${endDate}`).toMatchObject({
@@ -168,9 +168,9 @@ describe('goals', () => {
     const UPDATE = `mutation($id: ID!, $input: UpdateHealthGoalInput!) { updateHealthGoal(id: $id, input: $input) { id } }`;
     const id = widest.data.createHealthGoal.id;
     for (const [input, field] of [
-      [{ startDate: '1999-01-01' }, 'startDate'],
-      [{ startDate: '2026-10-31' }, 'endDate'],
-      [{ endDate: '2040-01-01' }, 'endDate'],
+      [{ startDate: '1999-01-01' }, 'input.startDate'],
+      [{ startDate: '2026-10-31' }, 'input.endDate'],
+      [{ endDate: '2040-01-01' }, 'input.endDate'],
     ] as const) {
       const result = await stack.gql(UPDATE, { id, input }, { token: user.token });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -277,7 +277,7 @@ describe('integrations', () => {
       );
       expect(absurd.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'tokenExpiresAt',
+        field: 'input.tokenExpiresAt',
       });
     }
 

@@ -4,7 +4,7 @@ import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { and, eq, isNull } from 'drizzle-orm';
 import { constantTimeEqual, sha256Hex } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
-import { conflict } from '../../kit/errors.js';
+import { invalidTransition } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { checkAccountPassword } from './password-check.js';
@@ -29,7 +29,12 @@ const hashRecoveryCode = (code: string) => sha256Hex(code.toLowerCase().replace(
 
 /** Starts enrolment: a fresh secret (not yet active) and the otpauth URI an authenticator app scans. */
 export async function enrolTwoFactor(deps: SubgraphDeps, user: UserRow) {
-  if (user.twoFactorEnabled) throw conflict('Two-factor authentication is already on; disable it first.');
+  if (user.twoFactorEnabled)
+    throw invalidTransition(
+      'Two-factor authentication is already on; disable it first.',
+      'ENABLED',
+      'ENABLED',
+    );
   const key = new Uint8Array(randomBytes(20));
   const secretEncrypted = deps.secretBox.encrypt(Buffer.from(key).toString('base64'));
   await deps.database.db
@@ -164,7 +169,8 @@ export async function disableTwoFactor(
   password: string,
   code: string,
 ): Promise<CodeOutcome<{ user: UserRow }> | { kind: 'invalidPassword' }> {
-  if (!user.twoFactorEnabled) throw conflict('Two-factor authentication is not on.');
+  if (!user.twoFactorEnabled)
+    throw invalidTransition('Two-factor authentication is not on.', 'DISABLED', 'DISABLED');
   const checked = await checkAccountPassword(deps, user.id, password);
   if (checked.kind === 'tooMany') return checked;
   if (checked.kind === 'invalid') return { kind: 'invalidPassword' };

@@ -248,7 +248,11 @@ describe('a trainer’s clients', () => {
       { token: trainer.token },
     );
     expect(twice.data).toBeNull();
-    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ENDED' });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVALID_TRANSITION',
+      from: 'ENDED',
+    });
 
     // Hiring again starts a new relationship; the old one stays as history.
     const again = await hired(client, trainer);

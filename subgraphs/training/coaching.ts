@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, isUniqueViolation } from '../../kit/db.js';
-import { badInput, conflict, notFound } from '../../kit/errors.js';
+import { badInput, notFound, invalidTransition } from '../../kit/errors.js';
 import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { writeCoachingEvents } from './coaching-events.js';
 import { type TrainerClientRow, trainerClients, trainers } from './tables.js';
@@ -99,7 +99,7 @@ export async function endCoaching(
       });
     return updated;
   });
-  if (!ended) throw conflict('This coaching relationship has already ended.', { reason: 'ALREADY_ENDED' });
+  if (!ended) throw invalidTransition('This coaching relationship has already ended.', 'ENDED', 'ENDED');
   return ended;
 }
 

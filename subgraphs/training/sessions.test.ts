@@ -107,7 +107,8 @@ describe('workout sessions', () => {
     expect(again.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'INVALID_TRANSITION',
-      status: 'COMPLETED',
+      from: 'COMPLETED',
+      to: 'COMPLETED',
     });
     const abandon = await stack.gql(ABANDON, { id }, { token: athlete.token });
     expect(abandon.errors?.[0]?.extensions?.code).toBe('CONFLICT');

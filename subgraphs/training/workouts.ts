@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
-import { conflict, forbidden, notFound } from '../../kit/errors.js';
+import { forbidden, notFound, invalidTransition } from '../../kit/errors.js';
 import type { EventPayloadInput } from '../../kit/events/catalogue.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import { fromStored, toStored } from '../../kit/stored-enums.js';
@@ -79,10 +79,11 @@ async function moveSession(
     if (session.userId !== userId) throw forbidden('Only the person who trained can change this session.');
     const from = fromStored<SessionStatus>(session.status);
     if (!canTransition(from, to)) {
-      throw conflict(`A ${from.toLowerCase().replace('_', ' ')} session cannot become ${to.toLowerCase()}.`, {
-        reason: 'INVALID_TRANSITION',
-        status: from,
-      });
+      throw invalidTransition(
+        `A ${from.toLowerCase().replace('_', ' ')} session cannot become ${to.toLowerCase()}.`,
+        from,
+        to,
+      );
     }
     const now = deps.clock.now();
     const [row] = await tx
