@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../clients/typescript/src/error-codes.js';
 import { ErrorCode } from '../kit/errors.js';
@@ -52,6 +53,20 @@ describe('the error-code catalogue', () => {
     const page = readFileSync(join(root, 'docs/errors.md'), 'utf8');
     const documented = [...page.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
     expect([...documented].sort()).toEqual([...catalogue].sort());
+  });
+
+  it('is the ErrorCode enum of the API schema, every value described, for the explorer', () => {
+    const schema = buildSchema(readFileSync(join(root, 'schema/api.graphql'), 'utf8'));
+    const enumType = schema.getType('ErrorCode');
+    if (!isEnumType(enumType)) throw new Error('the API schema has no ErrorCode enum');
+    expect(
+      enumType
+        .getValues()
+        .map((value) => value.name)
+        .sort(),
+    ).toEqual([...catalogue].sort());
+    for (const value of enumType.getValues())
+      expect(value.description?.length, value.name).toBeGreaterThan(10);
   });
 
   it('notices a code it lacks', () => {

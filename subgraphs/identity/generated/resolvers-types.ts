@@ -110,6 +110,47 @@ export type EmailVerified = {
   user: User;
 };
 
+/**
+ * The codes in `extensions.code` of GraphQL errors (requests that cannot be answered as asked).
+ * Expected outcomes a form shows are typed results implementing Problem instead. docs/errors.md
+ * says when each code happens and with which HTTP status.
+ */
+export type ErrorCode =
+  /** The HTTP request is malformed (not JSON, a persisted hash that does not match its query). */
+  | 'BAD_REQUEST'
+  /** An argument or variable is invalid; field names it when one field is at fault. */
+  | 'BAD_USER_INPUT'
+  /** The change clashes with the current state (a duplicate, a transition that is not allowed). */
+  | 'CONFLICT'
+  /** Signed in, but not allowed to do this or see this field. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL syntax (or exceeds the token limit). */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not fit the schema or exceeds the query limits (depth, aliases, cost). */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** An unexpected failure; nothing of it is shown. Quote the x-request-id header. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The object or route does not exist (or is not visible to the viewer). */
+  | 'NOT_FOUND'
+  /** The document has several operations and names none (or an unknown one) to run. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** The request body exceeds the size limit (HTTP 413). */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The gateway runs trusted documents only: send the document’s hash, not free query text. */
+  | 'PERSISTED_QUERY_ID_REQUIRED'
+  /** The hash is unknown: send the query text with it once (automatic persisted queries). */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** The gateway runs trusted documents only and this hash is not in its manifest: regenerate the client and deploy its manifest. */
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
+  /** Persisted queries are switched off on this server. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** Too many attempts; retry after retryAfterSeconds. */
+  | 'RATE_LIMITED'
+  /** A service is down or the gateway is busy; retry shortly (HTTP 503, Retry-After). */
+  | 'SERVICE_UNAVAILABLE'
+  /** No session where one is needed, or the session sent is invalid, expired or revoked (reason: INVALID_TOKEN or SESSION_ENDED): send the user to sign in. */
+  | 'UNAUTHENTICATED';
+
 /** The login or password is wrong, or the account cannot sign in. */
 export type InvalidCredentials = Problem & {
   __typename?: 'InvalidCredentials';
@@ -900,6 +941,7 @@ export type ResolversTypes = {
   EmailTaken: ResolverTypeWrapper<Omit<EmailTaken, 'code'>>;
   EmailVerified: ResolverTypeWrapper<Omit<EmailVerified, 'user'> & { user: ResolversTypes['User'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ErrorCode: ErrorCode;
   InvalidCredentials: ResolverTypeWrapper<Omit<InvalidCredentials, 'code'>>;
   InvalidToken: ResolverTypeWrapper<Omit<InvalidToken, 'code'>>;
   InvalidTwoFactorCode: ResolverTypeWrapper<Omit<InvalidTwoFactorCode, 'code'>>;
