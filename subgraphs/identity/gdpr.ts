@@ -1,5 +1,5 @@
 import { toStored } from '../../kit/stored-enums.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { serviceUnavailable } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../../kit/identity-header.js';
@@ -10,6 +10,7 @@ import {
   oneTimeTokens,
   outbox,
   recoveryCodes,
+  sessions,
   twoFactorCredentials,
   userOauthConnections,
   users,
@@ -18,7 +19,40 @@ import {
 export type DeleteAccountOutcome =
   | { kind: 'deleted'; deletedAt: Date }
   | { kind: 'invalid' }
-  | { kind: 'tooMany'; retryAfterSeconds: number };
+  | { kind: 'tooMany'; retryAfterSeconds: number }
+  | { kind: 'reauthenticate'; maxAgeSeconds: number };
+
+/**
+ * How recent a sign-in must be to delete an account that has no password (it signs in only
+ * through a provider, and may have no address to mail a confirmation to): the provider's sign-in
+ * is the confirmation, as a password is for the others.
+ */
+export const REAUTHENTICATION_MAX_AGE_SECONDS = 600;
+
+/** The confirmation deletion asks for: the password, or for a password-less account a fresh sign-in. */
+async function confirmDeletion(
+  deps: SubgraphDeps,
+  userId: string,
+  sessionId: string,
+  password: string | null | undefined,
+): Promise<Exclude<DeleteAccountOutcome, { kind: 'deleted' }> | null> {
+  const [user] = await deps.database.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (user?.passwordHash || password) {
+    const checked = await checkAccountPassword(deps, userId, password ?? '');
+    return checked.kind === 'ok' ? null : checked;
+  }
+  const [session] = await deps.database.db
+    .select({ createdAt: sessions.createdAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+  const age = session ? (deps.clock.now().getTime() - session.createdAt.getTime()) / 1000 : Infinity;
+  return age <= REAUTHENTICATION_MAX_AGE_SECONDS
+    ? null
+    : { kind: 'reauthenticate', maxAgeSeconds: REAUTHENTICATION_MAX_AGE_SECONDS };
+}
 
 /**
  * GDPR erasure in identity: the row stays (soft delete; other domains' foreign keys point at it)
@@ -28,11 +62,12 @@ export type DeleteAccountOutcome =
  */
 export async function deleteMyAccount(
   deps: SubgraphDeps,
-  userId: string,
-  password: string,
+  viewer: { userId: string; sessionId: string },
+  password: string | null | undefined,
 ): Promise<DeleteAccountOutcome> {
-  const checked = await checkAccountPassword(deps, userId, password);
-  if (checked.kind !== 'ok') return checked;
+  const { userId } = viewer;
+  const refused = await confirmDeletion(deps, userId, viewer.sessionId, password);
+  if (refused) return refused;
   const deleted = await deps.database.db.transaction(async (tx) => {
     const deletedAt = deps.clock.now();
     await tx

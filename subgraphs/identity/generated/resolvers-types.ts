@@ -77,7 +77,7 @@ export type CompleteTwoFactorSignInResult = AuthSuccess | InvalidToken | Invalid
 export type ConfirmTwoFactorResult = InvalidTwoFactorCode | TooManyAttempts | TwoFactorEnabled;
 
 /** The outcome of deleteMyAccount. */
-export type DeleteMyAccountResult = AccountDeleted | InvalidCredentials | TooManyAttempts;
+export type DeleteMyAccountResult = AccountDeleted | InvalidCredentials | ReauthenticationRequired | TooManyAttempts;
 
 /** Turning two-factor off. */
 export type DisableTwoFactorInput = {
@@ -296,7 +296,7 @@ export type MutationDeactivateUserArgs = {
 
 
 export type MutationDeleteMyAccountArgs = {
-  password: Scalars['String']['input'];
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -524,6 +524,20 @@ export type QuerySearchUsersArgs = {
 
 export type QuerySessionViewerArgs = {
   token: Scalars['String']['input'];
+};
+
+/**
+ * An account without a password confirms its deletion with a fresh sign-in: sign in again through
+ * the provider (oauthStart, oauthCallback), then call deleteMyAccount within maxAgeSeconds.
+ */
+export type ReauthenticationRequired = Problem & {
+  __typename?: 'ReauthenticationRequired';
+  /** Stable code of the outcome, always REAUTHENTICATION_REQUIRED. */
+  code: Scalars['String']['output'];
+  /** How old the session may be, in seconds. */
+  maxAgeSeconds: Scalars['Int']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
 };
 
 /** A password reset. */
@@ -862,6 +876,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   DeleteMyAccountResult:
     | ( AccountDeleted )
     | ( Omit<InvalidCredentials, 'code'> )
+    | ( Omit<ReauthenticationRequired, 'code'> )
     | ( Omit<TooManyAttempts, 'code'> )
   ;
   DisableTwoFactorResult:
@@ -915,6 +930,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<LastSignInMethod, 'code'> )
     | ( Omit<OAuthEmailInUse, 'code'> )
     | ( Omit<OAuthFailed, 'code'> )
+    | ( Omit<ReauthenticationRequired, 'code'> )
     | ( Omit<TooManyAttempts, 'code'> )
     | ( Omit<UsernameTaken, 'code'> )
     | ( Omit<WeakPassword, 'code'> )
@@ -965,6 +981,7 @@ export type ResolversTypes = {
   ProviderLinked: ResolverTypeWrapper<Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversTypes['LinkedAccount'] }>;
   ProviderUnlinked: ResolverTypeWrapper<Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversTypes['LinkedAccount']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReauthenticationRequired: ResolverTypeWrapper<Omit<ReauthenticationRequired, 'code'>>;
   ResetPasswordInput: ResetPasswordInput;
   ResetPasswordResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ResetPasswordResult']>;
   Role: Role;
@@ -1029,6 +1046,7 @@ export type ResolversParentTypes = {
   ProviderLinked: Omit<ProviderLinked, 'linkedAccount'> & { linkedAccount: ResolversParentTypes['LinkedAccount'] };
   ProviderUnlinked: Omit<ProviderUnlinked, 'linkedAccounts'> & { linkedAccounts: Array<ResolversParentTypes['LinkedAccount']> };
   Query: Record<PropertyKey, never>;
+  ReauthenticationRequired: Omit<ReauthenticationRequired, 'code'>;
   ResetPasswordInput: ResetPasswordInput;
   ResetPasswordResult: ResolversUnionTypes<ResolversParentTypes>['ResetPasswordResult'];
   SessionViewer: SessionViewer;
@@ -1088,7 +1106,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DeleteMyAccountResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteMyAccountResult'] = ResolversParentTypes['DeleteMyAccountResult']> = {
-  __resolveType: TypeResolveFn<'AccountDeleted' | 'InvalidCredentials' | 'TooManyAttempts', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AccountDeleted' | 'InvalidCredentials' | 'ReauthenticationRequired' | 'TooManyAttempts', ParentType, ContextType>;
 };
 
 export type DisableTwoFactorResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DisableTwoFactorResult'] = ResolversParentTypes['DisableTwoFactorResult']> = {
@@ -1153,7 +1171,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   completeTwoFactorSignIn?: Resolver<ResolversTypes['CompleteTwoFactorSignInResult'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorSignInArgs, 'input' | 'session'>>;
   confirmTwoFactor?: Resolver<ResolversTypes['ConfirmTwoFactorResult'], ParentType, ContextType, RequireFields<MutationConfirmTwoFactorArgs, 'code'>>;
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
-  deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountResult'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'password'>>;
+  deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountResult'], ParentType, ContextType, Partial<MutationDeleteMyAccountArgs>>;
   disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
   enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
   oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'session' | 'state'>>;
@@ -1213,7 +1231,7 @@ export type PasswordResetResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
-  __resolveType: TypeResolveFn<'EmailTaken' | 'InvalidCredentials' | 'InvalidToken' | 'InvalidTwoFactorCode' | 'LastSignInMethod' | 'OAuthEmailInUse' | 'OAuthFailed' | 'TooManyAttempts' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'EmailTaken' | 'InvalidCredentials' | 'InvalidToken' | 'InvalidTwoFactorCode' | 'LastSignInMethod' | 'OAuthEmailInUse' | 'OAuthFailed' | 'ReauthenticationRequired' | 'TooManyAttempts' | 'UsernameTaken' | 'WeakPassword', ParentType, ContextType>;
 };
 
 export type ProviderLinkedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderLinked'] = ResolversParentTypes['ProviderLinked']> = {
@@ -1232,6 +1250,13 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QuerySearchUsersArgs>>;
   sessionViewer?: Resolver<Maybe<ResolversTypes['SessionViewer']>, ParentType, ContextType, RequireFields<QuerySessionViewerArgs, 'token'>>;
+};
+
+export type ReauthenticationRequiredResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReauthenticationRequired'] = ResolversParentTypes['ReauthenticationRequired']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxAgeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ResetPasswordResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResetPasswordResult'] = ResolversParentTypes['ResetPasswordResult']> = {
@@ -1364,6 +1389,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ProviderLinked?: ProviderLinkedResolvers<ContextType>;
   ProviderUnlinked?: ProviderUnlinkedResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReauthenticationRequired?: ReauthenticationRequiredResolvers<ContextType>;
   ResetPasswordResult?: ResetPasswordResultResolvers<ContextType>;
   SessionViewer?: SessionViewerResolvers<ContextType>;
   SignInResult?: SignInResultResolvers<ContextType>;

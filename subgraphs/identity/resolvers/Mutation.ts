@@ -333,7 +333,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       setUserActive(deps, ctx.log, requireAdmin(ctx), userId, true, reason),
 
     deleteMyAccount: async (_parent, { password }, ctx) => {
-      const outcome = await deleteMyAccount(deps, requireViewer(ctx).userId, password);
+      const outcome = await deleteMyAccount(deps, requireViewer(ctx), password);
       // Every session ended with the account, this browser's too.
       if (outcome.kind === 'deleted') ctx.cookies.clear(SESSION_COOKIE);
       switch (outcome.kind) {
@@ -343,6 +343,12 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
           return { __typename: 'InvalidCredentials', message: 'The password is wrong.' };
         case 'tooMany':
           return tooMany(outcome.retryAfterSeconds);
+        case 'reauthenticate':
+          return {
+            __typename: 'ReauthenticationRequired',
+            message: `Sign in again with your provider, then delete the account within ${outcome.maxAgeSeconds / 60} minutes.`,
+            maxAgeSeconds: outcome.maxAgeSeconds,
+          };
       }
     },
   };

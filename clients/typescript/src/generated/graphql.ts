@@ -991,6 +991,7 @@ export type DeleteMyAccountMutationVariables = Exact<{
 export type DeleteMyAccountMutation = { deleteMyAccount:
     | { __typename: 'AccountDeleted', deletedAt: string }
     | { __typename: 'InvalidCredentials', code: string, message: string }
+    | { __typename: 'ReauthenticationRequired', code: string, message: string }
     | { __typename: 'TooManyAttempts', code: string, message: string }
    };
 
