@@ -105,9 +105,9 @@ describe('stored enum values are lower case in every table', () => {
     const plan = await gqlAs(
       stack,
       trainer,
-      `mutation { createWorkoutPlan(input: { name: "Casing", difficultyLevel: INTERMEDIATE, durationWeeks: 4 }) { id difficultyLevel } }`,
+      `mutation { createWorkoutPlan(input: { name: "Casing", difficulty: INTERMEDIATE, durationWeeks: 4 }) { id difficulty } }`,
     );
-    expect(plan.data.createWorkoutPlan.difficultyLevel).toBe('INTERMEDIATE');
+    expect(plan.data.createWorkoutPlan.difficulty).toBe('INTERMEDIATE');
     const session = await stack.gql(
       `mutation { startWorkoutSession(input: {}) { id status } }`,
       {},

@@ -93,8 +93,8 @@ describe('logs', () => {
     const signedIn = await stack.gql(SIGN_IN, { input: { login: email, password: newPassword } });
     const token = signedIn.data.signIn.token as string;
     secrets.push(token);
-    const enrol = await stack.gql('mutation { enrolTwoFactor { secret } }', {}, { token });
-    const totpSecret = enrol.data.enrolTwoFactor.secret as string;
+    const enrol = await stack.gql('mutation { enrollTwoFactor { secret } }', {}, { token });
+    const totpSecret = enrol.data.enrollTwoFactor.secret as string;
     secrets.push(totpSecret);
     const confirmed = await stack.gql(
       'mutation($code: String!) { confirmTwoFactor(code: $code) { __typename ... on TwoFactorEnabled { recoveryCodes } } }',

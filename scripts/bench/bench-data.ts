@@ -97,7 +97,7 @@ async function sharedData(gatewayUrl: string, sql: postgres.Sql): Promise<Shared
       input: {
         name: 'Bench full body',
         description: 'Three full-body sessions a week',
-        difficultyLevel: 'INTERMEDIATE',
+        difficulty: 'INTERMEDIATE',
         durationWeeks: 8,
         targetAudience: 'intermediate lifters',
       },

@@ -61,7 +61,7 @@ export async function seedContentDemo(gatewayUrl: string, { trainer, athlete }: 
         name: 'Strength Basics in Two Weeks',
         description: 'Learn the squat, how to progress, and how to recover, one lesson a day.',
         durationHours: 2,
-        level: 'BEGINNER',
+        difficulty: 'BEGINNER',
       },
     },
     trainer,

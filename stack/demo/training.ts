@@ -38,7 +38,7 @@ export async function seedTrainingDemo(
       input: {
         name: 'Full-Body Foundations',
         description: 'Three full-body sessions a week to learn the basic movement patterns.',
-        difficultyLevel: 'BEGINNER',
+        difficulty: 'BEGINNER',
         durationWeeks: 6,
         targetAudience: 'beginners',
       },

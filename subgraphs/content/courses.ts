@@ -45,7 +45,7 @@ export async function createCourse(deps: SubgraphDeps, ctx: RequestContext, inpu
         description: checkText(input.description, 'description', 10_000),
         coverImageUrl: checkUrl(input.coverImageUrl, 'coverImageUrl'),
         durationHours: checkInt(input.durationHours, 'durationHours', 0, 1000),
-        level: input.level ? toDb(input.level) : null,
+        level: input.difficulty ? toDb(input.difficulty) : null,
         isFree: true,
         priceCents: 0,
         ...pricePatch(input.priceCents),
@@ -85,7 +85,7 @@ export async function updateCourse(
   if (input.durationHours !== undefined) {
     patch.durationHours = checkInt(input.durationHours, 'durationHours', 0, 1000);
   }
-  if (input.level !== undefined) patch.level = input.level ? toDb(input.level) : null;
+  if (input.difficulty !== undefined) patch.level = input.difficulty ? toDb(input.difficulty) : null;
   Object.assign(patch, pricePatch(input.priceCents));
   return deps.database.db.transaction(async (tx) => {
     const course = await lockOwnCourse(tx, ctx, id);

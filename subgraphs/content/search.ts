@@ -145,7 +145,7 @@ export async function listCourses(
     .where(
       and(
         visibleTo(ctx, courses),
-        filter.level ? eq(courses.level, toDb(filter.level)) : undefined,
+        filter.difficulty ? eq(courses.level, toDb(filter.difficulty)) : undefined,
         filter.isFree === true || filter.isFree === false ? eq(courses.isFree, filter.isFree) : undefined,
         filter.creatorId ? eq(courses.creatorId, checkId(filter.creatorId, 'filter.creatorId')) : undefined,
         afterCreated(args.after, courses),

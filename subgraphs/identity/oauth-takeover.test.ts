@@ -249,8 +249,8 @@ describe('account takeover through an unverified provider email', () => {
     const squat = await stack.signUp({ email: address });
     const yandex = { sub: subject(), email: address };
     await flow(attacker, 'YANDEX', yandex, squat.token);
-    const enrol = await attacker.gql('mutation { enrolTwoFactor { secret } }', {}, { token: squat.token });
-    const key = decodeBase32IgnorePadding(enrol.data.enrolTwoFactor.secret);
+    const enrol = await attacker.gql('mutation { enrollTwoFactor { secret } }', {}, { token: squat.token });
+    const key = decodeBase32IgnorePadding(enrol.data.enrollTwoFactor.secret);
     const codeAt = (steps: number) =>
       generateHOTP(key, BigInt(Math.floor(stack.clock.now().getTime() / 30_000) + steps), 6);
     await attacker.gql(

@@ -305,8 +305,8 @@ describe('OAuth with a second factor', () => {
     const { generateHOTP } = await import('@oslojs/otp');
     const created = await flow('GOOGLE', { sub: subject(), emailVerified: true });
     const token = created.token;
-    const enrol = await stack.gql('mutation { enrolTwoFactor { secret } }', {}, { token });
-    const key = decodeBase32IgnorePadding(enrol.data.enrolTwoFactor.secret);
+    const enrol = await stack.gql('mutation { enrollTwoFactor { secret } }', {}, { token });
+    const key = decodeBase32IgnorePadding(enrol.data.enrollTwoFactor.secret);
     const codeAt = (steps: number) =>
       generateHOTP(key, BigInt(Math.floor(stack.clock.now().getTime() / 30_000) + steps), 6);
     const confirm = await stack.gql(

@@ -16,7 +16,7 @@ const SIGN_IN = `mutation($input: SignInInput!) {
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename } }`;
 const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename } }`;
 const DELETE_ACCOUNT = `mutation($password: String!) { deleteMyAccount(password: $password) { __typename } }`;
-const ENROL = 'mutation { enrolTwoFactor { secret } }';
+const ENROL = 'mutation { enrollTwoFactor { secret } }';
 const CONFIRM = `mutation($code: String!) { confirmTwoFactor(code: $code) { __typename } }`;
 const COMPLETE = `mutation($input: CompleteTwoFactorSignInInput!) { completeTwoFactorSignIn(input: $input) { __typename } }`;
 const DISABLE = `mutation($input: DisableTwoFactorInput!) { disableTwoFactor(input: $input) { __typename } }`;
@@ -56,7 +56,7 @@ const wrongCode = (right: string) => (right === '123456' ? '654321' : '123456');
 
 async function withTwoFactor(): Promise<{ user: TestUser; secret: string }> {
   const user = await stack.signUp();
-  const secret = (await stack.gql(ENROL, {}, { token: user.token })).data.enrolTwoFactor.secret;
+  const secret = (await stack.gql(ENROL, {}, { token: user.token })).data.enrollTwoFactor.secret;
   const confirmed = await stack.gql(CONFIRM, { code: codeAt(secret) }, { token: user.token });
   expect(confirmed.data.confirmTwoFactor.__typename).toBe('TwoFactorEnabled');
   // The code just used may not be used again: later tests start from the next step.
@@ -210,7 +210,7 @@ describe('second-factor guesses: five per account, counted before the check', ()
 
   it('confirmTwoFactor: 40 parallel wrong codes get exactly 5 checks', async () => {
     const user = await stack.signUp();
-    const secret = (await stack.gql(ENROL, {}, { token: user.token })).data.enrolTwoFactor.secret;
+    const secret = (await stack.gql(ENROL, {}, { token: user.token })).data.enrollTwoFactor.secret;
     const wrong = wrongCode(codeAt(secret));
     const results = await Promise.all(
       Array.from({ length: 40 }, () => stack.gql(CONFIRM, { code: wrong }, { token: user.token })),

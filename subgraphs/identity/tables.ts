@@ -144,7 +144,7 @@ export const twoFactorCredentials = identity.table('two_factor_credentials', {
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
   secretEncrypted: varchar('secret_encrypted', { length: 512 }).notNull(),
-  // Null until the user confirmed enrolment with a first code.
+  // Null until the user confirmed enrollment with a first code.
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   lastUsedStep: bigint('last_used_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 
-const ENROL = 'mutation { enrolTwoFactor { otpauthUri secret } }';
+const ENROL = 'mutation { enrollTwoFactor { otpauthUri secret } }';
 const CONFIRM = `mutation($code: String!) {
   confirmTwoFactor(code: $code) {
     __typename
@@ -46,7 +46,7 @@ const codeAt = (secret: string, steps = 0) =>
 async function enrolled(): Promise<{ user: TestUser; secret: string; recoveryCodes: string[] }> {
   const user = await stack.signUp();
   const enrol = await stack.gql(ENROL, {}, { token: user.token });
-  const { secret } = enrol.data.enrolTwoFactor;
+  const { secret } = enrol.data.enrollTwoFactor;
   const confirm = await stack.gql(CONFIRM, { code: codeAt(secret) }, { token: user.token });
   expect(confirm.data.confirmTwoFactor.__typename).toBe('TwoFactorEnabled');
   return { user, secret, recoveryCodes: confirm.data.confirmTwoFactor.recoveryCodes };
@@ -62,7 +62,7 @@ describe('enrolment', () => {
   it('returns an otpauth URI, confirms with a code and hands out ten recovery codes', async () => {
     const user = await stack.signUp();
     const enrol = await stack.gql(ENROL, {}, { token: user.token });
-    const { otpauthUri, secret } = enrol.data.enrolTwoFactor;
+    const { otpauthUri, secret } = enrol.data.enrollTwoFactor;
     const uri = new URL(otpauthUri);
     expect(uri.protocol).toBe('otpauth:');
     expect(uri.host).toBe('totp');

@@ -27,8 +27,8 @@ function newRecoveryCode(): string {
 }
 const hashRecoveryCode = (code: string) => sha256Hex(code.toLowerCase().replace('-', ''));
 
-/** Starts enrolment: a fresh secret (not yet active) and the otpauth URI an authenticator app scans. */
-export async function enrolTwoFactor(deps: SubgraphDeps, user: UserRow) {
+/** Starts enrollment: a fresh secret (not yet active) and the otpauth URI an authenticator app scans. */
+export async function enrollTwoFactor(deps: SubgraphDeps, user: UserRow) {
   if (user.twoFactorEnabled)
     throw invalidTransition(
       'Two-factor authentication is already on; disable it first.',
@@ -131,7 +131,7 @@ async function limited<T extends { kind: string }>(
   return outcome;
 }
 
-/** Confirms enrolment with a first code; turns two-factor on and returns ten recovery codes. */
+/** Confirms enrollment with a first code; turns two-factor on and returns ten recovery codes. */
 export async function confirmTwoFactor(
   deps: SubgraphDeps,
   userId: string,

@@ -299,7 +299,7 @@ describe('user.deleted', () => {
     const trainer = await makeTrainer(stack, user);
     const plan = (
       await stack.gql(
-        `mutation { createWorkoutPlan(input: { name: "Legacy", difficultyLevel: BEGINNER, durationWeeks: 4 }) { id } }`,
+        `mutation { createWorkoutPlan(input: { name: "Legacy", difficulty: BEGINNER, durationWeeks: 4 }) { id } }`,
         {},
         { token: user.token },
       )
@@ -318,7 +318,7 @@ describe('user.deleted', () => {
     );
     const draft = (
       await stack.gql(
-        `mutation { createWorkoutPlan(input: { name: "Unfinished", difficultyLevel: BEGINNER, durationWeeks: 4 }) { id } }`,
+        `mutation { createWorkoutPlan(input: { name: "Unfinished", difficulty: BEGINNER, durationWeeks: 4 }) { id } }`,
         {},
         { token: user.token },
       )

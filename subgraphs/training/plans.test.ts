@@ -15,18 +15,18 @@ const CREATE_PLAN = `mutation($input: CreateWorkoutPlanInput!) {
 }`;
 const ADD = `mutation($plan: ID!, $input: AddWorkoutPlanExerciseInput!) {
   addWorkoutPlanExercise(workoutPlanId: $plan, input: $input) {
-    exercises { id sequenceNum sets reps weightKg restSeconds exercise { id name } }
+    exercises { id sequenceNumber sets reps weightKg restSeconds exercise { id name } }
   }
 }`;
 const REORDER = `mutation($plan: ID!, $ids: [ID!]!) {
-  reorderWorkoutPlanExercises(workoutPlanId: $plan, exerciseIds: $ids) { exercises { id sequenceNum exercise { name } } }
+  reorderWorkoutPlanExercises(workoutPlanId: $plan, exerciseIds: $ids) { exercises { id sequenceNumber exercise { name } } }
 }`;
 const PUBLISH = `mutation($id: ID!) { publishWorkoutPlan(id: $id) { id version isPublished hasUnpublishedChanges publishedAt } }`;
 const PLAN = `query($id: ID!) {
   workoutPlan(id: $id) {
     id name version isPublished hasUnpublishedChanges
-    exercises { id sequenceNum sets exercise { name } }
-    publishedVersion { version name exercises { sequenceNum sets exercise { name } } }
+    exercises { id sequenceNumber sets exercise { name } }
+    publishedVersion { version name exercises { sequenceNumber sets exercise { name } } }
   }
 }`;
 const EXERCISES = `query($filter: ExerciseFilter, $first: Int, $after: String) {
@@ -53,7 +53,7 @@ async function exerciseId(name: string): Promise<string> {
 async function createPlan(owner: TestTrainer, overrides: Record<string, unknown> = {}) {
   const result = await stack.gql(
     CREATE_PLAN,
-    { input: { name: 'Strength Foundations', difficultyLevel: 'BEGINNER', durationWeeks: 8, ...overrides } },
+    { input: { name: 'Strength Foundations', difficulty: 'BEGINNER', durationWeeks: 8, ...overrides } },
     { token: owner.token },
   );
   if (!result.data?.createWorkoutPlan) throw new Error(JSON.stringify(result));
@@ -139,7 +139,7 @@ describe('exercise catalogue', () => {
 describe('trainers', () => {
   it('only a verified trainer creates plans', async () => {
     const athlete = await stack.signUp();
-    const input = { name: 'Nope', difficultyLevel: 'BEGINNER', durationWeeks: 4 };
+    const input = { name: 'Nope', difficulty: 'BEGINNER', durationWeeks: 4 };
     const anonymous = await stack.gql(CREATE_PLAN, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const plain = await stack.gql(CREATE_PLAN, { input }, { token: athlete.token });
@@ -265,16 +265,16 @@ describe('workout plans', () => {
     const plan = await createPlan(trainer);
     await add(trainer, plan, 'Barbell Back Squat', { weightKg: 60.5 });
     await add(trainer, plan, 'Push-Up');
-    const explicit = await add(trainer, plan, 'Plank', { sequenceNum: 5 });
+    const explicit = await add(trainer, plan, 'Plank', { sequenceNumber: 5 });
     expect(
-      explicit.data.addWorkoutPlanExercise.exercises.map((e: any) => [e.sequenceNum, e.exercise.name]),
+      explicit.data.addWorkoutPlanExercise.exercises.map((e: any) => [e.sequenceNumber, e.exercise.name]),
     ).toEqual([
       [1, 'Barbell Back Squat'],
       [2, 'Push-Up'],
       [5, 'Plank'],
     ]);
     expect(explicit.data.addWorkoutPlanExercise.exercises[0].weightKg).toBe(60.5);
-    const duplicate = await add(trainer, plan, 'Burpee', { sequenceNum: 2 });
+    const duplicate = await add(trainer, plan, 'Burpee', { sequenceNumber: 2 });
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(duplicate.errors?.[0]?.extensions?.reason).toBe('SEQUENCE_TAKEN');
     expect(JSON.stringify(duplicate.errors)).not.toMatch(/workout_plan_exercises|constraint|sql/i);
@@ -297,9 +297,9 @@ describe('workout plans', () => {
     const reversed = [...ids].reverse();
     const result = await stack.gql(REORDER, { plan, ids: reversed }, { token: trainer.token });
     expect(result.errors).toBeUndefined();
-    expect(result.data.reorderWorkoutPlanExercises.exercises.map((e: any) => [e.id, e.sequenceNum])).toEqual(
-      reversed.map((id: string, i: number) => [id, i + 1]),
-    );
+    expect(
+      result.data.reorderWorkoutPlanExercises.exercises.map((e: any) => [e.id, e.sequenceNumber]),
+    ).toEqual(reversed.map((id: string, i: number) => [id, i + 1]));
 
     const partial = await stack.gql(REORDER, { plan, ids: reversed.slice(1) }, { token: trainer.token });
     expect(partial.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -320,7 +320,7 @@ describe('workout plans', () => {
     );
     for (const outcome of outcomes) expect(outcome.errors).toBeUndefined();
     const final = (await stack.gql(PLAN, { id: plan }, { token: trainer.token })).data.workoutPlan.exercises;
-    expect(final.map((e: { sequenceNum: number }) => e.sequenceNum)).toEqual([1, 2, 3, 4]);
+    expect(final.map((e: { sequenceNumber: number }) => e.sequenceNumber)).toEqual([1, 2, 3, 4]);
     expect(orders.map((o) => o.join())).toContain(final.map((e: { id: string }) => e.id).join());
   });
 
@@ -394,17 +394,17 @@ describe('workout plans', () => {
       [
         'easy',
         other,
-        { name: 'Easy Start', difficultyLevel: 'BEGINNER', durationWeeks: 4, targetAudience: 'Seniors' },
+        { name: 'Easy Start', difficulty: 'BEGINNER', durationWeeks: 4, targetAudience: 'Seniors' },
       ],
       [
         'hard',
         other,
-        { name: 'Hard Block', difficultyLevel: 'ADVANCED', durationWeeks: 12, targetAudience: 'athletes' },
+        { name: 'Hard Block', difficulty: 'ADVANCED', durationWeeks: 12, targetAudience: 'athletes' },
       ],
       [
         'draft',
         other,
-        { name: 'Not Yet', difficultyLevel: 'BEGINNER', durationWeeks: 4, targetAudience: 'seniors' },
+        { name: 'Not Yet', difficulty: 'BEGINNER', durationWeeks: 4, targetAudience: 'seniors' },
       ],
     ] as const) {
       stack.clock.advance(1000);
@@ -416,7 +416,7 @@ describe('workout plans', () => {
     const ids = async (filter: Record<string, unknown>) =>
       (await stack.gql(CATALOGUE, { filter })).data.workoutPlans.nodes.map((n: { id: string }) => n.id);
     expect(await ids({ trainerId: other.trainerId })).toEqual([made.hard, made.easy]);
-    expect(await ids({ trainerId: other.trainerId, difficultyLevel: 'BEGINNER' })).toEqual([made.easy]);
+    expect(await ids({ trainerId: other.trainerId, difficulty: 'BEGINNER' })).toEqual([made.easy]);
     expect(await ids({ trainerId: other.trainerId, targetAudience: 'seniors' })).toEqual([made.easy]);
     expect(await ids({ trainerId: other.trainerId, minDurationWeeks: 8 })).toEqual([made.hard]);
     expect(await ids({ trainerId: other.trainerId, maxDurationWeeks: 8 })).toEqual([made.easy]);

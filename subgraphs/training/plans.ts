@@ -21,7 +21,7 @@ export const MAX_PLAN_EXERCISES = 100;
 export interface PlanFields {
   name?: string | null;
   description?: string | null;
-  difficultyLevel?: string | null;
+  difficulty?: string | null;
   durationWeeks?: number | null;
   targetAudience?: string | null;
 }
@@ -34,10 +34,9 @@ function planPatch(input: PlanFields) {
   }
   if (input.description !== undefined)
     patch.description = optionalText(input.description, 'description', 5000);
-  if (input.difficultyLevel !== undefined) {
-    if (input.difficultyLevel === null)
-      throw badInput('difficultyLevel cannot be cleared.', { field: 'difficultyLevel' });
-    patch.difficultyLevel = toStored(input.difficultyLevel);
+  if (input.difficulty !== undefined) {
+    if (input.difficulty === null) throw badInput('difficulty cannot be cleared.', { field: 'difficulty' });
+    patch.difficultyLevel = toStored(input.difficulty);
   }
   if (input.durationWeeks !== undefined) {
     if (input.durationWeeks === null)
@@ -53,7 +52,7 @@ function planPatch(input: PlanFields) {
 export async function createPlan(
   deps: SubgraphDeps,
   trainer: TrainerRow,
-  input: PlanFields & { name: string; difficultyLevel: string; durationWeeks: number },
+  input: PlanFields & { name: string; difficulty: string; durationWeeks: number },
 ): Promise<WorkoutPlanRow> {
   const now = deps.clock.now();
   const [row] = await deps.database.db
@@ -61,7 +60,7 @@ export async function createPlan(
     .values({
       ...planPatch(input),
       name: requiredText(input.name, 'name', 120),
-      difficultyLevel: toStored(input.difficultyLevel),
+      difficultyLevel: toStored(input.difficulty),
       durationWeeks: intInRange(input.durationWeeks, 'durationWeeks', 1, 104),
       trainerId: trainer.id,
       createdAt: now,
@@ -151,11 +150,16 @@ export async function addExercise(
   deps: SubgraphDeps,
   trainer: TrainerRow,
   planId: string,
-  input: ExerciseLineFields & { exerciseId: string; sequenceNum?: number | null; sets: number; reps: number },
+  input: ExerciseLineFields & {
+    exerciseId: string;
+    sequenceNumber?: number | null;
+    sets: number;
+    reps: number;
+  },
 ): Promise<WorkoutPlanRow> {
   const patch = linePatch(input);
-  if (input.sequenceNum !== undefined && input.sequenceNum !== null) {
-    intInRange(input.sequenceNum, 'sequenceNum', 1, MAX_PLAN_EXERCISES);
+  if (input.sequenceNumber !== undefined && input.sequenceNumber !== null) {
+    intInRange(input.sequenceNumber, 'sequenceNumber', 1, MAX_PLAN_EXERCISES);
   }
   try {
     return await deps.database.db.transaction(async (tx) => {
@@ -167,7 +171,7 @@ export async function addExercise(
       if ((stats?.count ?? 0) >= MAX_PLAN_EXERCISES) {
         throw badInput(`A plan holds at most ${MAX_PLAN_EXERCISES} exercises.`, { field: 'workoutPlanId' });
       }
-      const sequenceNum = input.sequenceNum ?? (stats?.last ?? 0) + 1;
+      const sequenceNum = input.sequenceNumber ?? (stats?.last ?? 0) + 1;
       await tx.insert(workoutPlanExercises).values({
         ...patch,
         workoutPlanId: planId,
@@ -180,8 +184,8 @@ export async function addExercise(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'workout_plan_exercises_plan_sequence_key')) {
-      throw conflict(`Position ${input.sequenceNum} is already taken in this plan.`, {
-        field: 'sequenceNum',
+      throw conflict(`Position ${input.sequenceNumber} is already taken in this plan.`, {
+        field: 'sequenceNumber',
         reason: 'SEQUENCE_TAKEN',
       });
     }
@@ -330,7 +334,7 @@ export async function publishPlan(
 }
 
 export interface CatalogueFilter {
-  difficultyLevel?: string | null;
+  difficulty?: string | null;
   minDurationWeeks?: number | null;
   maxDurationWeeks?: number | null;
   targetAudience?: string | null;
@@ -348,8 +352,8 @@ export async function cataloguePage(
   after: string | null | undefined,
 ): Promise<Page<{ plan: WorkoutPlanRow; published: WorkoutPlanVersionRow }>> {
   const conditions: SQL[] = [eq(workoutPlans.isPublished, true), isNull(workoutPlans.deletedAt)];
-  if (filter.difficultyLevel)
-    conditions.push(eq(workoutPlanVersions.difficultyLevel, toStored(filter.difficultyLevel)));
+  if (filter.difficulty)
+    conditions.push(eq(workoutPlanVersions.difficultyLevel, toStored(filter.difficulty)));
   if (filter.minDurationWeeks != null)
     conditions.push(gte(workoutPlanVersions.durationWeeks, filter.minDurationWeeks));
   if (filter.maxDurationWeeks != null)

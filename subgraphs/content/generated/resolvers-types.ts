@@ -138,6 +138,8 @@ export type Course = {
   creator: Trainer;
   /** Longer description. */
   description?: Maybe<Scalars['String']['output']>;
+  /** How demanding it is. */
+  difficulty?: Maybe<Difficulty>;
   /** Expected total duration in hours. */
   durationHours?: Maybe<Scalars['Int']['output']>;
   /** How many users are enrolled. */
@@ -158,8 +160,6 @@ export type Course = {
   isPublished: Scalars['Boolean']['output'];
   /** The lessons in order (sequenceNumber 1, 2, ...). */
   lessons: Array<Lesson>;
-  /** How demanding it is. */
-  level?: Maybe<Difficulty>;
   /** Name. */
   name: Scalars['String']['output'];
   /** Price in cents (0 when free). */
@@ -181,10 +181,10 @@ export type CourseConnection = {
 export type CourseFilter = {
   /** Only courses by this trainer (drafts too when the trainer asks). */
   creatorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only courses at this level. */
+  difficulty?: InputMaybe<Difficulty>;
   /** Only free (true) or only paid (false) courses. */
   isFree?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only courses at this level. */
-  level?: InputMaybe<Difficulty>;
 };
 
 /** A new content item; it starts as a draft. */
@@ -213,10 +213,10 @@ export type CreateCourseInput = {
   coverImageUrl?: InputMaybe<Scalars['String']['input']>;
   /** Up to 10000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** How demanding it is. */
+  difficulty?: InputMaybe<Difficulty>;
   /** Expected total duration in hours, 0-1000. */
   durationHours?: InputMaybe<Scalars['Int']['input']>;
-  /** How demanding it is. */
-  level?: InputMaybe<Difficulty>;
   /** 1-200 characters. */
   name: Scalars['String']['input'];
   /** Price in cents, 0-10000000; 0 (the default) makes the course free. */
@@ -536,10 +536,10 @@ export type UpdateCourseInput = {
   coverImageUrl?: InputMaybe<Scalars['String']['input']>;
   /** Up to 10000 characters; null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** How demanding it is; null clears it. */
+  difficulty?: InputMaybe<Difficulty>;
   /** Expected total duration in hours, 0-1000; null clears it. */
   durationHours?: InputMaybe<Scalars['Int']['input']>;
-  /** How demanding it is; null clears it. */
-  level?: InputMaybe<Difficulty>;
   /** 1-200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Price in cents, 0-10000000; 0 makes the course free. */
@@ -815,6 +815,7 @@ export type CourseResolvers<ContextType = RequestContext, ParentType extends Res
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   creator?: Resolver<ResolversTypes['Trainer'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  difficulty?: Resolver<Maybe<ResolversTypes['Difficulty']>, ParentType, ContextType>;
   durationHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrollmentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hasAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -823,7 +824,6 @@ export type CourseResolvers<ContextType = RequestContext, ParentType extends Res
   isFree?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isPublished?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
-  level?: Resolver<Maybe<ResolversTypes['Difficulty']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -16,7 +16,7 @@ export function courseResolvers(deps: ContentDeps): CourseResolvers<RequestConte
       return row && isVisible(row, ctx) ? row : null;
     },
     creator: (course) => ({ id: course.creatorId }),
-    level: (course) => (course.level ? fromDb<Difficulty>(course.level) : null),
+    difficulty: (course) => (course.level ? fromDb<Difficulty>(course.level) : null),
     isEnrolled: (course, _args, ctx) => (ctx.viewer ? viewerEnrolled(ctx, db).load(course.id) : false),
     // Decided on every read from the viewer's entitlements; an enrollment opens nothing by itself.
     hasAccess: (course, _args, ctx) => entitledToCourse(course, ctx),

@@ -215,7 +215,7 @@ export type Mutation = {
   changePassword: ChangePasswordResult;
   /** Second step of a sign-in that answered TwoFactorRequired: the challenge plus a TOTP or recovery code. */
   completeTwoFactorSignIn: CompleteTwoFactorSignInResult;
-  /** Confirms enrolment with a first code; turns two-factor on and returns ten recovery codes. */
+  /** Confirms enrollment with a first code; turns two-factor on and returns ten recovery codes. */
   confirmTwoFactor: ConfirmTwoFactorResult;
   /** Admin only: blocks an account from signing in and ends its sessions. Audited. */
   deactivateUser: User;
@@ -226,8 +226,8 @@ export type Mutation = {
   deleteMyAccount: DeleteMyAccountResult;
   /** Turns two-factor off; needs the password and a current code (or a recovery code). */
   disableTwoFactor: DisableTwoFactorResult;
-  /** Starts TOTP enrolment: an otpauth URI for an authenticator app. Not active until confirmed. */
-  enrolTwoFactor: TwoFactorEnrolment;
+  /** Starts TOTP enrollment: an otpauth URI for an authenticator app. Not active until confirmed. */
+  enrollTwoFactor: TwoFactorEnrollment;
   /**
    * Finishes the provider flow with the code and state the provider sent to the redirect URI, from
    * the client that started it: a browser sends the flow cookie, a native app passes flowSecret.
@@ -642,9 +642,9 @@ export type TwoFactorEnabled = {
   user: User;
 };
 
-/** A TOTP enrolment waiting for its first code. */
-export type TwoFactorEnrolment = {
-  __typename?: 'TwoFactorEnrolment';
+/** A TOTP enrollment waiting for its first code. */
+export type TwoFactorEnrollment = {
+  __typename?: 'TwoFactorEnrollment';
   /** otpauth://totp/... for a QR code. */
   otpauthUri: Scalars['String']['output'];
   /** The secret in base32, for typing into an app by hand. */
@@ -995,7 +995,7 @@ export type ResolversTypes = {
   TooManyAttempts: ResolverTypeWrapper<Omit<TooManyAttempts, 'code'>>;
   TwoFactorDisabled: ResolverTypeWrapper<Omit<TwoFactorDisabled, 'user'> & { user: ResolversTypes['User'] }>;
   TwoFactorEnabled: ResolverTypeWrapper<Omit<TwoFactorEnabled, 'user'> & { user: ResolversTypes['User'] }>;
-  TwoFactorEnrolment: ResolverTypeWrapper<TwoFactorEnrolment>;
+  TwoFactorEnrollment: ResolverTypeWrapper<TwoFactorEnrollment>;
   TwoFactorRequired: ResolverTypeWrapper<TwoFactorRequired>;
   UnlinkProviderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnlinkProviderResult']>;
   UpdateProfileInput: UpdateProfileInput;
@@ -1058,7 +1058,7 @@ export type ResolversParentTypes = {
   TooManyAttempts: Omit<TooManyAttempts, 'code'>;
   TwoFactorDisabled: Omit<TwoFactorDisabled, 'user'> & { user: ResolversParentTypes['User'] };
   TwoFactorEnabled: Omit<TwoFactorEnabled, 'user'> & { user: ResolversParentTypes['User'] };
-  TwoFactorEnrolment: TwoFactorEnrolment;
+  TwoFactorEnrollment: TwoFactorEnrollment;
   TwoFactorRequired: TwoFactorRequired;
   UnlinkProviderResult: ResolversUnionTypes<ResolversParentTypes>['UnlinkProviderResult'];
   UpdateProfileInput: UpdateProfileInput;
@@ -1173,7 +1173,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'userId'>>;
   deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountResult'], ParentType, ContextType, Partial<MutationDeleteMyAccountArgs>>;
   disableTwoFactor?: Resolver<ResolversTypes['DisableTwoFactorResult'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'input'>>;
-  enrolTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType>;
+  enrollTwoFactor?: Resolver<ResolversTypes['TwoFactorEnrollment'], ParentType, ContextType>;
   oauthCallback?: Resolver<ResolversTypes['OAuthCallbackResult'], ParentType, ContextType, RequireFields<MutationOauthCallbackArgs, 'code' | 'provider' | 'session' | 'state'>>;
   oauthStart?: Resolver<ResolversTypes['OAuthStartPayload'], ParentType, ContextType, RequireFields<MutationOauthStartArgs, 'client' | 'provider' | 'redirectUri'>>;
   reactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationReactivateUserArgs, 'userId'>>;
@@ -1300,7 +1300,7 @@ export type TwoFactorEnabledResolvers<ContextType = RequestContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type TwoFactorEnrolmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorEnrolment'] = ResolversParentTypes['TwoFactorEnrolment']> = {
+export type TwoFactorEnrollmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TwoFactorEnrollment'] = ResolversParentTypes['TwoFactorEnrollment']> = {
   otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1398,7 +1398,7 @@ export type Resolvers<ContextType = RequestContext> = {
   TooManyAttempts?: TooManyAttemptsResolvers<ContextType>;
   TwoFactorDisabled?: TwoFactorDisabledResolvers<ContextType>;
   TwoFactorEnabled?: TwoFactorEnabledResolvers<ContextType>;
-  TwoFactorEnrolment?: TwoFactorEnrolmentResolvers<ContextType>;
+  TwoFactorEnrollment?: TwoFactorEnrollmentResolvers<ContextType>;
   TwoFactorRequired?: TwoFactorRequiredResolvers<ContextType>;
   UnlinkProviderResult?: UnlinkProviderResultResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -27,7 +27,7 @@ import {
   completeTwoFactorSignIn,
   confirmTwoFactor,
   disableTwoFactor,
-  enrolTwoFactor,
+  enrollTwoFactor,
 } from '../two-factor.js';
 import { fromApiProvider, toApiProvider } from './LinkedAccount.js';
 import { revealToHolder } from '../privacy.js';
@@ -298,7 +298,7 @@ export function mutationResolvers(deps: IdentityDeps, mailer: Mailer): MutationR
       }
     },
 
-    enrolTwoFactor: async (_parent, _args, ctx) => enrolTwoFactor(deps, await viewerRow(ctx)),
+    enrollTwoFactor: async (_parent, _args, ctx) => enrollTwoFactor(deps, await viewerRow(ctx)),
 
     confirmTwoFactor: async (_parent, { code }, ctx) => {
       const outcome = await confirmTwoFactor(deps, requireViewer(ctx).userId, code);

@@ -29,7 +29,7 @@ export type AddWorkoutPlanExerciseInput = {
   /** Rest between sets in seconds, 0-3600 (default 60). */
   restSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Position, from 1; must be free in the plan. Left out: after the last line. */
-  sequenceNum?: InputMaybe<Scalars['Int']['input']>;
+  sequenceNumber?: InputMaybe<Scalars['Int']['input']>;
   /** Number of sets, 1-50. */
   sets: Scalars['Int']['input'];
   /** Load in kilograms, 0-1000; null for bodyweight. */
@@ -80,7 +80,7 @@ export type CreateWorkoutPlanInput = {
   /** Description, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** How hard it is. */
-  difficultyLevel: Difficulty;
+  difficulty: Difficulty;
   /** How many weeks it runs, 1-104. */
   durationWeeks: Scalars['Int']['input'];
   /** Name, 1-120 characters. */
@@ -260,7 +260,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Abandons an in-progress session of the signed-in user. */
   abandonWorkoutSession: WorkoutSession;
-  /** The plan's trainer: adds an exercise to the working copy, at the end unless sequenceNum is given. */
+  /** The plan's trainer: adds an exercise to the working copy, at the end unless sequenceNumber is given. */
   addWorkoutPlanExercise: WorkoutPlan;
   /** Applies to become a trainer; an admin verifies the application. One profile per user. */
   applyAsTrainer: Trainer;
@@ -663,7 +663,7 @@ export type UpdateWorkoutPlanInput = {
   /** Description, up to 5000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** How hard it is. */
-  difficultyLevel?: InputMaybe<Difficulty>;
+  difficulty?: InputMaybe<Difficulty>;
   /** How many weeks it runs, 1-104. */
   durationWeeks?: InputMaybe<Scalars['Int']['input']>;
   /** Name, 1-120 characters. */
@@ -722,7 +722,7 @@ export type WorkoutPlan = {
   /** What the plan is about. */
   description?: Maybe<Scalars['String']['output']>;
   /** How hard it is. */
-  difficultyLevel: Difficulty;
+  difficulty: Difficulty;
   /** How many weeks it runs. */
   durationWeeks: Scalars['Int']['output'];
   /** The exercises in order. */
@@ -768,7 +768,7 @@ export type WorkoutPlanExercise = {
   /** Rest between sets, in seconds. */
   restSeconds: Scalars['Int']['output'];
   /** Position in the plan, from 1; unique within the plan. */
-  sequenceNum: Scalars['Int']['output'];
+  sequenceNumber: Scalars['Int']['output'];
   /** Number of sets. */
   sets: Scalars['Int']['output'];
   /** Load per repetition in kilograms; null for bodyweight. */
@@ -778,7 +778,7 @@ export type WorkoutPlanExercise = {
 /** Narrows the public catalogue of published plans; every field given must match the published version. */
 export type WorkoutPlanFilter = {
   /** Only this difficulty. */
-  difficultyLevel?: InputMaybe<Difficulty>;
+  difficulty?: InputMaybe<Difficulty>;
   /** Only plans of at most this many weeks. */
   maxDurationWeeks?: InputMaybe<Scalars['Int']['input']>;
   /** Only plans of at least this many weeks. */
@@ -795,7 +795,7 @@ export type WorkoutPlanVersion = {
   /** Description at publish time. */
   description?: Maybe<Scalars['String']['output']>;
   /** Difficulty at publish time. */
-  difficultyLevel: Difficulty;
+  difficulty: Difficulty;
   /** Duration at publish time. */
   durationWeeks: Scalars['Int']['output'];
   /** The exercises at publish time, in order. */
@@ -1219,7 +1219,7 @@ export type WorkoutPlanResolvers<ContextType = RequestContext, ParentType extend
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkoutPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  difficultyLevel?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType>;
+  difficulty?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType>;
   durationWeeks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   exercises?: Resolver<Array<ResolversTypes['WorkoutPlanExercise']>, ParentType, ContextType>;
   hasUnpublishedChanges?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1243,14 +1243,14 @@ export type WorkoutPlanExerciseResolvers<ContextType = RequestContext, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sequenceNum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sequenceNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weightKg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type WorkoutPlanVersionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlanVersion'] = ResolversParentTypes['WorkoutPlanVersion']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  difficultyLevel?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType>;
+  difficulty?: Resolver<ResolversTypes['Difficulty'], ParentType, ContextType>;
   durationWeeks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   exercises?: Resolver<Array<ResolversTypes['WorkoutPlanExercise']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

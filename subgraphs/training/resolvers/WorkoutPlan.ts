@@ -24,7 +24,7 @@ export function workoutPlanResolvers(deps: TrainingDeps): WorkoutPlanResolvers<R
     trainer: async (plan, _args, ctx) => (await trainerById(ctx, db).load(plan.row.trainerId))!,
     name: (plan) => content(plan).name,
     description: (plan) => content(plan).description,
-    difficultyLevel: (plan) => fromStored<Difficulty>(content(plan).difficultyLevel),
+    difficulty: (plan) => fromStored<Difficulty>(content(plan).difficultyLevel),
     durationWeeks: (plan) => content(plan).durationWeeks,
     targetAudience: (plan) => content(plan).targetAudience,
     exercises: async (plan, _args, ctx) =>
@@ -44,6 +44,8 @@ export function workoutPlanExerciseResolvers(
   return {
     exercise: async (line, _args, ctx) => (await exerciseById(ctx, deps.database.db).load(line.exerciseId))!,
     weightKg: (line) => (line.weightKg === null ? null : Number(line.weightKg)),
+    // The column is the model's sequence_num; the API says sequenceNumber everywhere.
+    sequenceNumber: (line) => line.sequenceNum,
   };
 }
 
@@ -52,6 +54,6 @@ export function workoutPlanVersionResolvers(): WorkoutPlanVersionResolvers<
   WorkoutPlanVersionRow
 > {
   return {
-    difficultyLevel: (version) => fromStored<Difficulty>(version.difficultyLevel),
+    difficulty: (version) => fromStored<Difficulty>(version.difficultyLevel),
   };
 }

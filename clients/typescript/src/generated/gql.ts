@@ -32,7 +32,7 @@ type Documents = {
     "mutation AddLesson($courseId: ID!, $input: AddLessonInput!) {\n  addLesson(courseId: $courseId, input: $input) {\n    id\n    lessons {\n      id\n      sequenceNumber\n      title\n    }\n  }\n}": typeof types.AddLessonDocument,
     "query ContentItem($id: ID!) {\n  contentItem(id: $id) {\n    id\n    type\n    title\n    description\n    contentUrl\n    tags\n    isPublished\n    rating\n    myRating\n  }\n}": typeof types.ContentItemDocument,
     "query Course($id: ID!) {\n  course(id: $id) {\n    id\n    name\n    description\n    isFree\n    priceCents\n    hasAccess\n    isEnrolled\n    lessons {\n      id\n      sequenceNumber\n      title\n      durationMinutes\n      locked\n      contentItems {\n        id\n        type\n        title\n        contentUrl\n      }\n    }\n  }\n}": typeof types.CourseDocument,
-    "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      level\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.CourseCatalogueDocument,
+    "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      difficulty\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.CourseCatalogueDocument,
     "mutation CreateContentItem($input: CreateContentItemInput!) {\n  createContentItem(input: $input) {\n    id\n    isPublished\n  }\n}": typeof types.CreateContentItemDocument,
     "mutation CreateCourse($input: CreateCourseInput!) {\n  createCourse(input: $input) {\n    id\n  }\n}": typeof types.CreateCourseDocument,
     "mutation EnrollInCourse($courseId: ID!) {\n  enrollInCourse(courseId: $courseId) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on Enrollment {\n      enrolledAt\n      course {\n        id\n        enrollmentsCount\n      }\n    }\n    ... on PurchaseRequired {\n      course {\n        id\n        priceCents\n      }\n    }\n  }\n}": typeof types.EnrollInCourseDocument,
@@ -58,7 +58,7 @@ type Documents = {
     "mutation DeactivateUser($userId: ID!, $reason: String) {\n  deactivateUser(userId: $userId, reason: $reason) {\n    id\n    isActive\n  }\n}": typeof types.DeactivateUserDocument,
     "mutation DeleteMyAccount($password: String!) {\n  deleteMyAccount(password: $password) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on AccountDeleted {\n      deletedAt\n    }\n  }\n}": typeof types.DeleteMyAccountDocument,
     "mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n  disableTwoFactor(input: $input) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on TwoFactorDisabled {\n      user {\n        twoFactorEnabled\n      }\n    }\n    ... on TooManyAttempts {\n      retryAfterSeconds\n    }\n  }\n}": typeof types.DisableTwoFactorDocument,
-    "mutation EnrolTwoFactor {\n  enrolTwoFactor {\n    otpauthUri\n    secret\n  }\n}": typeof types.EnrolTwoFactorDocument,
+    "mutation EnrollTwoFactor {\n  enrollTwoFactor {\n    otpauthUri\n    secret\n  }\n}": typeof types.EnrollTwoFactorDocument,
     "query ExportMyData {\n  exportMyData\n}": typeof types.ExportMyDataDocument,
     "query LinkedAccounts {\n  linkedAccounts {\n    provider\n    emailFromProvider\n    linkedAt\n  }\n}": typeof types.LinkedAccountsDocument,
     "query Me {\n  me {\n    id\n    username\n    email\n    firstName\n    lastName\n    roles\n    createdAt\n  }\n}": typeof types.MeDocument,
@@ -84,7 +84,7 @@ type Documents = {
     "mutation LogHabit($input: LogHabitInput!) {\n  logHabit(input: $input) {\n    id\n    loggedDate\n    value\n    completed\n  }\n}": typeof types.LogHabitDocument,
     "query MyHabits($from: Date!, $to: Date!) {\n  me {\n    id\n    trainer {\n      id\n    }\n    habits {\n      id\n      name\n      unit\n      targetValue\n      frequencyPerWeek\n      streakUnit\n      currentStreak\n      bestStreak\n      completionRate(from: $from, to: $to)\n      logs(from: $from, to: $to) {\n        loggedDate\n        value\n        completed\n      }\n    }\n  }\n}": typeof types.MyHabitsDocument,
     "query MyWorkoutSessions($filter: WorkoutSessionFilter, $first: Int, $after: String) {\n  me {\n    id\n    workoutSessions(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        status\n        startedAt\n        durationSeconds\n        workoutPlan {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.MyWorkoutSessionsDocument,
-    "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficultyLevel\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNum\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}": typeof types.PlanDetailsFragmentDoc,
+    "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficulty\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNumber\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}": typeof types.PlanDetailsFragmentDoc,
     "mutation PublishWorkoutPlan($id: ID!) {\n  publishWorkoutPlan(id: $id) {\n    ...PlanDetails\n  }\n}": typeof types.PublishWorkoutPlanDocument,
     "mutation ReorderWorkoutPlanExercises($workoutPlanId: ID!, $exerciseIds: [ID!]!) {\n  reorderWorkoutPlanExercises(\n    workoutPlanId: $workoutPlanId\n    exerciseIds: $exerciseIds\n  ) {\n    ...PlanDetails\n  }\n}": typeof types.ReorderWorkoutPlanExercisesDocument,
     "mutation StartWorkoutSession($input: StartWorkoutSessionInput!) {\n  startWorkoutSession(input: $input) {\n    id\n    status\n    startedAt\n    workoutPlanVersion {\n      version\n      name\n    }\n  }\n}": typeof types.StartWorkoutSessionDocument,
@@ -109,7 +109,7 @@ const documents: Documents = {
     "mutation AddLesson($courseId: ID!, $input: AddLessonInput!) {\n  addLesson(courseId: $courseId, input: $input) {\n    id\n    lessons {\n      id\n      sequenceNumber\n      title\n    }\n  }\n}": types.AddLessonDocument,
     "query ContentItem($id: ID!) {\n  contentItem(id: $id) {\n    id\n    type\n    title\n    description\n    contentUrl\n    tags\n    isPublished\n    rating\n    myRating\n  }\n}": types.ContentItemDocument,
     "query Course($id: ID!) {\n  course(id: $id) {\n    id\n    name\n    description\n    isFree\n    priceCents\n    hasAccess\n    isEnrolled\n    lessons {\n      id\n      sequenceNumber\n      title\n      durationMinutes\n      locked\n      contentItems {\n        id\n        type\n        title\n        contentUrl\n      }\n    }\n  }\n}": types.CourseDocument,
-    "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      level\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.CourseCatalogueDocument,
+    "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      difficulty\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.CourseCatalogueDocument,
     "mutation CreateContentItem($input: CreateContentItemInput!) {\n  createContentItem(input: $input) {\n    id\n    isPublished\n  }\n}": types.CreateContentItemDocument,
     "mutation CreateCourse($input: CreateCourseInput!) {\n  createCourse(input: $input) {\n    id\n  }\n}": types.CreateCourseDocument,
     "mutation EnrollInCourse($courseId: ID!) {\n  enrollInCourse(courseId: $courseId) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on Enrollment {\n      enrolledAt\n      course {\n        id\n        enrollmentsCount\n      }\n    }\n    ... on PurchaseRequired {\n      course {\n        id\n        priceCents\n      }\n    }\n  }\n}": types.EnrollInCourseDocument,
@@ -135,7 +135,7 @@ const documents: Documents = {
     "mutation DeactivateUser($userId: ID!, $reason: String) {\n  deactivateUser(userId: $userId, reason: $reason) {\n    id\n    isActive\n  }\n}": types.DeactivateUserDocument,
     "mutation DeleteMyAccount($password: String!) {\n  deleteMyAccount(password: $password) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on AccountDeleted {\n      deletedAt\n    }\n  }\n}": types.DeleteMyAccountDocument,
     "mutation DisableTwoFactor($input: DisableTwoFactorInput!) {\n  disableTwoFactor(input: $input) {\n    __typename\n    ... on Problem {\n      code\n      message\n    }\n    ... on TwoFactorDisabled {\n      user {\n        twoFactorEnabled\n      }\n    }\n    ... on TooManyAttempts {\n      retryAfterSeconds\n    }\n  }\n}": types.DisableTwoFactorDocument,
-    "mutation EnrolTwoFactor {\n  enrolTwoFactor {\n    otpauthUri\n    secret\n  }\n}": types.EnrolTwoFactorDocument,
+    "mutation EnrollTwoFactor {\n  enrollTwoFactor {\n    otpauthUri\n    secret\n  }\n}": types.EnrollTwoFactorDocument,
     "query ExportMyData {\n  exportMyData\n}": types.ExportMyDataDocument,
     "query LinkedAccounts {\n  linkedAccounts {\n    provider\n    emailFromProvider\n    linkedAt\n  }\n}": types.LinkedAccountsDocument,
     "query Me {\n  me {\n    id\n    username\n    email\n    firstName\n    lastName\n    roles\n    createdAt\n  }\n}": types.MeDocument,
@@ -161,7 +161,7 @@ const documents: Documents = {
     "mutation LogHabit($input: LogHabitInput!) {\n  logHabit(input: $input) {\n    id\n    loggedDate\n    value\n    completed\n  }\n}": types.LogHabitDocument,
     "query MyHabits($from: Date!, $to: Date!) {\n  me {\n    id\n    trainer {\n      id\n    }\n    habits {\n      id\n      name\n      unit\n      targetValue\n      frequencyPerWeek\n      streakUnit\n      currentStreak\n      bestStreak\n      completionRate(from: $from, to: $to)\n      logs(from: $from, to: $to) {\n        loggedDate\n        value\n        completed\n      }\n    }\n  }\n}": types.MyHabitsDocument,
     "query MyWorkoutSessions($filter: WorkoutSessionFilter, $first: Int, $after: String) {\n  me {\n    id\n    workoutSessions(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        status\n        startedAt\n        durationSeconds\n        workoutPlan {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.MyWorkoutSessionsDocument,
-    "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficultyLevel\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNum\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}": types.PlanDetailsFragmentDoc,
+    "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficulty\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNumber\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}": types.PlanDetailsFragmentDoc,
     "mutation PublishWorkoutPlan($id: ID!) {\n  publishWorkoutPlan(id: $id) {\n    ...PlanDetails\n  }\n}": types.PublishWorkoutPlanDocument,
     "mutation ReorderWorkoutPlanExercises($workoutPlanId: ID!, $exerciseIds: [ID!]!) {\n  reorderWorkoutPlanExercises(\n    workoutPlanId: $workoutPlanId\n    exerciseIds: $exerciseIds\n  ) {\n    ...PlanDetails\n  }\n}": types.ReorderWorkoutPlanExercisesDocument,
     "mutation StartWorkoutSession($input: StartWorkoutSessionInput!) {\n  startWorkoutSession(input: $input) {\n    id\n    status\n    startedAt\n    workoutPlanVersion {\n      version\n      name\n    }\n  }\n}": types.StartWorkoutSessionDocument,
@@ -240,7 +240,7 @@ export function graphql(source: "query Course($id: ID!) {\n  course(id: $id) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      level\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql.js').CourseCatalogueDocument;
+export function graphql(source: "query CourseCatalogue($filter: CourseFilter, $first: Int, $after: String) {\n  courses(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      coverImageUrl\n      difficulty\n      isFree\n      priceCents\n      enrollmentsCount\n      creator {\n        id\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql.js').CourseCatalogueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -344,7 +344,7 @@ export function graphql(source: "mutation DisableTwoFactor($input: DisableTwoFac
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation EnrolTwoFactor {\n  enrolTwoFactor {\n    otpauthUri\n    secret\n  }\n}"): typeof import('./graphql.js').EnrolTwoFactorDocument;
+export function graphql(source: "mutation EnrollTwoFactor {\n  enrollTwoFactor {\n    otpauthUri\n    secret\n  }\n}"): typeof import('./graphql.js').EnrollTwoFactorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -448,7 +448,7 @@ export function graphql(source: "query MyWorkoutSessions($filter: WorkoutSession
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficultyLevel\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNum\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}"): typeof import('./graphql.js').PlanDetailsFragmentDoc;
+export function graphql(source: "fragment PlanDetails on WorkoutPlan {\n  id\n  name\n  description\n  difficulty\n  durationWeeks\n  targetAudience\n  version\n  isPublished\n  hasUnpublishedChanges\n  publishedAt\n  trainer {\n    id\n  }\n  exercises {\n    id\n    sequenceNumber\n    sets\n    reps\n    weightKg\n    restSeconds\n    exercise {\n      id\n      name\n    }\n  }\n}"): typeof import('./graphql.js').PlanDetailsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

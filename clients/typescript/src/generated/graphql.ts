@@ -36,7 +36,7 @@ export type AddWorkoutPlanExerciseInput = {
   /** Rest between sets in seconds, 0-3600 (default 60). */
   restSeconds?: number | null | undefined;
   /** Position, from 1; must be free in the plan. Left out: after the last line. */
-  sequenceNum?: number | null | undefined;
+  sequenceNumber?: number | null | undefined;
   /** Number of sets, 1-50. */
   sets: number;
   /** Load in kilograms, 0-1000; null for bodyweight. */
@@ -150,10 +150,10 @@ export type ContentType =
 export type CourseFilter = {
   /** Only courses by this trainer (drafts too when the trainer asks). */
   creatorId?: string | number | null | undefined;
+  /** Only courses at this level. */
+  difficulty?: Difficulty | null | undefined;
   /** Only free (true) or only paid (false) courses. */
   isFree?: boolean | null | undefined;
-  /** Only courses at this level. */
-  level?: Difficulty | null | undefined;
 };
 
 /** A new content item; it starts as a draft. */
@@ -182,10 +182,10 @@ export type CreateCourseInput = {
   coverImageUrl?: string | null | undefined;
   /** Up to 10000 characters. */
   description?: string | null | undefined;
+  /** How demanding it is. */
+  difficulty?: Difficulty | null | undefined;
   /** Expected total duration in hours, 0-1000. */
   durationHours?: number | null | undefined;
-  /** How demanding it is. */
-  level?: Difficulty | null | undefined;
   /** 1-200 characters. */
   name: string;
   /** Price in cents, 0-10000000; 0 (the default) makes the course free. */
@@ -247,7 +247,7 @@ export type CreateWorkoutPlanInput = {
   /** Description, up to 5000 characters. */
   description?: string | null | undefined;
   /** How hard it is. */
-  difficultyLevel: Difficulty;
+  difficulty: Difficulty;
   /** How many weeks it runs, 1-104. */
   durationWeeks: number;
   /** Name, 1-120 characters. */
@@ -603,7 +603,7 @@ export type UpdateProfileInput = {
 /** Narrows the public catalogue of published plans; every field given must match the published version. */
 export type WorkoutPlanFilter = {
   /** Only this difficulty. */
-  difficultyLevel?: Difficulty | null | undefined;
+  difficulty?: Difficulty | null | undefined;
   /** Only plans of at most this many weeks. */
   maxDurationWeeks?: number | null | undefined;
   /** Only plans of at least this many weeks. */
@@ -786,7 +786,7 @@ export type CourseCatalogueQueryVariables = Exact<{
 }>;
 
 
-export type CourseCatalogueQuery = { courses: { nodes: Array<{ id: string, name: string, coverImageUrl: string | null, level: Difficulty | null, isFree: boolean, priceCents: number, enrollmentsCount: number, creator: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CourseCatalogueQuery = { courses: { nodes: Array<{ id: string, name: string, coverImageUrl: string | null, difficulty: Difficulty | null, isFree: boolean, priceCents: number, enrollmentsCount: number, creator: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateContentItemMutationVariables = Exact<{
   input: CreateContentItemInput;
@@ -1007,10 +1007,10 @@ export type DisableTwoFactorMutation = { disableTwoFactor:
     | { __typename: 'TwoFactorDisabled', user: { twoFactorEnabled: boolean | null } }
    };
 
-export type EnrolTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
+export type EnrollTwoFactorMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EnrolTwoFactorMutation = { enrolTwoFactor: { otpauthUri: string, secret: string } };
+export type EnrollTwoFactorMutation = { enrollTwoFactor: { otpauthUri: string, secret: string } };
 
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1157,7 +1157,7 @@ export type AddWorkoutPlanExerciseMutationVariables = Exact<{
 }>;
 
 
-export type AddWorkoutPlanExerciseMutation = { addWorkoutPlanExercise: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+export type AddWorkoutPlanExerciseMutation = { addWorkoutPlanExercise: { id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
 
 export type ApplyAsTrainerMutationVariables = Exact<{
   input: ApplyAsTrainerInput;
@@ -1186,7 +1186,7 @@ export type CreateWorkoutPlanMutationVariables = Exact<{
 }>;
 
 
-export type CreateWorkoutPlanMutation = { createWorkoutPlan: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+export type CreateWorkoutPlanMutation = { createWorkoutPlan: { id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
 
 export type ExerciseCatalogueQueryVariables = Exact<{
   filter?: ExerciseFilter | null | undefined;
@@ -1221,14 +1221,14 @@ export type MyWorkoutSessionsQueryVariables = Exact<{
 
 export type MyWorkoutSessionsQuery = { me: { id: string, workoutSessions: { nodes: Array<{ id: string, status: WorkoutSessionStatus, startedAt: string, durationSeconds: number | null, workoutPlan: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
-export type PlanDetailsFragment = { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> };
+export type PlanDetailsFragment = { id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> };
 
 export type PublishWorkoutPlanMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PublishWorkoutPlanMutation = { publishWorkoutPlan: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+export type PublishWorkoutPlanMutation = { publishWorkoutPlan: { id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
 
 export type ReorderWorkoutPlanExercisesMutationVariables = Exact<{
   workoutPlanId: string | number;
@@ -1236,7 +1236,7 @@ export type ReorderWorkoutPlanExercisesMutationVariables = Exact<{
 }>;
 
 
-export type ReorderWorkoutPlanExercisesMutation = { reorderWorkoutPlanExercises: { id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
+export type ReorderWorkoutPlanExercisesMutation = { reorderWorkoutPlanExercises: { id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> } };
 
 export type StartWorkoutSessionMutationVariables = Exact<{
   input: StartWorkoutSessionInput;
@@ -1259,7 +1259,7 @@ export type WorkoutPlanCatalogueQueryVariables = Exact<{
 }>;
 
 
-export type WorkoutPlanCatalogueQuery = { workoutPlans: { nodes: Array<{ id: string, name: string, description: string | null, difficultyLevel: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNum: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WorkoutPlanCatalogueQuery = { workoutPlans: { nodes: Array<{ id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1284,7 +1284,7 @@ export const PlanDetailsFragmentDoc = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -1296,7 +1296,7 @@ export const PlanDetailsFragmentDoc = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -1628,7 +1628,7 @@ export const CourseCatalogueDocument = new TypedDocumentString(`
       id
       name
       coverImageUrl
-      level
+      difficulty
       isFree
       priceCents
       enrollmentsCount
@@ -1642,7 +1642,7 @@ export const CourseCatalogueDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:cb7305e5e566e1d42ceb2c92a53cc44440c33be60bc4a2f4f2cafc4f02e3e6cb"}) as unknown as TypedDocumentString<CourseCatalogueQuery, CourseCatalogueQueryVariables>;
+    `, {"hash":"sha256:eab16cc67341e29242d5a59951a4648dc55aed1b593ce5fe8f1619b3bc048070"}) as unknown as TypedDocumentString<CourseCatalogueQuery, CourseCatalogueQueryVariables>;
 export const CreateContentItemDocument = new TypedDocumentString(`
     mutation CreateContentItem($input: CreateContentItemInput!) {
   createContentItem(input: $input) {
@@ -2027,14 +2027,14 @@ export const DisableTwoFactorDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:6d27f11a7748803b55b3668f59068456501efffd4b3f83f96fc51d1ac4e3db13"}) as unknown as TypedDocumentString<DisableTwoFactorMutation, DisableTwoFactorMutationVariables>;
-export const EnrolTwoFactorDocument = new TypedDocumentString(`
-    mutation EnrolTwoFactor {
-  enrolTwoFactor {
+export const EnrollTwoFactorDocument = new TypedDocumentString(`
+    mutation EnrollTwoFactor {
+  enrollTwoFactor {
     otpauthUri
     secret
   }
 }
-    `, {"hash":"sha256:21ac4b2c64a263ded5399cc338b7864a2bae0860870703b0651fb114be2537d3"}) as unknown as TypedDocumentString<EnrolTwoFactorMutation, EnrolTwoFactorMutationVariables>;
+    `, {"hash":"sha256:4cb04009f09937abcf6d86352a64569ab5dd446b3870ac312c0dbde5e6be0443"}) as unknown as TypedDocumentString<EnrollTwoFactorMutation, EnrollTwoFactorMutationVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     query ExportMyData {
   exportMyData
@@ -2275,7 +2275,7 @@ export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -2287,7 +2287,7 @@ export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -2297,7 +2297,7 @@ export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
       name
     }
   }
-}`, {"hash":"sha256:32c3bbc54cbfb8cf2b5b488c32a56ac535052a092f103b5bf273e678aa3769da"}) as unknown as TypedDocumentString<AddWorkoutPlanExerciseMutation, AddWorkoutPlanExerciseMutationVariables>;
+}`, {"hash":"sha256:460b6a7645452a2c0efdbd7896ef20e6fd5adce6c0b8a0fcf2a5cc0361b7c8d0"}) as unknown as TypedDocumentString<AddWorkoutPlanExerciseMutation, AddWorkoutPlanExerciseMutationVariables>;
 export const ApplyAsTrainerDocument = new TypedDocumentString(`
     mutation ApplyAsTrainer($input: ApplyAsTrainerInput!) {
   applyAsTrainer(input: $input) {
@@ -2339,7 +2339,7 @@ export const CreateWorkoutPlanDocument = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -2351,7 +2351,7 @@ export const CreateWorkoutPlanDocument = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -2361,7 +2361,7 @@ export const CreateWorkoutPlanDocument = new TypedDocumentString(`
       name
     }
   }
-}`, {"hash":"sha256:21268e406d5f307cd731873846aefcd0870f42dc94eb3760d8579bc61d355ecc"}) as unknown as TypedDocumentString<CreateWorkoutPlanMutation, CreateWorkoutPlanMutationVariables>;
+}`, {"hash":"sha256:6cff865c747def06bf93d47da54082c4f3334b5671dea286933665a2e6621bec"}) as unknown as TypedDocumentString<CreateWorkoutPlanMutation, CreateWorkoutPlanMutationVariables>;
 export const ExerciseCatalogueDocument = new TypedDocumentString(`
     query ExerciseCatalogue($filter: ExerciseFilter, $first: Int, $after: String) {
   exercises(filter: $filter, first: $first, after: $after) {
@@ -2450,7 +2450,7 @@ export const PublishWorkoutPlanDocument = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -2462,7 +2462,7 @@ export const PublishWorkoutPlanDocument = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -2472,7 +2472,7 @@ export const PublishWorkoutPlanDocument = new TypedDocumentString(`
       name
     }
   }
-}`, {"hash":"sha256:b9e248a87d71e3f6e883e3f32d023e0f2f12578cf56d03449b0859bdd276bc05"}) as unknown as TypedDocumentString<PublishWorkoutPlanMutation, PublishWorkoutPlanMutationVariables>;
+}`, {"hash":"sha256:beb4e1b0be51c6380c5f9004e1c666a6201c37a7b7a3991a35d92a365a241165"}) as unknown as TypedDocumentString<PublishWorkoutPlanMutation, PublishWorkoutPlanMutationVariables>;
 export const ReorderWorkoutPlanExercisesDocument = new TypedDocumentString(`
     mutation ReorderWorkoutPlanExercises($workoutPlanId: ID!, $exerciseIds: [ID!]!) {
   reorderWorkoutPlanExercises(
@@ -2486,7 +2486,7 @@ export const ReorderWorkoutPlanExercisesDocument = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -2498,7 +2498,7 @@ export const ReorderWorkoutPlanExercisesDocument = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -2508,7 +2508,7 @@ export const ReorderWorkoutPlanExercisesDocument = new TypedDocumentString(`
       name
     }
   }
-}`, {"hash":"sha256:b48ff636406725c80996a5b22e0c088cbe799b9a7006383f84e5d248e0d37904"}) as unknown as TypedDocumentString<ReorderWorkoutPlanExercisesMutation, ReorderWorkoutPlanExercisesMutationVariables>;
+}`, {"hash":"sha256:664688041e1a70da9112cbde29f525f74b1a741b948ab89b8ff6edca873d09f7"}) as unknown as TypedDocumentString<ReorderWorkoutPlanExercisesMutation, ReorderWorkoutPlanExercisesMutationVariables>;
 export const StartWorkoutSessionDocument = new TypedDocumentString(`
     mutation StartWorkoutSession($input: StartWorkoutSessionInput!) {
   startWorkoutSession(input: $input) {
@@ -2547,7 +2547,7 @@ export const WorkoutPlanCatalogueDocument = new TypedDocumentString(`
   id
   name
   description
-  difficultyLevel
+  difficulty
   durationWeeks
   targetAudience
   version
@@ -2559,7 +2559,7 @@ export const WorkoutPlanCatalogueDocument = new TypedDocumentString(`
   }
   exercises {
     id
-    sequenceNum
+    sequenceNumber
     sets
     reps
     weightKg
@@ -2569,4 +2569,4 @@ export const WorkoutPlanCatalogueDocument = new TypedDocumentString(`
       name
     }
   }
-}`, {"hash":"sha256:b8f1f350a4f6004a019db01f64601e892edcebde6ffcd32e6e77eb2780cffab3"}) as unknown as TypedDocumentString<WorkoutPlanCatalogueQuery, WorkoutPlanCatalogueQueryVariables>;
+}`, {"hash":"sha256:0ab7a8bb415d769fc68b473601f1591f71bb331a2b8d6658b3b65f2e9c65ba7c"}) as unknown as TypedDocumentString<WorkoutPlanCatalogueQuery, WorkoutPlanCatalogueQueryVariables>;
