@@ -45,7 +45,13 @@ import {
   type RawRequest,
   type RunningServer,
 } from '../kit/http-server.js';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
+import {
+  CLIENT_OPERATION_HEADER,
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  signIdentity,
+  type Viewer,
+} from '../kit/identity-header.js';
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
@@ -227,8 +233,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       throw error;
     }
 
-    override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    override willSendRequest(processOptions: GraphQLDataSourceProcessOptions<GatewayContext>) {
+      const { request, context } = processOptions;
       const ctx = context as Partial<GatewayContext>;
+      const clientOperation =
+        'incomingRequestContext' in processOptions
+          ? processOptions.incomingRequestContext.operation?.operation
+          : undefined;
+      if (clientOperation) request.http?.headers.set(CLIENT_OPERATION_HEADER, clientOperation);
       request.http?.headers.set(
         IDENTITY_HEADER,
         signIdentity(

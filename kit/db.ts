@@ -14,9 +14,18 @@ export type Executor = PgDatabase<PgQueryResultHKT, any>;
 
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
+  /** The primary: every write, and every read that must see the latest writes. */
   readonly db: Db;
-  /** Statements sent since start: tests and benchmarks read it to prove batching. */
-  readonly stats: { statements: number };
+  /**
+   * A streaming replica (DATABASE_REPLICA_URL) for reads that tolerate its lag; the primary when
+   * there is none. Take it through lagTolerant(), which knows when a request may not use it.
+   */
+  readonly replica: Db;
+  /**
+   * Statements sent since start (replica ones included): tests and benchmarks read it to prove
+   * batching; replicaStatements counts those the replica answered.
+   */
+  readonly stats: { statements: number; replicaStatements: number };
   /** Runs SQL text with no parameters (migrations, DDL). */
   exec(sqlText: string): Promise<void>;
   ping(): Promise<boolean>;
@@ -24,37 +33,62 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { url: string; poolMax: number; log?: StatementLog }
+  | { url: string; replicaUrl?: string; poolMax: number; log?: StatementLog }
   | { dataDir?: string; pglite?: PGlite; log?: StatementLog };
 
 /** Sees every statement the database is sent, with its parameters. */
 export type StatementLog = (sql: string, params: unknown[]) => void;
 
-function countingLogger(stats: { statements: number }, log?: StatementLog): DrizzleLogger {
+function countingLogger(stats: Database['stats'], log?: StatementLog, replica = false): DrizzleLogger {
   return {
     logQuery(query, params) {
       stats.statements += 1;
+      if (replica) stats.replicaStatements += 1;
       log?.(query, params);
     },
   };
 }
 
+function postgresClient(url: string, poolMax: number, readOnly = false) {
+  return postgres(url, {
+    max: poolMax,
+    onnotice: () => {},
+    // Prepared statements are kept per connection; they pay off for the hot loaders.
+    prepare: true,
+    connection: { TimeZone: 'UTC', ...(readOnly ? { default_transaction_read_only: true } : {}) },
+  });
+}
+
+/**
+ * Where a read that tolerates replication lag goes for this request: the replica inside a query,
+ * the primary inside a mutation (its reads may follow its own writes, which the replica may not
+ * have yet) or when the operation is unknown. A client's next request after a write may still
+ * see the replica's older state; reads that must not (a form reloading what it saved) stay on
+ * database.db.
+ */
+export function lagTolerant(ctx: { readsMayLag?: boolean }, database: Database): Db {
+  return ctx.readsMayLag === true ? database.replica : database.db;
+}
+
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  const stats = { statements: 0 };
+  const stats = { statements: 0, replicaStatements: 0 };
   const logger = countingLogger(stats, options.log);
   if ('url' in options) {
     installPostgresJsCrashGuard();
-    const client = postgres(options.url, {
-      max: options.poolMax,
-      onnotice: () => {},
-      // Prepared statements are kept per connection; they pay off for the hot loaders.
-      prepare: true,
-      connection: { TimeZone: 'UTC' },
-    });
+    const client = postgresClient(options.url, options.poolMax);
     const db = drizzlePostgres(client, { logger }) as unknown as Db;
+    const replicaClient = options.replicaUrl
+      ? postgresClient(options.replicaUrl, options.poolMax, true)
+      : null;
+    const replica = replicaClient
+      ? (drizzlePostgres(replicaClient, {
+          logger: countingLogger(stats, options.log, true),
+        }) as unknown as Db)
+      : db;
     return {
       kind: 'postgres',
       db,
+      replica,
       stats,
       exec: async (text) => {
         await client.unsafe(text);
@@ -67,7 +101,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           return false;
         }
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), replicaClient?.end({ timeout: 5 })]);
+      },
     };
   }
   const client = options.pglite ?? (await PGlite.create(options.dataDir));
@@ -76,6 +112,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     kind: 'pglite',
     db,
+    replica: db,
     stats,
     exec: async (text) => {
       await client.exec(text);

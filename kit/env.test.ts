@@ -145,6 +145,19 @@ describe('production secrets', () => {
   });
 });
 
+describe('read replica', () => {
+  it('follows a PostgreSQL primary: DATABASE_REPLICA_URL alone is refused', () => {
+    expect(() => loadEnv({ DATABASE_REPLICA_URL: 'postgres://replica/fitness' })).toThrow(
+      /needs DATABASE_URL/,
+    );
+    const env = loadEnv({
+      DATABASE_URL: 'postgres://primary/fitness',
+      DATABASE_REPLICA_URL: 'postgres://replica/fitness',
+    });
+    expect(env.DATABASE_REPLICA_URL).toBe('postgres://replica/fitness');
+  });
+});
+
 describe('features', () => {
   it('turns a feature on when all of its keys are set', () => {
     const env = loadEnv({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' });

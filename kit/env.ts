@@ -20,6 +20,11 @@ const rawEnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * A streaming replica of DATABASE_URL for reads that tolerate lag (search, health series,
+     * product metrics) inside queries; see kit/db.ts, lagTolerant.
+     */
+    DATABASE_REPLICA_URL: z.string().url().optional(),
     PGLITE_DIR: z.string().default('.data/pglite'),
     REDIS_URL: z.string().url().optional(),
     /** Namespaces every Redis key and the event stream, so deployments (and test runs) can share a server. */
@@ -135,6 +140,13 @@ const rawEnvSchema = z
           message: `must be set: ${feature} is switched on by ${set.join(', ')} and needs ${keys.join(', ')}`,
         });
       }
+    }
+    if (env.DATABASE_REPLICA_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_URL'],
+        message: 'needs DATABASE_URL: a replica follows a PostgreSQL primary',
+      });
     }
     // A malformed key would fail the first encryption; refuse it at start, in every mode.
     const keys = parseEncryptionKeys(env.ENCRYPTION_KEYS);

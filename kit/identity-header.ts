@@ -4,6 +4,13 @@ import { constantTimeEqual, hmacSha256 } from './crypto.js';
 export const IDENTITY_HEADER = 'x-fitness-identity';
 /** Carries the request id from the gateway to subgraphs so their logs join up. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+/**
+ * The type of the client's operation (query, mutation, subscription) a subgraph fetch serves:
+ * the gateway fetches entity fields with queries even inside a client's mutation, and a
+ * mutation's reads must not go to a lagging replica (kit/db.ts, lagTolerant). Not identity: a
+ * forged value could only send reads to the primary or to the replica.
+ */
+export const CLIENT_OPERATION_HEADER = 'x-fitness-client-operation';
 
 export type Role = 'USER' | 'ADMIN';
 

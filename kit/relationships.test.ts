@@ -92,6 +92,7 @@ function contextOf(userId: string | null): RequestContext {
     loaders: new LoaderRegistry(),
     log: createLogger({ level: 'silent' }),
     cookies: new ClientCookies(),
+    readsMayLag: false,
   };
 }
 

@@ -26,7 +26,11 @@ export async function createRuntime(
     (overrides.withDatabase === false
       ? noDatabase()
       : env.DATABASE_URL
-        ? await createDatabase({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+        ? await createDatabase({
+            url: env.DATABASE_URL,
+            replicaUrl: env.DATABASE_REPLICA_URL,
+            poolMax: env.DATABASE_POOL_MAX,
+          })
         : await createDatabase({ dataDir: env.PGLITE_DIR }));
 
   let redis: Redis | null = null;
@@ -82,7 +86,10 @@ function noDatabase(): Database {
     get db(): never {
       return fail();
     },
-    stats: { statements: 0 },
+    get replica(): never {
+      return fail();
+    },
+    stats: { statements: 0, replicaStatements: 0 },
     exec: async () => fail(),
     ping: async () => true,
     close: async () => {},

@@ -34,7 +34,13 @@ import {
   type Route,
   type RunningServer,
 } from './http-server.js';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, type Viewer, verifyIdentity } from './identity-header.js';
+import {
+  CLIENT_OPERATION_HEADER,
+  IDENTITY_HEADER,
+  REQUEST_ID_HEADER,
+  type Viewer,
+  verifyIdentity,
+} from './identity-header.js';
 import type { KeyValueStore } from './kv.js';
 import { LoaderRegistry } from './loaders.js';
 import type { Logger } from './log.js';
@@ -71,6 +77,12 @@ export interface RequestContext {
    * the gateway to set on the client's response (see kit/client-cookies.ts).
    */
   cookies: ClientCookies;
+  /**
+   * True once the operation is known to be a query: reads that tolerate replication lag may then
+   * go to the replica (lagTolerant in kit/db.ts). False in mutations, whose reads may follow
+   * their own writes, and until the operation is resolved.
+   */
+  readsMayLag: boolean;
 }
 
 /** Something a subgraph runs beside its GraphQL server: an outbox relay, event consumers, a worker. */
@@ -130,6 +142,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     rejectUnstorableText(),
     rejectMalformedIds(),
     cookieRequestsToGateway(),
+    markLagTolerantReads(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -177,6 +190,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
       loaders: new LoaderRegistry(),
       log: log.child({ requestId }),
       cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
+      readsMayLag: false,
     };
   };
 
@@ -220,6 +234,21 @@ function gatewayOnlyServiceField(schema: GraphQLSchema): void {
 }
 
 /** Hands the cookies resolvers asked for to the gateway, which alone sets them on the client. */
+/** A query's lag-tolerant reads may use the replica; see RequestContext.readsMayLag. */
+function markLagTolerantReads(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue, request }) {
+          // The gateway fetches with queries inside a client's mutation too; it says which.
+          const client = request.http?.headers.get(CLIENT_OPERATION_HEADER);
+          contextValue.readsMayLag = operation?.operation === 'query' && (!client || client === 'query');
+        },
+      };
+    },
+  };
+}
+
 function cookieRequestsToGateway(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {

@@ -1,126 +1,17 @@
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export { freePort, PrivatePostgres } from '../testkit/private-postgres.js';
+import { freePort } from '../testkit/private-postgres.js';
+
 /**
- * Private PostgreSQL and Redis servers for fault scripts: each on a free loopback port, in its own
- * temporary directory, started and stopped by the script. The shared servers on 5432/6379 are
- * never touched.
+ * Private PostgreSQL (testkit/private-postgres.ts) and Redis servers for fault scripts: each on a
+ * free loopback port, in its own temporary directory, started and stopped by the script. The
+ * shared servers on 5432/6379 are never touched.
  */
-
-export async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 200; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${preferred}`);
-}
-
-const PG_BIN = '/usr/local/bin';
-
-const run = promisify(execFile);
-
-/** Runs a PostgreSQL tool as the postgres OS user, without blocking the event loop. */
-async function asPostgres(args: string[], timeoutMs = 90_000): Promise<void> {
-  await run('su', ['postgres', '-s', '/bin/sh', '-c', args.map(shellQuote).join(' ')], {
-    timeout: timeoutMs,
-  });
-}
-
-function shellQuote(value: string): string {
-  return /^[\w./=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-export class PrivatePostgres {
-  readonly dir: string;
-  private constructor(
-    readonly port: number,
-    dir: string,
-  ) {
-    this.dir = dir;
-  }
-
-  get url() {
-    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
-  }
-
-  databaseUrl(name: string) {
-    return `postgres://postgres@127.0.0.1:${this.port}/${name}`;
-  }
-
-  static async start(preferredPort = 55432): Promise<PrivatePostgres> {
-    const port = await freePort(preferredPort);
-    const dir = mkdtempSync(join(tmpdir(), 'fitness-faults-pg-'));
-    chmodSync(dir, 0o700);
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()), 0);
-    await asPostgres([
-      `${PG_BIN}/initdb`,
-      '-D',
-      join(dir, 'data'),
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-    ]);
-    const pg = new PrivatePostgres(port, dir);
-    await pg.startServer();
-    return pg;
-  }
-
-  async startServer() {
-    await asPostgres([
-      `${PG_BIN}/pg_ctl`,
-      '-D',
-      join(this.dir, 'data'),
-      '-l',
-      join(this.dir, 'log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100`,
-      'start',
-    ]);
-  }
-
-  /** Stops the server; `immediate` is a crash (no checkpoint, clients cut). */
-  async stopServer(mode: 'fast' | 'immediate' = 'fast') {
-    await asPostgres([
-      `${PG_BIN}/pg_ctl`,
-      '-D',
-      join(this.dir, 'data'),
-      '-m',
-      mode,
-      '-w',
-      '-t',
-      '60',
-      'stop',
-    ]);
-  }
-
-  async createDatabase(name: string) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(this.url, { max: 1, onnotice: () => {} });
-    try {
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-  }
-
-  async destroy() {
-    await this.stopServer('immediate').catch(() => {});
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 export class PrivateRedis {
   private child: ChildProcess | null = null;

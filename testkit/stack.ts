@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Clock, ManualClock } from '../kit/clock.js';
+import type { Database } from '../kit/db.js';
 import { loadEnv } from '../kit/env.js';
 import type { Logger } from '../kit/log.js';
 import { MemoryEventBus } from '../kit/events/memory-bus.js';
@@ -96,9 +97,17 @@ export function productionEnv(extra: Record<string, string> = {}): Record<string
  * and the gateway on free ports, a clock the test controls.
  */
 export async function startTestStack(
-  options: { clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    log?: Logger;
+    /** A migrated database the test made itself (it closes it); otherwise one of the file's own. */
+    database?: Database;
+  } = {},
 ): Promise<TestStack> {
-  const { database, dispose } = await createTestDatabase();
+  const { database, dispose } = options.database
+    ? { database: options.database, dispose: async () => {} }
+    : await createTestDatabase();
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
   const env = loadEnv({
     NODE_ENV: 'test',

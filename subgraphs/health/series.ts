@@ -1,3 +1,4 @@
+import { lagTolerant } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import { bucketStarts, startOfLocalDate, timeZoneOf } from '../../kit/time-zones.js';
@@ -66,7 +67,8 @@ export async function healthSeriesOf(
   userId: string,
   args: UserHealthSeriesArgs,
 ): Promise<HealthSeriesPoint[]> {
-  const db = deps.database.db;
+  // Aggregates tolerate a replica's lag; a mutation's own samples are read from the primary.
+  const db = lagTolerant(ctx, deps.database);
   const timeZone = args.timeZone ?? (await timeZoneOf(ctx, db, userTimeZones, userId));
   const { from, to } = seriesRange(args, timeZone);
   if (!(args.bucket in BUCKET_FIELDS)) throw badInput('Unknown bucket.', { field: 'bucket' });

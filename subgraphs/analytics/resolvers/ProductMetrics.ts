@@ -1,3 +1,4 @@
+import { lagTolerant } from '../../../kit/db.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { ProductMetricsResolvers } from '../generated/resolvers-types.js';
 import { activeUsers, eventCounts, type MetricsRange, WINDOW_DAYS, weeklyRetention } from '../metrics.js';
@@ -8,8 +9,12 @@ export function productMetricsResolvers(
   deps: AnalyticsDeps,
 ): ProductMetricsResolvers<RequestContext, MetricsRange> {
   return {
-    activeUsers: (range, { period }) => activeUsers(deps.database.db, range, WINDOW_DAYS[period]),
-    eventCounts: (range, { eventTypes }) => eventCounts(deps.database.db, range, eventTypes),
-    weeklyRetention: (range, { weeks }) => weeklyRetention(deps.database.db, range, weeks ?? 8),
+    // Product metrics are reports over past days: a replica's lag changes nothing a reader needs.
+    activeUsers: (range, { period }, ctx) =>
+      activeUsers(lagTolerant(ctx, deps.database), range, WINDOW_DAYS[period]),
+    eventCounts: (range, { eventTypes }, ctx) =>
+      eventCounts(lagTolerant(ctx, deps.database), range, eventTypes),
+    weeklyRetention: (range, { weeks }, ctx) =>
+      weeklyRetention(lagTolerant(ctx, deps.database), range, weeks ?? 8),
   };
 }

@@ -1,3 +1,4 @@
+import { lagTolerant } from '../../../kit/db.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { isVisible } from '../access.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
@@ -9,7 +10,8 @@ import { checkId } from '../validation.js';
 export function queryResolvers(deps: ContentDeps): QueryResolvers<RequestContext> {
   const db = deps.database.db;
   return {
-    searchContent: (_parent, args, ctx) => searchContent(db, ctx, args),
+    // Search tolerates a replica's lag: a new item shows a moment later at worst.
+    searchContent: (_parent, args, ctx) => searchContent(lagTolerant(ctx, deps.database), ctx, args),
     contentItem: async (_parent, { id }, ctx) => {
       const row = await itemById(ctx, db).load(checkId(id));
       return row && isVisible(row, ctx) ? row : null;
