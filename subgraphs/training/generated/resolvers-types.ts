@@ -4,7 +4,6 @@ import type { TrainerRow as TrainerRowModel, ExerciseRow as ExerciseRowModel, Wo
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -139,6 +138,8 @@ export type ExerciseConnection = {
   nodes: Array<Exercise>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Narrows the exercise catalogue; every field given must match. */
@@ -619,6 +620,8 @@ export type TrainerClientConnection = {
   nodes: Array<TrainerClient>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A page of trainers. */
@@ -628,6 +631,8 @@ export type TrainerConnection = {
   nodes: Array<Trainer>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Changes to a habit; a field left out keeps its value, an explicit null clears it. */
@@ -754,6 +759,8 @@ export type WorkoutPlanConnection = {
   nodes: Array<WorkoutPlan>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One exercise in a plan, with its prescription. */
@@ -842,6 +849,8 @@ export type WorkoutSessionConnection = {
   nodes: Array<WorkoutSession>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Narrows a user's workout sessions. */
@@ -996,7 +1005,7 @@ export type ResolversTypes = {
   Difficulty: Difficulty;
   Exercise: ResolverTypeWrapper<ExerciseRowModel>;
   ExerciseCategory: ExerciseCategory;
-  ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Exercise']> }>;
+  ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> }>;
   ExerciseFilter: ExerciseFilter;
   Habit: ResolverTypeWrapper<HabitRowModel>;
   HabitLog: ResolverTypeWrapper<HabitLogRowModel>;
@@ -1009,19 +1018,19 @@ export type ResolversTypes = {
   StreakUnit: StreakUnit;
   Trainer: ResolverTypeWrapper<TrainerRowModel>;
   TrainerClient: ResolverTypeWrapper<TrainerClientRowModel>;
-  TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainerClient']> }>;
-  TrainerConnection: ResolverTypeWrapper<Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Trainer']> }>;
+  TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> }>;
+  TrainerConnection: ResolverTypeWrapper<Omit<TrainerConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Trainer']>; totalCount: () => Promise<number> }>;
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
   UpdateWorkoutPlanInput: UpdateWorkoutPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   WorkoutPlan: ResolverTypeWrapper<PlanModelModel>;
-  WorkoutPlanConnection: ResolverTypeWrapper<Omit<WorkoutPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutPlan']> }>;
+  WorkoutPlanConnection: ResolverTypeWrapper<Omit<WorkoutPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutPlan']>; totalCount: () => Promise<number> }>;
   WorkoutPlanExercise: ResolverTypeWrapper<PlanExerciseModelModel>;
   WorkoutPlanFilter: WorkoutPlanFilter;
   WorkoutPlanVersion: ResolverTypeWrapper<WorkoutPlanVersionRowModel>;
   WorkoutSession: ResolverTypeWrapper<WorkoutSessionRowModel>;
-  WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutSession']> }>;
+  WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutSession']>; totalCount: () => Promise<number> }>;
   WorkoutSessionFilter: WorkoutSessionFilter;
   WorkoutSessionStatus: WorkoutSessionStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1041,7 +1050,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Exercise: ExerciseRowModel;
-  ExerciseConnection: Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Exercise']> };
+  ExerciseConnection: Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> };
   ExerciseFilter: ExerciseFilter;
   Habit: HabitRowModel;
   HabitLog: HabitLogRowModel;
@@ -1052,19 +1061,19 @@ export type ResolversParentTypes = {
   StartWorkoutSessionInput: StartWorkoutSessionInput;
   Trainer: TrainerRowModel;
   TrainerClient: TrainerClientRowModel;
-  TrainerClientConnection: Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TrainerClient']> };
-  TrainerConnection: Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Trainer']> };
+  TrainerClientConnection: Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> };
+  TrainerConnection: Omit<TrainerConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Trainer']>; totalCount: () => Promise<number> };
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
   UpdateWorkoutPlanInput: UpdateWorkoutPlanInput;
   User: UserRefModel;
   WorkoutPlan: PlanModelModel;
-  WorkoutPlanConnection: Omit<WorkoutPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutPlan']> };
+  WorkoutPlanConnection: Omit<WorkoutPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutPlan']>; totalCount: () => Promise<number> };
   WorkoutPlanExercise: PlanExerciseModelModel;
   WorkoutPlanFilter: WorkoutPlanFilter;
   WorkoutPlanVersion: WorkoutPlanVersionRowModel;
   WorkoutSession: WorkoutSessionRowModel;
-  WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutSession']> };
+  WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutSession']>; totalCount: () => Promise<number> };
   WorkoutSessionFilter: WorkoutSessionFilter;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -1099,6 +1108,7 @@ export type ExerciseResolvers<ContextType = RequestContext, ParentType extends R
 export type ExerciseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExerciseConnection'] = ResolversParentTypes['ExerciseConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Exercise']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HabitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Habit'] = ResolversParentTypes['Habit'], FederationReferenceType extends FederationReferenceTypes['Habit'] = FederationReferenceTypes['Habit']> = {
@@ -1158,21 +1168,21 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   exercise?: Resolver<Maybe<ResolversTypes['Exercise']>, ParentType, ContextType, RequireFields<QueryExerciseArgs, 'id'>>;
-  exercises?: Resolver<ResolversTypes['ExerciseConnection'], ParentType, ContextType, Partial<QueryExercisesArgs>>;
+  exercises?: Resolver<ResolversTypes['ExerciseConnection'], ParentType, ContextType, RequireFields<QueryExercisesArgs, 'first'>>;
   habit?: Resolver<Maybe<ResolversTypes['Habit']>, ParentType, ContextType, RequireFields<QueryHabitArgs, 'id'>>;
   myTrainerProfile?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType, RequireFields<QueryTrainerArgs, 'id'>>;
-  trainerApplications?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, Partial<QueryTrainerApplicationsArgs>>;
-  trainers?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, Partial<QueryTrainersArgs>>;
+  trainerApplications?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, RequireFields<QueryTrainerApplicationsArgs, 'first'>>;
+  trainers?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, RequireFields<QueryTrainersArgs, 'first'>>;
   workoutPlan?: Resolver<Maybe<ResolversTypes['WorkoutPlan']>, ParentType, ContextType, RequireFields<QueryWorkoutPlanArgs, 'id'>>;
-  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, Partial<QueryWorkoutPlansArgs>>;
+  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, RequireFields<QueryWorkoutPlansArgs, 'first'>>;
   workoutSession?: Resolver<Maybe<ResolversTypes['WorkoutSession']>, ParentType, ContextType, RequireFields<QueryWorkoutSessionArgs, 'id'>>;
 };
 
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certificationLevel?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
-  clients?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, Partial<TrainerClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, RequireFields<TrainerClientsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1180,7 +1190,7 @@ export type TrainerResolvers<ContextType = RequestContext, ParentType extends Re
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, Partial<TrainerWorkoutPlansArgs>>;
+  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, RequireFields<TrainerWorkoutPlansArgs, 'first'>>;
 };
 
 export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
@@ -1193,17 +1203,19 @@ export type TrainerClientResolvers<ContextType = RequestContext, ParentType exte
   trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, Partial<TrainerClientWorkoutSessionsArgs>>;
+  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, RequireFields<TrainerClientWorkoutSessionsArgs, 'first'>>;
 };
 
 export type TrainerClientConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClientConnection'] = ResolversParentTypes['TrainerClientConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['TrainerClient']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TrainerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerConnection'] = ResolversParentTypes['TrainerConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Trainer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -1212,7 +1224,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
-  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, Partial<UserWorkoutSessionsArgs>>;
+  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, RequireFields<UserWorkoutSessionsArgs, 'first'>>;
 };
 
 export type WorkoutPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlan'] = ResolversParentTypes['WorkoutPlan'], FederationReferenceType extends FederationReferenceTypes['WorkoutPlan'] = FederationReferenceTypes['WorkoutPlan']> = {
@@ -1236,6 +1248,7 @@ export type WorkoutPlanResolvers<ContextType = RequestContext, ParentType extend
 export type WorkoutPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlanConnection'] = ResolversParentTypes['WorkoutPlanConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WorkoutPlan']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkoutPlanExerciseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlanExercise'] = ResolversParentTypes['WorkoutPlanExercise']> = {
@@ -1276,6 +1289,7 @@ export type WorkoutSessionResolvers<ContextType = RequestContext, ParentType ext
 export type WorkoutSessionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutSessionConnection'] = ResolversParentTypes['WorkoutSessionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WorkoutSession']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = RequestContext> = {

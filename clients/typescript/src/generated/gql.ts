@@ -15,7 +15,7 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query CohortMembers($id: ID!, $first: Int, $after: ID) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      id\n      username\n      firstName\n      lastName\n    }\n  }\n}": typeof types.CohortMembersDocument,
+    "query CohortMembers($id: ID!, $first: Int, $after: String) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      nodes {\n        id\n        username\n        firstName\n        lastName\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n}": typeof types.CohortMembersDocument,
     "query Cohorts($first: Int, $after: String) {\n  cohorts(first: $first, after: $after) {\n    nodes {\n      id\n      name\n      userCount\n      computedAt\n      updatedAt\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.CohortsDocument,
     "mutation CreateCohort($name: String!, $definition: JSONObject!) {\n  createCohort(name: $name, definition: $definition) {\n    id\n    name\n    userCount\n    computedAt\n  }\n}": typeof types.CreateCohortDocument,
     "query ProductMetrics($from: Date!, $to: Date!, $period: ActivePeriod!, $eventTypes: [String!], $weeks: Int) {\n  productMetrics(from: $from, to: $to) {\n    activeUsers(period: $period) {\n      date\n      activeUsers\n    }\n    eventCounts(eventTypes: $eventTypes) {\n      date\n      eventType\n      count\n    }\n    weeklyRetention(weeks: $weeks) {\n      weekStart\n      size\n      weeks {\n        week\n        activeUsers\n        rate\n      }\n    }\n  }\n}": typeof types.ProductMetricsDocument,
@@ -92,7 +92,7 @@ type Documents = {
     "query WorkoutPlanCatalogue($filter: WorkoutPlanFilter, $first: Int, $after: String) {\n  workoutPlans(filter: $filter, first: $first, after: $after) {\n    nodes {\n      ...PlanDetails\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.WorkoutPlanCatalogueDocument,
 };
 const documents: Documents = {
-    "query CohortMembers($id: ID!, $first: Int, $after: ID) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      id\n      username\n      firstName\n      lastName\n    }\n  }\n}": types.CohortMembersDocument,
+    "query CohortMembers($id: ID!, $first: Int, $after: String) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      nodes {\n        id\n        username\n        firstName\n        lastName\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n}": types.CohortMembersDocument,
     "query Cohorts($first: Int, $after: String) {\n  cohorts(first: $first, after: $after) {\n    nodes {\n      id\n      name\n      userCount\n      computedAt\n      updatedAt\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.CohortsDocument,
     "mutation CreateCohort($name: String!, $definition: JSONObject!) {\n  createCohort(name: $name, definition: $definition) {\n    id\n    name\n    userCount\n    computedAt\n  }\n}": types.CreateCohortDocument,
     "query ProductMetrics($from: Date!, $to: Date!, $period: ActivePeriod!, $eventTypes: [String!], $weeks: Int) {\n  productMetrics(from: $from, to: $to) {\n    activeUsers(period: $period) {\n      date\n      activeUsers\n    }\n    eventCounts(eventTypes: $eventTypes) {\n      date\n      eventType\n      count\n    }\n    weeklyRetention(weeks: $weeks) {\n      weekStart\n      size\n      weeks {\n        week\n        activeUsers\n        rate\n      }\n    }\n  }\n}": types.ProductMetricsDocument,
@@ -172,7 +172,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CohortMembers($id: ID!, $first: Int, $after: ID) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      id\n      username\n      firstName\n      lastName\n    }\n  }\n}"): typeof import('./graphql.js').CohortMembersDocument;
+export function graphql(source: "query CohortMembers($id: ID!, $first: Int, $after: String) {\n  cohort(id: $id) {\n    id\n    name\n    userCount\n    members(first: $first, after: $after) {\n      nodes {\n        id\n        username\n        firstName\n        lastName\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n}"): typeof import('./graphql.js').CohortMembersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

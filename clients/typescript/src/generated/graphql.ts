@@ -21,8 +21,8 @@ export type AddLessonInput = {
   description?: string | null | undefined;
   /** Expected duration in minutes, 0-1440. */
   durationMinutes?: number | null | undefined;
-  /** Where to insert it (1 = first); the end when left out. Later lessons move down one. */
-  position?: number | null | undefined;
+  /** The sequenceNumber it gets (1 = first); the end when left out. Later lessons move down one. */
+  sequenceNumber?: number | null | undefined;
   /** 1-200 characters. */
   title: string;
 };
@@ -636,11 +636,11 @@ export type WorkoutSessionStatus =
 export type CohortMembersQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
-  after?: string | number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CohortMembersQuery = { cohort: { id: string, name: string, userCount: number, members: Array<{ id: string, username: string, firstName: string | null, lastName: string | null } | null> } | null };
+export type CohortMembersQuery = { cohort: { id: string, name: string, userCount: number, members: { totalCount: number, nodes: Array<{ id: string, username: string, firstName: string | null, lastName: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type CohortsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1309,20 +1309,27 @@ export const PlanDetailsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"PlanDetails"}) as unknown as TypedDocumentString<PlanDetailsFragment, unknown>;
 export const CohortMembersDocument = new TypedDocumentString(`
-    query CohortMembers($id: ID!, $first: Int, $after: ID) {
+    query CohortMembers($id: ID!, $first: Int, $after: String) {
   cohort(id: $id) {
     id
     name
     userCount
     members(first: $first, after: $after) {
-      id
-      username
-      firstName
-      lastName
+      nodes {
+        id
+        username
+        firstName
+        lastName
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
     }
   }
 }
-    `, {"hash":"sha256:87b0800ed8570be27085c1bf464723444923895a5611216f95c304e43beb57df"}) as unknown as TypedDocumentString<CohortMembersQuery, CohortMembersQueryVariables>;
+    `, {"hash":"sha256:666ca82e929ff7d534ab5fce6aaf849075880534baabafb7731e934ce9eee43d"}) as unknown as TypedDocumentString<CohortMembersQuery, CohortMembersQueryVariables>;
 export const CohortsDocument = new TypedDocumentString(`
     query Cohorts($first: Int, $after: String) {
   cohorts(first: $first, after: $after) {
