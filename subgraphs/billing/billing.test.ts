@@ -9,6 +9,7 @@ import type { Viewer } from '../../kit/identity-header.js';
 import { replaceUuids } from '../../kit/ids.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { MAX_REFUNDS_PER_PAYMENT } from './refunds.js';
 import { RenewalWorker } from './workers/renew.js';
 import { outbox, payments, subscriptions } from './tables.js';
 import {
@@ -858,6 +859,24 @@ describe('refunds', () => {
     expect(started.payment.status).toBe('COMPLETED');
     return { user, payment: started.payment };
   }
+
+  it('a payment takes at most MAX_REFUNDS_PER_PAYMENT refunds: then CONFLICT, so Payment.refunds stays short', async () => {
+    const { user, payment } = await paidPayment(1000);
+    for (let i = 0; i < MAX_REFUNDS_PER_PAYMENT; i++) {
+      const one = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+      expect(one.data.refundPayment.__typename).toBe('RefundIssued');
+    }
+    const more = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+    expect(more.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', max: MAX_REFUNDS_PER_PAYMENT });
+    expect(more.errors?.[0]?.message).toContain(`at most ${MAX_REFUNDS_PER_PAYMENT} refunds`);
+    const view = await stack.gql(
+      `query($id: ID!) { payment(id: $id) { refunds { amountCents } refundedCents } }`,
+      { id: payment.id },
+      { token: user.token },
+    );
+    expect(view.data.payment.refunds).toHaveLength(MAX_REFUNDS_PER_PAYMENT);
+    expect(view.data.payment.refundedCents).toBe(MAX_REFUNDS_PER_PAYMENT);
+  });
 
   it('admins refund part or all; never more than the payment; amount must be positive', async () => {
     const { user, payment } = await paidPayment(1000);

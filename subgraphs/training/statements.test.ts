@@ -14,9 +14,12 @@ const QUERY = `query($first: Int!) {
         id
         username
         habits {
-          id name streakUnit currentStreak bestStreak
-          completionRate(from: "2026-11-01", to: "2026-11-30")
-          logs(from: "2026-11-01", to: "2026-11-30") { loggedDate completed }
+          nodes {
+            id name streakUnit currentStreak bestStreak
+            completionRate(from: "2026-11-01", to: "2026-11-30")
+            logs(from: "2026-11-01", to: "2026-11-30") { loggedDate completed }
+          }
+          totalCount
         }
         workoutSessions(first: 5) { nodes { id status } }
       }
@@ -89,9 +92,10 @@ describe('SQL statements per query', () => {
     }));
     expect(large.nodes).toHaveLength(50);
     for (const node of large.nodes) {
-      expect(node.user.habits).toHaveLength(2);
-      const walk = node.user.habits.find((h: { name: string }) => h.name === 'Walk');
-      const lift = node.user.habits.find((h: { name: string }) => h.name === 'Lift');
+      expect(node.user.habits.nodes).toHaveLength(2);
+      expect(node.user.habits.totalCount).toBe(2);
+      const walk = node.user.habits.nodes.find((h: { name: string }) => h.name === 'Walk');
+      const lift = node.user.habits.nodes.find((h: { name: string }) => h.name === 'Lift');
       expect(walk).toMatchObject({ streakUnit: 'DAY', currentStreak: 3, bestStreak: 3 });
       expect(lift).toMatchObject({ streakUnit: 'WEEK', currentStreak: 1, bestStreak: 1 });
       expect(walk.logs).toHaveLength(3);

@@ -196,7 +196,10 @@ export type ProductMetrics = {
   __typename?: 'ProductMetrics';
   /** One point per day of the range: daily, weekly or monthly active users. */
   activeUsers: Array<ActiveUsersPoint>;
-  /** Events per type per day, for the given types (at most 50) or all types; days without events are left out. */
+  /**
+   * Events per type per day, for the given types (at most 50) or all types; days without events are
+   * left out. Without eventTypes, a range with more than 50 event types is BAD_USER_INPUT.
+   */
   eventCounts: Array<EventTypeCount>;
   /** First day of the range. */
   from: Scalars['Date']['output'];

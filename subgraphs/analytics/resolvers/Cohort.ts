@@ -1,6 +1,5 @@
 import { isUuid } from '../../../kit/ids.js';
 import { isAdmin, requireAdmin } from '../../../kit/authz.js';
-import { badInput } from '../../../kit/errors.js';
 import { mapPage, pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { CohortResolvers } from '../generated/resolvers-types.js';

@@ -96,7 +96,8 @@ export type Mutation = {
   createSubscriptionPlan: SubscriptionPlan;
   /**
    * Refunds part or all of a completed payment. Admins only. Refunds never exceed the payment (the
-   * database refuses it, whoever writes). The refund that completes the payment's amount ends its
+   * database refuses it, whoever writes), and a payment takes at most 20 refunds (CONFLICT after
+   * that; failed ones count). The refund that completes the payment's amount ends its
    * subscription at once (CANCELED, its entitlements gone); a partial refund leaves it as it is.
    */
   refundPayment: RefundPaymentResult;
@@ -195,7 +196,7 @@ export type Payment = {
   processedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Sum of refunds that succeeded or are pending, in cents. */
   refundedCents: Scalars['Int']['output'];
-  /** Its refunds, oldest first (a payment has few). */
+  /** Its refunds, oldest first (at most 20 from refundPayment; see there). */
   refunds: Array<Refund>;
   /** Where it is. */
   status: PaymentStatus;

@@ -210,6 +210,17 @@ export type HabitLogsArgs = {
   to: Scalars['Date']['input'];
 };
 
+/** A page of habits. */
+export type HabitConnection = {
+  __typename?: 'HabitConnection';
+  /** The habits on this page, oldest first. */
+  nodes: Array<Habit>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** What a user recorded for a habit on one day. */
 export type HabitLog = {
   __typename?: 'HabitLog';
@@ -569,7 +580,7 @@ export type TrainerClient = {
    * The client's habits, oldest first (as User.habits). The trainer sees them while the
    * relationship is active, the client always; anyone else gets null and a FORBIDDEN error.
    */
-  habits?: Maybe<Array<Habit>>;
+  habits?: Maybe<HabitConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** When the client hired the trainer. */
@@ -598,6 +609,8 @@ export type TrainerClient = {
  * it through the `trainerId userId` key and serve it only to that trainer and to the client.
  */
 export type TrainerClientHabitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -685,12 +698,12 @@ export type User = {
    * workout sessions, health summary and subscription plan now. Only the user sees it; anyone
    * else gets null and a FORBIDDEN error.
    */
-  coaches?: Maybe<Array<TrainerClient>>;
+  coaches?: Maybe<TrainerClientConnection>;
   /**
-   * The user's habits, oldest first (at most 100 per user). Only the user and admins see them;
-   * anyone else gets null and a FORBIDDEN error.
+   * The user's habits, oldest first (at most 100 active ones; archived ones stay). Only the user
+   * and admins see them; anyone else gets null and a FORBIDDEN error.
    */
-  habits?: Maybe<Array<Habit>>;
+  habits?: Maybe<HabitConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The user's trainer profile, once an admin verified it; null for everyone else. */
@@ -704,7 +717,16 @@ export type User = {
 
 
 /** A person with an account; identity owns it, training adds the fields below. */
+export type UserCoachesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person with an account; identity owns it, training adds the fields below. */
 export type UserHabitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1008,6 +1030,7 @@ export type ResolversTypes = {
   ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> }>;
   ExerciseFilter: ExerciseFilter;
   Habit: ResolverTypeWrapper<HabitRowModel>;
+  HabitConnection: ResolverTypeWrapper<Omit<HabitConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Habit']>; totalCount: () => Promise<number> }>;
   HabitLog: ResolverTypeWrapper<HabitLogRowModel>;
   IntensityLevel: IntensityLevel;
   LogHabitInput: LogHabitInput;
@@ -1053,6 +1076,7 @@ export type ResolversParentTypes = {
   ExerciseConnection: Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> };
   ExerciseFilter: ExerciseFilter;
   Habit: HabitRowModel;
+  HabitConnection: Omit<HabitConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Habit']>; totalCount: () => Promise<number> };
   HabitLog: HabitLogRowModel;
   LogHabitInput: LogHabitInput;
   Mutation: Record<PropertyKey, never>;
@@ -1129,6 +1153,12 @@ export type HabitResolvers<ContextType = RequestContext, ParentType extends Reso
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type HabitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HabitConnection'] = ResolversParentTypes['HabitConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Habit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type HabitLogResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HabitLog'] = ResolversParentTypes['HabitLog']> = {
   completed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1196,7 +1226,7 @@ export type TrainerResolvers<ContextType = RequestContext, ParentType extends Re
 export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<TrainerClientHabitsArgs, 'includeArchived'>>;
+  habits?: Resolver<Maybe<ResolversTypes['HabitConnection']>, ParentType, ContextType, RequireFields<TrainerClientHabitsArgs, 'first' | 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trainer?: Resolver<ResolversTypes['Trainer'], ParentType, ContextType>;
@@ -1220,8 +1250,8 @@ export type TrainerConnectionResolvers<ContextType = RequestContext, ParentType 
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  coaches?: Resolver<Maybe<Array<ResolversTypes['TrainerClient']>>, ParentType, ContextType>;
-  habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'includeArchived'>>;
+  coaches?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, RequireFields<UserCoachesArgs, 'first'>>;
+  habits?: Resolver<Maybe<ResolversTypes['HabitConnection']>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'first' | 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
   workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, RequireFields<UserWorkoutSessionsArgs, 'first'>>;
@@ -1298,6 +1328,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Exercise?: ExerciseResolvers<ContextType>;
   ExerciseConnection?: ExerciseConnectionResolvers<ContextType>;
   Habit?: HabitResolvers<ContextType>;
+  HabitConnection?: HabitConnectionResolvers<ContextType>;
   HabitLog?: HabitLogResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
