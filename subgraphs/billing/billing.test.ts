@@ -299,10 +299,14 @@ describe('plans', () => {
     );
     expect(closed.data.updateSubscriptionPlan.isActive).toBe(false);
     const list = await stack.gql(
-      `{ subscriptionPlans(first: 100) { nodes { id priceCents } pageInfo { hasNextPage } } }`,
+      `{ subscriptionPlans(first: 100) { nodes { id priceCents } pageInfo { hasNextPage } totalCount } }`,
     );
     const ids = list.data.subscriptionPlans.nodes.map((p: any) => p.id);
     expect(ids).not.toContain(hidden.id);
+    // totalCount counts what the list shows (active plans only), whatever the page size.
+    expect(list.data.subscriptionPlans.totalCount).toBe(ids.length);
+    const onePage = await stack.gql(`{ subscriptionPlans(first: 1) { nodes { id } totalCount } }`);
+    expect(onePage.data.subscriptionPlans.totalCount).toBe(ids.length);
     const prices = list.data.subscriptionPlans.nodes.map((p: any) => p.priceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const anon = await stack.gql(`{ subscriptionPlans(includeInactive: true) { nodes { id } } }`);
@@ -313,6 +317,12 @@ describe('plans', () => {
       { token: admin.token },
     );
     expect(asAdmin.data.subscriptionPlans.nodes.map((p: any) => p.id)).toContain(hidden.id);
+    const allCounted = await stack.gql(
+      `{ subscriptionPlans(includeInactive: true, first: 1) { totalCount } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(allCounted.data.subscriptionPlans.totalCount).toBe(asAdmin.data.subscriptionPlans.nodes.length);
     const tooMany = await stack.gql(`{ subscriptionPlans(first: 101) { nodes { id } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

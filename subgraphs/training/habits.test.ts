@@ -200,7 +200,7 @@ describe('habits', () => {
     const admin = await adminOf(stack);
     expect(
       (await stack.gql(QUERY, { id: trainer.trainerId }, { token: admin.token })).data.trainer.user.habits,
-    ).toEqual([{ id }]);
+    ).toEqual({ nodes: [{ id }] });
     const stranger = await stack.signUp();
     expect(
       (await stack.gql(QUERY, { id: trainer.trainerId }, { token: stranger.token })).data.trainer.user.habits,
