@@ -4,7 +4,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import { isUuid } from './ids.js';
 import { batchByArgs, compositeKey } from './loaders.js';
-import { type CursorPart, decodeCursor, type Page, toPage } from './pagination.js';
+import { type CursorPart, decodeCursor, emptyPage, type Page, toPage } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
 
 /**
@@ -121,8 +121,8 @@ export function pagesPerParent<Row, Filter = undefined>(
           }
           return pages;
         },
-        // Only a key whose cursor failed to decode misses, and it rejects before this.
-        () => ({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: async () => 0 }),
+        // Every parent gets a page above; this only satisfies batchByArgs.
+        () => emptyPage<Row>(),
       ),
     {
       cacheKeyFn: (key) =>
