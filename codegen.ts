@@ -54,7 +54,27 @@ function mappersFor(name: string): Record<string, string> {
   const rows = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
   const sdl = parse(readFileSync(`subgraphs/${name}/schema.graphql`, 'utf8'));
   const problems = problemTypeNames(sdl).map((type) => [type, problemMapper(sdl, type)]);
-  return { ...Object.fromEntries(problems), ...rows };
+  return { ...Object.fromEntries(problems), ...connectionMappers(sdl), ...rows };
+}
+
+/**
+ * A connection's totalCount is a function the default resolver calls only when a client selects
+ * it (kit/pagination.ts, `Page`), so the count query runs only then.
+ */
+function connectionMappers(sdl: DocumentNode): Record<string, string> {
+  const mappers: Record<string, string> = {};
+  for (const definition of sdl.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !definition.name.value.endsWith('Connection'))
+      continue;
+    const nodes = definition.fields?.find((field) => field.name.value === 'nodes');
+    if (!nodes) continue;
+    const baseName = (type: TypeNode): string =>
+      type.kind === Kind.NAMED_TYPE ? type.name.value : baseName(type.type);
+    const name = definition.name.value;
+    mappers[name] =
+      `Omit<${name}, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['${baseName(nodes.type)}']>; totalCount: () => Promise<number> }`;
+  }
+  return mappers;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
-import { and, asc, desc, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import { isUuid } from './ids.js';
 import { batchByArgs, compositeKey } from './loaders.js';
-import { type CursorPart, decodeCursor, type Page, toPage } from './pagination.js';
+import { type CursorPart, decodeCursor, emptyPage, type Page, toPage } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
 
 /**
@@ -29,6 +29,9 @@ import type { RequestContext } from './subgraph.js';
  * cursor are plain comparisons inside the subquery, so the planner still prunes partitions. The
  * extra row tells toPage whether another page exists, and the cursor is made and checked here, so
  * every list's cursors mean the same thing.
+ *
+ * Each page's totalCount is lazy: when a client selects it, the counts of every parent asking with
+ * the same filter come from one grouped statement (countsQuery), not one count per parent.
  */
 
 /** How one list is cut: whose rows, which parent they belong to, in what order. */
@@ -80,6 +83,7 @@ export function pagesPerParent<Row, Filter = undefined>(
   list: ChildList<Row, Filter>,
 ): DataLoader<PageKey<Filter>, Page<Row>, string> {
   const shape = shapeOf(list);
+  const counts = countsPerParent(ctx, db, list);
   return ctx.loaders.get<PageKey<Filter>, Page<Row>, string>(
     list.name,
     (keys) =>
@@ -107,18 +111,68 @@ export function pagesPerParent<Row, Filter = undefined>(
           for (const parent of parents) {
             pages.set(
               parent,
-              toPage(byParent.get(same(parent)) ?? [], limit, (row) => cursorOf(shape, row)),
+              toPage(
+                byParent.get(same(parent)) ?? [],
+                limit,
+                (row) => cursorOf(shape, row),
+                () => counts.load({ parent, filter }),
+              ),
             );
           }
           return pages;
         },
-        () => ({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } }),
+        // Every parent gets a page above; this only satisfies batchByArgs.
+        () => emptyPage<Row>(),
       ),
     {
       cacheKeyFn: (key) =>
         compositeKey({ parent: key.parent, limit: key.limit, after: key.after, filter: key.filter ?? null }),
     },
   );
+}
+
+/**
+ * The request's loader of totalCounts for one list: parents asking with the same filter share one
+ * grouped statement (countsQuery).
+ */
+function countsPerParent<Row, Filter>(ctx: RequestContext, db: Executor, list: ChildList<Row, Filter>) {
+  return ctx.loaders.get<{ parent: string; filter: Filter }, number, string>(
+    `${list.name}.totalCount`,
+    (keys) =>
+      batchByArgs(
+        keys,
+        (key) => ({ parent: key.parent, args: { filter: key.filter } }),
+        async (parents, { filter }) => {
+          const wanted = possibleParents(list, parents);
+          const rows = wanted.length ? await countsQuery(db, list, wanted, filter) : [];
+          const same = list.parent.columnType === 'PgUUID' ? (id: string) => id.toLowerCase() : String;
+          const byParent = new Map(rows.map((row) => [same(String(row.parent)), Number(row.count)]));
+          return new Map(parents.map((parent) => [parent, byParent.get(same(parent)) ?? 0]));
+        },
+        () => 0,
+      ),
+    { cacheKeyFn: (key) => compositeKey({ parent: key.parent, filter: key.filter ?? null }) },
+  );
+}
+
+/**
+ * How many children each parent has under the list's filter (never its cursor), in one statement:
+ *
+ *   select <parent>, count(*) from <table> where <parent> in (p1, p2 ...) and <filter> group by <parent>
+ *
+ * A parent without children has no row; the loader answers 0 for it.
+ */
+export function countsQuery<Row, Filter>(
+  db: Executor,
+  list: ChildList<Row, Filter>,
+  parents: readonly string[],
+  filter: Filter,
+) {
+  return db
+    .select({ parent: list.parent, count: count() })
+    .from(list.table)
+    .where(and(inArray(list.parent, [...parents]), list.where?.(filter)))
+    .groupBy(list.parent);
 }
 
 /**

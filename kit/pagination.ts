@@ -2,14 +2,17 @@ import { badInput } from './errors.js';
 import { isUuid } from './ids.js';
 import { isStorableText } from './input-guard.js';
 
-/** The page size a list gets when the client names none, and the most it may ask for. */
+/**
+ * The page size a list gets when the client names none, and the most it may ask for: one rule
+ * for every connection (the SDL says `first: Int = 20`, "1-100"; schema/lint.ts holds it).
+ */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
-  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
-  if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput(`first must be between 1 and ${max}.`, { field: 'first', max });
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first', max: MAX_PAGE_SIZE });
   }
   return first;
 }
@@ -67,17 +70,54 @@ export function decodeCursor<const P extends readonly CursorPart[]>(
   }
 }
 
+/**
+ * A connection as a resolver returns it. totalCount is a function: graphql-js's default resolver
+ * calls a function-valued property, so the count query runs only when a client selects totalCount,
+ * and at most once per page (lazyCount).
+ */
 export interface Page<T> {
   nodes: T[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
 }
 
-/** Builds a page from rows fetched with limit + 1, which tells whether another page exists. */
-export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => unknown[]): Page<T> {
+/**
+ * How many rows the whole list has: the list's filter, never its cursor. Runs on first call only
+ * and remembers the answer for the page's lifetime (one request).
+ */
+export function lazyCount(count: () => Promise<number> | number): () => Promise<number> {
+  let answer: Promise<number> | undefined;
+  return () => {
+    answer ??= Promise.resolve().then(count).then(Number);
+    return answer;
+  };
+}
+
+/**
+ * Builds a page from rows fetched with limit + 1, which tells whether another page exists;
+ * count answers totalCount when a client asks for it.
+ */
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => unknown[],
+  count: () => Promise<number> | number,
+): Page<T> {
   const nodes = rows.slice(0, limit);
   const last = nodes[nodes.length - 1];
   return {
     nodes,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(cursorOf(last)) : null },
+    totalCount: lazyCount(count),
   };
+}
+
+/** A page of nodes made from another page's (a page of rows shown as entity references). */
+export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  return { ...page, nodes: page.nodes.map(map) };
+}
+
+/** A list nobody may see or that cannot have nodes: no rows, totalCount 0. */
+export function emptyPage<T>(): Page<T> {
+  return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: async () => 0 };
 }

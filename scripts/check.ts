@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { lintApiSchema } from '../schema/lint.js';
 import { driftedFiles } from './drift.js';
 
 /**
- * `npm run check`: typecheck, lint, and drift of everything generated and committed (supergraph,
- * API schema, codegen output); validates docker-compose.yml where a compose tool is installed.
+ * `npm run check`: typecheck, lint, drift of everything generated and committed (supergraph,
+ * API schema, codegen output) and the API schema's shape rules (schema/lint.ts); validates
+ * docker-compose.yml where a compose tool is installed.
  */
 let failed = false;
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}) {
@@ -25,6 +27,15 @@ if (drifted.length > 0) {
   failed = true;
 } else {
   console.log('supergraph, API schema and codegen output are current');
+}
+
+console.log('\n== API schema shape (schema/lint.ts)');
+const violations = lintApiSchema();
+if (violations.length > 0) {
+  for (const violation of violations) console.error(`!! ${violation}`);
+  failed = true;
+} else {
+  console.log('schema/api.graphql keeps the list, connection, naming and description rules');
 }
 
 const composeTool = ['docker-compose', 'docker'].find((tool) => {

@@ -543,7 +543,7 @@ describe('coaching: A’s data through TrainerClient', () => {
     healthSeries(metricType: HEART_RATE, from: "${from}", to: "${to}", bucket: DAY) { start count avg }
     latestHealthMetrics { metricType value }
     activePlan { id name }
-    habits { id name currentStreak }
+    habits { nodes { id name currentStreak } }
     workoutSessions { nodes { id status } }`;
   const CLIENTS = `{ me { trainer { id clients { nodes { id ${SHARED_SELECTION} } } } } }`;
   const CLIENTS_OF = `query($id: ID!) { trainer(id: $id) { id clients { nodes { id ${SHARED_SELECTION} } } } }`;
@@ -605,7 +605,7 @@ describe('coaching: A’s data through TrainerClient', () => {
     expect(client.healthSeries.length).toBeGreaterThan(0);
     expect(client.latestHealthMetrics.length).toBeGreaterThan(0);
     expect(client.activePlan.name).toBe('Private plan');
-    expect(client.habits.length).toBeGreaterThan(0);
+    expect(client.habits.nodes.length).toBeGreaterThan(0);
     expect(client.workoutSessions.nodes.length).toBeGreaterThan(0);
   });
 
@@ -715,7 +715,7 @@ describe('coaching: A’s data through TrainerClient', () => {
     };
     const representationsFor = (name: string) => (name === 'training' ? [current, former] : [current]);
     const fieldsOf: Record<string, string> = {
-      training: 'id habits { id name } workoutSessions { nodes { id } }',
+      training: 'id habits { nodes { id name } } workoutSessions { nodes { id } }',
       health: `latestHealthMetrics { value } healthSeries(metricType: HEART_RATE, from: "${from}", to: "${to}", bucket: DAY) { avg }`,
       billing: 'activePlan { id name }',
     };

@@ -22,7 +22,7 @@ const DASHBOARD = `query Dashboard($first: Int!, $from: DateTime!, $to: DateTime
           healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start count sum }
           latestHealthMetrics(metricTypes: [HEART_RATE]) { metricType value recordedDate }
           activePlan { name }
-          habits { name currentStreak }
+          habits { nodes { name currentStreak } }
           workoutSessions(first: 5) { nodes { id status startedAt } }
         }
         pageInfo { hasNextPage }
@@ -166,7 +166,7 @@ describe('the trainer dashboard', () => {
         { metricType: 'HEART_RATE', value: 60 + index, recordedDate: expect.any(String) },
       ]);
       expect(node.activePlan).toEqual({ name: 'Coached' });
-      expect(node.habits).toEqual([{ name: 'Walk', currentStreak: 3 }]);
+      expect(node.habits.nodes).toEqual([{ name: 'Walk', currentStreak: 3 }]);
       expect(node.workoutSessions.nodes).toEqual([
         { id: expect.any(String), status: 'IN_PROGRESS', startedAt: expect.any(String) },
       ]);
@@ -197,26 +197,26 @@ describe('the client', () => {
   it('sees their coaches, and their GDPR export holds them and is complete', async () => {
     const [client] = clients as [TestUser];
     const coaches = await stack.gql(
-      'query { me { coaches { id trainer { id } latestHealthMetrics(metricTypes: [HEART_RATE]) { value } activePlan { name } habits { name } } } }',
+      'query { me { coaches { nodes { id trainer { id } latestHealthMetrics(metricTypes: [HEART_RATE]) { value } activePlan { name } habits { nodes { name } } } } } }',
       {},
       { token: client.token },
     );
     expect(coaches.errors).toBeUndefined();
-    expect(coaches.data.me.coaches).toEqual([
+    expect(coaches.data.me.coaches.nodes).toEqual([
       {
         id: expect.any(String),
         trainer: { id: trainer.trainerId },
         latestHealthMetrics: [{ value: expect.any(Number) }],
         activePlan: { name: 'Coached' },
-        habits: [{ name: 'Walk' }],
+        habits: { nodes: [{ name: 'Walk' }] },
       },
     ]);
     const exported = await stack.gql('{ exportMyData }', {}, { token: client.token });
     expect(exported.errors).toBeUndefined();
     expect(exported.data.exportMyData.incomplete).toEqual([]);
-    expect(exported.data.exportMyData.user.coaches).toEqual([
+    expect(exported.data.exportMyData.user.coaches.nodes).toEqual([
       expect.objectContaining({
-        id: coaches.data.me.coaches[0].id,
+        id: coaches.data.me.coaches.nodes[0].id,
         trainer: expect.objectContaining({ id: trainer.trainerId }),
       }),
     ]);
@@ -294,9 +294,9 @@ describe('health and billing follow the relationship through coaching events', (
   };
 
   async function coachesOf(client: TestUser): Promise<{ id: string }[]> {
-    const result = await stack.gql('{ me { coaches { id } } }', {}, { token: client.token });
+    const result = await stack.gql('{ me { coaches { nodes { id } } } }', {}, { token: client.token });
     expect(result.errors).toBeUndefined();
-    return result.data.me.coaches;
+    return result.data.me.coaches.nodes;
   }
 
   it('a new coach gets FORBIDDEN, not an error, until the hire reaches health and billing; then the data', async () => {
@@ -312,7 +312,7 @@ describe('health and billing follow the relationship through coaching events', (
       expect(early.data.me.trainer.clients.nodes).toEqual([
         expect.objectContaining({
           user: { id: client.id, username: client.username },
-          habits: [{ name: 'Walk', currentStreak: 3 }],
+          habits: { nodes: [{ name: 'Walk', currentStreak: 3 }] },
           healthSeries: null,
           latestHealthMetrics: null,
           activePlan: null,

@@ -33,7 +33,7 @@ describe('demo data', () => {
     const mine = await stack.gql(
       `query($from: DateTime!, $to: DateTime!) {
         me {
-          habits { name currentStreak }
+          habits { nodes { name currentStreak } }
           enrollments { nodes { course { name lessons { title } } } }
           healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { sum }
           latestHealthMetrics(metricTypes: [HEART_RATE]) { value }
@@ -47,7 +47,7 @@ describe('demo data', () => {
     );
     expect(mine.errors, JSON.stringify(mine.errors)).toBeUndefined();
     const me = mine.data.me;
-    expect(me.habits).toHaveLength(2);
+    expect(me.habits.nodes).toHaveLength(2);
     expect(me.enrollments.nodes[0].course.lessons).toHaveLength(3);
     expect(me.healthSeries).toHaveLength(30);
     expect(me.healthSeries.every((p: { sum: number }) => p.sum > 4_000)).toBe(true);

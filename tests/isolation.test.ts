@@ -306,7 +306,7 @@ describe('denied fields follow one rule in every subgraph', () => {
   const QUERY = `query($id: ID!) {
     trainer(id: $id) {
       id
-      user { id username email habits { id } coaches { id } entitlements healthIntegrations { id } enrollments { nodes { enrolledAt } } }
+      user { id username email habits { nodes { id } } coaches { nodes { id } } entitlements healthIntegrations { id } enrollments { nodes { enrolledAt } } }
     }
   }`;
 

@@ -5,7 +5,13 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database.js';
 import type { Db } from '../kit/db.js';
 import { LoaderRegistry } from '../kit/loaders.js';
 import { decodeCursor, encodeCursor, type Page } from '../kit/pagination.js';
-import { type ChildList, cursorValues, pagesPerParent, pagesQuery } from '../kit/pages-per-parent.js';
+import {
+  type ChildList,
+  countsQuery,
+  cursorValues,
+  pagesPerParent,
+  pagesQuery,
+} from '../kit/pages-per-parent.js';
 import type { RequestContext } from '../kit/subgraph.js';
 
 /** A table of the test's own, so the helper is proven apart from any subgraph's lists. */
@@ -87,9 +93,39 @@ describe('pagesPerParent', () => {
       hasNextPage: false,
       endCursor: encodeCursor([at(0).toISOString(), childId(3, 1)]),
     });
-    expect(empty).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(empty).toMatchObject({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
     // Rows come back with the table's types (dates as Date).
     expect(p1!.nodes[0]!.createdAt).toEqual(at(5));
+  });
+
+  it('counts totalCount only when asked, for every parent in one grouped statement, ignoring the cursor', async () => {
+    const loader = pagesPerParent(context(), db, newestFirst);
+    const first = await loader.load({ parent: P1, limit: 2, after: null, filter: { kind: null } });
+    const before = statements();
+    const pages = await Promise.all([
+      loader.load({ parent: P1, limit: 2, after: first.pageInfo.endCursor, filter: { kind: null } }),
+      ...[P2, P3, EMPTY].map((parent) =>
+        loader.load({ parent, limit: 2, after: null, filter: { kind: null } }),
+      ),
+    ]);
+    const pagesOnly = statements() - before;
+    expect(pagesOnly).toBe(2);
+    // Nothing is counted until a client selects totalCount.
+    const counting = statements();
+    const counts = await Promise.all(pages.map((page) => page.totalCount()));
+    expect(counts).toEqual([5, 4, 1, 0]);
+    // One statement for all four parents (P1's cursor does not split it or change its count).
+    expect(statements() - counting).toBe(1);
+    // Asked again: remembered, no statement.
+    await Promise.all(pages.map((page) => page.totalCount()));
+    expect(statements() - counting).toBe(1);
+    // The filter applies to the count as to the list.
+    const kindB = await Promise.all(
+      [P1, P2, P3].map((parent) => loader.load({ parent, limit: 1, after: null, filter: { kind: 'b' } })),
+    );
+    expect(await Promise.all(kindB.map((page) => page.totalCount()))).toEqual([0, 2, 1]);
+    const sql = countsQuery(db, newestFirst, [P1, P2], { kind: 'b' }).toSQL().sql;
+    expect(sql).toMatch(/group by/i);
   });
 
   it('tells a full last page from one with more after it (limit + 1)', async () => {

@@ -80,7 +80,7 @@ export const STATEMENT_CASES: StatementCase[] = [
               healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start sum }
               latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedDate }
               activePlan { name }
-              habits { name currentStreak }
+              habits { nodes { name currentStreak } }
               workoutSessions(first: 5) { nodes { id startedAt } }
             }
           }
@@ -97,8 +97,8 @@ export const STATEMENT_CASES: StatementCase[] = [
           c.healthSeries?.length < 29 ||
           c.latestHealthMetrics?.length !== 1 ||
           !c.activePlan?.name ||
-          c.habits?.length !== 2 ||
-          c.habits.some((h: any) => h.currentStreak !== 7) ||
+          c.habits?.nodes.length !== 2 ||
+          c.habits.nodes.some((h: any) => h.currentStreak !== 7) ||
           c.workoutSessions?.nodes?.length !== 5,
       );
       return incomplete.length > 0 ? `${incomplete.length} clients with missing data` : null;

@@ -134,7 +134,12 @@ export async function listCohorts(db: Executor, args: { first?: number | null; a
     .where(where)
     .orderBy(desc(cohorts.createdAt), desc(cohorts.id))
     .limit(limit + 1);
-  return toPage(list, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(
+    list,
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+    () => db.$count(cohorts),
+  );
 }
 
 /** Recomputes every cohort last computed before `staleBefore` (or never); the scheduled refresh. */

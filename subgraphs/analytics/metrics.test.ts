@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import { workoutCompletedPayload } from '../../testkit/events.js';
+import { MAX_EVENT_TYPES } from './metrics.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 
 /**
@@ -161,6 +162,26 @@ describe('product metrics on a fixture timeline', () => {
     ]);
   });
 
+  it('reports at most MAX_EVENT_TYPES types: more in the range without eventTypes is BAD_USER_INPUT', async () => {
+    const db = stack.runtime.database.db;
+    const types = Array.from({ length: MAX_EVENT_TYPES + 1 }, (_, i) => `bounded_type_${i}`);
+    for (const type of types) {
+      await db.execute(
+        sql`insert into analytics.analytics_events (event_type, source, created_at) values (${type}, 'web', '2025-02-10T10:00:00Z')`,
+      );
+    }
+    const all = await stack.gql(
+      `query { productMetrics(from: "2025-02-10", to: "2025-02-10") { eventCounts { eventType } } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(all.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventTypes' });
+    const named = await metrics('2025-02-10', '2025-02-10', 'DAY', {
+      types: types.slice(0, MAX_EVENT_TYPES),
+    });
+    expect(named.eventCounts).toHaveLength(MAX_EVENT_TYPES);
+  });
+
   it('retention of weekly signup cohorts', async () => {
     const march = await metrics('2025-03-03', '2025-03-16', 'DAY');
     expect(march.weeklyRetention).toEqual(EXPECTED_RETENTION);
@@ -246,12 +267,12 @@ describe('user.deleted', () => {
     expect(profile[0]!.n).toBe(0);
 
     const cohort = await stack.gql(
-      `query($id: ID!) { cohort(id: $id) { userCount members { id } } }`,
+      `query($id: ID!) { cohort(id: $id) { userCount members { nodes { id } } } }`,
       { id: cohortId },
       { token: admin.token },
     );
     expect(cohort.data.cohort.userCount).toBe(3);
-    expect(cohort.data.cohort.members.map((m: { id: string }) => m.id)).not.toContain(u[0]!.id);
+    expect(cohort.data.cohort.members.nodes.map((m: { id: string }) => m.id)).not.toContain(u[0]!.id);
 
     expect(await snapshot()).toEqual(before);
     expect((await metrics('2025-03-03', '2025-03-16', 'DAY')).weeklyRetention).toEqual(retentionBefore);

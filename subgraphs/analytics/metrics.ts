@@ -61,14 +61,37 @@ export async function activeUsers(
   return result.map((r) => ({ date: r.day, activeUsers: Number(r.active) }));
 }
 
+/**
+ * How many event types eventCounts reports: named in eventTypes, or (all types) found in the
+ * range. Event types are the clients' own words, so "all" is refused beyond this rather than
+ * growing the list without bound: days of the range (at most MAX_RANGE_DAYS) times this many.
+ */
+export const MAX_EVENT_TYPES = 50;
+
 /** Events per type per day; days without events are left out. */
 export async function eventCounts(
   db: Executor,
   range: MetricsRange,
   eventTypes: string[] | null | undefined,
 ): Promise<{ date: string; eventType: string; count: number }[]> {
-  if (eventTypes && (eventTypes.length === 0 || eventTypes.length > 50)) {
-    throw badInput('eventTypes takes 1 to 50 types.', { field: 'eventTypes' });
+  if (eventTypes && (eventTypes.length === 0 || eventTypes.length > MAX_EVENT_TYPES)) {
+    throw badInput(`eventTypes takes 1 to ${MAX_EVENT_TYPES} types.`, { field: 'eventTypes' });
+  }
+  if (!eventTypes) {
+    const [found] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
+            select distinct e.event_type from analytics.analytics_events e
+            where e.created_at >= ${startOf(range.from)}::timestamptz and e.created_at < ${endOf(range.to)}::timestamptz
+            limit ${MAX_EVENT_TYPES + 1}
+          ) types`,
+    );
+    if ((found?.n ?? 0) > MAX_EVENT_TYPES) {
+      throw badInput(
+        `The range has more than ${MAX_EVENT_TYPES} event types; name at most ${MAX_EVENT_TYPES} in eventTypes.`,
+        { field: 'eventTypes', max: MAX_EVENT_TYPES },
+      );
+    }
   }
   const typeFilter: SQL = eventTypes
     ? sql`and e.event_type in (${sql.join(

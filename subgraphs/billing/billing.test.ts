@@ -9,6 +9,7 @@ import type { Viewer } from '../../kit/identity-header.js';
 import { replaceUuids } from '../../kit/ids.js';
 import { viewerCacheKey } from '../../kit/viewer-cache.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { MAX_REFUNDS_PER_PAYMENT } from './refunds.js';
 import { RenewalWorker } from './workers/renew.js';
 import { outbox, payments, subscriptions } from './tables.js';
 import {
@@ -298,10 +299,14 @@ describe('plans', () => {
     );
     expect(closed.data.updateSubscriptionPlan.isActive).toBe(false);
     const list = await stack.gql(
-      `{ subscriptionPlans(first: 100) { nodes { id priceCents } pageInfo { hasNextPage } } }`,
+      `{ subscriptionPlans(first: 100) { nodes { id priceCents } pageInfo { hasNextPage } totalCount } }`,
     );
     const ids = list.data.subscriptionPlans.nodes.map((p: any) => p.id);
     expect(ids).not.toContain(hidden.id);
+    // totalCount counts what the list shows (active plans only), whatever the page size.
+    expect(list.data.subscriptionPlans.totalCount).toBe(ids.length);
+    const onePage = await stack.gql(`{ subscriptionPlans(first: 1) { nodes { id } totalCount } }`);
+    expect(onePage.data.subscriptionPlans.totalCount).toBe(ids.length);
     const prices = list.data.subscriptionPlans.nodes.map((p: any) => p.priceCents);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const anon = await stack.gql(`{ subscriptionPlans(includeInactive: true) { nodes { id } } }`);
@@ -312,6 +317,12 @@ describe('plans', () => {
       { token: admin.token },
     );
     expect(asAdmin.data.subscriptionPlans.nodes.map((p: any) => p.id)).toContain(hidden.id);
+    const allCounted = await stack.gql(
+      `{ subscriptionPlans(includeInactive: true, first: 1) { totalCount } }`,
+      {},
+      { token: admin.token },
+    );
+    expect(allCounted.data.subscriptionPlans.totalCount).toBe(asAdmin.data.subscriptionPlans.nodes.length);
     const tooMany = await stack.gql(`{ subscriptionPlans(first: 101) { nodes { id } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -858,6 +869,24 @@ describe('refunds', () => {
     expect(started.payment.status).toBe('COMPLETED');
     return { user, payment: started.payment };
   }
+
+  it('a payment takes at most MAX_REFUNDS_PER_PAYMENT refunds: then CONFLICT, so Payment.refunds stays short', async () => {
+    const { user, payment } = await paidPayment(1000);
+    for (let i = 0; i < MAX_REFUNDS_PER_PAYMENT; i++) {
+      const one = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+      expect(one.data.refundPayment.__typename).toBe('RefundIssued');
+    }
+    const more = await stack.gql(REFUND, { id: payment.id, amount: 1 }, { token: admin.token });
+    expect(more.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', max: MAX_REFUNDS_PER_PAYMENT });
+    expect(more.errors?.[0]?.message).toContain(`at most ${MAX_REFUNDS_PER_PAYMENT} refunds`);
+    const view = await stack.gql(
+      `query($id: ID!) { payment(id: $id) { refunds { amountCents } refundedCents } }`,
+      { id: payment.id },
+      { token: user.token },
+    );
+    expect(view.data.payment.refunds).toHaveLength(MAX_REFUNDS_PER_PAYMENT);
+    expect(view.data.payment.refundedCents).toBe(MAX_REFUNDS_PER_PAYMENT);
+  });
 
   it('admins refund part or all; never more than the payment; amount must be positive', async () => {
     const { user, payment } = await paidPayment(1000);

@@ -130,9 +130,8 @@ export async function listPlans(
   { includeInactive, limit, after }: { includeInactive: boolean; limit: number; after?: string | null },
 ) {
   const cursor = decodeCursor(after, ['int', 'uuid']);
-  const conditions: (SQL | undefined)[] = [
-    includeInactive ? undefined : eq(subscriptionPlans.isActive, true),
-  ];
+  const listed = includeInactive ? undefined : eq(subscriptionPlans.isActive, true);
+  const conditions: (SQL | undefined)[] = [listed];
   if (cursor) {
     conditions.push(
       or(
@@ -147,5 +146,10 @@ export async function listPlans(
     .where(and(...conditions))
     .orderBy(asc(subscriptionPlans.priceCents), asc(subscriptionPlans.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.priceCents, row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.priceCents, row.id],
+    () => db.$count(subscriptionPlans, listed),
+  );
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, isCheckViolation } from '../../kit/db.js';
-import { badInput, notFound, invalidTransition } from '../../kit/errors.js';
+import { badInput, conflict, invalidTransition, notFound } from '../../kit/errors.js';
 import { writeEvent } from '../../kit/events/outbox.js';
 import { isUuid } from '../../kit/ids.js';
 import type { BillingDeps } from './deps.js';
@@ -14,6 +14,12 @@ export type RefundResult =
   | { kind: 'issued'; refund: RefundRow; payment: PaymentRow }
   | { kind: 'manual'; refund: RefundRow; payment: PaymentRow }
   | { kind: 'exceeds'; refundableCents: number };
+
+/**
+ * How many refunds refundPayment records for one payment (failed ones included): what keeps
+ * Payment.refunds a short list rather than a connection. Checked under the payment's row lock.
+ */
+export const MAX_REFUNDS_PER_PAYMENT = 20;
 
 /**
  * The database's rule (a trigger on refunds, drizzle/billing/0003): the refunds of a payment that
@@ -61,6 +67,16 @@ export async function refundPayment(
       if (!payment) throw notFound('Payment');
       if (payment.status !== 'completed') {
         throw invalidTransition('Only a completed payment can be refunded.', payment.status, 'REFUNDED');
+      }
+      const [recorded] = await tx
+        .select({ n: count() })
+        .from(refunds)
+        .where(eq(refunds.paymentId, payment.id));
+      if ((recorded?.n ?? 0) >= MAX_REFUNDS_PER_PAYMENT) {
+        throw conflict(
+          `A payment takes at most ${MAX_REFUNDS_PER_PAYMENT} refunds; refund the rest in one.`,
+          { field: 'paymentId', max: MAX_REFUNDS_PER_PAYMENT },
+        );
       }
       const [refund] = await tx
         .insert(refunds)

@@ -156,7 +156,7 @@ describe('courses and lessons', () => {
     const course = await newCourse(trainer, ['A', 'B', 'C']);
     const inserted = await gqlAs(stack, trainer, ADD_LESSON, {
       courseId: course,
-      input: { title: 'First', position: 1 },
+      input: { title: 'First', sequenceNumber: 1 },
     });
     expect(titles(inserted.data.addLesson)).toEqual(['1:First', '2:A', '3:B', '4:C']);
 
@@ -170,7 +170,12 @@ describe('courses and lessons', () => {
     const removed = await gqlAs(stack, trainer, REMOVE_LESSON, { id: b });
     expect(titles(removed.data.removeLesson)).toEqual(['1:C', '2:A', '3:First']);
     expect(
-      code(await gqlAs(stack, trainer, ADD_LESSON, { courseId: course, input: { title: 'x', position: 9 } })),
+      code(
+        await gqlAs(stack, trainer, ADD_LESSON, {
+          courseId: course,
+          input: { title: 'x', sequenceNumber: 9 },
+        }),
+      ),
     ).toBe('BAD_USER_INPUT');
   });
 
@@ -205,7 +210,7 @@ describe('courses and lessons', () => {
     const rotations = [0, 1, 2, 3].map((k) => [...ids.slice(k), ...ids.slice(0, k)]);
     const results = await Promise.all([
       ...rotations.map((lessonIds) => gqlAs(stack, trainer, REORDER, { courseId: course, lessonIds })),
-      gqlAs(stack, trainer, ADD_LESSON, { courseId: course, input: { title: 'E', position: 1 } }),
+      gqlAs(stack, trainer, ADD_LESSON, { courseId: course, input: { title: 'E', sequenceNumber: 1 } }),
       gqlAs(stack, trainer, ADD_LESSON, { courseId: course, input: { title: 'F' } }),
     ]);
     // A reorder that ran after an addition no longer lists every lesson: refused, nothing half done.

@@ -176,7 +176,8 @@ export async function addLesson(
       if (lessonCount >= MAX_LESSONS_PER_COURSE) {
         throw conflict(`A course holds at most ${MAX_LESSONS_PER_COURSE} lessons.`);
       }
-      const position = checkInt(input.position, 'position', 1, lessonCount + 1) ?? lessonCount + 1;
+      const position =
+        checkInt(input.sequenceNumber, 'sequenceNumber', 1, lessonCount + 1) ?? lessonCount + 1;
       // One statement shifts the later lessons: the deferrable unique constraint is checked at
       // its end, when the numbers are distinct again.
       if (position <= lessonCount) {

@@ -213,10 +213,32 @@ describe('searchContent relevance', () => {
   });
 
   it('refuses bad arguments with BAD_USER_INPUT', async () => {
-    for (const variables of [{ first: 0 }, { first: 51 }, { after: 'garbage' }, { query: 'x'.repeat(201) }]) {
+    for (const variables of [
+      { first: 0 },
+      { first: 101 },
+      { after: 'garbage' },
+      { query: 'x'.repeat(201) },
+    ]) {
       const result = await stack.gql(SEARCH, variables);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
+    // One page-size rule for every list: 1-100.
+    for (const first of [51, 100]) expect((await stack.gql(SEARCH, { first })).errors).toBeUndefined();
+  });
+
+  it('totalCount counts every match of the query and filters, not what is left after the cursor', async () => {
+    const COUNTED = `query($query: String, $first: Int, $after: String) {
+      searchContent(query: $query, first: $first, after: $after) { nodes { item { id } } pageInfo { endCursor } totalCount }
+    }`;
+    const all = await stack.gql(COUNTED, { first: 100 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data.searchContent.totalCount).toBe(all.data.searchContent.nodes.length);
+    const first = await stack.gql(COUNTED, { first: 1 });
+    const next = await stack.gql(COUNTED, { first: 1, after: first.data.searchContent.pageInfo.endCursor });
+    expect(next.data.searchContent.totalCount).toBe(all.data.searchContent.totalCount);
+    const matched = await stack.gql(COUNTED, { query: 'squat', first: 100 });
+    expect(matched.data.searchContent.totalCount).toBe(matched.data.searchContent.nodes.length);
+    expect(matched.data.searchContent.totalCount).toBeLessThan(all.data.searchContent.totalCount);
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
-import { decodeCursor, type Page, pageSize, toPage } from '../../kit/pagination.js';
+import { decodeCursor, mapPage, type Page, pageSize, toPage } from '../../kit/pagination.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import type { ContentType, CourseFilter, Difficulty } from './generated/resolvers-types.js';
 import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
@@ -9,7 +9,6 @@ import type { SearchHit } from './model.js';
 import { type CourseRow, contentItems, courses, itemColumns } from './tables.js';
 import { checkId, checkTags, toDb } from './validation.js';
 
-export const MAX_SEARCH_PAGE = 50;
 const MAX_QUERY_LENGTH = 200;
 
 /**
@@ -68,7 +67,7 @@ export async function searchContent(
   ctx: RequestContext,
   args: SearchArgs,
 ): Promise<Page<SearchHit>> {
-  const limit = pageSize(args.first, MAX_SEARCH_PAGE);
+  const limit = pageSize(args.first);
   const text = args.query?.trim() ?? '';
   if (text.length > MAX_QUERY_LENGTH) {
     throw badInput(`query must be at most ${MAX_QUERY_LENGTH} characters.`, { field: 'query' });
@@ -88,12 +87,13 @@ export async function searchContent(
       .where(and(...filters, afterCreated(args.after, contentItems)))
       .orderBy(desc(contentItems.createdAt), desc(contentItems.id))
       .limit(limit + 1);
-    const page = toPage(rows, limit, createdCursor);
+    const page = toPage(rows, limit, createdCursor, () => db.$count(contentItems, and(...filters)));
     primeItems(ctx, db, page.nodes);
-    return { nodes: page.nodes.map((item) => ({ item, rank: 0, snippet: null })), pageInfo: page.pageInfo };
+    return mapPage(page, (item) => ({ item, rank: 0, snippet: null }));
   }
 
   const rank = sql<number>`ts_rank_cd(${contentItems.searchVector}, ${queryFor(text)})`;
+  const matching = and(matches(text), ...filters);
   const cursor = decodeCursor(args.after, ['real', 'timestamp', 'uuid']);
   if (cursor) {
     const [r, createdAt, id] = cursor;
@@ -115,20 +115,22 @@ export async function searchContent(
     .where(and(matches(text), ...filters))
     .orderBy(desc(rank), desc(contentItems.createdAt), desc(contentItems.id))
     .limit(limit + 1);
-  const page = toPage(rows, limit, (row) => [row.rank, row.item.createdAt.toISOString(), row.item.id]);
+  const page = toPage(
+    rows,
+    limit,
+    (row) => [row.rank, row.item.createdAt.toISOString(), row.item.id],
+    () => db.$count(contentItems, matching),
+  );
   primeItems(
     ctx,
     db,
     page.nodes.map((row) => row.item),
   );
-  return {
-    nodes: page.nodes.map((row) => ({
-      item: row.item,
-      rank: Number(row.rank),
-      snippet: markSnippet(row.snippet),
-    })),
-    pageInfo: page.pageInfo,
-  };
+  return mapPage(page, (row) => ({
+    item: row.item,
+    rank: Number(row.rank),
+    snippet: markSnippet(row.snippet),
+  }));
 }
 
 /** The course catalogue, newest first. */
@@ -137,22 +139,20 @@ export async function listCourses(
   ctx: RequestContext,
   args: { filter?: CourseFilter | null; first?: number | null; after?: string | null },
 ): Promise<Page<CourseRow>> {
-  const limit = pageSize(args.first, MAX_SEARCH_PAGE);
+  const limit = pageSize(args.first);
   const filter = args.filter ?? {};
+  const matching = and(
+    visibleTo(ctx, courses),
+    filter.difficulty ? eq(courses.level, toDb(filter.difficulty)) : undefined,
+    filter.isFree === true || filter.isFree === false ? eq(courses.isFree, filter.isFree) : undefined,
+    filter.creatorId ? eq(courses.creatorId, checkId(filter.creatorId, 'filter.creatorId')) : undefined,
+  );
   const rows = await db
     .select()
     .from(courses)
-    .where(
-      and(
-        visibleTo(ctx, courses),
-        filter.difficulty ? eq(courses.level, toDb(filter.difficulty)) : undefined,
-        filter.isFree === true || filter.isFree === false ? eq(courses.isFree, filter.isFree) : undefined,
-        filter.creatorId ? eq(courses.creatorId, checkId(filter.creatorId, 'filter.creatorId')) : undefined,
-        afterCreated(args.after, courses),
-      ),
-    )
+    .where(and(matching, afterCreated(args.after, courses)))
     .orderBy(desc(courses.createdAt), desc(courses.id))
     .limit(limit + 1);
   primeCourses(ctx, db, rows);
-  return toPage(rows, limit, createdCursor);
+  return toPage(rows, limit, createdCursor, () => db.$count(courses, matching));
 }

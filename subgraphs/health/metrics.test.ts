@@ -6,7 +6,7 @@ import { signIdentity } from '../../kit/identity-header.js';
 import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 import { ingestSamples, validateSamples } from './ingest.js';
 import { pagesQuery } from '../../kit/pages-per-parent.js';
-import { metricSamples, seriesLoader } from './loaders.js';
+import { metricSamples, metricsPageLoader, seriesLoader } from './loaders.js';
 import { ensureMetricPartitions } from './partitions.js';
 import { seriesQuery } from './queries.js';
 
@@ -610,6 +610,38 @@ describe('batching across users', () => {
     expect(batchUsed).toBe(1);
     expect(results.map((r) => r[0]?.sum)).toEqual(users.map((_, i) => i + 1));
     expect(results[0]![0]!.start.toISOString()).toBe('2026-11-09T23:00:00.000Z');
+
+    // User.healthMetrics for the same 50 users: one statement for the pages, and their totalCounts
+    // (only when asked) one grouped statement more, under the same filter.
+    const pages = metricsPageLoader(ctx, stack.runtime.database.db);
+    const filter = {
+      metricType: 'steps',
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-11-15T00:00:00Z'),
+    };
+    const counted = await stack.quiet(async () => {
+      const before = stack.statements();
+      const loaded = await Promise.all(
+        users.map((u) => pages.load({ parent: u.id, limit: 5, after: null, filter })),
+      );
+      const pagesUsed = stack.statements() - before;
+      const totals = await Promise.all(loaded.map((page) => page.totalCount()));
+      return { pagesUsed, totals, used: stack.statements() - before };
+    });
+    expect(counted.pagesUsed).toBe(1);
+    expect(counted.used).toBe(2);
+    expect(counted.totals).toEqual(users.map(() => 1));
+    const outside = await Promise.all(
+      users.slice(0, 3).map((u) =>
+        pages.load({
+          parent: u.id,
+          limit: 5,
+          after: null,
+          filter: { ...filter, from: new Date('2026-11-11T00:00:00Z') },
+        }),
+      ),
+    );
+    expect(await Promise.all(outside.map((page) => page.totalCount()))).toEqual([0, 0, 0]);
   });
 });
 

@@ -7,8 +7,6 @@ import type { SubgraphDeps } from '../../kit/subgraph.js';
 import { endAllSessions, forgetViewers } from './sessions.js';
 import { auditLog, users } from './tables.js';
 
-export const MAX_USER_SEARCH_PAGE = 100;
-
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Accounts whose email or username starts with the prefix (case-insensitive), oldest first. */
@@ -16,13 +14,14 @@ export async function searchUsers(
   deps: SubgraphDeps,
   args: { prefix?: string | null; first?: number | null; after?: string | null },
 ) {
-  const limit = pageSize(args.first, MAX_USER_SEARCH_PAGE);
+  const limit = pageSize(args.first);
   const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const prefix = args.prefix?.trim().toLowerCase() ?? '';
   if (prefix.length > 320) throw badInput('prefix must be at most 320 characters.', { field: 'prefix' });
   const pattern = `${escapeLike(prefix)}%`;
   const conditions = [isNull(users.deletedAt)];
   if (prefix) conditions.push(or(like(users.email, pattern), like(sql`lower(${users.username})`, pattern))!);
+  const filter = and(...conditions);
   if (cursor) {
     const [createdAt, id] = cursor;
     conditions.push(sql`(${users.createdAt}, ${users.id}) > (${createdAt}::timestamptz, ${id}::uuid)`);
@@ -33,7 +32,12 @@ export async function searchUsers(
     .where(and(...conditions))
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+    () => deps.database.db.$count(users, filter),
+  );
 }
 
 /** Deactivates or reactivates an account; deactivation ends its sessions. Audited in the log. */

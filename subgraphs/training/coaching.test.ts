@@ -32,13 +32,13 @@ const CLIENT_DATA = `query {
       nodes {
         id
         user { id }
-        habits { id name currentStreak }
+        habits { nodes { id name currentStreak } }
         workoutSessions(first: 5) { nodes { id status } pageInfo { hasNextPage } }
       }
     }
   }
 }`;
-const COACHES = `query { me { coaches { id trainer { id } startedAt } } }`;
+const COACHES = `query { me { coaches { nodes { id trainer { id } startedAt } } } }`;
 
 let stack: TestStack;
 
@@ -58,7 +58,7 @@ async function clientData(trainer: TestUser) {
   return result.data.myTrainerProfile.clients.nodes as {
     id: string;
     user: { id: string };
-    habits: { id: string; name: string; currentStreak: number }[] | null;
+    habits: { nodes: { id: string; name: string; currentStreak: number }[] } | null;
     workoutSessions: { nodes: { id: string }[] } | null;
   }[];
 }
@@ -89,7 +89,7 @@ describe('hiring a trainer', () => {
     expect(again.data.hireTrainer.startedAt).toBe('2026-11-27T12:00:00.000Z');
 
     const coaches = await stack.gql(COACHES, {}, { token: client.token });
-    expect(coaches.data.me.coaches).toEqual([
+    expect(coaches.data.me.coaches.nodes).toEqual([
       {
         id: first.data.hireTrainer.id,
         trainer: { id: trainer.trainerId },
@@ -229,7 +229,7 @@ describe('a trainer’s clients', () => {
     expect(shared).toMatchObject({
       id,
       user: { id: client.id },
-      habits: [{ id: habit.data.createHabit.id, name: 'Walk', currentStreak: 2 }],
+      habits: { nodes: [{ id: habit.data.createHabit.id, name: 'Walk', currentStreak: 2 }] },
       workoutSessions: { nodes: [{ id: session.data.startWorkoutSession.id }] },
     });
 
@@ -240,10 +240,10 @@ describe('a trainer’s clients', () => {
     expect(ended.data.endCoaching.endedAt).toBe(stack.clock.now().toISOString());
     expect(await clientData(trainer)).toEqual([]);
     const coaches = await stack.gql(COACHES, {}, { token: client.token });
-    expect(coaches.data.me.coaches).toEqual([]);
+    expect(coaches.data.me.coaches.nodes).toEqual([]);
     // Ending it again is a conflict, and does not hand the former coach the relationship back.
     const twice = await stack.gql(
-      `mutation($id: ID!) { endCoaching(id: $id) { id habits { id } workoutSessions { nodes { id } } } }`,
+      `mutation($id: ID!) { endCoaching(id: $id) { id habits { nodes { id } } workoutSessions { nodes { id } } } }`,
       { id },
       { token: trainer.token },
     );
@@ -284,7 +284,7 @@ describe('a trainer’s clients', () => {
     const client = await stack.signUp();
     await hired(client, trainer);
     const asTrainer = await stack.gql(
-      'query { myTrainerProfile { clients { nodes { user { id coaches { id } } } } } }',
+      'query { myTrainerProfile { clients { nodes { user { id coaches { nodes { id } } } } } } }',
       {},
       { token: trainer.token },
     );
@@ -293,7 +293,7 @@ describe('a trainer’s clients', () => {
     ]);
     const admin = await adminOf(stack);
     const asAdmin = await stack.gql(
-      'query($p: String!) { searchUsers(prefix: $p) { nodes { id coaches { id } } } }',
+      'query($p: String!) { searchUsers(prefix: $p) { nodes { id coaches { nodes { id } } } } }',
       { p: client.username },
       { token: admin.token },
     );
@@ -337,7 +337,7 @@ describe('account deletion', () => {
     // The client's relationship with another trainer stays.
     expect(await count(sql`user_id = ${kept.id}`)).toBe(1);
     const coaches = await stack.gql(COACHES, {}, { token: kept.token });
-    expect(coaches.data.me.coaches.map((c: { trainer: { id: string } }) => c.trainer.id)).toEqual([
+    expect(coaches.data.me.coaches.nodes.map((c: { trainer: { id: string } }) => c.trainer.id)).toEqual([
       otherTrainer.trainerId,
     ]);
   });

@@ -58,13 +58,14 @@ describe('habits', () => {
       unit: 'glasses',
     });
     const created = await stack.gql(
-      `query { me { habits { id name frequencyPerWeek streakUnit } } }`,
+      `query { me { habits { nodes { id name frequencyPerWeek streakUnit } totalCount } } }`,
       {},
       { token: user.token },
     );
-    expect(created.data.me.habits).toEqual([
-      { id, name: 'Drink water', frequencyPerWeek: 7, streakUnit: 'DAY' },
-    ]);
+    expect(created.data.me.habits).toEqual({
+      nodes: [{ id, name: 'Drink water', frequencyPerWeek: 7, streakUnit: 'DAY' }],
+      totalCount: 1,
+    });
 
     const updated = await stack.gql(
       `mutation($id: ID!) { updateHabit(id: $id, input: { frequencyPerWeek: 3, unit: null }) { frequencyPerWeek unit streakUnit category } }`,
@@ -85,11 +86,14 @@ describe('habits', () => {
     );
     expect(archived.data.archiveHabit.isActive).toBe(false);
     const lists = await stack.gql(
-      `query { me { active: habits { id } all: habits(includeArchived: true) { id isActive } } }`,
+      `query { me { active: habits { nodes { id } totalCount } all: habits(includeArchived: true) { nodes { id isActive } totalCount } } }`,
       {},
       { token: user.token },
     );
-    expect(lists.data.me).toEqual({ active: [], all: [{ id, isActive: false }] });
+    expect(lists.data.me).toEqual({
+      active: { nodes: [], totalCount: 0 },
+      all: { nodes: [{ id, isActive: false }], totalCount: 1 },
+    });
   });
 
   it('rejects bad habit input', async () => {
@@ -192,11 +196,11 @@ describe('habits', () => {
     const user = await stack.signUp();
     const id = await habitFor(user, { name: 'Meditate' });
     const trainer = await makeTrainer(stack, user);
-    const QUERY = `query($id: ID!) { trainer(id: $id) { user { habits { id } } } }`;
+    const QUERY = `query($id: ID!) { trainer(id: $id) { user { habits { nodes { id } } } } }`;
     const admin = await adminOf(stack);
     expect(
       (await stack.gql(QUERY, { id: trainer.trainerId }, { token: admin.token })).data.trainer.user.habits,
-    ).toEqual([{ id }]);
+    ).toEqual({ nodes: [{ id }] });
     const stranger = await stack.signUp();
     expect(
       (await stack.gql(QUERY, { id: trainer.trainerId }, { token: stranger.token })).data.trainer.user.habits,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
 import { pagesPerParent } from '../../kit/pages-per-parent.js';
@@ -134,18 +134,14 @@ export function habitById(ctx: RequestContext, db: Executor) {
 }
 
 /** A user's habits, oldest first; the key says whether archived ones are included. */
-export function habitsByUser(ctx: RequestContext, db: Executor, includeArchived: boolean) {
-  return ctx.loaders.get<string, HabitRow[]>(`training.habitsByUser:${includeArchived}`, async (userIds) => {
-    const rows = await db
-      .select()
-      .from(habits)
-      .where(
-        includeArchived
-          ? inArray(habits.userId, [...userIds])
-          : and(inArray(habits.userId, [...userIds]), eq(habits.isActive, true)),
-      )
-      .orderBy(asc(habits.createdAt), asc(habits.id));
-    return groupByKey(userIds, rows, (row) => row.userId);
+export function habitsByUser(ctx: RequestContext, db: Executor) {
+  return pagesPerParent<HabitRow, { includeArchived: boolean }>(ctx, db, {
+    name: 'training.habitsByUser',
+    table: habits,
+    parent: habits.userId,
+    orderBy: [habits.createdAt, habits.id],
+    direction: 'asc',
+    where: ({ includeArchived }) => (includeArchived ? undefined : eq(habits.isActive, true)),
   });
 }
 
@@ -290,12 +286,12 @@ export function clientsByTrainer(ctx: RequestContext, db: Executor) {
 
 /** A user's active coaching relationships (as the client), newest first. */
 export function coachesByUser(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<string, TrainerClientRow[]>('training.coachesByUser', async (userIds) => {
-    const rows = await db
-      .select()
-      .from(trainerClients)
-      .where(and(inArray(trainerClients.userId, [...userIds]), isNull(trainerClients.endedAt)))
-      .orderBy(desc(trainerClients.startedAt), desc(trainerClients.id));
-    return groupByKey(userIds, rows, (row) => row.userId);
+  return pagesPerParent<TrainerClientRow>(ctx, db, {
+    name: 'training.coachesByUser',
+    table: trainerClients,
+    parent: trainerClients.userId,
+    orderBy: [trainerClients.startedAt, trainerClients.id],
+    direction: 'desc',
+    where: () => isNull(trainerClients.endedAt),
   });
 }

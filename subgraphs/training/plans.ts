@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, max, type SQL, sql } from 'drizzle-orm';
 import { type Executor, isForeignKeyViolation, isUniqueViolation } from '../../kit/db.js';
 import { badInput, conflict, forbidden, notFound } from '../../kit/errors.js';
 import { decodeCursor, type Page, toPage } from '../../kit/pagination.js';
@@ -364,24 +364,35 @@ export async function cataloguePage(
     );
   }
   if (filter.trainerId) conditions.push(eq(workoutPlans.trainerId, filter.trainerId));
+  const listed = and(...conditions);
   const cursor = decodeCursor(after, ['timestamp', 'uuid']);
   if (cursor) {
     conditions.push(
       sql`(${workoutPlanVersions.publishedAt}, ${workoutPlans.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
     );
   }
+  const published = and(
+    eq(workoutPlanVersions.workoutPlanId, workoutPlans.id),
+    eq(workoutPlanVersions.version, workoutPlans.version),
+  );
   const rows = await db
     .select({ plan: workoutPlans, published: workoutPlanVersions })
     .from(workoutPlans)
-    .innerJoin(
-      workoutPlanVersions,
-      and(
-        eq(workoutPlanVersions.workoutPlanId, workoutPlans.id),
-        eq(workoutPlanVersions.version, workoutPlans.version),
-      ),
-    )
+    .innerJoin(workoutPlanVersions, published)
     .where(and(...conditions))
     .orderBy(desc(workoutPlanVersions.publishedAt), desc(workoutPlans.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.published.publishedAt.toISOString(), row.plan.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.published.publishedAt.toISOString(), row.plan.id],
+    async () => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(workoutPlans)
+        .innerJoin(workoutPlanVersions, published)
+        .where(listed);
+      return row?.n ?? 0;
+    },
+  );
 }

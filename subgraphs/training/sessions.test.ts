@@ -195,7 +195,7 @@ describe('workout sessions', () => {
 
     // Through an entity another user reaches (the trainer's user), sessions stay private.
     const trainer = await makeTrainer(stack, user);
-    const PUBLIC = `query($id: ID!) { trainer(id: $id) { user { id workoutSessions { nodes { id } } habits { id } } } }`;
+    const PUBLIC = `query($id: ID!) { trainer(id: $id) { user { id workoutSessions { nodes { id } } habits { nodes { id } } } } }`;
     const seen = await stack.gql(PUBLIC, { id: trainer.trainerId }, { token: athlete.token });
     expect(seen.data.trainer.user).toEqual({ id: user.id, workoutSessions: null, habits: null });
   });

@@ -58,7 +58,8 @@ export async function trainersPage(
   after: string | null | undefined,
 ): Promise<Page<TrainerRow>> {
   const cursor = decodeCursor(after, ['timestamp', 'uuid']);
-  const conditions: SQL[] = [eq(trainers.verified, verified)];
+  const listed = eq(trainers.verified, verified);
+  const conditions: SQL[] = [listed];
   if (cursor) {
     conditions.push(
       verified
@@ -76,7 +77,12 @@ export async function trainersPage(
         : [asc(trainers.createdAt), asc(trainers.id)]),
     )
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.createdAt.toISOString(), row.id],
+    () => db.$count(trainers, listed),
+  );
 }
 
 export interface ExerciseFilter {
@@ -111,6 +117,7 @@ export async function exercisesPage(
   if (filter.search) {
     conditions.push(ilike(exercises.name, `%${likeLiteral(requiredText(filter.search, 'search', 100))}%`));
   }
+  const listed = conditions.length > 0 ? and(...conditions) : undefined;
   const cursor = decodeCursor(after, ['text', 'uuid']);
   if (cursor) conditions.push(sql`(${exercises.name}, ${exercises.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
   const rows = await db
@@ -119,5 +126,10 @@ export async function exercisesPage(
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(exercises.name), asc(exercises.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (row) => [row.name, row.id]);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.name, row.id],
+    () => db.$count(exercises, listed),
+  );
 }

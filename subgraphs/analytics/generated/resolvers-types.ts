@@ -4,7 +4,6 @@ import type { MetricsRange as MetricsRangeModel } from '../metrics.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -80,10 +79,10 @@ export type Cohort = {
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /**
-   * Members as of computedAt, ordered by user id. `first` is at most 100 (default 20); `after` is the
-   * id of the last user of the previous page. A user deleted since the computation is null.
+   * Members as of computedAt, ordered by user id. A deleted user leaves every cohort at once, so
+   * every member is a user.
    */
-  members: Array<Maybe<User>>;
+  members: CohortMemberConnection;
   /** Unique name (case-insensitive). */
   name: Scalars['String']['output'];
   /** When the name or definition last changed. */
@@ -98,7 +97,7 @@ export type Cohort = {
  * is computed by refreshCohort and by the scheduled refresh, not live.
  */
 export type CohortMembersArgs = {
-  after?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -109,6 +108,19 @@ export type CohortConnection = {
   nodes: Array<Cohort>;
   /** Where this page ends. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A page of a cohort's members. */
+export type CohortMemberConnection = {
+  __typename?: 'CohortMemberConnection';
+  /** The members on this page, in user id order. */
+  nodes: Array<User>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many members the cohort has (the same as Cohort.userCount once computed). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Where a client event was sent from. */
@@ -184,7 +196,10 @@ export type ProductMetrics = {
   __typename?: 'ProductMetrics';
   /** One point per day of the range: daily, weekly or monthly active users. */
   activeUsers: Array<ActiveUsersPoint>;
-  /** Events per type per day, for the given types (at most 50) or all types; days without events are left out. */
+  /**
+   * Events per type per day, for the given types (at most 50) or all types; days without events are
+   * left out. Without eventTypes, a range with more than 50 event types is BAD_USER_INPUT.
+   */
   eventCounts: Array<EventTypeCount>;
   /** First day of the range. */
   from: Scalars['Date']['output'];
@@ -378,7 +393,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Cohort: ResolverTypeWrapper<CohortRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CohortConnection: ResolverTypeWrapper<Omit<CohortConnection, 'nodes'> & { nodes: Array<ResolversTypes['Cohort']> }>;
+  CohortConnection: ResolverTypeWrapper<Omit<CohortConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Cohort']>; totalCount: () => Promise<number> }>;
+  CohortMemberConnection: ResolverTypeWrapper<Omit<CohortMemberConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['User']>; totalCount: () => Promise<number> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EventSource: EventSource;
@@ -405,7 +421,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Cohort: CohortRowModel;
   ID: Scalars['ID']['output'];
-  CohortConnection: Omit<CohortConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Cohort']> };
+  CohortConnection: Omit<CohortConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Cohort']>; totalCount: () => Promise<number> };
+  CohortMemberConnection: Omit<CohortMemberConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['User']>; totalCount: () => Promise<number> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EventTypeCount: EventTypeCount;
@@ -434,7 +451,7 @@ export type CohortResolvers<ContextType = RequestContext, ParentType extends Res
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, Partial<CohortMembersArgs>>;
+  members?: Resolver<ResolversTypes['CohortMemberConnection'], ParentType, ContextType, RequireFields<CohortMembersArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   userCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -443,6 +460,13 @@ export type CohortResolvers<ContextType = RequestContext, ParentType extends Res
 export type CohortConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CohortConnection'] = ResolversParentTypes['CohortConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Cohort']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CohortMemberConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CohortMemberConnection'] = ResolversParentTypes['CohortMemberConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -485,7 +509,7 @@ export type ProductMetricsResolvers<ContextType = RequestContext, ParentType ext
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   cohort?: Resolver<Maybe<ResolversTypes['Cohort']>, ParentType, ContextType, RequireFields<QueryCohortArgs, 'id'>>;
-  cohorts?: Resolver<ResolversTypes['CohortConnection'], ParentType, ContextType, Partial<QueryCohortsArgs>>;
+  cohorts?: Resolver<ResolversTypes['CohortConnection'], ParentType, ContextType, RequireFields<QueryCohortsArgs, 'first'>>;
   productMetrics?: Resolver<ResolversTypes['ProductMetrics'], ParentType, ContextType, RequireFields<QueryProductMetricsArgs, 'from' | 'to'>>;
 };
 
@@ -518,6 +542,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ActiveUsersPoint?: ActiveUsersPointResolvers<ContextType>;
   Cohort?: CohortResolvers<ContextType>;
   CohortConnection?: CohortConnectionResolvers<ContextType>;
+  CohortMemberConnection?: CohortMemberConnectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EventTypeCount?: EventTypeCountResolvers<ContextType>;

@@ -1,7 +1,6 @@
 import { isUuid } from '../../../kit/ids.js';
 import { isAdmin, requireAdmin } from '../../../kit/authz.js';
-import { badInput } from '../../../kit/errors.js';
-import { encodeCursor, pageSize } from '../../../kit/pagination.js';
+import { mapPage, pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { CohortResolvers } from '../generated/resolvers-types.js';
 import { cohortById, cohortMembers } from '../loaders.js';
@@ -18,17 +17,12 @@ export function cohortResolvers(deps: AnalyticsDeps): CohortResolvers<RequestCon
     definition: (cohort) => cohort.definitionJson,
     members: async (cohort, { first, after }, ctx) => {
       requireAdmin(ctx);
-      if (after !== null && after !== undefined && !isUuid(after)) {
-        throw badInput('after must be the id of a member.', { field: 'after' });
-      }
-      // The SDL makes the last member's id this list's cursor; it is the whole sort key, so it
-      // encodes as the kit cursor of that position.
       const page = await cohortMembers(ctx, deps.database.db).load({
         parent: cohort.id,
         limit: pageSize(first),
-        after: after ? encodeCursor([after.toLowerCase()]) : null,
+        after: after ?? null,
       });
-      return page.nodes.map((member) => ({ __typename: 'User' as const, id: member.userId }));
+      return mapPage(page, (member) => ({ __typename: 'User' as const, id: member.userId }));
     },
   };
 }

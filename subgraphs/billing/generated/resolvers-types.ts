@@ -96,7 +96,8 @@ export type Mutation = {
   createSubscriptionPlan: SubscriptionPlan;
   /**
    * Refunds part or all of a completed payment. Admins only. Refunds never exceed the payment (the
-   * database refuses it, whoever writes). The refund that completes the payment's amount ends its
+   * database refuses it, whoever writes), and a payment takes at most 20 refunds (CONFLICT after
+   * that; failed ones count). The refund that completes the payment's amount ends its
    * subscription at once (CANCELED, its entitlements gone); a partial refund leaves it as it is.
    */
   refundPayment: RefundPaymentResult;
@@ -195,7 +196,7 @@ export type Payment = {
   processedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Sum of refunds that succeeded or are pending, in cents. */
   refundedCents: Scalars['Int']['output'];
-  /** Its refunds, oldest first (a payment has few). */
+  /** Its refunds, oldest first (at most 20 from refundPayment; see there). */
   refunds: Array<Refund>;
   /** Where it is. */
   status: PaymentStatus;
@@ -227,6 +228,8 @@ export type PaymentConnection = {
   nodes: Array<Payment>;
   /** Where the list continues. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The gateway declined the first payment: nothing was charged and the subscription never became active; it stays in the history as EXPIRED with this FAILED payment. */
@@ -456,6 +459,8 @@ export type SubscriptionConnection = {
   nodes: Array<UserSubscription>;
   /** Where the list continues. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A plan users subscribe to. Public. */
@@ -494,6 +499,8 @@ export type SubscriptionPlanConnection = {
   nodes: Array<SubscriptionPlan>;
   /** Where the list continues. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The subscription exists: in its trial, active, or pending while the gateway confirms the payment. */
@@ -784,7 +791,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<PaymentRowModel>;
   PaymentActionRequired: ResolverTypeWrapper<Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversTypes['PaymentNextAction'], payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
-  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
+  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Payment']>; totalCount: () => Promise<number> }>;
   PaymentDeclined: ResolverTypeWrapper<Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> }>;
   PaymentGateway: PaymentGateway;
   PaymentGatewayInfo: ResolverTypeWrapper<PaymentGatewayInfo>;
@@ -802,9 +809,9 @@ export type ResolversTypes = {
   RefundRecordedAsManual: ResolverTypeWrapper<Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundStatus: RefundStatus;
   SubscribeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubscribeResult']>;
-  SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversTypes['UserSubscription']> }>;
+  SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['UserSubscription']>; totalCount: () => Promise<number> }>;
   SubscriptionPlan: ResolverTypeWrapper<PlanRowModel>;
-  SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['SubscriptionPlan']> }>;
+  SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['SubscriptionPlan']>; totalCount: () => Promise<number> }>;
   SubscriptionStarted: ResolverTypeWrapper<Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversTypes['Payment']>, subscription: ResolversTypes['UserSubscription'] }>;
   SubscriptionStatus: SubscriptionStatus;
   TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
@@ -829,7 +836,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Payment: PaymentRowModel;
   PaymentActionRequired: Omit<PaymentActionRequired, 'nextAction' | 'payment' | 'subscription'> & { nextAction: ResolversParentTypes['PaymentNextAction'], payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
-  PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
+  PaymentConnection: Omit<PaymentConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Payment']>; totalCount: () => Promise<number> };
   PaymentDeclined: Omit<PaymentDeclined, 'code' | 'payment'> & { payment?: Maybe<ResolversTypes['Payment']> };
   PaymentGatewayInfo: PaymentGatewayInfo;
   PaymentMethodInput: PaymentMethodInput;
@@ -843,9 +850,9 @@ export type ResolversParentTypes = {
   RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
   RefundRecordedAsManual: Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   SubscribeResult: ResolversUnionTypes<ResolversParentTypes>['SubscribeResult'];
-  SubscriptionConnection: Omit<SubscriptionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['UserSubscription']> };
+  SubscriptionConnection: Omit<SubscriptionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['UserSubscription']>; totalCount: () => Promise<number> };
   SubscriptionPlan: PlanRowModel;
-  SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SubscriptionPlan']> };
+  SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['SubscriptionPlan']>; totalCount: () => Promise<number> };
   SubscriptionStarted: Omit<SubscriptionStarted, 'payment' | 'subscription'> & { payment?: Maybe<ResolversParentTypes['Payment']>, subscription: ResolversParentTypes['UserSubscription'] };
   TrainerClient: CoachingKeyModel;
   UpdateSubscriptionPlanInput: UpdateSubscriptionPlanInput;
@@ -937,6 +944,7 @@ export type PaymentActionRequiredResolvers<ContextType = RequestContext, ParentT
 export type PaymentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PaymentDeclinedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PaymentDeclined'] = ResolversParentTypes['PaymentDeclined']> = {
@@ -972,7 +980,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   paymentGateways?: Resolver<Array<ResolversTypes['PaymentGatewayInfo']>, ParentType, ContextType>;
   paymentState?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentStateArgs, 'id'>>;
   subscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType, RequireFields<QuerySubscriptionArgs, 'id'>>;
-  subscriptionPlans?: Resolver<ResolversTypes['SubscriptionPlanConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionPlansArgs, 'includeInactive'>>;
+  subscriptionPlans?: Resolver<ResolversTypes['SubscriptionPlanConnection'], ParentType, ContextType, RequireFields<QuerySubscriptionPlansArgs, 'first' | 'includeInactive'>>;
 };
 
 export type RefundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund'], FederationReferenceType extends FederationReferenceTypes['Refund'] = FederationReferenceTypes['Refund']> = {
@@ -1017,6 +1025,7 @@ export type SubscribeResultResolvers<ContextType = RequestContext, ParentType ex
 export type SubscriptionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionConnection'] = ResolversParentTypes['SubscriptionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionPlan'] = ResolversParentTypes['SubscriptionPlan'], FederationReferenceType extends FederationReferenceTypes['SubscriptionPlan'] = FederationReferenceTypes['SubscriptionPlan']> = {
@@ -1038,6 +1047,7 @@ export type SubscriptionPlanResolvers<ContextType = RequestContext, ParentType e
 export type SubscriptionPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionPlanConnection'] = ResolversParentTypes['SubscriptionPlanConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['SubscriptionPlan']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SubscriptionStartedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionStarted'] = ResolversParentTypes['SubscriptionStarted']> = {
@@ -1058,7 +1068,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   activeSubscription?: Resolver<Maybe<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
   entitlements?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  subscriptions?: Resolver<Maybe<ResolversTypes['SubscriptionConnection']>, ParentType, ContextType, Partial<UserSubscriptionsArgs>>;
+  subscriptions?: Resolver<Maybe<ResolversTypes['SubscriptionConnection']>, ParentType, ContextType, RequireFields<UserSubscriptionsArgs, 'first'>>;
 };
 
 export type UserSubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserSubscription'] = ResolversParentTypes['UserSubscription'], FederationReferenceType extends FederationReferenceTypes['UserSubscription'] = FederationReferenceTypes['UserSubscription']> = {
@@ -1070,7 +1080,7 @@ export type UserSubscriptionResolvers<ContextType = RequestContext, ParentType e
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isTrial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paymentGateway?: Resolver<ResolversTypes['PaymentGateway'], ParentType, ContextType>;
-  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<UserSubscriptionPaymentsArgs>>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<UserSubscriptionPaymentsArgs, 'first'>>;
   plan?: Resolver<ResolversTypes['SubscriptionPlan'], ParentType, ContextType>;
   renewalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;

@@ -4,7 +4,6 @@ import type { TrainerRef as TrainerRefModel, UserRef as UserRefModel, SearchHit 
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -26,8 +25,8 @@ export type AddLessonInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Expected duration in minutes, 0-1440. */
   durationMinutes?: InputMaybe<Scalars['Int']['input']>;
-  /** Where to insert it (1 = first); the end when left out. Later lessons move down one. */
-  position?: InputMaybe<Scalars['Int']['input']>;
+  /** The sequenceNumber it gets (1 = first); the end when left out. Later lessons move down one. */
+  sequenceNumber?: InputMaybe<Scalars['Int']['input']>;
   /** 1-200 characters. */
   title: Scalars['String']['input'];
 };
@@ -84,6 +83,8 @@ export type ContentItemConnection = {
   nodes: Array<ContentItem>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The language content is written in; it chooses the stemming used to search it. */
@@ -100,6 +101,8 @@ export type ContentSearchConnection = {
   nodes: Array<ContentSearchResult>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One search hit. */
@@ -175,6 +178,8 @@ export type CourseConnection = {
   nodes: Array<Course>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Narrows the course catalogue. */
@@ -251,6 +256,8 @@ export type EnrollmentConnection = {
   nodes: Array<Enrollment>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One step of a course. Its outline is public; its content items need access to the course. */
@@ -700,13 +707,13 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ContentItem: ResolverTypeWrapper<ContentItemRowModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ContentItemConnection: ResolverTypeWrapper<Omit<ContentItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['ContentItem']> }>;
+  ContentItemConnection: ResolverTypeWrapper<Omit<ContentItemConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['ContentItem']>; totalCount: () => Promise<number> }>;
   ContentLanguage: ContentLanguage;
-  ContentSearchConnection: ResolverTypeWrapper<Omit<ContentSearchConnection, 'nodes'> & { nodes: Array<ResolversTypes['ContentSearchResult']> }>;
+  ContentSearchConnection: ResolverTypeWrapper<Omit<ContentSearchConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['ContentSearchResult']>; totalCount: () => Promise<number> }>;
   ContentSearchResult: ResolverTypeWrapper<SearchHitModel>;
   ContentType: ContentType;
   Course: ResolverTypeWrapper<CourseRowModel>;
-  CourseConnection: ResolverTypeWrapper<Omit<CourseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Course']> }>;
+  CourseConnection: ResolverTypeWrapper<Omit<CourseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Course']>; totalCount: () => Promise<number> }>;
   CourseFilter: CourseFilter;
   CreateContentItemInput: CreateContentItemInput;
   CreateCourseInput: CreateCourseInput;
@@ -714,7 +721,7 @@ export type ResolversTypes = {
   Difficulty: Difficulty;
   EnrollResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EnrollResult']>;
   Enrollment: ResolverTypeWrapper<EnrollmentRowModel>;
-  EnrollmentConnection: ResolverTypeWrapper<Omit<EnrollmentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Enrollment']> }>;
+  EnrollmentConnection: ResolverTypeWrapper<Omit<EnrollmentConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Enrollment']>; totalCount: () => Promise<number> }>;
   Lesson: ResolverTypeWrapper<LessonRowModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -737,18 +744,18 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   ContentItem: ContentItemRowModel;
   Float: Scalars['Float']['output'];
-  ContentItemConnection: Omit<ContentItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ContentItem']> };
-  ContentSearchConnection: Omit<ContentSearchConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ContentSearchResult']> };
+  ContentItemConnection: Omit<ContentItemConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['ContentItem']>; totalCount: () => Promise<number> };
+  ContentSearchConnection: Omit<ContentSearchConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['ContentSearchResult']>; totalCount: () => Promise<number> };
   ContentSearchResult: SearchHitModel;
   Course: CourseRowModel;
-  CourseConnection: Omit<CourseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Course']> };
+  CourseConnection: Omit<CourseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Course']>; totalCount: () => Promise<number> };
   CourseFilter: CourseFilter;
   CreateContentItemInput: CreateContentItemInput;
   CreateCourseInput: CreateCourseInput;
   DateTime: Scalars['DateTime']['output'];
   EnrollResult: ResolversUnionTypes<ResolversParentTypes>['EnrollResult'];
   Enrollment: EnrollmentRowModel;
-  EnrollmentConnection: Omit<EnrollmentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Enrollment']> };
+  EnrollmentConnection: Omit<EnrollmentConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Enrollment']>; totalCount: () => Promise<number> };
   Lesson: LessonRowModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -796,11 +803,13 @@ export type ContentItemResolvers<ContextType = RequestContext, ParentType extend
 export type ContentItemConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContentItemConnection'] = ResolversParentTypes['ContentItemConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['ContentItem']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ContentSearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContentSearchConnection'] = ResolversParentTypes['ContentSearchConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['ContentSearchResult']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ContentSearchResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContentSearchResult'] = ResolversParentTypes['ContentSearchResult']> = {
@@ -832,6 +841,7 @@ export type CourseResolvers<ContextType = RequestContext, ParentType extends Res
 export type CourseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CourseConnection'] = ResolversParentTypes['CourseConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Course']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -851,6 +861,7 @@ export type EnrollmentResolvers<ContextType = RequestContext, ParentType extends
 export type EnrollmentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LessonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = {
@@ -904,20 +915,20 @@ export type PurchaseRequiredResolvers<ContextType = RequestContext, ParentType e
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   contentItem?: Resolver<Maybe<ResolversTypes['ContentItem']>, ParentType, ContextType, RequireFields<QueryContentItemArgs, 'id'>>;
   course?: Resolver<Maybe<ResolversTypes['Course']>, ParentType, ContextType, RequireFields<QueryCourseArgs, 'id'>>;
-  courses?: Resolver<ResolversTypes['CourseConnection'], ParentType, ContextType, Partial<QueryCoursesArgs>>;
-  searchContent?: Resolver<ResolversTypes['ContentSearchConnection'], ParentType, ContextType, Partial<QuerySearchContentArgs>>;
+  courses?: Resolver<ResolversTypes['CourseConnection'], ParentType, ContextType, RequireFields<QueryCoursesArgs, 'first'>>;
+  searchContent?: Resolver<ResolversTypes['ContentSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchContentArgs, 'first'>>;
 };
 
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  contentItems?: Resolver<Maybe<ResolversTypes['ContentItemConnection']>, ParentType, ContextType, Partial<TrainerContentItemsArgs>>;
-  courses?: Resolver<Maybe<ResolversTypes['CourseConnection']>, ParentType, ContextType, Partial<TrainerCoursesArgs>>;
+  contentItems?: Resolver<Maybe<ResolversTypes['ContentItemConnection']>, ParentType, ContextType, RequireFields<TrainerContentItemsArgs, 'first'>>;
+  courses?: Resolver<Maybe<ResolversTypes['CourseConnection']>, ParentType, ContextType, RequireFields<TrainerCoursesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  enrollments?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, Partial<UserEnrollmentsArgs>>;
+  enrollments?: Resolver<Maybe<ResolversTypes['EnrollmentConnection']>, ParentType, ContextType, RequireFields<UserEnrollmentsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 

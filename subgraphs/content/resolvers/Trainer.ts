@@ -1,9 +1,8 @@
 import type { RequestContext } from '../../../kit/subgraph.js';
-import { pageSize } from '../../../kit/pagination.js';
+import { emptyPage, pageSize } from '../../../kit/pagination.js';
 import type { TrainerResolvers } from '../generated/resolvers-types.js';
 import { coursesByTrainer, itemsByTrainer } from '../loaders.js';
 import type { TrainerRef } from '../model.js';
-import { MAX_SEARCH_PAGE } from '../search.js';
 import type { ContentDeps } from '../deps.js';
 import { isUuid } from '../../../kit/ids.js';
 
@@ -16,17 +15,17 @@ export function trainerResolvers(deps: ContentDeps): TrainerResolvers<RequestCon
       isUuid(trainer.id)
         ? itemsByTrainer(ctx, db).load({
             parent: trainer.id.toLowerCase(),
-            limit: pageSize(first, MAX_SEARCH_PAGE),
+            limit: pageSize(first),
             after: after ?? null,
           })
-        : { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
+        : emptyPage(),
     courses: (trainer, { first, after }, ctx) =>
       isUuid(trainer.id)
         ? coursesByTrainer(ctx, db).load({
             parent: trainer.id.toLowerCase(),
-            limit: pageSize(first, MAX_SEARCH_PAGE),
+            limit: pageSize(first),
             after: after ?? null,
           })
-        : { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
+        : emptyPage(),
   };
 }

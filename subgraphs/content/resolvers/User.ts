@@ -3,7 +3,6 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { courseById, enrollmentsByUser } from '../loaders.js';
 import type { UserRef } from '../model.js';
-import { MAX_SEARCH_PAGE } from '../search.js';
 import { requireEnrollmentsAccess } from '../access.js';
 import type { ContentDeps } from '../deps.js';
 import type { EnrollmentRow } from '../tables.js';
@@ -17,7 +16,7 @@ export function userResolvers(deps: ContentDeps): UserResolvers<RequestContext, 
       requireEnrollmentsAccess(ctx, user.id);
       return enrollmentsByUser(ctx, db).load({
         parent: user.id,
-        limit: pageSize(first, MAX_SEARCH_PAGE),
+        limit: pageSize(first),
         after: after ?? null,
       });
     },

@@ -5,7 +5,6 @@ import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -78,7 +77,9 @@ export type HealthGoalConnection = {
   /** The goals on this page. */
   nodes: Array<HealthGoal>;
   /** Where the page ends. */
-  pageInfo: HealthPageInfo;
+  pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Progress towards a goal. */
@@ -138,7 +139,9 @@ export type HealthMetricConnection = {
   /** The samples on this page. */
   nodes: Array<HealthMetric>;
   /** Where the page ends. */
-  pageInfo: HealthPageInfo;
+  pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One sample to record. */
@@ -197,15 +200,6 @@ export type HealthMetricType =
   | 'STEPS'
   /** Body weight; unit kg; a level (sum is not meaningful). */
   | 'WEIGHT';
-
-/** Cursor information for a page. */
-export type HealthPageInfo = {
-  __typename?: 'HealthPageInfo';
-  /** Pass as `after` to get the next page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-  /** Whether another page follows. */
-  hasNextPage: Scalars['Boolean']['output'];
-};
 
 /** A wearable or health platform a user can connect. */
 export type HealthProvider =
@@ -288,6 +282,15 @@ export type MutationRecordHealthMetricsArgs = {
 export type MutationUpdateHealthGoalArgs = {
   id: Scalars['ID']['input'];
   input: UpdateHealthGoalInput;
+};
+
+/** Where a page of a list ends. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor to pass as `after` for the next page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** The outcome of recordHealthMetrics. When errors is not empty nothing was written. */
@@ -570,21 +573,21 @@ export type ResolversTypes = {
   HealthGoal: ResolverTypeWrapper<HealthGoalRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  HealthGoalConnection: ResolverTypeWrapper<Omit<HealthGoalConnection, 'nodes'> & { nodes: Array<ResolversTypes['HealthGoal']> }>;
+  HealthGoalConnection: ResolverTypeWrapper<Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> }>;
   HealthGoalProgress: ResolverTypeWrapper<HealthGoalProgress>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HealthIntegration: ResolverTypeWrapper<HealthIntegrationRowModel>;
   HealthMetric: ResolverTypeWrapper<HealthMetricRowModel>;
-  HealthMetricConnection: ResolverTypeWrapper<Omit<HealthMetricConnection, 'nodes'> & { nodes: Array<ResolversTypes['HealthMetric']> }>;
+  HealthMetricConnection: ResolverTypeWrapper<Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> }>;
   HealthMetricInput: HealthMetricInput;
   HealthMetricInputError: ResolverTypeWrapper<HealthMetricInputError>;
   HealthMetricSource: HealthMetricSource;
   HealthMetricType: HealthMetricType;
-  HealthPageInfo: ResolverTypeWrapper<HealthPageInfo>;
   HealthProvider: HealthProvider;
   HealthSeriesPoint: ResolverTypeWrapper<HealthSeriesPoint>;
   LocalDateRange: LocalDateRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   RecordHealthMetricsResult: ResolverTypeWrapper<RecordHealthMetricsResult>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
@@ -604,18 +607,18 @@ export type ResolversParentTypes = {
   HealthGoal: HealthGoalRowModel;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
-  HealthGoalConnection: Omit<HealthGoalConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HealthGoal']> };
+  HealthGoalConnection: Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> };
   HealthGoalProgress: HealthGoalProgress;
   Float: Scalars['Float']['output'];
   HealthIntegration: HealthIntegrationRowModel;
   HealthMetric: HealthMetricRowModel;
-  HealthMetricConnection: Omit<HealthMetricConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HealthMetric']> };
+  HealthMetricConnection: Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> };
   HealthMetricInput: HealthMetricInput;
   HealthMetricInputError: HealthMetricInputError;
-  HealthPageInfo: HealthPageInfo;
   HealthSeriesPoint: HealthSeriesPoint;
   LocalDateRange: LocalDateRange;
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   RecordHealthMetricsResult: RecordHealthMetricsResult;
   TimeZone: Scalars['TimeZone']['output'];
   TrainerClient: CoachingKeyModel;
@@ -646,7 +649,8 @@ export type HealthGoalResolvers<ContextType = RequestContext, ParentType extends
 
 export type HealthGoalConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthGoalConnection'] = ResolversParentTypes['HealthGoalConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['HealthGoal']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['HealthPageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HealthGoalProgressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthGoalProgress'] = ResolversParentTypes['HealthGoalProgress']> = {
@@ -678,18 +682,14 @@ export type HealthMetricResolvers<ContextType = RequestContext, ParentType exten
 
 export type HealthMetricConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthMetricConnection'] = ResolversParentTypes['HealthMetricConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['HealthMetric']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['HealthPageInfo'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HealthMetricInputErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthMetricInputError'] = ResolversParentTypes['HealthMetricInputError']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type HealthPageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthPageInfo'] = ResolversParentTypes['HealthPageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSeriesPoint'] = ResolversParentTypes['HealthSeriesPoint']> = {
@@ -708,6 +708,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   disconnectHealthIntegration?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisconnectHealthIntegrationArgs, 'provider'>>;
   recordHealthMetrics?: Resolver<ResolversTypes['RecordHealthMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordHealthMetricsArgs, 'input'>>;
   updateHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationUpdateHealthGoalArgs, 'id' | 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordHealthMetricsResult'] = ResolversParentTypes['RecordHealthMetricsResult']> = {
@@ -730,9 +735,9 @@ export type TrainerClientResolvers<ContextType = RequestContext, ParentType exte
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  healthGoals?: Resolver<Maybe<ResolversTypes['HealthGoalConnection']>, ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly'>>;
+  healthGoals?: Resolver<Maybe<ResolversTypes['HealthGoalConnection']>, ParentType, ContextType, RequireFields<UserHealthGoalsArgs, 'activeOnly' | 'first'>>;
   healthIntegrations?: Resolver<Maybe<Array<ResolversTypes['HealthIntegration']>>, ParentType, ContextType>;
-  healthMetrics?: Resolver<Maybe<ResolversTypes['HealthMetricConnection']>, ParentType, ContextType, Partial<UserHealthMetricsArgs>>;
+  healthMetrics?: Resolver<Maybe<ResolversTypes['HealthMetricConnection']>, ParentType, ContextType, RequireFields<UserHealthMetricsArgs, 'first'>>;
   healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'includeEmpty' | 'metricType'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<UserLatestHealthMetricsArgs>>;
@@ -748,9 +753,9 @@ export type Resolvers<ContextType = RequestContext> = {
   HealthMetric?: HealthMetricResolvers<ContextType>;
   HealthMetricConnection?: HealthMetricConnectionResolvers<ContextType>;
   HealthMetricInputError?: HealthMetricInputErrorResolvers<ContextType>;
-  HealthPageInfo?: HealthPageInfoResolvers<ContextType>;
   HealthSeriesPoint?: HealthSeriesPointResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   RecordHealthMetricsResult?: RecordHealthMetricsResultResolvers<ContextType>;
   TimeZone?: GraphQLScalarType;
   TrainerClient?: TrainerClientResolvers<ContextType>;

@@ -739,6 +739,8 @@ export type UserConnection = {
   nodes: Array<User>;
   /** Where the list stands. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Another account already uses this username. */
@@ -1000,7 +1002,7 @@ export type ResolversTypes = {
   UnlinkProviderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UnlinkProviderResult']>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRowModel>;
-  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversTypes['User']> }>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['User']>; totalCount: () => Promise<number> }>;
   UsernameTaken: ResolverTypeWrapper<Omit<UsernameTaken, 'code'>>;
   VerifyEmailResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VerifyEmailResult']>;
   WeakPassword: ResolverTypeWrapper<Omit<WeakPassword, 'code'>>;
@@ -1063,7 +1065,7 @@ export type ResolversParentTypes = {
   UnlinkProviderResult: ResolversUnionTypes<ResolversParentTypes>['UnlinkProviderResult'];
   UpdateProfileInput: UpdateProfileInput;
   User: UserRowModel;
-  UserConnection: Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['User']> };
+  UserConnection: Omit<UserConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['User']>; totalCount: () => Promise<number> };
   UsernameTaken: Omit<UsernameTaken, 'code'>;
   VerifyEmailResult: ResolversUnionTypes<ResolversParentTypes>['VerifyEmailResult'];
   WeakPassword: Omit<WeakPassword, 'code'>;
@@ -1248,7 +1250,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   exportMyData?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   linkedAccounts?: Resolver<Array<ResolversTypes['LinkedAccount']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QuerySearchUsersArgs>>;
+  searchUsers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QuerySearchUsersArgs, 'first'>>;
   sessionViewer?: Resolver<Maybe<ResolversTypes['SessionViewer']>, ParentType, ContextType, RequireFields<QuerySessionViewerArgs, 'token'>>;
 };
 
@@ -1338,6 +1340,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
 export type UserConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UsernameTakenResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UsernameTaken'] = ResolversParentTypes['UsernameTaken']> = {

@@ -4,7 +4,6 @@ import type { TrainerRow as TrainerRowModel, ExerciseRow as ExerciseRowModel, Wo
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -139,6 +138,8 @@ export type ExerciseConnection = {
   nodes: Array<Exercise>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Narrows the exercise catalogue; every field given must match. */
@@ -207,6 +208,17 @@ export type HabitCompletionRateArgs = {
 export type HabitLogsArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+/** A page of habits. */
+export type HabitConnection = {
+  __typename?: 'HabitConnection';
+  /** The habits on this page, oldest first. */
+  nodes: Array<Habit>;
+  /** Where the next page starts. */
+  pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** What a user recorded for a habit on one day. */
@@ -568,7 +580,7 @@ export type TrainerClient = {
    * The client's habits, oldest first (as User.habits). The trainer sees them while the
    * relationship is active, the client always; anyone else gets null and a FORBIDDEN error.
    */
-  habits?: Maybe<Array<Habit>>;
+  habits?: Maybe<HabitConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** When the client hired the trainer. */
@@ -597,6 +609,8 @@ export type TrainerClient = {
  * it through the `trainerId userId` key and serve it only to that trainer and to the client.
  */
 export type TrainerClientHabitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -619,6 +633,8 @@ export type TrainerClientConnection = {
   nodes: Array<TrainerClient>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A page of trainers. */
@@ -628,6 +644,8 @@ export type TrainerConnection = {
   nodes: Array<Trainer>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Changes to a habit; a field left out keeps its value, an explicit null clears it. */
@@ -680,12 +698,12 @@ export type User = {
    * workout sessions, health summary and subscription plan now. Only the user sees it; anyone
    * else gets null and a FORBIDDEN error.
    */
-  coaches?: Maybe<Array<TrainerClient>>;
+  coaches?: Maybe<TrainerClientConnection>;
   /**
-   * The user's habits, oldest first (at most 100 per user). Only the user and admins see them;
-   * anyone else gets null and a FORBIDDEN error.
+   * The user's habits, oldest first (at most 100 active ones; archived ones stay). Only the user
+   * and admins see them; anyone else gets null and a FORBIDDEN error.
    */
-  habits?: Maybe<Array<Habit>>;
+  habits?: Maybe<HabitConnection>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The user's trainer profile, once an admin verified it; null for everyone else. */
@@ -699,7 +717,16 @@ export type User = {
 
 
 /** A person with an account; identity owns it, training adds the fields below. */
+export type UserCoachesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person with an account; identity owns it, training adds the fields below. */
 export type UserHabitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -754,6 +781,8 @@ export type WorkoutPlanConnection = {
   nodes: Array<WorkoutPlan>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** One exercise in a plan, with its prescription. */
@@ -842,6 +871,8 @@ export type WorkoutSessionConnection = {
   nodes: Array<WorkoutSession>;
   /** Where the next page starts. */
   pageInfo: PageInfo;
+  /** How many nodes the list has in all pages, with the same filter. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Narrows a user's workout sessions. */
@@ -996,9 +1027,10 @@ export type ResolversTypes = {
   Difficulty: Difficulty;
   Exercise: ResolverTypeWrapper<ExerciseRowModel>;
   ExerciseCategory: ExerciseCategory;
-  ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversTypes['Exercise']> }>;
+  ExerciseConnection: ResolverTypeWrapper<Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> }>;
   ExerciseFilter: ExerciseFilter;
   Habit: ResolverTypeWrapper<HabitRowModel>;
+  HabitConnection: ResolverTypeWrapper<Omit<HabitConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Habit']>; totalCount: () => Promise<number> }>;
   HabitLog: ResolverTypeWrapper<HabitLogRowModel>;
   IntensityLevel: IntensityLevel;
   LogHabitInput: LogHabitInput;
@@ -1009,19 +1041,19 @@ export type ResolversTypes = {
   StreakUnit: StreakUnit;
   Trainer: ResolverTypeWrapper<TrainerRowModel>;
   TrainerClient: ResolverTypeWrapper<TrainerClientRowModel>;
-  TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversTypes['TrainerClient']> }>;
-  TrainerConnection: ResolverTypeWrapper<Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Trainer']> }>;
+  TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> }>;
+  TrainerConnection: ResolverTypeWrapper<Omit<TrainerConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Trainer']>; totalCount: () => Promise<number> }>;
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
   UpdateWorkoutPlanInput: UpdateWorkoutPlanInput;
   User: ResolverTypeWrapper<UserRefModel>;
   WorkoutPlan: ResolverTypeWrapper<PlanModelModel>;
-  WorkoutPlanConnection: ResolverTypeWrapper<Omit<WorkoutPlanConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutPlan']> }>;
+  WorkoutPlanConnection: ResolverTypeWrapper<Omit<WorkoutPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutPlan']>; totalCount: () => Promise<number> }>;
   WorkoutPlanExercise: ResolverTypeWrapper<PlanExerciseModelModel>;
   WorkoutPlanFilter: WorkoutPlanFilter;
   WorkoutPlanVersion: ResolverTypeWrapper<WorkoutPlanVersionRowModel>;
   WorkoutSession: ResolverTypeWrapper<WorkoutSessionRowModel>;
-  WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkoutSession']> }>;
+  WorkoutSessionConnection: ResolverTypeWrapper<Omit<WorkoutSessionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutSession']>; totalCount: () => Promise<number> }>;
   WorkoutSessionFilter: WorkoutSessionFilter;
   WorkoutSessionStatus: WorkoutSessionStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1041,9 +1073,10 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Exercise: ExerciseRowModel;
-  ExerciseConnection: Omit<ExerciseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Exercise']> };
+  ExerciseConnection: Omit<ExerciseConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Exercise']>; totalCount: () => Promise<number> };
   ExerciseFilter: ExerciseFilter;
   Habit: HabitRowModel;
+  HabitConnection: Omit<HabitConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Habit']>; totalCount: () => Promise<number> };
   HabitLog: HabitLogRowModel;
   LogHabitInput: LogHabitInput;
   Mutation: Record<PropertyKey, never>;
@@ -1052,19 +1085,19 @@ export type ResolversParentTypes = {
   StartWorkoutSessionInput: StartWorkoutSessionInput;
   Trainer: TrainerRowModel;
   TrainerClient: TrainerClientRowModel;
-  TrainerClientConnection: Omit<TrainerClientConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TrainerClient']> };
-  TrainerConnection: Omit<TrainerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Trainer']> };
+  TrainerClientConnection: Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> };
+  TrainerConnection: Omit<TrainerConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Trainer']>; totalCount: () => Promise<number> };
   UpdateHabitInput: UpdateHabitInput;
   UpdateWorkoutPlanExerciseInput: UpdateWorkoutPlanExerciseInput;
   UpdateWorkoutPlanInput: UpdateWorkoutPlanInput;
   User: UserRefModel;
   WorkoutPlan: PlanModelModel;
-  WorkoutPlanConnection: Omit<WorkoutPlanConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutPlan']> };
+  WorkoutPlanConnection: Omit<WorkoutPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutPlan']>; totalCount: () => Promise<number> };
   WorkoutPlanExercise: PlanExerciseModelModel;
   WorkoutPlanFilter: WorkoutPlanFilter;
   WorkoutPlanVersion: WorkoutPlanVersionRowModel;
   WorkoutSession: WorkoutSessionRowModel;
-  WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkoutSession']> };
+  WorkoutSessionConnection: Omit<WorkoutSessionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['WorkoutSession']>; totalCount: () => Promise<number> };
   WorkoutSessionFilter: WorkoutSessionFilter;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -1099,6 +1132,7 @@ export type ExerciseResolvers<ContextType = RequestContext, ParentType extends R
 export type ExerciseConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ExerciseConnection'] = ResolversParentTypes['ExerciseConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Exercise']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HabitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Habit'] = ResolversParentTypes['Habit'], FederationReferenceType extends FederationReferenceTypes['Habit'] = FederationReferenceTypes['Habit']> = {
@@ -1117,6 +1151,12 @@ export type HabitResolvers<ContextType = RequestContext, ParentType extends Reso
   targetValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type HabitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HabitConnection'] = ResolversParentTypes['HabitConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Habit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HabitLogResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HabitLog'] = ResolversParentTypes['HabitLog']> = {
@@ -1158,21 +1198,21 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   exercise?: Resolver<Maybe<ResolversTypes['Exercise']>, ParentType, ContextType, RequireFields<QueryExerciseArgs, 'id'>>;
-  exercises?: Resolver<ResolversTypes['ExerciseConnection'], ParentType, ContextType, Partial<QueryExercisesArgs>>;
+  exercises?: Resolver<ResolversTypes['ExerciseConnection'], ParentType, ContextType, RequireFields<QueryExercisesArgs, 'first'>>;
   habit?: Resolver<Maybe<ResolversTypes['Habit']>, ParentType, ContextType, RequireFields<QueryHabitArgs, 'id'>>;
   myTrainerProfile?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType, RequireFields<QueryTrainerArgs, 'id'>>;
-  trainerApplications?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, Partial<QueryTrainerApplicationsArgs>>;
-  trainers?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, Partial<QueryTrainersArgs>>;
+  trainerApplications?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, RequireFields<QueryTrainerApplicationsArgs, 'first'>>;
+  trainers?: Resolver<ResolversTypes['TrainerConnection'], ParentType, ContextType, RequireFields<QueryTrainersArgs, 'first'>>;
   workoutPlan?: Resolver<Maybe<ResolversTypes['WorkoutPlan']>, ParentType, ContextType, RequireFields<QueryWorkoutPlanArgs, 'id'>>;
-  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, Partial<QueryWorkoutPlansArgs>>;
+  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, RequireFields<QueryWorkoutPlansArgs, 'first'>>;
   workoutSession?: Resolver<Maybe<ResolversTypes['WorkoutSession']>, ParentType, ContextType, RequireFields<QueryWorkoutSessionArgs, 'id'>>;
 };
 
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certificationLevel?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
-  clients?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, Partial<TrainerClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, RequireFields<TrainerClientsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1180,39 +1220,41 @@ export type TrainerResolvers<ContextType = RequestContext, ParentType extends Re
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   verifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, Partial<TrainerWorkoutPlansArgs>>;
+  workoutPlans?: Resolver<ResolversTypes['WorkoutPlanConnection'], ParentType, ContextType, RequireFields<TrainerWorkoutPlansArgs, 'first'>>;
 };
 
 export type TrainerClientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClient'] = ResolversParentTypes['TrainerClient'], FederationReferenceType extends FederationReferenceTypes['TrainerClient'] = FederationReferenceTypes['TrainerClient']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TrainerClient']> | FederationReferenceType, FederationReferenceType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<TrainerClientHabitsArgs, 'includeArchived'>>;
+  habits?: Resolver<Maybe<ResolversTypes['HabitConnection']>, ParentType, ContextType, RequireFields<TrainerClientHabitsArgs, 'first' | 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   trainer?: Resolver<ResolversTypes['Trainer'], ParentType, ContextType>;
   trainerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, Partial<TrainerClientWorkoutSessionsArgs>>;
+  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, RequireFields<TrainerClientWorkoutSessionsArgs, 'first'>>;
 };
 
 export type TrainerClientConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerClientConnection'] = ResolversParentTypes['TrainerClientConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['TrainerClient']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TrainerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainerConnection'] = ResolversParentTypes['TrainerConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Trainer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  coaches?: Resolver<Maybe<Array<ResolversTypes['TrainerClient']>>, ParentType, ContextType>;
-  habits?: Resolver<Maybe<Array<ResolversTypes['Habit']>>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'includeArchived'>>;
+  coaches?: Resolver<Maybe<ResolversTypes['TrainerClientConnection']>, ParentType, ContextType, RequireFields<UserCoachesArgs, 'first'>>;
+  habits?: Resolver<Maybe<ResolversTypes['HabitConnection']>, ParentType, ContextType, RequireFields<UserHabitsArgs, 'first' | 'includeArchived'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   trainer?: Resolver<Maybe<ResolversTypes['Trainer']>, ParentType, ContextType>;
-  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, Partial<UserWorkoutSessionsArgs>>;
+  workoutSessions?: Resolver<Maybe<ResolversTypes['WorkoutSessionConnection']>, ParentType, ContextType, RequireFields<UserWorkoutSessionsArgs, 'first'>>;
 };
 
 export type WorkoutPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlan'] = ResolversParentTypes['WorkoutPlan'], FederationReferenceType extends FederationReferenceTypes['WorkoutPlan'] = FederationReferenceTypes['WorkoutPlan']> = {
@@ -1236,6 +1278,7 @@ export type WorkoutPlanResolvers<ContextType = RequestContext, ParentType extend
 export type WorkoutPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlanConnection'] = ResolversParentTypes['WorkoutPlanConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WorkoutPlan']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkoutPlanExerciseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutPlanExercise'] = ResolversParentTypes['WorkoutPlanExercise']> = {
@@ -1276,6 +1319,7 @@ export type WorkoutSessionResolvers<ContextType = RequestContext, ParentType ext
 export type WorkoutSessionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkoutSessionConnection'] = ResolversParentTypes['WorkoutSessionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WorkoutSession']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = RequestContext> = {
@@ -1284,6 +1328,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Exercise?: ExerciseResolvers<ContextType>;
   ExerciseConnection?: ExerciseConnectionResolvers<ContextType>;
   Habit?: HabitResolvers<ContextType>;
+  HabitConnection?: HabitConnectionResolvers<ContextType>;
   HabitLog?: HabitLogResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

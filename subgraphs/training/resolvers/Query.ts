@@ -1,5 +1,5 @@
 import { isOwnerOrAdmin, requireAdmin } from '../../../kit/authz.js';
-import { pageSize } from '../../../kit/pagination.js';
+import { mapPage, pageSize } from '../../../kit/pagination.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { canSeeTrainer, viewerTrainer } from '../access.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
@@ -26,15 +26,8 @@ export function queryResolvers(deps: TrainingDeps): QueryResolvers<RequestContex
         pageSize(first),
         after,
       );
-      return {
-        // The catalogue is public: everyone, the plan's own trainer included, sees what athletes follow.
-        nodes: page.nodes.map(({ plan, published }) => ({
-          row: plan,
-          view: 'published' as const,
-          published,
-        })),
-        pageInfo: page.pageInfo,
-      };
+      // The catalogue is public: everyone, the plan's own trainer included, sees what athletes follow.
+      return mapPage(page, ({ plan, published }) => ({ row: plan, view: 'published' as const, published }));
     },
 
     workoutPlan: async (_parent, { id }, ctx) =>

@@ -25,7 +25,7 @@ export function trainerResolvers(deps: TrainingDeps): TrainerResolvers<RequestCo
         filter: { includeDrafts: await canSeeDraftsOf(ctx, deps, trainer.id) },
       });
       const nodes = await Promise.all(page.nodes.map((row) => viewPlan(ctx, deps, row)));
-      return { nodes: nodes.filter((n) => n !== null), pageInfo: page.pageInfo };
+      return { ...page, nodes: nodes.filter((n) => n !== null) };
     },
     clients: async (trainer, { first, after }, ctx) => {
       const limit = pageSize(first);

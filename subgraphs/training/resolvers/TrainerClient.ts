@@ -32,9 +32,15 @@ export function trainerClientResolvers(
 
     // The same loaders as User.habits and User.workoutSessions: a page of 100 clients is one
     // statement each, as for 10.
-    habits: async (row, { includeArchived }, ctx) => {
+    habits: async (row, { includeArchived, first, after }, ctx) => {
+      const limit = pageSize(first);
       await requireClientData(ctx, deps, row);
-      return habitsByUser(ctx, db, includeArchived ?? false).load(row.userId);
+      return habitsByUser(ctx, db).load({
+        parent: row.userId,
+        limit,
+        after: after ?? null,
+        filter: { includeArchived: includeArchived ?? false },
+      });
     },
 
     workoutSessions: async (row, { first, after }, ctx) => {

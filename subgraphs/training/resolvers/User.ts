@@ -30,14 +30,19 @@ export function userResolvers(deps: TrainingDeps): UserResolvers<RequestContext,
       });
     },
 
-    habits: (user, { includeArchived }, ctx) => {
+    habits: (user, { includeArchived, first, after }, ctx) => {
       requireOwnRecords(ctx, user.id);
-      return habitsByUser(ctx, db, includeArchived ?? false).load(user.id);
+      return habitsByUser(ctx, db).load({
+        parent: user.id,
+        limit: pageSize(first),
+        after: after ?? null,
+        filter: { includeArchived: includeArchived ?? false },
+      });
     },
 
-    coaches: (user, _args, ctx) => {
+    coaches: (user, { first, after }, ctx) => {
       requireOwnCoaches(ctx, user.id);
-      return coachesByUser(ctx, db).load(user.id);
+      return coachesByUser(ctx, db).load({ parent: user.id, limit: pageSize(first), after: after ?? null });
     },
   };
 }

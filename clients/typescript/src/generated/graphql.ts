@@ -21,8 +21,8 @@ export type AddLessonInput = {
   description?: string | null | undefined;
   /** Expected duration in minutes, 0-1440. */
   durationMinutes?: number | null | undefined;
-  /** Where to insert it (1 = first); the end when left out. Later lessons move down one. */
-  position?: number | null | undefined;
+  /** The sequenceNumber it gets (1 = first); the end when left out. Later lessons move down one. */
+  sequenceNumber?: number | null | undefined;
   /** 1-200 characters. */
   title: string;
 };
@@ -636,11 +636,11 @@ export type WorkoutSessionStatus =
 export type CohortMembersQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
-  after?: string | number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type CohortMembersQuery = { cohort: { id: string, name: string, userCount: number, members: Array<{ id: string, username: string, firstName: string | null, lastName: string | null } | null> } | null };
+export type CohortMembersQuery = { cohort: { id: string, name: string, userCount: number, members: { totalCount: number, nodes: Array<{ id: string, username: string, firstName: string | null, lastName: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type CohortsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1207,10 +1207,12 @@ export type LogHabitMutation = { logHabit: { id: string, loggedDate: string, val
 export type MyHabitsQueryVariables = Exact<{
   from: string;
   to: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type MyHabitsQuery = { me: { id: string, trainer: { id: string } | null, habits: Array<{ id: string, name: string, unit: string | null, targetValue: number | null, frequencyPerWeek: number, streakUnit: StreakUnit, currentStreak: number, bestStreak: number, completionRate: number, logs: Array<{ loggedDate: string, value: number | null, completed: boolean }> }> | null } | null };
+export type MyHabitsQuery = { me: { id: string, trainer: { id: string } | null, habits: { totalCount: number, nodes: Array<{ id: string, name: string, unit: string | null, targetValue: number | null, frequencyPerWeek: number, streakUnit: StreakUnit, currentStreak: number, bestStreak: number, completionRate: number, logs: Array<{ loggedDate: string, value: number | null, completed: boolean }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type MyWorkoutSessionsQueryVariables = Exact<{
   filter?: WorkoutSessionFilter | null | undefined;
@@ -1309,20 +1311,27 @@ export const PlanDetailsFragmentDoc = new TypedDocumentString(`
 }
     `, {"fragmentName":"PlanDetails"}) as unknown as TypedDocumentString<PlanDetailsFragment, unknown>;
 export const CohortMembersDocument = new TypedDocumentString(`
-    query CohortMembers($id: ID!, $first: Int, $after: ID) {
+    query CohortMembers($id: ID!, $first: Int, $after: String) {
   cohort(id: $id) {
     id
     name
     userCount
     members(first: $first, after: $after) {
-      id
-      username
-      firstName
-      lastName
+      nodes {
+        id
+        username
+        firstName
+        lastName
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
     }
   }
 }
-    `, {"hash":"sha256:87b0800ed8570be27085c1bf464723444923895a5611216f95c304e43beb57df"}) as unknown as TypedDocumentString<CohortMembersQuery, CohortMembersQueryVariables>;
+    `, {"hash":"sha256:666ca82e929ff7d534ab5fce6aaf849075880534baabafb7731e934ce9eee43d"}) as unknown as TypedDocumentString<CohortMembersQuery, CohortMembersQueryVariables>;
 export const CohortsDocument = new TypedDocumentString(`
     query Cohorts($first: Int, $after: String) {
   cohorts(first: $first, after: $after) {
@@ -2392,31 +2401,38 @@ export const LogHabitDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:844cc412f3def5a7ab388ada43604f830591c22507247cc2f829f5d8f6d1e032"}) as unknown as TypedDocumentString<LogHabitMutation, LogHabitMutationVariables>;
 export const MyHabitsDocument = new TypedDocumentString(`
-    query MyHabits($from: Date!, $to: Date!) {
+    query MyHabits($from: Date!, $to: Date!, $first: Int, $after: String) {
   me {
     id
     trainer {
       id
     }
-    habits {
-      id
-      name
-      unit
-      targetValue
-      frequencyPerWeek
-      streakUnit
-      currentStreak
-      bestStreak
-      completionRate(from: $from, to: $to)
-      logs(from: $from, to: $to) {
-        loggedDate
-        value
-        completed
+    habits(first: $first, after: $after) {
+      nodes {
+        id
+        name
+        unit
+        targetValue
+        frequencyPerWeek
+        streakUnit
+        currentStreak
+        bestStreak
+        completionRate(from: $from, to: $to)
+        logs(from: $from, to: $to) {
+          loggedDate
+          value
+          completed
+        }
       }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
     }
   }
 }
-    `, {"hash":"sha256:632aafc5012472b59d98c08a739d43228b74b3856ebbae35b1ab84d01d0d588a"}) as unknown as TypedDocumentString<MyHabitsQuery, MyHabitsQueryVariables>;
+    `, {"hash":"sha256:0c63db8d1e02fb37d116da367abf5c6706d6dacf14f8b315fafd39dda720c8a1"}) as unknown as TypedDocumentString<MyHabitsQuery, MyHabitsQueryVariables>;
 export const MyWorkoutSessionsDocument = new TypedDocumentString(`
     query MyWorkoutSessions($filter: WorkoutSessionFilter, $first: Int, $after: String) {
   me {
