@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { isoDate } from '../../kit/calendar-dates.js';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
@@ -17,8 +18,6 @@ export interface GoalInput {
   startDate: Date;
   endDate?: Date | null;
 }
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 function checkTarget(targetValue: number) {
   if (!Number.isInteger(targetValue) || targetValue < 1 || targetValue > MAX_TARGET) {
