@@ -39,9 +39,9 @@ describe('goals', () => {
       RECORD,
       {
         input: [
-          { metricType: 'STEPS', value: 4000, unit: 'count', recordedDate: '2026-11-01T09:00:00Z' },
-          { metricType: 'STEPS', value: 2000, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' },
-          { metricType: 'STEPS', value: 9999, unit: 'count', recordedDate: '2026-10-31T09:00:00Z' },
+          { metricType: 'STEPS', value: 4000, unit: 'count', recordedAt: '2026-11-01T09:00:00Z' },
+          { metricType: 'STEPS', value: 2000, unit: 'count', recordedAt: '2026-11-09T09:00:00Z' },
+          { metricType: 'STEPS', value: 9999, unit: 'count', recordedAt: '2026-10-31T09:00:00Z' },
         ],
       },
       { token: user.token },
@@ -90,8 +90,8 @@ describe('goals', () => {
       RECORD,
       {
         input: [
-          { metricType: 'WEIGHT', value: 82, unit: 'kg', recordedDate: '2026-11-02T07:00:00Z' },
-          { metricType: 'WEIGHT', value: 80, unit: 'kg', recordedDate: '2026-11-08T07:00:00Z' },
+          { metricType: 'WEIGHT', value: 82, unit: 'kg', recordedAt: '2026-11-02T07:00:00Z' },
+          { metricType: 'WEIGHT', value: 80, unit: 'kg', recordedAt: '2026-11-08T07:00:00Z' },
         ],
       },
       { token: user.token },
@@ -308,7 +308,7 @@ describe('user.deleted', () => {
     for (const u of [user, keep]) {
       await stack.gql(
         RECORD,
-        { input: [{ metricType: 'STEPS', value: 1, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' }] },
+        { input: [{ metricType: 'STEPS', value: 1, unit: 'count', recordedAt: '2026-11-09T09:00:00Z' }] },
         { token: u.token },
       );
       await create(u, { metricType: 'STEPS', targetValue: 10, unit: 'count', startDate: '2026-11-01' });
