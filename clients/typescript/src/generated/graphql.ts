@@ -689,7 +689,7 @@ export type TrackEventsMutationVariables = Exact<{
 }>;
 
 
-export type TrackEventsMutation = { trackEvents: { accepted: number, duplicates: number } };
+export type TrackEventsMutation = { trackEvents: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
 
 export type UpdateCohortMutationVariables = Exact<{
   id: string | number;
@@ -937,7 +937,7 @@ export type RecordHealthMetricsMutationVariables = Exact<{
 }>;
 
 
-export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, message: string }> } };
+export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
 
 export type UpdateHealthGoalMutationVariables = Exact<{
   id: string | number;
@@ -1396,9 +1396,15 @@ export const TrackEventsDocument = new TypedDocumentString(`
   trackEvents(events: $events) {
     accepted
     duplicates
+    errors {
+      index
+      field
+      code
+      message
+    }
   }
 }
-    `, {"hash":"sha256:dffe7074c76f9c1ac64a8b7f86d3a5054bb87ccf6a4e41ed00b1e0f2a5537790"}) as unknown as TypedDocumentString<TrackEventsMutation, TrackEventsMutationVariables>;
+    `, {"hash":"sha256:6bc08c8aaa54f2a1f7d52fd3bde0d1277b1e8f9848c68ccf86551877eb81bf36"}) as unknown as TypedDocumentString<TrackEventsMutation, TrackEventsMutationVariables>;
 export const UpdateCohortDocument = new TypedDocumentString(`
     mutation UpdateCohort($id: ID!, $name: String, $definition: JSONObject) {
   updateCohort(id: $id, name: $name, definition: $definition) {
@@ -1924,11 +1930,12 @@ export const RecordHealthMetricsDocument = new TypedDocumentString(`
     errors {
       index
       field
+      code
       message
     }
   }
 }
-    `, {"hash":"sha256:14fae6885298cc50b4d38f634d847f14a63c3b265cab28864e347450207f72d6"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+    `, {"hash":"sha256:9635ee9b8e4cc8291945535511a5f302f6101e2a0f6fa95c7adc6ac848252119"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
 export const UpdateHealthGoalDocument = new TypedDocumentString(`
     mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
   updateHealthGoal(id: $id, input: $input) {
