@@ -498,7 +498,7 @@ describe('the migrations, applied to rows written before them', () => {
       await pglite.close();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 describe('one clock', () => {

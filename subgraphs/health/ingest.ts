@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
+import type { ItemError } from '../../kit/problems.js';
 import { sampleInstantProblem } from './date-bounds.js';
 import { MAX_VALUE, METRIC_TYPES, type MetricTypeName, SOURCES, type SourceName } from './metric-types.js';
 
@@ -17,12 +18,8 @@ export interface SampleInput {
   recordedAt: Date;
 }
 
-/** A refused sample: its index in the batch and the input field at fault (`unit`, `value`). */
-export interface SampleError {
-  index: number;
-  field: string;
-  message: string;
-}
+/** A refused sample's problem: its index in the batch and the input field at fault (`unit`, `value`). */
+export type SampleError = ItemError;
 
 export interface IngestOutcome {
   /** Valid samples written by this call. */
