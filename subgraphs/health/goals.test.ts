@@ -165,6 +165,8 @@ describe('goals', () => {
     expect(await target('WEIGHT', 1000.01)).toMatchObject(refused);
     expect(await target('WEIGHT', 0)).toMatchObject(refused);
     expect(await target('WEIGHT', -70)).toMatchObject(refused);
+    expect(await target('STEPS', 5e-324)).toMatchObject(refused);
+    expect(await target('WEIGHT', 0.001)).toMatchObject(refused);
     const message = await create(user, {
       metricType: 'WEIGHT',
       targetValue: 72.555,

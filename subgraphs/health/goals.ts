@@ -26,7 +26,8 @@ export function checkTarget(type: MetricTypeName, targetValue: number): number {
   const scaled = targetValue * 10 ** decimals;
   const kept = Math.round(scaled);
   const precise = Number.isFinite(scaled) && Math.abs(scaled - kept) < 1e-6;
-  if (!precise || targetValue <= 0 || targetValue > max) {
+  // Compared as kept, so a value that rounds to 0 (5e-324 steps) is refused, not stored as 0.
+  if (!precise || kept <= 0 || targetValue > max) {
     const what = decimals === 0 ? 'a whole number' : `a number with at most ${decimals} decimals`;
     throw badInput(
       `A ${type} target is ${what} of ${unit}, above 0 and at most ${max.toLocaleString('en-US')}.`,
