@@ -8,6 +8,14 @@ export function toDateString(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * A `Date` scalar argument as `YYYY-MM-DD`: the scalar parses it to a Date at midnight UTC, and a
+ * caller that passes the text through gets it back as it is.
+ */
+export function isoDate(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : toDateString(value);
+}
+
 function parseDate(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }

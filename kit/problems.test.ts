@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { problemCode, problemTypeNames, withProblemResolvers } from './problems.js';
+import { itemProblems, problemCode, problemTypeNames, withProblemResolvers } from './problems.js';
 
 const typeDefs = parse(`
   interface Problem {
@@ -93,5 +93,60 @@ describe('withProblemResolvers', () => {
       expect(result.data).toBeNull();
       expect(result.errors?.[0]?.message).toMatch(/EmailTaken was resolved without a message/);
     }
+  });
+});
+
+describe('itemProblems', () => {
+  const itemTypeDefs = parse(`
+    interface Problem {
+      message: String!
+      code: String!
+    }
+    type SampleError implements Problem {
+      message: String!
+      code: String!
+      index: Int!
+      field: String!
+    }
+    type Query {
+      refused: [SampleError!]!
+    }
+  `);
+  const itemSchema = buildSubgraphSchema([
+    {
+      typeDefs: itemTypeDefs,
+      resolvers: withProblemResolvers(itemTypeDefs, {
+        Query: {
+          refused: () =>
+            itemProblems('input', [
+              { index: 3, field: 'value', message: 'The value must be between 0 and 10.' },
+              { index: 4, field: '', message: 'The sample is refused.' },
+            ]),
+        },
+      }) as any,
+    },
+  ]);
+
+  it('answers the ErrorCode and the full argument path of each refused item', async () => {
+    const result = await graphql({
+      schema: itemSchema,
+      source: '{ refused { __typename ... on Problem { code message } index field } }',
+    });
+    expect(result.data?.refused).toEqual([
+      {
+        __typename: 'SampleError',
+        code: 'BAD_USER_INPUT',
+        message: 'The value must be between 0 and 10.',
+        index: 3,
+        field: 'input.3.value',
+      },
+      {
+        __typename: 'SampleError',
+        code: 'BAD_USER_INPUT',
+        message: 'The sample is refused.',
+        index: 4,
+        field: 'input.4',
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { type DocumentNode, Kind, type ObjectTypeDefinitionNode } from 'graphql';
+import { ErrorCode } from './errors.js';
 
 /**
  * Typed outcomes a form shows (EmailTaken, PaymentDeclined, PurchaseRequired) implement the
@@ -26,12 +27,54 @@ export function problemTypeNames(typeDefs: DocumentNode): string[] {
     .map((definition) => definition.name.value);
 }
 
+/** What domain code says about one refused item of a batch: its index and the field, as it knows it. */
+export interface ItemError {
+  index: number;
+  /** The field inside the item (`value`, `eventData`), or empty for the item itself. */
+  field: string;
+  message: string;
+}
+
+/**
+ * A refused item of a batch mutation that stores the valid items (recordHealthMetrics,
+ * trackEvents): a Problem with `index`, and `field` as the full path from the operation's
+ * arguments like an error's `extensions.field` (`input.3.value`, `events.2.eventData`). Its `code`
+ * is the ErrorCode an error about that input would carry, not its type's name (docs/errors.md,
+ * "Refused items of a batch").
+ */
+export interface ItemProblem {
+  index: number;
+  field: string;
+  message: string;
+  code: ErrorCode;
+}
+
+const ITEM_PROBLEM = Symbol('itemProblem');
+
+/** Domain item errors as item problems of the list argument `argument` (BAD_USER_INPUT). */
+export function itemProblems(argument: string, errors: readonly ItemError[]): ItemProblem[] {
+  return errors.map((error) => {
+    const problem: ItemProblem = {
+      index: error.index,
+      field: [argument, String(error.index), error.field].filter((part) => part !== '').join('.'),
+      message: error.message,
+      code: ErrorCode.BAD_USER_INPUT,
+    };
+    Object.defineProperty(problem, ITEM_PROBLEM, { value: true });
+    return problem;
+  });
+}
+
+const isItemProblem = (source: unknown): source is ItemProblem =>
+  typeof source === 'object' && source !== null && (source as Record<symbol, unknown>)[ITEM_PROBLEM] === true;
+
 type FieldResolver = (source: any, args: any, context: any, info: any) => unknown;
 type ResolverMap = Record<string, Record<string, unknown> | unknown>;
 
 /**
  * Adds to a subgraph's resolvers, for every type implementing Problem: `code` (the type's name in
- * SCREAMING_SNAKE, unless the subgraph resolves it itself) and a guard on `message`. A message
+ * SCREAMING_SNAKE, or an item problem's own ErrorCode, unless the subgraph resolves it itself)
+ * and a guard on `message`. A message
  * has no default: an outcome without one is a bug, so it fails loudly (an internal error, logged)
  * instead of showing the user an empty or made-up sentence.
  */
@@ -43,7 +86,7 @@ export function withProblemResolvers<T extends object>(typeDefs: DocumentNode, r
     const message = (own.message as FieldResolver | undefined) ?? ((source: any) => source?.message);
     map[typeName] = {
       ...own,
-      code: own.code ?? (() => code),
+      code: own.code ?? ((source: unknown) => (isItemProblem(source) ? source.code : code)),
       message: async (source: unknown, args: unknown, context: unknown, info: unknown) => {
         const text = await message(source, args, context, info);
         if (typeof text !== 'string' || text.trim() === '') {

@@ -67,6 +67,8 @@ export const BOUNDED_LISTS: Record<string, string> = {
     'buckets of the requested range, capped at MAX_BUCKETS (1000), as User.healthSeries',
   'RecordHealthMetricsResult.errors':
     'a few per sample of one call, which takes at most MAX_SAMPLES_PER_CALL (5000) samples (health/ingest.ts)',
+  'TrackEventsResult.errors':
+    'at most one per event of one call, which takes at most LIMITS.maxEventsPerCall (1000) events (analytics/ingest.ts)',
 };
 
 /** What every connection field's arguments say, word for word. */

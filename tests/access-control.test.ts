@@ -98,7 +98,7 @@ const seeders: ((stack: TestStack, owner: TestUser) => Promise<void>)[] = [
             metricType: 'HEART_RATE',
             value: 61,
             unit: 'bpm',
-            recordedDate: new Date(Date.now() - 60_000).toISOString(),
+            recordedAt: new Date(Date.now() - 60_000).toISOString(),
           },
         ],
       },

@@ -20,7 +20,7 @@ const DASHBOARD = `query Dashboard($first: Int!, $from: DateTime!, $to: DateTime
           id
           user { id username }
           healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start count sum }
-          latestHealthMetrics(metricTypes: [HEART_RATE]) { metricType value recordedDate }
+          latestHealthMetrics(metricTypes: [HEART_RATE]) { metricType value recordedAt }
           activePlan { name }
           habits { nodes { name currentStreak } }
           workoutSessions(first: 5) { nodes { id status startedAt } }
@@ -55,13 +55,13 @@ async function makeClient(index: number, coach: TestTrainer = trainer): Promise<
     metricType: 'STEPS',
     value: 1000 + index * 100 + d,
     unit: 'count',
-    recordedDate: new Date(now.getTime() - d * DAY - 60_000).toISOString(),
+    recordedAt: new Date(now.getTime() - d * DAY - 60_000).toISOString(),
   }));
   samples.push({
     metricType: 'HEART_RATE',
     value: 60 + index,
     unit: 'bpm',
-    recordedDate: new Date(now.getTime() - 120_000).toISOString(),
+    recordedAt: new Date(now.getTime() - 120_000).toISOString(),
   });
   const recorded = await ok(
     stack.gql(
@@ -163,7 +163,7 @@ describe('the trainer dashboard', () => {
         30 * (1000 + index * 100) + (29 * 30) / 2,
       );
       expect(node.latestHealthMetrics).toEqual([
-        { metricType: 'HEART_RATE', value: 60 + index, recordedDate: expect.any(String) },
+        { metricType: 'HEART_RATE', value: 60 + index, recordedAt: expect.any(String) },
       ]);
       expect(node.activePlan).toEqual({ name: 'Coached' });
       expect(node.habits.nodes).toEqual([{ name: 'Walk', currentStreak: 3 }]);

@@ -380,13 +380,15 @@ describe('monthly partitions', () => {
 });
 
 describe('the migrations, applied to rows written before them', () => {
-  /** A copy of drizzle/ whose identity and training journals stop before this change's migrations. */
-  function migrationsBefore(): string {
-    const root = mkdtempSync(join(tmpdir(), 'fitness-migrations-'));
-    for (const [name, keep] of [
+  /** A copy of drizzle/ whose journals stop before the given migrations (identity's and training's 5th by default). */
+  function migrationsBefore(
+    stops: ReadonlyArray<readonly [string, number]> = [
       ['identity', 5],
       ['training', 5],
-    ] as const) {
+    ],
+  ): string {
+    const root = mkdtempSync(join(tmpdir(), 'fitness-migrations-'));
+    for (const [name, keep] of stops) {
       cpSync(join('drizzle', name), join(root, name), { recursive: true });
       const journalPath = join(root, name, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
@@ -457,6 +459,46 @@ describe('the migrations, applied to rows written before them', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('keeps whole goal targets when target_value becomes numeric, and then holds 72.5', async () => {
+    const pglite = await PGlite.create();
+    const root = migrationsBefore([['health', 7]]);
+    try {
+      const database = await createDatabase({ pglite });
+      await migrateSubgraphs(database, ['identity']);
+      await migrateSubgraphs(database, ['health'], root);
+      const old = database.db;
+      await old.execute(sql`
+        insert into identity.users (id, email, username) values
+          ('00000000-0000-4000-8000-000000000001', 'goal@example.com', 'goal')`);
+      await old.execute(sql`
+        insert into health.health_goals (user_id, metric_type, target_value, unit, start_date) values
+          ('00000000-0000-4000-8000-000000000001', 'steps', 1000000000, 'count', '2026-01-01'),
+          ('00000000-0000-4000-8000-000000000001', 'weight', 75, 'kg', '2026-01-01')`);
+
+      await migrateSubgraphs(database, ['health']);
+
+      const before = await rows<{ metric_type: string; target_value: string }>(
+        old,
+        sql`select metric_type, target_value::text from health.health_goals order by metric_type`,
+      );
+      expect(before).toEqual([
+        { metric_type: 'steps', target_value: '1000000000.00' },
+        { metric_type: 'weight', target_value: '75.00' },
+      ]);
+      await old.execute(sql`
+        insert into health.health_goals (user_id, metric_type, target_value, unit, start_date) values
+          ('00000000-0000-4000-8000-000000000001', 'weight', 72.5, 'kg', '2026-02-01')`);
+      const [fractional] = await rows<{ target_value: string }>(
+        old,
+        sql`select target_value::text from health.health_goals where start_date = '2026-02-01'`,
+      );
+      expect(fractional!.target_value).toBe('72.50');
+    } finally {
+      await pglite.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('one clock', () => {

@@ -43,8 +43,8 @@ describe('variables that do not fit their types', () => {
       'mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }',
       {
         input: [
-          { metricType: 'STEPS', value: 10, unit: 'count', recordedDate: new Date().toISOString() },
-          { metricType: 'NOT_A_TYPE', value: 10, unit: 'count', recordedDate: new Date().toISOString() },
+          { metricType: 'STEPS', value: 10, unit: 'count', recordedAt: new Date().toISOString() },
+          { metricType: 'NOT_A_TYPE', value: 10, unit: 'count', recordedAt: new Date().toISOString() },
         ],
       },
       { token: user.token },

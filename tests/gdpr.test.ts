@@ -38,7 +38,7 @@ describe('account deletion across the graph', () => {
               metricType: 'STEPS',
               value: 4200,
               unit: 'count',
-              recordedDate: new Date(Date.now() - 3600_000).toISOString(),
+              recordedAt: new Date(Date.now() - 3600_000).toISOString(),
             },
           ],
         },

@@ -175,7 +175,7 @@ describe('query bombs', () => {
     const response = await raw(
       JSON.stringify({
         query: `mutation { recordHealthMetrics(input: [{ metricType: STEPS, value: 1e400, unit: "count",
-          recordedDate: "2026-01-01T00:00:00Z" }]) { accepted } }`,
+          recordedAt: "2026-01-01T00:00:00Z" }]) { accepted } }`,
       }),
       { authorization: `Bearer ${user.token}` },
     );
@@ -873,7 +873,7 @@ describe('body limit', () => {
       unit: 'min',
       source: 'APPLE_HEALTH',
       sourceDevice: '漢'.repeat(100),
-      recordedDate: new Date(now - (i + 1) * 60_000).toISOString(),
+      recordedAt: new Date(now - (i + 1) * 60_000).toISOString(),
     }));
     const body = JSON.stringify({
       query:

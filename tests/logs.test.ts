@@ -127,7 +127,7 @@ describe('logs', () => {
             metricType: 'WEIGHT',
             value: SAMPLE_VALUE,
             unit: 'kg',
-            recordedDate: stack.clock.now().toISOString(),
+            recordedAt: stack.clock.now().toISOString(),
           },
         ],
       },

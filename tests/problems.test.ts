@@ -14,12 +14,22 @@ import { gqlAs, signUpTrainer } from '../testkit/trainer.js';
  */
 const root = new URL('..', import.meta.url).pathname;
 const page = readFileSync(`${root}docs/errors.md`, 'utf8');
-const section = page.slice(page.indexOf('## Typed outcomes'));
-const documented = new Map(
-  [...section.matchAll(/^\| `([A-Za-z]+)` +\| `([A-Z_]+)` +\| (\w+) +\|/gm)].map((m) => [
-    m[1]!,
-    { code: m[2]!, subgraph: m[3]! },
-  ]),
+const ITEMS_HEADING = '### Refused items of a batch';
+const section = page.slice(page.indexOf('## Typed outcomes'), page.indexOf(ITEMS_HEADING));
+const itemsSection = page.slice(page.indexOf(ITEMS_HEADING));
+const rowsOf = (text: string) =>
+  new Map(
+    [...text.matchAll(/^\| `([A-Za-z]+)` +\| `([A-Z_]+)` +\| (\w+) +\|/gm)].map((m) => [
+      m[1]!,
+      { code: m[2]!, subgraph: m[3]! },
+    ]),
+  );
+/** Outcomes of a mutation's union, each with its type's name as code. */
+const documented = rowsOf(section);
+/** Refused items of a batch (docs/errors.md, "Refused items of a batch"), each with an ErrorCode. */
+const documentedItems = rowsOf(itemsSection);
+const catalogue = new Set(
+  [...page.slice(0, page.indexOf('## Typed outcomes')).matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]!),
 );
 /** The union members the page names as not problems: successes and next steps. */
 const notProblems = new Set(
@@ -53,12 +63,35 @@ describe('Problem in the schema and in docs/errors.md', () => {
   });
 
   it('every type implementing Problem is listed with the code the kit gives it, in its subgraph', () => {
-    for (const name of implementers) {
+    for (const name of implementers.filter((type) => !documentedItems.has(type))) {
       const row = documented.get(name);
       expect(row, `${name} is missing from docs/errors.md#typed-outcomes`).toBeDefined();
       expect(row?.code, name).toBe(problemCode(name));
       const sdl = readFileSync(`${root}subgraphs/${row?.subgraph}/schema.graphql`, 'utf8');
       expect(sdl, `${name} in ${row?.subgraph}`).toMatch(
+        new RegExp(`^type ${name} implements Problem \\{`, 'm'),
+      );
+    }
+  });
+
+  it('refused items of a batch are Problems with an index, an argument path and a catalogued code', () => {
+    expect([...documentedItems.keys()].sort()).toEqual([
+      'AnalyticsEventInputError',
+      'HealthMetricInputError',
+    ]);
+    for (const [name, row] of documentedItems) {
+      expect(implementers, name).toContain(name);
+      expect(documented.has(name), `${name} is listed once, as an item`).toBe(false);
+      expect(catalogue, `${name}'s code ${row.code} is in the error catalogue`).toContain(row.code);
+      const type = api.getType(name);
+      expect(isObjectType(type) && Object.keys(type.getFields()).sort(), name).toEqual([
+        'code',
+        'field',
+        'index',
+        'message',
+      ]);
+      const sdl = readFileSync(`${root}subgraphs/${row.subgraph}/schema.graphql`, 'utf8');
+      expect(sdl, `${name} in ${row.subgraph}`).toMatch(
         new RegExp(`^type ${name} implements Problem \\{`, 'm'),
       );
     }
@@ -78,7 +111,7 @@ describe('Problem in the schema and in docs/errors.md', () => {
         .definitions.filter((d) => 'name' in d && d.name?.value === PROBLEM_INTERFACE)
         .map((d) => print(d)),
     );
-    expect(declarations.length).toBeGreaterThanOrEqual(3);
+    expect(declarations.length).toBeGreaterThanOrEqual(5);
     expect(new Set(declarations).size).toBe(1);
   });
 });
@@ -111,6 +144,60 @@ describe('Problem through the gateway', () => {
       __typename: 'EmailTaken',
       code: 'EMAIL_TAKEN',
       message: 'Another account already uses this email.',
+    });
+  });
+
+  it('a refused item of a batch answers BAD_USER_INPUT at its argument path, and the rest is stored', async () => {
+    const user = await stack.signUp();
+    const samples = await stack.gql(
+      `mutation($input: [HealthMetricInput!]!) {
+        recordHealthMetrics(input: $input) { accepted errors { __typename ... on Problem { code message } index field } }
+      }`,
+      {
+        input: [
+          { metricType: 'STEPS', value: 10, recordedAt: new Date(Date.now() - 60_000).toISOString() },
+          { metricType: 'STEPS', value: -1, recordedAt: new Date(Date.now() - 120_000).toISOString() },
+        ],
+      },
+      { token: user.token },
+    );
+    expect(samples.errors).toBeUndefined();
+    expect(samples.data.recordHealthMetrics).toEqual({
+      accepted: 1,
+      errors: [
+        {
+          __typename: 'HealthMetricInputError',
+          code: 'BAD_USER_INPUT',
+          message: expect.stringMatching(/\w/),
+          index: 1,
+          field: 'input.1.value',
+        },
+      ],
+    });
+    const events = await stack.gql(
+      `mutation($events: [AnalyticsEventInput!]!) {
+        trackEvents(events: $events) { accepted errors { __typename ... on Problem { code message } index field } }
+      }`,
+      {
+        events: [
+          { clientEventId: randomUUID(), eventType: 'login', source: 'WEB' },
+          { clientEventId: randomUUID(), eventType: 'screen_view', source: 'WEB' },
+        ],
+      },
+      { token: user.token },
+    );
+    expect(events.errors).toBeUndefined();
+    expect(events.data.trackEvents).toEqual({
+      accepted: 1,
+      errors: [
+        {
+          __typename: 'AnalyticsEventInputError',
+          code: 'BAD_USER_INPUT',
+          message: 'eventType login is recorded by the server only.',
+          index: 0,
+          field: 'events.0.eventType',
+        },
+      ],
     });
   });
 

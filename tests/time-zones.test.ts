@@ -127,11 +127,11 @@ describe('health series in local days', () => {
       start count sum avg min max
     } }
   }`;
-  const sample = (metricType: string, value: number, unit: string, recordedDate: string) => ({
+  const sample = (metricType: string, value: number, unit: string, recordedAt: string) => ({
     metricType,
     value,
     unit,
-    recordedDate,
+    recordedAt,
   });
 
   it('buckets whole local days on the user’s own calendar, with empty days when asked', async () => {

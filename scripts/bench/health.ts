@@ -42,7 +42,7 @@ function heartRateSamples(base: number, offset: number) {
     unit: 'bpm',
     source: 'GOOGLE_FIT',
     sourceDevice: 'Pixel Watch 2',
-    recordedDate: new Date(base + i * MINUTE).toISOString(),
+    recordedAt: new Date(base + i * MINUTE).toISOString(),
   }));
 }
 
@@ -89,7 +89,7 @@ export async function measureIngest(context: BenchContext): Promise<BenchResult>
     async function* lines() {
       for (const [b, user] of copyUsers.entries()) {
         const rows = heartRateSamples(baseOf(b) - 15_000, b).map(
-          (s) => `${user.id}\theart_rate\t${s.value}\tbpm\tgoogle_fit\tPixel Watch 2\t${s.recordedDate}\n`,
+          (s) => `${user.id}\theart_rate\t${s.value}\tbpm\tgoogle_fit\tPixel Watch 2\t${s.recordedAt}\n`,
         );
         yield rows.join('');
       }

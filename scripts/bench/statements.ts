@@ -78,7 +78,7 @@ export const STATEMENT_CASES: StatementCase[] = [
               id
               user { username }
               healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY) { start sum }
-              latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedDate }
+              latestHealthMetrics(metricTypes: [HEART_RATE]) { value recordedAt }
               activePlan { name }
               habits { nodes { name currentStreak } }
               workoutSessions(first: 5) { nodes { id startedAt } }

@@ -16,7 +16,7 @@ export function demoHealthSamples(today: Date, days = 30) {
     const date = midnight - day * DAY_MS;
     const at = (hour: number) => new Date(date + hour * 3_600_000).toISOString();
     const sample = (metricType: string, value: number, unit: string, hour: number) =>
-      samples.push({ metricType, value, unit, recordedDate: at(hour), source: 'APPLE_HEALTH' });
+      samples.push({ metricType, value, unit, recordedAt: at(hour), source: 'APPLE_HEALTH' });
     // Steps arrive in three chunks a day, as phones sync them.
     for (const [hour, share] of [
       [9, 0.3],

@@ -6,6 +6,7 @@ import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows as sqlRows } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { DomainEvent } from '../../kit/events/bus.js';
+import type { ItemError } from '../../kit/problems.js';
 import type { RateLimitRule } from '../../kit/rate-limit.js';
 import { anonymizeIp } from './ip.js';
 import { analyticsEvents, deletedUsers, ingestedClientEvents } from './tables.js';
@@ -45,77 +46,83 @@ function depthOf(value: unknown): number {
   return deepest + 1;
 }
 
-function checkJson(
-  value: Record<string, unknown> | null | undefined,
-  field: string,
-  index: number,
-  maxBytes: number,
-) {
-  if (value === null || value === undefined) return;
+/** What is wrong with one JSON field of an event, or null. */
+function jsonProblem(value: Record<string, unknown> | null | undefined, field: string, maxBytes: number) {
+  if (value === null || value === undefined) return null;
   const bytes = Buffer.byteLength(JSON.stringify(value));
-  if (bytes > maxBytes) {
-    throw badInput(`events[${index}].${field} is ${bytes} bytes as JSON; the limit is ${maxBytes}.`, {
-      field: `events[${index}].${field}`,
-      index,
-      maxBytes,
-    });
-  }
+  if (bytes > maxBytes) return `${field} is ${bytes} bytes as JSON; the limit is ${maxBytes}.`;
   if (depthOf(value) > INGEST_LIMITS.maxJsonDepth) {
-    throw badInput(`events[${index}].${field} nests deeper than ${INGEST_LIMITS.maxJsonDepth} levels.`, {
-      field: `events[${index}].${field}`,
-      index,
-    });
+    return `${field} nests deeper than ${INGEST_LIMITS.maxJsonDepth} levels.`;
   }
+  return null;
+}
+
+/** Checks every event and names each problem by index and field, so a client can fix its batch. */
+export function validateClientEvents(events: readonly ClientEventInput[], now: Date): ItemError[] {
+  const errors: ItemError[] = [];
+  events.forEach((event, index) => {
+    if (!EVENT_TYPE.test(event.eventType)) {
+      errors.push({
+        index,
+        field: 'eventType',
+        message: 'eventType must be 1-64 lower-case letters, digits and _, starting with a letter.',
+      });
+    } else if (SERVER_EVENT_TYPE.test(event.eventType)) {
+      errors.push({
+        index,
+        field: 'eventType',
+        message: `eventType ${event.eventType} is recorded by the server only.`,
+      });
+    }
+    for (const [field, maxBytes] of [
+      ['eventData', INGEST_LIMITS.maxEventDataBytes],
+      ['deviceInfo', INGEST_LIMITS.maxDeviceInfoBytes],
+    ] as const) {
+      const message = jsonProblem(event[field], field, maxBytes);
+      if (message) errors.push({ index, field, message });
+    }
+    if (event.occurredAt) {
+      const age = now.getTime() - event.occurredAt.getTime();
+      if (age > INGEST_LIMITS.maxPastMs || age < -INGEST_LIMITS.maxFutureMs) {
+        errors.push({
+          index,
+          field: 'occurredAt',
+          message: 'occurredAt must be within the last 7 days and not in the future.',
+        });
+      }
+    }
+  });
+  return errors;
 }
 
 /**
- * Stores a batch of client events once each: the batch is refused whole if any event is invalid;
- * an event whose clientEventId this user (or anonymous clients) already sent is skipped, so a
- * retry after a lost response stores nothing twice. Two statements in one transaction.
+ * Stores a batch of client events once each: the valid events are stored and each invalid one is
+ * reported by index (and not stored); an event whose clientEventId this user (or anonymous
+ * clients) already sent is skipped, so a retry after a lost response stores nothing twice. One
+ * statement, so the valid events of a call are stored together or (on a failure) not at all.
  */
 export async function trackClientEvents(
   db: Executor,
   clock: Clock,
   input: { userId: string | null; ip: string | null; events: ClientEventInput[] },
-): Promise<{ accepted: number; duplicates: number }> {
+): Promise<{ accepted: number; duplicates: number; errors: ItemError[] }> {
   const { events } = input;
+  // Too many events is a problem of the whole call, not of one event: an error, nothing stored.
   if (events.length > INGEST_LIMITS.maxEventsPerCall) {
     throw badInput(`At most ${INGEST_LIMITS.maxEventsPerCall} events per call; got ${events.length}.`, {
       field: 'events',
       max: INGEST_LIMITS.maxEventsPerCall,
     });
   }
-  if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const now = clock.now();
-  events.forEach((event, index) => {
-    if (!EVENT_TYPE.test(event.eventType)) {
-      throw badInput(
-        `events[${index}].eventType must be 1-64 lower-case letters, digits and _, starting with a letter.`,
-        { field: `events[${index}].eventType`, index },
-      );
-    }
-    if (SERVER_EVENT_TYPE.test(event.eventType)) {
-      throw badInput(`events[${index}].eventType ${event.eventType} is recorded by the server only.`, {
-        field: `events[${index}].eventType`,
-        index,
-      });
-    }
-    checkJson(event.eventData, 'eventData', index, INGEST_LIMITS.maxEventDataBytes);
-    checkJson(event.deviceInfo, 'deviceInfo', index, INGEST_LIMITS.maxDeviceInfoBytes);
-    if (event.occurredAt) {
-      const age = now.getTime() - event.occurredAt.getTime();
-      if (age > INGEST_LIMITS.maxPastMs || age < -INGEST_LIMITS.maxFutureMs) {
-        throw badInput(`events[${index}].occurredAt must be within the last 7 days and not in the future.`, {
-          field: `events[${index}].occurredAt`,
-          index,
-        });
-      }
-    }
-  });
+  const errors = validateClientEvents(events, now);
+  const refused = new Set(errors.map((error) => error.index));
+  const valid = events.filter((_, index) => !refused.has(index));
+  if (valid.length === 0) return { accepted: 0, duplicates: 0, errors };
 
   // A batch may repeat an id too (a client that queued an event twice): the first one counts.
   const unique = new Map<string, ClientEventInput>();
-  for (const event of events) {
+  for (const event of valid) {
     const key = event.clientEventId.toLowerCase();
     if (!unique.has(key)) unique.set(key, event);
   }
@@ -164,7 +171,7 @@ export async function trackClientEvents(
         select count(*)::int as stored from stored`,
   );
   const accepted = Number(result?.stored ?? 0);
-  return { accepted, duplicates: events.length - accepted };
+  return { accepted, duplicates: valid.length - accepted, errors };
 }
 
 /** The analytics event type a bus event is stored as, or null for events analytics does not record. */

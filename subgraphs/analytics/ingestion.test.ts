@@ -13,7 +13,9 @@ import {
   type TestUser,
 } from '../../testkit/stack.js';
 
-const TRACK = `mutation($events: [AnalyticsEventInput!]!) { trackEvents(events: $events) { accepted duplicates } }`;
+const TRACK = `mutation($events: [AnalyticsEventInput!]!) {
+  trackEvents(events: $events) { accepted duplicates errors { __typename index field code message } }
+}`;
 
 let stack: TestStack;
 let user: TestUser;
@@ -91,9 +93,9 @@ describe('trackEvents', () => {
   it('stores a batch once: a retry after a lost response is all duplicates', async () => {
     const batch = [clientEvent(), clientEvent({ eventType: 'button_click', source: 'IOS' }), clientEvent()];
     const first = await stack.gql(TRACK, { events: batch }, { token: user.token });
-    expect(first.data.trackEvents).toEqual({ accepted: 3, duplicates: 0 });
+    expect(first.data.trackEvents).toEqual({ accepted: 3, duplicates: 0, errors: [] });
     const retry = await stack.gql(TRACK, { events: batch }, { token: user.token });
-    expect(retry.data.trackEvents).toEqual({ accepted: 0, duplicates: 3 });
+    expect(retry.data.trackEvents).toEqual({ accepted: 0, duplicates: 3, errors: [] });
 
     const stored = await eventsWhere(
       sql`client_event_id in (${sql.join(
@@ -112,7 +114,7 @@ describe('trackEvents', () => {
   it('counts an id repeated inside one batch once', async () => {
     const event = clientEvent();
     const result = await stack.gql(TRACK, { events: [event, event] }, { token: user.token });
-    expect(result.data.trackEvents).toEqual({ accepted: 1, duplicates: 1 });
+    expect(result.data.trackEvents).toEqual({ accepted: 1, duplicates: 1, errors: [] });
   });
 
   it('keeps anonymous events apart from signed-in ones', async () => {
@@ -136,7 +138,7 @@ describe('trackEvents', () => {
     const started = performance.now();
     const ok = await stack.gql(TRACK, { events: thousand }, { token: user.token });
     const elapsed = performance.now() - started;
-    expect(ok.data.trackEvents).toEqual({ accepted: 1000, duplicates: 0 });
+    expect(ok.data.trackEvents).toEqual({ accepted: 1000, duplicates: 0, errors: [] });
     console.info(`trackEvents: 1000 events in ${elapsed.toFixed(0)} ms`);
     expect(await countAll()).toBe(before + 1000);
 
@@ -150,29 +152,75 @@ describe('trackEvents', () => {
     expect(await countAll()).toBe(before + 1000);
   });
 
-  it('refuses oversized, too deep and malformed JSON, and stores nothing of the batch', async () => {
+  it('stores the valid events of a batch and reports each invalid one by index as a Problem', async () => {
+    const before = await countAll();
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    const events = [
+      clientEvent(),
+      clientEvent({ eventData: { blob: 'x'.repeat(9000) } }),
+      clientEvent({ deviceInfo: { model: 'y'.repeat(3000) } }),
+      clientEvent({ eventData: { a: { b: { c: { d: { e: { f: 1 } } } } } } }),
+      clientEvent({ eventType: 'Screen View' }),
+      clientEvent({ eventType: 'signup' }),
+      clientEvent({ eventType: 'payment_succeeded', occurredAt: old }),
+      clientEvent({ eventType: 'button_click' }),
+    ];
+    const result = await stack.gql(TRACK, { events }, { token: user.token });
+    expect(result.errors).toBeUndefined();
+    const { accepted, duplicates, errors } = result.data.trackEvents;
+    expect({ accepted, duplicates }).toEqual({ accepted: 2, duplicates: 0 });
+    expect(errors.map((e: any) => [e.index, e.field])).toEqual([
+      [1, 'events.1.eventData'],
+      [2, 'events.2.deviceInfo'],
+      [3, 'events.3.eventData'],
+      [4, 'events.4.eventType'],
+      [5, 'events.5.eventType'],
+      [6, 'events.6.eventType'],
+      [6, 'events.6.occurredAt'],
+    ]);
+    for (const error of errors) {
+      expect(error).toMatchObject({ __typename: 'AnalyticsEventInputError', code: 'BAD_USER_INPUT' });
+    }
+    expect(errors.map((e: any) => e.message)).toEqual([
+      expect.stringMatching(/eventData is \d+ bytes as JSON; the limit is 8192/),
+      expect.stringMatching(/deviceInfo is \d+ bytes as JSON; the limit is 2048/),
+      expect.stringMatching(/nests deeper than 5/),
+      expect.stringMatching(/eventType must be/),
+      expect.stringMatching(/recorded by the server only/),
+      expect.stringMatching(/recorded by the server only/),
+      expect.stringMatching(/within the last 7 days/),
+    ]);
+    expect(await countAll()).toBe(before + 2);
+    const stored = await eventsWhere(
+      sql`client_event_id in (${events[0]!.clientEventId}::uuid, ${events[7]!.clientEventId}::uuid)`,
+    );
+    expect(stored).toHaveLength(2);
+
+    // A refused event's id is not used up: fixed and sent again, it is stored.
+    const fixed = await stack.gql(
+      TRACK,
+      { events: [{ ...events[4]!, eventType: 'screen_view' }] },
+      { token: user.token },
+    );
+    expect(fixed.data.trackEvents).toEqual({ accepted: 1, duplicates: 0, errors: [] });
+
+    // A batch of invalid events only stores nothing and is still an answer, not an error.
+    const allBad = await stack.gql(TRACK, { events: [events[5]] }, { token: user.token });
+    expect(allBad.errors).toBeUndefined();
+    expect(allBad.data.trackEvents).toMatchObject({ accepted: 0, duplicates: 0, errors: [{ index: 0 }] });
+    expect(await countAll()).toBe(before + 3);
+  });
+
+  it('refuses JSON that is not an object, a bad id or source before any resolver runs', async () => {
     const before = await countAll();
     const cases: [unknown[], RegExp][] = [
-      [
-        [clientEvent(), clientEvent({ eventData: { blob: 'x'.repeat(9000) } })],
-        /events\[1\]\.eventData is \d+ bytes/,
-      ],
-      [[clientEvent({ deviceInfo: { model: 'y'.repeat(3000) } })], /events\[0\]\.deviceInfo is \d+ bytes/],
-      [[clientEvent({ eventData: { a: { b: { c: { d: { e: { f: 1 } } } } } } })], /nests deeper than 5/],
       [[clientEvent({ eventData: [1, 2, 3] })], /JSONObject|object/i],
       [[clientEvent({ eventData: 'not json' })], /JSONObject|object/i],
       [[clientEvent({ clientEventId: 'not-a-uuid' })], /UUID/i],
       [[clientEvent({ source: 'DESKTOP' })], /EventSource|DESKTOP/],
-      [[clientEvent({ eventType: 'Screen View' })], /eventType must be/],
-      [[clientEvent({ eventType: 'signup' })], /recorded by the server only/],
-      [[clientEvent({ eventType: 'payment_succeeded' })], /recorded by the server only/],
-      [
-        [clientEvent({ occurredAt: new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString() })],
-        /within the last 7 days/,
-      ],
     ];
     for (const [events, message] of cases) {
-      const result = await stack.gql(TRACK, { events }, { token: user.token });
+      const result = await stack.gql(TRACK, { events: [clientEvent(), ...events] }, { token: user.token });
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toBe('BAD_USER_INPUT');
       expect(result.errors?.[0]?.message).toMatch(message);
     }

@@ -31,9 +31,9 @@ export function addYears(date: string, years: number): string {
 
 /** Why a sample's instant is refused, or null when it is within bounds. */
 export function sampleInstantProblem(at: Date, now: Date): string | null {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) return 'recordedDate is not a valid instant.';
-  if (at.getTime() < EARLIEST_MS) return `recordedDate is before ${EARLIEST_DATE}.`;
-  if (at.getTime() > now.getTime() + SAMPLE_CLOCK_SKEW_MS) return 'recordedDate is in the future.';
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) return 'recordedAt is not a valid instant.';
+  if (at.getTime() < EARLIEST_MS) return `recordedAt is before ${EARLIEST_DATE}.`;
+  if (at.getTime() > now.getTime() + SAMPLE_CLOCK_SKEW_MS) return 'recordedAt is in the future.';
   return null;
 }
 

@@ -39,9 +39,9 @@ describe('goals', () => {
       RECORD,
       {
         input: [
-          { metricType: 'STEPS', value: 4000, unit: 'count', recordedDate: '2026-11-01T09:00:00Z' },
-          { metricType: 'STEPS', value: 2000, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' },
-          { metricType: 'STEPS', value: 9999, unit: 'count', recordedDate: '2026-10-31T09:00:00Z' },
+          { metricType: 'STEPS', value: 4000, unit: 'count', recordedAt: '2026-11-01T09:00:00Z' },
+          { metricType: 'STEPS', value: 2000, unit: 'count', recordedAt: '2026-11-09T09:00:00Z' },
+          { metricType: 'STEPS', value: 9999, unit: 'count', recordedAt: '2026-10-31T09:00:00Z' },
         ],
       },
       { token: user.token },
@@ -90,8 +90,8 @@ describe('goals', () => {
       RECORD,
       {
         input: [
-          { metricType: 'WEIGHT', value: 82, unit: 'kg', recordedDate: '2026-11-02T07:00:00Z' },
-          { metricType: 'WEIGHT', value: 80, unit: 'kg', recordedDate: '2026-11-08T07:00:00Z' },
+          { metricType: 'WEIGHT', value: 82, unit: 'kg', recordedAt: '2026-11-02T07:00:00Z' },
+          { metricType: 'WEIGHT', value: 80, unit: 'kg', recordedAt: '2026-11-08T07:00:00Z' },
         ],
       },
       { token: user.token },
@@ -103,6 +103,78 @@ describe('goals', () => {
       startDate: '2026-11-01',
     });
     expect(goal.data.createHealthGoal.progress).toEqual({ currentValue: 80, percent: 106.67, onTrack: null });
+  });
+
+  it('keeps a fractional weight target (72.5 kg) and stores the unit when it is left out', async () => {
+    const user = await stack.signUp();
+    const created = await create(user, { metricType: 'WEIGHT', targetValue: 72.5, startDate: '2026-11-01' });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createHealthGoal).toMatchObject({
+      metricType: 'WEIGHT',
+      targetValue: 72.5,
+      unit: 'kg',
+    });
+    const read = await stack.gql(GOALS, {}, { token: user.token });
+    expect(read.data.me.healthGoals.nodes[0].targetValue).toBe(72.5);
+    const [row] = await rows<{ target_value: string; unit: string }>(
+      stack.runtime.database.db,
+      sql`select target_value::text, unit from health.health_goals where id = ${created.data.createHealthGoal.id}::uuid`,
+    );
+    expect(row).toEqual({ target_value: '72.50', unit: 'kg' });
+
+    const UPDATE = `mutation($id: ID!, $input: UpdateHealthGoalInput!) { updateHealthGoal(id: $id, input: $input) { targetValue unit } }`;
+    const update = (input: Record<string, unknown>) =>
+      stack.gql(UPDATE, { id: created.data.createHealthGoal.id, input }, { token: user.token });
+    expect((await update({ targetValue: 70.25, unit: 'kg' })).data.updateHealthGoal).toEqual({
+      targetValue: 70.25,
+      unit: 'kg',
+    });
+    const wrongUnit = await update({ targetValue: 160, unit: 'lb' });
+    expect(wrongUnit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unit' });
+    expect(wrongUnit.errors?.[0]?.message).toBe(
+      'WEIGHT goals are set in kg, not "lb"; send kg or leave unit out.',
+    );
+    const tooPrecise = await update({ targetValue: 70.125 });
+    expect(tooPrecise.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.targetValue',
+    });
+    expect((await stack.gql(GOALS, {}, { token: user.token })).data.me.healthGoals.nodes[0].targetValue).toBe(
+      70.25,
+    );
+  });
+
+  it('limits targets per metric type: whole counts, two decimals for weight, a ceiling for levels', async () => {
+    const user = await stack.signUp();
+    const target = async (metricType: string, targetValue: number) => {
+      const result = await create(user, { metricType, targetValue, startDate: '2026-11-01' });
+      return result.errors ? result.errors[0]!.extensions : result.data.createHealthGoal.targetValue;
+    };
+    const refused = { code: 'BAD_USER_INPUT', field: 'input.targetValue' };
+    expect(await target('STEPS', 10000)).toBe(10000);
+    expect(await target('STEPS', 1_000_000_000)).toBe(1_000_000_000);
+    expect(await target('STEPS', 10000.5)).toMatchObject(refused);
+    expect(await target('STEPS', 1_000_000_001)).toMatchObject(refused);
+    expect(await target('SLEEP', 450.5)).toMatchObject(refused);
+    expect(await target('HEART_RATE', 60)).toBe(60);
+    expect(await target('HEART_RATE', 301)).toMatchObject(refused);
+    expect(await target('WEIGHT', 0.01)).toBe(0.01);
+    expect(await target('WEIGHT', 72.55)).toBe(72.55);
+    expect(await target('WEIGHT', 72.555)).toMatchObject(refused);
+    expect(await target('WEIGHT', 1000)).toBe(1000);
+    expect(await target('WEIGHT', 1000.01)).toMatchObject(refused);
+    expect(await target('WEIGHT', 0)).toMatchObject(refused);
+    expect(await target('WEIGHT', -70)).toMatchObject(refused);
+    expect(await target('STEPS', 5e-324)).toMatchObject(refused);
+    expect(await target('WEIGHT', 0.001)).toMatchObject(refused);
+    const message = await create(user, {
+      metricType: 'WEIGHT',
+      targetValue: 72.555,
+      startDate: '2026-11-01',
+    });
+    expect(message.errors?.[0]?.message).toBe(
+      'A WEIGHT target is a number with at most 2 decimals of kg, above 0 and at most 1,000.',
+    );
   });
 
   it('validates unit, target and period, and hides other users’ goals', async () => {
@@ -308,7 +380,7 @@ describe('user.deleted', () => {
     for (const u of [user, keep]) {
       await stack.gql(
         RECORD,
-        { input: [{ metricType: 'STEPS', value: 1, unit: 'count', recordedDate: '2026-11-09T09:00:00Z' }] },
+        { input: [{ metricType: 'STEPS', value: 1, unit: 'count', recordedAt: '2026-11-09T09:00:00Z' }] },
         { token: u.token },
       );
       await create(u, { metricType: 'STEPS', targetValue: 10, unit: 'count', startDate: '2026-11-01' });

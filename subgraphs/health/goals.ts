@@ -1,31 +1,56 @@
 import { and, eq } from 'drizzle-orm';
+import { isoDate } from '../../kit/calendar-dates.js';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
 import { checkGoalPeriod } from './date-bounds.js';
-import { isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
+import { GOAL_TARGETS, isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
 import { type HealthGoalRow, healthGoals } from './tables.js';
 import { isUuid } from '../../kit/ids.js';
 
 const DAY_MS = 86_400_000;
-const MAX_TARGET = 1_000_000_000;
 
 export interface GoalInput {
   metricType: MetricTypeName;
   targetValue: number;
-  unit: string;
+  /** The type's unit when left out; any other unit is refused (there are no conversions). */
+  unit?: string | null;
   startDate: Date;
   endDate?: Date | null;
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-function checkTarget(targetValue: number) {
-  if (!Number.isInteger(targetValue) || targetValue < 1 || targetValue > MAX_TARGET) {
-    throw badInput(`targetValue must be a whole number between 1 and ${MAX_TARGET}.`, {
-      field: 'targetValue',
-    });
+/** A goal's target within its type's limits (GOAL_TARGETS): above 0, at most max, with its decimals. */
+export function checkTarget(type: MetricTypeName, targetValue: number): number {
+  const { decimals, max } = GOAL_TARGETS[type];
+  const { unit } = METRIC_TYPES[type];
+  const scaled = targetValue * 10 ** decimals;
+  const kept = Math.round(scaled);
+  const precise = Number.isFinite(scaled) && Math.abs(scaled - kept) < 1e-6;
+  // Compared as kept, so a value that rounds to 0 (5e-324 steps) is refused, not stored as 0.
+  if (!precise || kept <= 0 || targetValue > max) {
+    const what = decimals === 0 ? 'a whole number' : `a number with at most ${decimals} decimals`;
+    throw badInput(
+      `A ${type} target is ${what} of ${unit}, above 0 and at most ${max.toLocaleString('en-US')}.`,
+      {
+        field: 'targetValue',
+      },
+    );
   }
+  return kept / 10 ** decimals;
+}
+
+/** A unit sent with a goal must be its type's; left out, it is the type's. */
+function checkUnit(type: MetricTypeName, unit: string | null | undefined): string {
+  const spec = METRIC_TYPES[type];
+  if (unit != null && unit !== spec.unit) {
+    throw badInput(
+      `${type} goals are set in ${spec.unit}, not ${JSON.stringify(unit)}; send ${spec.unit} or leave unit out.`,
+      {
+        field: 'unit',
+      },
+    );
+  }
+  return spec.unit;
 }
 
 /** createdAt comes from the domain clock in milliseconds, so the page cursor compares exactly. */
@@ -36,10 +61,8 @@ export async function createGoal(
   input: GoalInput,
 ): Promise<HealthGoalRow> {
   const spec = METRIC_TYPES[input.metricType];
-  if (input.unit !== spec.unit) {
-    throw badInput(`${input.metricType} goals are set in ${spec.unit}.`, { field: 'unit' });
-  }
-  checkTarget(input.targetValue);
+  const unit = checkUnit(input.metricType, input.unit);
+  const targetValue = checkTarget(input.metricType, input.targetValue);
   const startDate = isoDate(input.startDate);
   const endDate = input.endDate ? isoDate(input.endDate) : null;
   checkGoalPeriod(startDate, endDate, clock.now());
@@ -48,8 +71,8 @@ export async function createGoal(
     .values({
       userId,
       metricType: spec.stored,
-      targetValue: input.targetValue,
-      unit: spec.unit,
+      targetValue,
+      unit,
       startDate,
       endDate,
       createdAt: clock.now(),
@@ -74,13 +97,19 @@ export async function updateGoal(
   clock: Clock,
   userId: string,
   id: string,
-  input: { targetValue?: number | null; startDate?: Date | null; endDate?: Date | null },
+  input: {
+    targetValue?: number | null;
+    unit?: string | null;
+    startDate?: Date | null;
+    endDate?: Date | null;
+  },
 ): Promise<HealthGoalRow> {
   const goal = await ownGoal(db, userId, id);
+  const type = typeNameOf(goal.metricType);
+  checkUnit(type, input.unit);
   const changes: Partial<HealthGoalRow> = {};
   if (input.targetValue !== undefined && input.targetValue !== null) {
-    checkTarget(input.targetValue);
-    changes.targetValue = input.targetValue;
+    changes.targetValue = checkTarget(type, input.targetValue);
   }
   if (input.startDate) changes.startDate = isoDate(input.startDate);
   if (input.endDate !== undefined) changes.endDate = input.endDate ? isoDate(input.endDate) : null;

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { type Executor, rows } from '../../kit/db.js';
+import { badInput } from '../../kit/errors.js';
+import type { ItemError } from '../../kit/problems.js';
 import { sampleInstantProblem } from './date-bounds.js';
 import { MAX_VALUE, METRIC_TYPES, type MetricTypeName, SOURCES, type SourceName } from './metric-types.js';
 
@@ -9,21 +11,24 @@ export const MAX_SAMPLES_PER_CALL = 5000;
 export interface SampleInput {
   metricType: MetricTypeName;
   value: number;
-  unit: string;
+  /** The type's unit when left out; any other unit is refused (there are no conversions). */
+  unit?: string | null;
   source?: SourceName | null;
   sourceDevice?: string | null;
-  recordedDate: Date;
+  recordedAt: Date;
 }
 
-export interface SampleError {
-  index: number;
-  field: string;
-  message: string;
-}
+/** A refused sample's problem: its index in the batch and the input field at fault (`unit`, `value`). */
+export type SampleError = ItemError;
 
-export type IngestOutcome =
-  | { kind: 'written'; accepted: number; duplicates: number }
-  | { kind: 'invalid'; errors: SampleError[] };
+export interface IngestOutcome {
+  /** Valid samples written by this call. */
+  accepted: number;
+  /** Valid samples already stored (same type, source and instant). */
+  duplicates: number;
+  /** Every problem of every refused sample; those samples were not written. */
+  errors: SampleError[];
+}
 
 /** Checks every sample and names each problem by index, so a client can fix its batch in one go. */
 export function validateSamples(samples: readonly SampleInput[], now: Date): SampleError[] {
@@ -38,11 +43,11 @@ export function validateSamples(samples: readonly SampleInput[], now: Date): Sam
       });
       return;
     }
-    if (sample.unit !== spec.unit) {
+    if (sample.unit != null && sample.unit !== spec.unit) {
       errors.push({
         index,
         field: 'unit',
-        message: `${sample.metricType} is recorded in ${spec.unit}, not ${sample.unit}.`,
+        message: `${sample.metricType} is recorded in ${spec.unit}, not ${JSON.stringify(sample.unit)}; send ${spec.unit} or leave unit out.`,
       });
     }
     if (typeof sample.value !== 'number' || !Number.isFinite(sample.value)) {
@@ -50,8 +55,8 @@ export function validateSamples(samples: readonly SampleInput[], now: Date): Sam
     } else if (sample.value < 0 || sample.value > MAX_VALUE) {
       errors.push({ index, field: 'value', message: `The value must be between 0 and ${MAX_VALUE}.` });
     }
-    const instantProblem = sampleInstantProblem(sample.recordedDate, now);
-    if (instantProblem) errors.push({ index, field: 'recordedDate', message: instantProblem });
+    const instantProblem = sampleInstantProblem(sample.recordedAt, now);
+    if (instantProblem) errors.push({ index, field: 'recordedAt', message: instantProblem });
     if (sample.sourceDevice && sample.sourceDevice.length > 100) {
       errors.push({ index, field: 'sourceDevice', message: 'sourceDevice is longer than 100 characters.' });
     }
@@ -63,6 +68,8 @@ export function validateSamples(samples: readonly SampleInput[], now: Date): Sam
  * Writes a batch for one user in one INSERT ... SELECT over a single JSON parameter, so 5,000
  * samples cost one round trip and one statement on either driver. The unique key
  * (user_id, metric_type, source, recorded_date) turns a re-sent sample into a counted no-op.
+ * Valid samples are written and refused ones reported by index; the one statement is atomic, so
+ * either every valid sample of the call is stored or (on a failure) none.
  */
 export async function ingestSamples(
   executor: Executor,
@@ -70,30 +77,26 @@ export async function ingestSamples(
   userId: string,
   samples: readonly SampleInput[],
 ): Promise<IngestOutcome> {
-  if (samples.length === 0) return { kind: 'written', accepted: 0, duplicates: 0 };
+  // Too many samples is a problem of the whole call, not of one sample: an error, nothing written.
   if (samples.length > MAX_SAMPLES_PER_CALL) {
-    return {
-      kind: 'invalid',
-      errors: [
-        {
-          index: MAX_SAMPLES_PER_CALL,
-          field: 'input',
-          message: `At most ${MAX_SAMPLES_PER_CALL} samples per call.`,
-        },
-      ],
-    };
+    throw badInput(`At most ${MAX_SAMPLES_PER_CALL} samples per call; got ${samples.length}.`, {
+      field: 'input',
+      max: MAX_SAMPLES_PER_CALL,
+    });
   }
   const now = clock.now();
   const errors = validateSamples(samples, now);
-  if (errors.length > 0) return { kind: 'invalid', errors };
+  const refused = new Set(errors.map((error) => error.index));
+  const valid = samples.filter((_, index) => !refused.has(index));
+  if (valid.length === 0) return { accepted: 0, duplicates: 0, errors };
   const payload = JSON.stringify(
-    samples.map((s) => ({
+    valid.map((s) => ({
       t: METRIC_TYPES[s.metricType].stored,
       v: Math.round(s.value * 100) / 100,
-      u: s.unit,
+      u: METRIC_TYPES[s.metricType].unit,
       s: SOURCES[s.source ?? 'MANUAL'],
       d: s.sourceDevice ?? null,
-      r: s.recordedDate.toISOString(),
+      r: s.recordedAt.toISOString(),
     })),
   );
   const inserted = await rows<{ n: number | string }>(
@@ -110,5 +113,5 @@ export async function ingestSamples(
         SELECT count(*)::int AS n FROM written`,
   );
   const accepted = Number(inserted[0]?.n ?? 0);
-  return { kind: 'written', accepted, duplicates: samples.length - accepted };
+  return { accepted, duplicates: valid.length - accepted, errors };
 }

@@ -77,13 +77,13 @@ export const metricSamples: ChildList<HealthMetricRow, MetricsFilter> = {
   name: 'health.metricsPage',
   table: healthMetrics,
   parent: healthMetrics.userId,
-  orderBy: [healthMetrics.recordedDate, healthMetrics.id],
+  orderBy: [healthMetrics.recordedAt, healthMetrics.id],
   direction: 'desc',
   where: ({ metricType, from, to }) =>
     and(
       metricType ? eq(healthMetrics.metricType, metricType) : undefined,
-      from ? gte(healthMetrics.recordedDate, from) : undefined,
-      to ? lt(healthMetrics.recordedDate, to) : undefined,
+      from ? gte(healthMetrics.recordedAt, from) : undefined,
+      to ? lt(healthMetrics.recordedAt, to) : undefined,
     ),
 };
 

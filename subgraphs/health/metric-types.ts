@@ -50,3 +50,19 @@ export const providerNameOf = (stored: string) =>
 
 /** numeric(10, 2): the largest value the column holds. */
 export const MAX_VALUE = 99_999_999.99;
+
+/**
+ * What a goal's target may be, per type: how many decimals it keeps and its largest value (the
+ * smallest is one step above 0). Counts, kcal, metres and minutes are whole; a weight has the two
+ * decimals samples are kept with (72.5 kg); a heart-rate level stays below 300 bpm, a weight below
+ * 1,000 kg. The column is numeric(12, 2), which holds every one of these exactly.
+ */
+export const GOAL_TARGETS: Record<MetricTypeName, { decimals: 0 | 2; max: number }> = {
+  STEPS: { decimals: 0, max: 1_000_000_000 },
+  HEART_RATE: { decimals: 0, max: 300 },
+  CALORIES: { decimals: 0, max: 1_000_000_000 },
+  DISTANCE: { decimals: 0, max: 1_000_000_000 },
+  ACTIVE_MINUTES: { decimals: 0, max: 1_000_000_000 },
+  WEIGHT: { decimals: 2, max: 1_000 },
+  SLEEP: { decimals: 0, max: 1_000_000_000 },
+};

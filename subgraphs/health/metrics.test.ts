@@ -18,22 +18,22 @@ const SERIES = `query($type: HealthMetricType!, $from: DateTime!, $to: DateTime!
 }`;
 const METRICS = `query($type: HealthMetricType, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   me { healthMetrics(metricType: $type, from: $from, to: $to, first: $first, after: $after) {
-    nodes { id metricType value unit source sourceDevice recordedDate }
+    nodes { id metricType value unit source sourceDevice recordedAt }
     pageInfo { hasNextPage endCursor }
   } }
 }`;
 const LATEST = `query($types: [HealthMetricType!]) {
-  me { latestHealthMetrics(metricTypes: $types) { metricType value recordedDate source } }
+  me { latestHealthMetrics(metricTypes: $types) { metricType value recordedAt source } }
 }`;
 
 let stack: TestStack;
 const now = new Date('2026-11-20T12:00:00Z');
 
-const steps = (recordedDate: string, value: number, extra: Record<string, unknown> = {}) => ({
+const steps = (recordedAt: string, value: number, extra: Record<string, unknown> = {}) => ({
   metricType: 'STEPS',
   value,
   unit: 'count',
-  recordedDate,
+  recordedAt,
   ...extra,
 });
 
@@ -62,7 +62,7 @@ describe('recordHealthMetrics', () => {
     const batch = [
       steps('2026-11-19T08:00:00Z', 1200),
       steps('2026-11-19T09:00:00Z', 800, { source: 'APPLE_HEALTH', sourceDevice: 'iPhone 15' }),
-      { metricType: 'HEART_RATE', value: 61.5, unit: 'bpm', recordedDate: '2026-11-19T08:00:00Z' },
+      { metricType: 'HEART_RATE', value: 61.5, unit: 'bpm', recordedAt: '2026-11-19T08:00:00Z' },
     ];
     expect(await record(user, batch)).toEqual({ accepted: 3, duplicates: 0, errors: [] });
     // A device re-sync sends the same samples again plus one new one.
@@ -79,23 +79,81 @@ describe('recordHealthMetrics', () => {
     expect(page.data.me.healthMetrics.nodes).toHaveLength(4);
   });
 
-  it('reports every bad sample by index and writes nothing', async () => {
+  it('stores the valid samples and reports every problem of each bad one by index', async () => {
     const user = await stack.signUp();
     const result = await record(user, [
       steps('2026-11-19T08:00:00Z', 100),
       steps('2026-11-19T08:05:00Z', 100, { unit: 'steps' }),
       steps('2026-11-20T12:30:00Z', 100),
-      steps('2026-11-19T08:10:00Z', -1),
-      { metricType: 'WEIGHT', value: 71.2, unit: 'kg', recordedDate: '2026-11-20T12:04:00Z' },
+      steps('2026-11-19T08:10:00Z', -1, { unit: 'km' }),
+      { metricType: 'WEIGHT', value: 71.2, unit: 'kg', recordedAt: '2026-11-20T12:04:00Z' },
     ]);
-    expect(result.accepted).toBe(0);
+    expect(result.accepted).toBe(2);
+    expect(result.duplicates).toBe(0);
     expect(result.errors.map((e: any) => [e.index, e.field])).toEqual([
-      [1, 'unit'],
-      [2, 'recordedDate'],
-      [3, 'value'],
+      [1, 'input.1.unit'],
+      [2, 'input.2.recordedAt'],
+      [3, 'input.3.unit'],
+      [3, 'input.3.value'],
     ]);
+    expect(result.errors[0].message).toBe(
+      'STEPS is recorded in count, not "steps"; send count or leave unit out.',
+    );
     const page = await stack.gql(METRICS, {}, { token: user.token });
-    expect(page.data.me.healthMetrics.nodes).toEqual([]);
+    expect(page.data.me.healthMetrics.nodes.map((n: any) => [n.metricType, n.value])).toEqual([
+      ['WEIGHT', 71.2],
+      ['STEPS', 100],
+    ]);
+    // Re-sent with the bad samples fixed: the stored ones are duplicates, the fixed ones are new.
+    expect(
+      await record(user, [
+        steps('2026-11-19T08:00:00Z', 100),
+        steps('2026-11-19T08:05:00Z', 100),
+        { metricType: 'WEIGHT', value: 71.2, unit: 'kg', recordedAt: '2026-11-20T12:04:00Z' },
+      ]),
+    ).toEqual({ accepted: 1, duplicates: 2, errors: [] });
+  });
+
+  it('answers each refused sample as a Problem with code BAD_USER_INPUT', async () => {
+    const user = await stack.signUp();
+    const result = await stack.gql(
+      `mutation($input: [HealthMetricInput!]!) {
+        recordHealthMetrics(input: $input) { accepted errors { __typename ... on Problem { code message } index field } }
+      }`,
+      { input: [steps('2026-11-19T08:00:00Z', 1), steps('2026-11-19T08:01:00Z', 1, { unit: 'm' })] },
+      { token: user.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.recordHealthMetrics).toEqual({
+      accepted: 1,
+      errors: [
+        {
+          __typename: 'HealthMetricInputError',
+          code: 'BAD_USER_INPUT',
+          message: 'STEPS is recorded in count, not "m"; send count or leave unit out.',
+          index: 1,
+          field: 'input.1.unit',
+        },
+      ],
+    });
+  });
+
+  it("stores the type's unit when the sample leaves unit out", async () => {
+    const user = await stack.signUp();
+    const { unit: _unit, ...withoutUnit } = steps('2026-11-19T08:00:00Z', 10);
+    expect(
+      await record(user, [
+        withoutUnit,
+        { metricType: 'WEIGHT', value: 70.5, recordedAt: '2026-11-19T07:00:00Z' },
+        { metricType: 'DISTANCE', value: 1200, unit: null, recordedAt: '2026-11-19T07:30:00Z' },
+      ]),
+    ).toEqual({ accepted: 3, duplicates: 0, errors: [] });
+    const page = await stack.gql(METRICS, {}, { token: user.token });
+    expect(page.data.me.healthMetrics.nodes.map((n: any) => [n.metricType, n.unit])).toEqual([
+      ['STEPS', 'count'],
+      ['DISTANCE', 'm'],
+      ['WEIGHT', 'kg'],
+    ]);
   });
 
   it('refuses an unknown metric type or a non-finite value before any resolver runs', async () => {
@@ -123,8 +181,8 @@ describe('recordHealthMetrics', () => {
     expect(
       validateSamples(
         [
-          { metricType: 'STEPS', value: Number.NaN, unit: 'count', recordedDate: now },
-          { metricType: 'STEPS', value: Number.POSITIVE_INFINITY, unit: 'count', recordedDate: now },
+          { metricType: 'STEPS', value: Number.NaN, unit: 'count', recordedAt: now },
+          { metricType: 'STEPS', value: Number.POSITIVE_INFINITY, unit: 'count', recordedAt: now },
         ],
         now,
       ).map((e) => [e.index, e.field]),
@@ -143,7 +201,7 @@ describe('recordHealthMetrics', () => {
       metricType: 'HEART_RATE',
       value: 60 + (i % 40),
       unit: 'bpm',
-      recordedDate: new Date(start + i * 60_000).toISOString(),
+      recordedAt: new Date(start + i * 60_000).toISOString(),
     }));
     await stack.gql('{ me { id } }', {}, { token: user.token }); // the gateway caches the viewer
     // Counted with every subgraph's background work paused (it shares the statement counter).
@@ -153,9 +211,17 @@ describe('recordHealthMetrics', () => {
       return stack.statements() - before;
     });
     expect(used).toBe(1);
-    const tooMany = await record(user, [...input, steps('2026-11-19T08:00:00Z', 1)]);
-    expect(tooMany.accepted).toBe(0);
-    expect(tooMany.errors[0]).toMatchObject({ index: 5000, field: 'input' });
+    // More than 5,000 is a problem of the whole call: an error, and nothing of it is written.
+    const tooMany = await stack.gql(
+      RECORD,
+      { input: [...input, steps('2026-11-19T08:00:00Z', 1)] },
+      { token: user.token },
+    );
+    expect(tooMany.data).toBeNull();
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(tooMany.errors?.[0]?.message).toBe('At most 5000 samples per call; got 5001.');
+    const written = await stack.gql(METRICS, { type: 'STEPS' }, { token: user.token });
+    expect(written.data.me.healthMetrics.nodes).toEqual([]);
   });
 
   it('refuses samples from before 2000 or more than 5 minutes ahead; so does the database', async () => {
@@ -169,11 +235,11 @@ describe('recordHealthMetrics', () => {
     ]);
     expect(refused.accepted).toBe(0);
     expect(refused.errors.map((e: any) => [e.index, e.field])).toEqual([
-      [0, 'recordedDate'],
-      [1, 'recordedDate'],
-      [2, 'recordedDate'],
-      [3, 'recordedDate'],
-      [4, 'recordedDate'],
+      [0, 'input.0.recordedAt'],
+      [1, 'input.1.recordedAt'],
+      [2, 'input.2.recordedAt'],
+      [3, 'input.3.recordedAt'],
+      [4, 'input.4.recordedAt'],
     ]);
     expect(refused.errors[0].message).toContain('2000-01-01');
     expect(await record(user, [steps('2000-01-01T00:00:00Z', 1), steps('2026-11-20T12:05:00Z', 1)])).toEqual({
@@ -358,12 +424,12 @@ describe('reads', () => {
     await record(user, [
       steps('2026-11-18T08:00:00Z', 1),
       steps('2026-11-19T08:00:00Z', 2),
-      { metricType: 'WEIGHT', value: 70.25, unit: 'kg', recordedDate: '2026-09-01T07:00:00Z' },
+      { metricType: 'WEIGHT', value: 70.25, unit: 'kg', recordedAt: '2026-09-01T07:00:00Z' },
     ]);
     const result = await stack.gql(LATEST, { types: ['STEPS', 'WEIGHT', 'SLEEP'] }, { token: user.token });
     expect(result.data.me.latestHealthMetrics).toEqual([
-      { metricType: 'STEPS', value: 2, recordedDate: '2026-11-19T08:00:00.000Z', source: 'MANUAL' },
-      { metricType: 'WEIGHT', value: 70.25, recordedDate: '2026-09-01T07:00:00.000Z', source: 'MANUAL' },
+      { metricType: 'STEPS', value: 2, recordedAt: '2026-11-19T08:00:00.000Z', source: 'MANUAL' },
+      { metricType: 'WEIGHT', value: 70.25, recordedAt: '2026-09-01T07:00:00.000Z', source: 'MANUAL' },
     ]);
   });
 
@@ -373,8 +439,8 @@ describe('reads', () => {
       steps('2026-11-18T08:00:00Z', 1000),
       steps('2026-11-18T20:00:00Z', 500),
       steps('2026-11-19T08:00:00Z', 300),
-      { metricType: 'HEART_RATE', value: 60, unit: 'bpm', recordedDate: '2026-11-18T08:00:00Z' },
-      { metricType: 'HEART_RATE', value: 90, unit: 'bpm', recordedDate: '2026-11-18T09:00:00Z' },
+      { metricType: 'HEART_RATE', value: 60, unit: 'bpm', recordedAt: '2026-11-18T08:00:00Z' },
+      { metricType: 'HEART_RATE', value: 90, unit: 'bpm', recordedAt: '2026-11-18T09:00:00Z' },
     ]);
     const vars = { from: '2026-11-18T00:00:00Z', to: '2026-11-20T00:00:00Z', bucket: 'DAY' };
     const stepSeries = await stack.gql(SERIES, { ...vars, type: 'STEPS' }, { token: user.token });
@@ -584,7 +650,7 @@ describe('batching across users', () => {
     );
     for (const [i, u] of users.entries()) {
       await ingestSamples(stack.runtime.database.db, stack.clock, u.id, [
-        { metricType: 'STEPS', value: i + 1, unit: 'count', recordedDate: new Date('2026-11-10T08:00:00Z') },
+        { metricType: 'STEPS', value: i + 1, unit: 'count', recordedAt: new Date('2026-11-10T08:00:00Z') },
       ]);
     }
     // The owner rule allows one user per request through the gateway, so the batching is proven on

@@ -23,7 +23,7 @@ export function metricRowFrom(raw: Record<string, any>): HealthMetricRow {
     unit: raw.unit,
     source: raw.source,
     sourceDevice: raw.source_device ?? null,
-    recordedDate: at(raw.recorded_date),
+    recordedAt: at(raw.recorded_date),
     syncedAt: at(raw.synced_at),
     createdAt: at(raw.created_at),
   };

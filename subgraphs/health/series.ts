@@ -1,3 +1,4 @@
+import { addDays, isoDate } from '../../kit/calendar-dates.js';
 import { lagTolerant } from '../../kit/db.js';
 import { badInput } from '../../kit/errors.js';
 import type { RequestContext } from '../../kit/subgraph.js';
@@ -48,7 +49,7 @@ export function seriesRange(
     const first = isoDate(from);
     const last = isoDate(to);
     if (last < first) throw badInput('days.to must not be before days.from.', { field: 'days.to' });
-    return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(nextDate(last), timeZone) };
+    return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(addDays(last, 1), timeZone) };
   }
   if (args.from == null || args.to == null)
     throw badInput('Give from and to, or days.', { field: args.from == null ? 'from' : 'to' });
@@ -104,18 +105,6 @@ export function withEmptyBuckets(
     .filter((start) => !seen.has(start.getTime()))
     .map((start) => ({ start, count: 0, sum: cumulative ? 0 : null, avg: null, min: null, max: null }));
   return [...points, ...empty].sort((a, b) => a.start.getTime() - b.start.getTime());
-}
-
-/** The calendar date after a YYYY-MM-DD date. */
-function nextDate(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
-/** A Date argument as YYYY-MM-DD (the scalar parses it to a Date at UTC midnight). */
-function isoDate(value: Date | string): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 
 /** A user's newest sample per type, batched by user. */

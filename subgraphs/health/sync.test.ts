@@ -252,15 +252,15 @@ describe('fitbit', () => {
     );
     expect(distance.data.me.healthSeries[0].sum).toBe(4500);
     const latest = await stack.gql(
-      '{ me { latestHealthMetrics(metricTypes: [HEART_RATE, ACTIVE_MINUTES, SLEEP]) { metricType value source recordedDate } } }',
+      '{ me { latestHealthMetrics(metricTypes: [HEART_RATE, ACTIVE_MINUTES, SLEEP]) { metricType value source recordedAt } } }',
       {},
       { token: user.token },
     );
     expect(latest.data.me.latestHealthMetrics).toEqual([
       // 07:30 in Berlin on Nov 9 (CET, UTC+1).
-      { metricType: 'HEART_RATE', value: 72, source: 'FITBIT', recordedDate: '2026-11-09T06:30:00.000Z' },
-      { metricType: 'ACTIVE_MINUTES', value: 19, source: 'FITBIT', recordedDate: '2026-11-08T23:00:00.000Z' },
-      { metricType: 'SLEEP', value: 420, source: 'FITBIT', recordedDate: '2026-11-08T23:00:00.000Z' },
+      { metricType: 'HEART_RATE', value: 72, source: 'FITBIT', recordedAt: '2026-11-09T06:30:00.000Z' },
+      { metricType: 'ACTIVE_MINUTES', value: 19, source: 'FITBIT', recordedAt: '2026-11-08T23:00:00.000Z' },
+      { metricType: 'SLEEP', value: 420, source: 'FITBIT', recordedAt: '2026-11-08T23:00:00.000Z' },
     ]);
 
     // A day later the overlap is fetched again; only Nov 10 is new.

@@ -151,7 +151,8 @@ export class HealthSyncWorker {
       for (let i = 0; i < samples.length; i += MAX_SAMPLES_PER_CALL) {
         const chunk: SampleInput[] = samples.slice(i, i + MAX_SAMPLES_PER_CALL);
         const outcome = await ingestSamples(tx, this.deps.clock, integration.userId, chunk);
-        if (outcome.kind === 'invalid') {
+        if (outcome.errors.length > 0) {
+          // A provider's bad sample fails the whole sync (rolled back): it is a bug to look at, not user input.
           throw new Error(`provider sent invalid samples: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
         }
         accepted += outcome.accepted;

@@ -35,16 +35,16 @@ export const healthMetrics = health.table(
     unit: varchar('unit', { length: 16 }).notNull(),
     source: varchar('source', { length: 32 }).notNull(),
     sourceDevice: varchar('source_device', { length: 100 }),
-    recordedDate: timestamp('recorded_date', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_date', { withTimezone: true }).notNull(),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.recordedDate] }),
-    index('health_metrics_user_type_recorded_idx').on(t.userId, t.metricType, t.recordedDate.desc()),
+    primaryKey({ columns: [t.id, t.recordedAt] }),
+    index('health_metrics_user_type_recorded_idx').on(t.userId, t.metricType, t.recordedAt.desc()),
     index('health_metrics_source_synced_idx').on(t.source, t.syncedAt),
     // A re-sent sample is a no-op: device re-syncs stay idempotent.
-    uniqueIndex('health_metrics_sample_key').on(t.userId, t.metricType, t.source, t.recordedDate),
+    uniqueIndex('health_metrics_sample_key').on(t.userId, t.metricType, t.source, t.recordedAt),
     check(
       'health_metrics_type_unit',
       sql`(${t.metricType}, ${t.unit}) IN (('steps','count'),('heart_rate','bpm'),('calories','kcal'),('distance','m'),('active_minutes','min'),('weight','kg'),('sleep','min'))`,
@@ -54,14 +54,17 @@ export const healthMetrics = health.table(
 );
 export type HealthMetricRow = typeof healthMetrics.$inferSelect;
 
-/** health_goals as the seed has it. */
+/**
+ * health_goals as the seed has it, except target_value: numeric(12, 2) instead of INT, so a
+ * weight goal can be 72.5 kg (docs/architecture.md, "Deviations from the data model").
+ */
 export const healthGoals = health.table(
   'health_goals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
     metricType: varchar('metric_type', { length: 32 }).notNull(),
-    targetValue: integer('target_value').notNull(),
+    targetValue: numeric('target_value', { precision: 12, scale: 2, mode: 'number' }).notNull(),
     unit: varchar('unit', { length: 16 }).notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),

@@ -39,8 +39,3 @@ export function checkId(value: string, field = 'id'): string {
   if (!isUuid(value)) throw badInput(`${field} is not a valid id.`, { field });
   return value.toLowerCase();
 }
-
-/** A Date scalar (parsed to a Date at midnight UTC) as YYYY-MM-DD. */
-export function isoDate(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}

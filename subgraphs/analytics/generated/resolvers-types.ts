@@ -4,6 +4,7 @@ import type { MetricsRange as MetricsRangeModel } from '../metrics.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -62,6 +63,19 @@ export type AnalyticsEventInput = {
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Which client sent it. */
   source: EventSource;
+};
+
+/** One problem of a refused event; the event was not stored, the batch's valid events were. */
+export type AnalyticsEventInputError = Problem & {
+  __typename?: 'AnalyticsEventInputError';
+  /** BAD_USER_INPUT: the ErrorCode an error about this input would carry. */
+  code: Scalars['String']['output'];
+  /** The input field at fault as a path from the mutation's arguments, e.g. events.2.eventData. */
+  field: Scalars['String']['output'];
+  /** The event's position in the events list, from 0. */
+  index: Scalars['Int']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
 };
 
 /**
@@ -151,8 +165,9 @@ export type Mutation = {
   refreshCohort: Cohort;
   /**
    * Stores up to 1,000 client events. With a session they are attributed to the user; without one
-   * they are anonymous. A retried batch is stored once (by clientEventId). A batch with any invalid
-   * event is refused whole with BAD_USER_INPUT naming the event's index.
+   * they are anonymous. A retried batch is stored once (by clientEventId). The valid events are
+   * stored and each invalid one is reported by index in errors (and not stored). More than 1,000
+   * events, or too many calls (RATE_LIMITED), is refused whole as an error.
    */
   trackEvents: TrackEventsResult;
   /** Renames a cohort or replaces its definition, then recomputes membership (admins only). */
@@ -189,6 +204,23 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * An expected outcome a form shows, not an error: the request was understood and refused for a
+ * reason the user can act on. Switch on __typename or on code. A batch mutation that stores the valid
+ * items also reports each refused item as a Problem in its result's errors list
+ * (HealthMetricInputError, AnalyticsEventInputError).
+ */
+export type Problem = {
+  /**
+   * Stable SCREAMING_SNAKE code, for switching in code: a mutation outcome's type name (EMAIL_TAKEN,
+   * PAYMENT_DECLINED); for a refused item of a batch, the ErrorCode an error about that input would
+   * carry (BAD_USER_INPUT).
+   */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
 };
 
 /** Product metrics over a range of days (admins only); computed from stored events, days in UTC. */
@@ -276,13 +308,18 @@ export type RetentionWeek = {
   week: Scalars['Int']['output'];
 };
 
-/** What trackEvents stored. */
+/**
+ * What trackEvents stored. The valid events are stored and every refused one is listed in errors;
+ * accepted + duplicates + the number of distinct indexes in errors is the number of events sent.
+ */
 export type TrackEventsResult = {
   __typename?: 'TrackEventsResult';
-  /** Events stored by this call. */
+  /** Valid events stored by this call. */
   accepted: Scalars['Int']['output'];
-  /** Events skipped because their clientEventId was stored before (or repeated within the batch). */
+  /** Valid events skipped because their clientEventId was stored before (or repeated within the batch). */
   duplicates: Scalars['Int']['output'];
+  /** Every problem of every refused event (an event may have several); empty when all were valid. */
+  errors: Array<AnalyticsEventInputError>;
 };
 
 /** A person with an account, owned by the identity subgraph; analytics only refers to it. */
@@ -383,6 +420,10 @@ export type FederationReferenceTypes = {
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Problem: ( Omit<AnalyticsEventInputError, 'code'> );
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -391,6 +432,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AnalyticsEventInput: AnalyticsEventInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AnalyticsEventInputError: ResolverTypeWrapper<Omit<AnalyticsEventInputError, 'code'>>;
   Cohort: ResolverTypeWrapper<CohortRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CohortConnection: ResolverTypeWrapper<Omit<CohortConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Cohort']>; totalCount: () => Promise<number> }>;
@@ -403,12 +445,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   ProductMetrics: ResolverTypeWrapper<MetricsRangeModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
   RetentionWeek: ResolverTypeWrapper<RetentionWeek>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  TrackEventsResult: ResolverTypeWrapper<TrackEventsResult>;
+  TrackEventsResult: ResolverTypeWrapper<Omit<TrackEventsResult, 'errors'> & { errors: Array<ResolversTypes['AnalyticsEventInputError']> }>;
   UUID: ResolverTypeWrapper<Scalars['UUID']['output']>;
   User: ResolverTypeWrapper<User>;
 };
@@ -419,6 +462,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AnalyticsEventInput: AnalyticsEventInput;
   String: Scalars['String']['output'];
+  AnalyticsEventInputError: Omit<AnalyticsEventInputError, 'code'>;
   Cohort: CohortRowModel;
   ID: Scalars['ID']['output'];
   CohortConnection: Omit<CohortConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['Cohort']>; totalCount: () => Promise<number> };
@@ -430,12 +474,13 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   ProductMetrics: MetricsRangeModel;
   Query: Record<PropertyKey, never>;
   RetentionCohort: RetentionCohort;
   RetentionWeek: RetentionWeek;
   Float: Scalars['Float']['output'];
-  TrackEventsResult: TrackEventsResult;
+  TrackEventsResult: Omit<TrackEventsResult, 'errors'> & { errors: Array<ResolversParentTypes['AnalyticsEventInputError']> };
   UUID: Scalars['UUID']['output'];
   User: User;
 };
@@ -443,6 +488,14 @@ export type ResolversParentTypes = {
 export type ActiveUsersPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActiveUsersPoint'] = ResolversParentTypes['ActiveUsersPoint']> = {
   activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type AnalyticsEventInputErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnalyticsEventInputError'] = ResolversParentTypes['AnalyticsEventInputError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CohortResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Cohort'] = ResolversParentTypes['Cohort'], FederationReferenceType extends FederationReferenceTypes['Cohort'] = FederationReferenceTypes['Cohort']> = {
@@ -499,6 +552,10 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
+  __resolveType: TypeResolveFn<'AnalyticsEventInputError', ParentType, ContextType>;
+};
+
 export type ProductMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProductMetrics'] = ResolversParentTypes['ProductMetrics']> = {
   activeUsers?: Resolver<Array<ResolversTypes['ActiveUsersPoint']>, ParentType, ContextType, RequireFields<ProductMetricsActiveUsersArgs, 'period'>>;
   eventCounts?: Resolver<Array<ResolversTypes['EventTypeCount']>, ParentType, ContextType, Partial<ProductMetricsEventCountsArgs>>;
@@ -528,6 +585,7 @@ export type RetentionWeekResolvers<ContextType = RequestContext, ParentType exte
 export type TrackEventsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrackEventsResult'] = ResolversParentTypes['TrackEventsResult']> = {
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['AnalyticsEventInputError']>, ParentType, ContextType>;
 };
 
 export interface UuidScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['UUID'], any> {
@@ -540,6 +598,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
 
 export type Resolvers<ContextType = RequestContext> = {
   ActiveUsersPoint?: ActiveUsersPointResolvers<ContextType>;
+  AnalyticsEventInputError?: AnalyticsEventInputErrorResolvers<ContextType>;
   Cohort?: CohortResolvers<ContextType>;
   CohortConnection?: CohortConnectionResolvers<ContextType>;
   CohortMemberConnection?: CohortMemberConnectionResolvers<ContextType>;
@@ -549,6 +608,7 @@ export type Resolvers<ContextType = RequestContext> = {
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Problem?: ProblemResolvers<ContextType>;
   ProductMetrics?: ProductMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RetentionCohort?: RetentionCohortResolvers<ContextType>;

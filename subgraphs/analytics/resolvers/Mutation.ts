@@ -1,5 +1,6 @@
 import { requireAdmin } from '../../../kit/authz.js';
 import { notFound, rateLimited } from '../../../kit/errors.js';
+import { itemProblems } from '../../../kit/problems.js';
 import { RateLimiter } from '../../../kit/rate-limit.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import { checkCohortId, createCohort, refreshCohort, updateCohort } from '../cohorts.js';
@@ -18,7 +19,8 @@ export function mutationResolvers(deps: AnalyticsDeps): MutationResolvers<Reques
       const rule = userId ? TRACK_LIMITS.user : TRACK_LIMITS.anonymous;
       const limit = await limiter.hit(rule, userId ?? anonymizeIp(ctx.ip) ?? 'unknown');
       if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
-      return trackClientEvents(deps.database.db, deps.clock, { userId, ip: ctx.ip, events });
+      const outcome = await trackClientEvents(deps.database.db, deps.clock, { userId, ip: ctx.ip, events });
+      return { ...outcome, errors: itemProblems('events', outcome.errors) };
     },
 
     createCohort: (_parent, { name, definition }, ctx) => {

@@ -5,6 +5,7 @@ import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -42,10 +43,13 @@ export type CreateHealthGoalInput = {
   metricType: HealthMetricType;
   /** First day of the period: on or after 2000-01-01 and at most 10 years from today. */
   startDate: Scalars['Date']['input'];
-  /** The target, a positive whole number in the metric's unit. */
-  targetValue: Scalars['Int']['input'];
-  /** The metric's unit; must match the type. */
-  unit: Scalars['String']['input'];
+  /**
+   * The target in the metric's unit, above 0: a whole number of steps, bpm (at most 300), kcal, m
+   * or min (at most 1,000,000,000); kg (WEIGHT, at most 1,000) with up to two decimals.
+   */
+  targetValue: Scalars['Float']['input'];
+  /** The metric's unit (HealthMetricType says which); the type's unit when left out, any other is refused. */
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A target for one metric over a period. */
@@ -65,8 +69,11 @@ export type HealthGoal = {
   progress: HealthGoalProgress;
   /** First day of the period. */
   startDate: Scalars['Date']['output'];
-  /** The target, in unit: a total over the period for cumulative types, a level for HEART_RATE and WEIGHT. */
-  targetValue: Scalars['Int']['output'];
+  /**
+   * The target, in unit: a total over the period for cumulative types, a level for HEART_RATE and
+   * WEIGHT. Whole for every type but WEIGHT, which has up to two decimals (72.5 kg).
+   */
+  targetValue: Scalars['Float']['output'];
   /** The metric's unit. */
   unit: Scalars['String']['output'];
 };
@@ -120,7 +127,7 @@ export type HealthMetric = {
   /** What was measured. */
   metricType: HealthMetricType;
   /** When it was measured. */
-  recordedDate: Scalars['DateTime']['output'];
+  recordedAt: Scalars['DateTime']['output'];
   /** Where the sample came from. */
   source: HealthMetricSource;
   /** The device that measured it, as the source names it. */
@@ -149,25 +156,30 @@ export type HealthMetricInput = {
   /** What was measured. */
   metricType: HealthMetricType;
   /** When it was measured: on or after 2000-01-01 and not more than 5 minutes in the future. */
-  recordedDate: Scalars['DateTime']['input'];
+  recordedAt: Scalars['DateTime']['input'];
   /** Where the sample came from; MANUAL when left out. */
   source?: InputMaybe<HealthMetricSource>;
   /** The device that measured it, up to 100 characters. */
   sourceDevice?: InputMaybe<Scalars['String']['input']>;
-  /** The unit, which must be the type's unit: count, bpm, kcal, m, min or kg. */
-  unit: Scalars['String']['input'];
+  /**
+   * The unit, which is the type's unit (count, bpm, kcal, m, min or kg); the type's unit when left
+   * out. Any other unit refuses the sample: values are not converted.
+   */
+  unit?: InputMaybe<Scalars['String']['input']>;
   /** The value: finite, not negative, below 100,000,000, at most two decimals are kept. */
   value: Scalars['Float']['input'];
 };
 
-/** A sample that was refused. */
-export type HealthMetricInputError = {
+/** One problem of a refused sample; the sample was not stored, the batch's valid samples were. */
+export type HealthMetricInputError = Problem & {
   __typename?: 'HealthMetricInputError';
-  /** The input field at fault. */
+  /** BAD_USER_INPUT: the ErrorCode an error about this input would carry. */
+  code: Scalars['String']['output'];
+  /** The input field at fault as a path from the mutation's arguments, e.g. input.3.value. */
   field: Scalars['String']['output'];
   /** The sample's position in the input list, from 0. */
   index: Scalars['Int']['output'];
-  /** Human-readable explanation. */
+  /** Human-readable explanation, safe to show to the user. */
   message: Scalars['String']['output'];
 };
 
@@ -247,7 +259,11 @@ export type Mutation = {
   deactivateHealthGoal: HealthGoal;
   /** Disconnects a provider; its tokens are revoked at the provider. True when one was connected. */
   disconnectHealthIntegration: Scalars['Boolean']['output'];
-  /** Records up to 5,000 samples for the signed-in user in one write; all or nothing. */
+  /**
+   * Records up to 5,000 samples for the signed-in user in one write: the valid ones are stored and
+   * each refused one is reported by index in errors. More than 5,000 samples is refused whole with
+   * BAD_USER_INPUT (field input).
+   */
   recordHealthMetrics: RecordHealthMetricsResult;
   /** Changes one of the signed-in user's goals. */
   updateHealthGoal: HealthGoal;
@@ -293,14 +309,34 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** The outcome of recordHealthMetrics. When errors is not empty nothing was written. */
+/**
+ * An expected outcome a form shows, not an error: the request was understood and refused for a
+ * reason the user can act on. Switch on __typename or on code. A batch mutation that stores the valid
+ * items also reports each refused item as a Problem in its result's errors list
+ * (HealthMetricInputError, AnalyticsEventInputError).
+ */
+export type Problem = {
+  /**
+   * Stable SCREAMING_SNAKE code, for switching in code: a mutation outcome's type name (EMAIL_TAKEN,
+   * PAYMENT_DECLINED); for a refused item of a batch, the ErrorCode an error about that input would
+   * carry (BAD_USER_INPUT).
+   */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * The outcome of recordHealthMetrics. The valid samples are stored and every refused one is listed
+ * in errors; accepted + duplicates + the number of distinct indexes in errors is the input's length.
+ */
 export type RecordHealthMetricsResult = {
   __typename?: 'RecordHealthMetricsResult';
-  /** Samples written by this call. */
+  /** Valid samples written by this call. */
   accepted: Scalars['Int']['output'];
-  /** Samples already stored (same type, source and instant): re-sends change nothing. */
+  /** Valid samples already stored (same type, source and instant): re-sends change nothing. */
   duplicates: Scalars['Int']['output'];
-  /** What was wrong with which sample; empty when the call succeeded. */
+  /** Every problem of every refused sample (a sample may have several); empty when all were valid. */
   errors: Array<HealthMetricInputError>;
 };
 
@@ -373,8 +409,10 @@ export type UpdateHealthGoalInput = {
   endDate?: InputMaybe<Scalars['Date']['input']>;
   /** A new first day: on or after 2000-01-01 and at most 10 years from today. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
-  /** A new target, a positive whole number. */
-  targetValue?: InputMaybe<Scalars['Int']['input']>;
+  /** A new target, with the limits of CreateHealthGoalInput.targetValue for the goal's metric. */
+  targetValue?: InputMaybe<Scalars['Float']['input']>;
+  /** The unit of targetValue, checked against the goal's metric's unit; the metric's unit when left out. */
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -561,26 +599,30 @@ export type FederationReferenceTypes = {
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Problem: ( Omit<HealthMetricInputError, 'code'> );
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   ConnectHealthIntegrationInput: ConnectHealthIntegrationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateHealthGoalInput: CreateHealthGoalInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   HealthGoal: ResolverTypeWrapper<HealthGoalRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   HealthGoalConnection: ResolverTypeWrapper<Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   HealthGoalProgress: ResolverTypeWrapper<HealthGoalProgress>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HealthIntegration: ResolverTypeWrapper<HealthIntegrationRowModel>;
   HealthMetric: ResolverTypeWrapper<HealthMetricRowModel>;
   HealthMetricConnection: ResolverTypeWrapper<Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> }>;
   HealthMetricInput: HealthMetricInput;
-  HealthMetricInputError: ResolverTypeWrapper<HealthMetricInputError>;
+  HealthMetricInputError: ResolverTypeWrapper<Omit<HealthMetricInputError, 'code'>>;
   HealthMetricSource: HealthMetricSource;
   HealthMetricType: HealthMetricType;
   HealthProvider: HealthProvider;
@@ -588,7 +630,8 @@ export type ResolversTypes = {
   LocalDateRange: LocalDateRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  RecordHealthMetricsResult: ResolverTypeWrapper<RecordHealthMetricsResult>;
+  Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
+  RecordHealthMetricsResult: ResolverTypeWrapper<Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversTypes['HealthMetricInputError']> }>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
   TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
@@ -601,25 +644,26 @@ export type ResolversParentTypes = {
   ConnectHealthIntegrationInput: ConnectHealthIntegrationInput;
   String: Scalars['String']['output'];
   CreateHealthGoalInput: CreateHealthGoalInput;
-  Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   HealthGoal: HealthGoalRowModel;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   HealthGoalConnection: Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> };
+  Int: Scalars['Int']['output'];
   HealthGoalProgress: HealthGoalProgress;
-  Float: Scalars['Float']['output'];
   HealthIntegration: HealthIntegrationRowModel;
   HealthMetric: HealthMetricRowModel;
   HealthMetricConnection: Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> };
   HealthMetricInput: HealthMetricInput;
-  HealthMetricInputError: HealthMetricInputError;
+  HealthMetricInputError: Omit<HealthMetricInputError, 'code'>;
   HealthSeriesPoint: HealthSeriesPoint;
   LocalDateRange: LocalDateRange;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  RecordHealthMetricsResult: RecordHealthMetricsResult;
+  Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
+  RecordHealthMetricsResult: Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversParentTypes['HealthMetricInputError']> };
   TimeZone: Scalars['TimeZone']['output'];
   TrainerClient: CoachingKeyModel;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
@@ -643,7 +687,7 @@ export type HealthGoalResolvers<ContextType = RequestContext, ParentType extends
   metricType?: Resolver<ResolversTypes['HealthMetricType'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['HealthGoalProgress'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  targetValue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  targetValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -672,7 +716,7 @@ export type HealthMetricResolvers<ContextType = RequestContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthMetric']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   metricType?: Resolver<ResolversTypes['HealthMetricType'], ParentType, ContextType>;
-  recordedDate?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['HealthMetricSource'], ParentType, ContextType>;
   sourceDevice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   syncedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -687,9 +731,11 @@ export type HealthMetricConnectionResolvers<ContextType = RequestContext, Parent
 };
 
 export type HealthMetricInputErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthMetricInputError'] = ResolversParentTypes['HealthMetricInputError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSeriesPoint'] = ResolversParentTypes['HealthSeriesPoint']> = {
@@ -713,6 +759,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
+  __resolveType: TypeResolveFn<'HealthMetricInputError', ParentType, ContextType>;
 };
 
 export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordHealthMetricsResult'] = ResolversParentTypes['RecordHealthMetricsResult']> = {
@@ -756,6 +806,7 @@ export type Resolvers<ContextType = RequestContext> = {
   HealthSeriesPoint?: HealthSeriesPointResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Problem?: ProblemResolvers<ContextType>;
   RecordHealthMetricsResult?: RecordHealthMetricsResultResolvers<ContextType>;
   TimeZone?: GraphQLScalarType;
   TrainerClient?: TrainerClientResolvers<ContextType>;

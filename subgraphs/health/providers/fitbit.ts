@@ -69,7 +69,7 @@ export function fitbitAdapter(config: ProviderConfig): PullAdapter {
               unit,
               source: 'FITBIT',
               sourceDevice: 'Fitbit',
-              recordedDate: midnight,
+              recordedAt: midnight,
             });
           }
         };
@@ -97,7 +97,7 @@ export function fitbitAdapter(config: ProviderConfig): PullAdapter {
             unit: 'bpm',
             source: 'FITBIT',
             sourceDevice: 'Fitbit',
-            recordedDate: zonedToUtc(day, point.time, zone),
+            recordedAt: zonedToUtc(day, point.time, zone),
           });
         }
       }

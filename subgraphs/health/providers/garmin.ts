@@ -85,7 +85,7 @@ export function normalizeDaily(daily: GarminDaily): SampleInput[] {
           unit,
           source: 'GARMIN',
           sourceDevice: device,
-          recordedDate: dayStart,
+          recordedAt: dayStart,
         });
       }
     };
@@ -109,7 +109,7 @@ export function normalizeDaily(daily: GarminDaily): SampleInput[] {
       unit: 'bpm',
       source: 'GARMIN',
       sourceDevice: device,
-      recordedDate: new Date((daily.startTimeInSeconds + Number(offset)) * 1000),
+      recordedAt: new Date((daily.startTimeInSeconds + Number(offset)) * 1000),
     });
   }
   return samples;

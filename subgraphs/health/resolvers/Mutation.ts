@@ -1,4 +1,5 @@
 import { requireViewer } from '../../../kit/authz.js';
+import { itemProblems } from '../../../kit/problems.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
@@ -12,8 +13,7 @@ export function mutationResolvers(deps: HealthDeps): MutationResolvers<RequestCo
     recordHealthMetrics: async (_parent, { input }, ctx) => {
       const viewer = requireViewer(ctx);
       const outcome = await ingestSamples(db, deps.clock, viewer.userId, input);
-      if (outcome.kind === 'invalid') return { accepted: 0, duplicates: 0, errors: outcome.errors };
-      return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors: [] };
+      return { ...outcome, errors: itemProblems('input', outcome.errors) };
     },
 
     createHealthGoal: (_parent, { input }, ctx) =>

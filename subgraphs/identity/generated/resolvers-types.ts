@@ -473,10 +473,16 @@ export type PasswordReset = {
 
 /**
  * An expected outcome a form shows, not an error: the request was understood and refused for a
- * reason the user can act on. Switch on __typename or on code.
+ * reason the user can act on. Switch on __typename or on code. A batch mutation that stores the valid
+ * items also reports each refused item as a Problem in its result's errors list
+ * (HealthMetricInputError, AnalyticsEventInputError).
  */
 export type Problem = {
-  /** Stable SCREAMING_SNAKE code of the outcome (EMAIL_TAKEN, PAYMENT_DECLINED): its type's name, for switching in code. */
+  /**
+   * Stable SCREAMING_SNAKE code, for switching in code: a mutation outcome's type name (EMAIL_TAKEN,
+   * PAYMENT_DECLINED); for a refused item of a batch, the ErrorCode an error about that input would
+   * carry (BAD_USER_INPUT).
+   */
   code: Scalars['String']['output'];
   /** Human-readable explanation, safe to show to the user. */
   message: Scalars['String']['output'];

@@ -2,7 +2,7 @@ import { isOwnerOrAdmin } from '../../../kit/authz.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { HabitResolvers } from '../generated/resolvers-types.js';
 import { dateRange, habitStreaks } from '../habits.js';
-import { isoDate } from '../input.js';
+import { isoDate } from '../../../kit/calendar-dates.js';
 import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
 import type { TrainingDeps } from '../deps.js';
 import { completionRate, streakUnit } from '../streaks.js';

@@ -4,7 +4,8 @@ import { draftView, requireVerifiedTrainer, viewerTrainer } from '../access.js';
 import { endCoaching, hireTrainer } from '../coaching.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createHabit, logHabit, updateHabit } from '../habits.js';
-import { checkId, isoDate } from '../input.js';
+import { checkId } from '../input.js';
+import { isoDate } from '../../../kit/calendar-dates.js';
 import {
   addExercise,
   createPlan,

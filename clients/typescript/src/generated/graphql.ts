@@ -214,10 +214,13 @@ export type CreateHealthGoalInput = {
   metricType: HealthMetricType;
   /** First day of the period: on or after 2000-01-01 and at most 10 years from today. */
   startDate: string;
-  /** The target, a positive whole number in the metric's unit. */
+  /**
+   * The target in the metric's unit, above 0: a whole number of steps, bpm (at most 300), kcal, m
+   * or min (at most 1,000,000,000); kg (WEIGHT, at most 1,000) with up to two decimals.
+   */
   targetValue: number;
-  /** The metric's unit; must match the type. */
-  unit: string;
+  /** The metric's unit (HealthMetricType says which); the type's unit when left out, any other is refused. */
+  unit?: string | null | undefined;
 };
 
 /** A new plan. */
@@ -316,13 +319,16 @@ export type HealthMetricInput = {
   /** What was measured. */
   metricType: HealthMetricType;
   /** When it was measured: on or after 2000-01-01 and not more than 5 minutes in the future. */
-  recordedDate: string;
+  recordedAt: string;
   /** Where the sample came from; MANUAL when left out. */
   source?: HealthMetricSource | null | undefined;
   /** The device that measured it, up to 100 characters. */
   sourceDevice?: string | null | undefined;
-  /** The unit, which must be the type's unit: count, bpm, kcal, m, min or kg. */
-  unit: string;
+  /**
+   * The unit, which is the type's unit (count, bpm, kcal, m, min or kg); the type's unit when left
+   * out. Any other unit refuses the sample: values are not converted.
+   */
+  unit?: string | null | undefined;
   /** The value: finite, not negative, below 100,000,000, at most two decimals are kept. */
   value: number;
 };
@@ -578,8 +584,10 @@ export type UpdateHealthGoalInput = {
   endDate?: string | null | undefined;
   /** A new first day: on or after 2000-01-01 and at most 10 years from today. */
   startDate?: string | null | undefined;
-  /** A new target, a positive whole number. */
+  /** A new target, with the limits of CreateHealthGoalInput.targetValue for the goal's metric. */
   targetValue?: number | null | undefined;
+  /** The unit of targetValue, checked against the goal's metric's unit; the metric's unit when left out. */
+  unit?: string | null | undefined;
 };
 
 /** Profile changes; a field left out keeps its value, an explicit null clears it. */
@@ -681,7 +689,7 @@ export type TrackEventsMutationVariables = Exact<{
 }>;
 
 
-export type TrackEventsMutation = { trackEvents: { accepted: number, duplicates: number } };
+export type TrackEventsMutation = { trackEvents: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
 
 export type UpdateCohortMutationVariables = Exact<{
   id: string | number;
@@ -902,7 +910,7 @@ export type DisconnectHealthIntegrationMutation = { disconnectHealthIntegration:
 export type HealthDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
+export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedAt: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
 
 export type HealthMetricsQueryVariables = Exact<{
   metricType?: HealthMetricType | null | undefined;
@@ -913,7 +921,7 @@ export type HealthMetricsQueryVariables = Exact<{
 }>;
 
 
-export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedDate: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type HeartRateByHourQueryVariables = Exact<{
   from: string;
@@ -929,7 +937,7 @@ export type RecordHealthMetricsMutationVariables = Exact<{
 }>;
 
 
-export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, message: string }> } };
+export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
 
 export type UpdateHealthGoalMutationVariables = Exact<{
   id: string | number;
@@ -1397,9 +1405,15 @@ export const TrackEventsDocument = new TypedDocumentString(`
   trackEvents(events: $events) {
     accepted
     duplicates
+    errors {
+      index
+      field
+      code
+      message
+    }
   }
 }
-    `, {"hash":"sha256:dffe7074c76f9c1ac64a8b7f86d3a5054bb87ccf6a4e41ed00b1e0f2a5537790"}) as unknown as TypedDocumentString<TrackEventsMutation, TrackEventsMutationVariables>;
+    `, {"hash":"sha256:6bc08c8aaa54f2a1f7d52fd3bde0d1277b1e8f9848c68ccf86551877eb81bf36"}) as unknown as TypedDocumentString<TrackEventsMutation, TrackEventsMutationVariables>;
 export const UpdateCohortDocument = new TypedDocumentString(`
     mutation UpdateCohort($id: ID!, $name: String, $definition: JSONObject) {
   updateCohort(id: $id, name: $name, definition: $definition) {
@@ -1845,7 +1859,7 @@ export const HealthDashboardDocument = new TypedDocumentString(`
       metricType
       value
       unit
-      recordedDate
+      recordedAt
     }
     healthGoals {
       nodes {
@@ -1869,7 +1883,7 @@ export const HealthDashboardDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:132bbb35425c2995d009a0207c3fb79667c22a8fa9df1ac624f042dbce79af18"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
+    `, {"hash":"sha256:4b23eb612330a0df0466e9e1a2be227a15f612a8328d21e03ed6acbcd9868659"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
 export const HealthMetricsDocument = new TypedDocumentString(`
     query HealthMetrics($metricType: HealthMetricType, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   me {
@@ -1888,7 +1902,7 @@ export const HealthMetricsDocument = new TypedDocumentString(`
         unit
         source
         sourceDevice
-        recordedDate
+        recordedAt
       }
       pageInfo {
         hasNextPage
@@ -1897,7 +1911,7 @@ export const HealthMetricsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:33754b11d2eda7937f5bb752b6365cc725f8b0d6fe22cd9844c9a83f6a87faeb"}) as unknown as TypedDocumentString<HealthMetricsQuery, HealthMetricsQueryVariables>;
+    `, {"hash":"sha256:757a4b5e6065e3fe89357863b063aa4fbc01b4fabd8cc6fcf949673935ca5f81"}) as unknown as TypedDocumentString<HealthMetricsQuery, HealthMetricsQueryVariables>;
 export const HeartRateByHourDocument = new TypedDocumentString(`
     query HeartRateByHour($from: DateTime!, $to: DateTime!, $timeZone: TimeZone) {
   me {
@@ -1925,11 +1939,12 @@ export const RecordHealthMetricsDocument = new TypedDocumentString(`
     errors {
       index
       field
+      code
       message
     }
   }
 }
-    `, {"hash":"sha256:14fae6885298cc50b4d38f634d847f14a63c3b265cab28864e347450207f72d6"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+    `, {"hash":"sha256:9635ee9b8e4cc8291945535511a5f302f6101e2a0f6fa95c7adc6ac848252119"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
 export const UpdateHealthGoalDocument = new TypedDocumentString(`
     mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
   updateHealthGoal(id: $id, input: $input) {

@@ -1,0 +1,1 @@
+ALTER TABLE "health"."health_goals" ALTER COLUMN "target_value" SET DATA TYPE numeric(12, 2);
