@@ -68,7 +68,7 @@ export const BOUNDED_LISTS: Record<string, string> = {
   'RecordHealthMetricsResult.errors':
     'a few per sample of one call, which takes at most MAX_SAMPLES_PER_CALL (5000) samples (health/ingest.ts)',
   'TrackEventsResult.errors':
-    'at most one per event of one call, which takes at most LIMITS.maxEventsPerCall (1000) events (analytics/ingest.ts)',
+    'a few per event of one call, which takes at most INGEST_LIMITS.maxEventsPerCall (1000) events (analytics/ingest.ts)',
 };
 
 /** What every connection field's arguments say, word for word. */
