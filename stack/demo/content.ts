@@ -1,6 +1,7 @@
 /**
  * Demo data of the content domain, through the public API: the demo trainer publishes a few
- * items (searchable, of each type) and a free course built from them; the athlete enrolls.
+ * items (searchable, of each type, one in Russian) and a free course built from them; the athlete
+ * enrolls.
  */
 import { call, type DemoTokens } from './api.js';
 
@@ -36,6 +37,16 @@ const ITEMS = [
     contentUrl: 'https://cdn.demo.fitness/images/desk-mobility.png',
     tags: ['mobility', 'recovery'],
     difficulty: 'INTERMEDIATE',
+  },
+  {
+    // Russian, so search shows the Russian stemming (присед finds приседания).
+    type: 'ARTICLE',
+    title: 'Приседания: техника для начинающих',
+    description: 'Спина прямая, колени над носками, вес на всей стопе: пять подсказок для первого приседа.',
+    contentUrl: 'https://demo.fitness/articles/prisedaniya',
+    tags: ['strength', 'legs'],
+    difficulty: 'BEGINNER',
+    language: 'RUSSIAN',
   },
 ] as const;
 

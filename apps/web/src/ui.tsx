@@ -1,15 +1,17 @@
-import type { Document } from '@fitness/client';
+import { ApiError, type ApiErrorDetail, type Document } from '@fitness/client';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { client, describeError } from './api';
 
 export type Loaded<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
   | { status: 'error'; data?: undefined; error: unknown }
-  | { status: 'ok'; data: T; error?: undefined };
+  /** `partial`: fields that failed (a FORBIDDEN field, a subgraph that is down) beside the data. */
+  | { status: 'ok'; data: T; error?: undefined; partial: ApiErrorDetail[] };
 
 /**
  * Runs a query when the component mounts and whenever `key` changes; `reload` runs it again
- * (after a mutation) without going back to the loading state.
+ * (after a mutation) without going back to the loading state. Errors of single fields (with a
+ * path) keep the rest of the data, as GraphQL means them to: the view shows it with a note.
  */
 export function useQuery<TResult, TVariables>(
   document: Document<TResult, TVariables>,
@@ -21,11 +23,16 @@ export function useQuery<TResult, TVariables>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: the variables are compared by value (variablesKey)
   const run = useCallback(async () => {
     try {
-      const data = await (client.data as (d: typeof document, v: TVariables) => Promise<TResult>)(
-        document,
-        variables,
-      );
-      setState({ status: 'ok', data });
+      const result = await (
+        client.execute as (
+          d: typeof document,
+          v: TVariables,
+        ) => ReturnType<typeof client.execute<TResult, TVariables>>
+      )(document, variables);
+      const fieldErrorsOnly = result.errors.every((error) => error.path && error.path.length > 1);
+      if (result.data != null && fieldErrorsOnly)
+        setState({ status: 'ok', data: result.data, partial: result.errors });
+      else setState({ status: 'error', error: new ApiError(result.errors, result.status) });
     } catch (error) {
       setState({ status: 'error', error });
     }
@@ -74,7 +81,16 @@ export function Query<T>({
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error')
     return <ErrorState error={result.error} retry={() => void result.reload()} />;
-  return <>{children(result.data)}</>;
+  return (
+    <>
+      {result.partial.length > 0 && (
+        <p className="notice" role="status">
+          Some of this could not be loaded: {result.partial[0]!.message}
+        </p>
+      )}
+      {children(result.data)}
+    </>
+  );
 }
 
 /** Counts down a RATE_LIMITED / TooManyAttempts wait; zero when there is none. */
