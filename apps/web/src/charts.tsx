@@ -87,7 +87,7 @@ export function Chart({
             values: (_u, splits) => splits.map((i) => labels[Math.round(i)] ?? ''),
             space: 44,
           },
-          { size: 52 },
+          { size: 60 },
         ],
         series,
       },
