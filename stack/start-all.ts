@@ -19,7 +19,7 @@ const { log } = stack.runtime;
 const seeded =
   seedsDemoOnStart(env) && (await seedDemo(stack.runtime, stack.gatewayUrl, env.SEED_DEMO === 'always'));
 let webApp: Awaited<ReturnType<typeof startWebAppDevServer>> | null = null;
-if (env.NODE_ENV !== 'production' && process.env.WEB_APP !== 'off') {
+if (env.NODE_ENV !== 'production' && env.WEB_APP !== 'off') {
   try {
     webApp = await startWebAppDevServer(gatewayUrlForBrowser(stack.gatewayUrl));
   } catch (error) {
