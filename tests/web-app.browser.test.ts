@@ -193,7 +193,7 @@ async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) 
   await shot(page, '03-habit-logged', screenshots);
 
   // Search as you type, in Russian, with highlighted words.
-  await page.getByRole('link', { name: 'Content' }).click();
+  await page.getByRole('link', { name: 'Content', exact: true }).click();
   await page.getByLabel(/Search articles/).fill('присед');
   const results = page.getByTestId('search-results');
   // Russian stemming: "присед" finds and marks "приседа" in the Russian item's snippet.
@@ -208,8 +208,17 @@ async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) 
   await page.getByText('Enrolled').waitFor();
   await shot(page, '05-course', screenshots);
 
+  // A paid course: its lessons are locked without the entitlement, and enrolling asks for a plan.
+  await page.getByRole('link', { name: '← Content' }).click();
+  await page.getByRole('link', { name: 'Mobility Masterclass' }).first().click();
+  await page.getByTestId('course').waitFor();
+  await page.getByText(/Locked: subscribe/).waitFor();
+  await page.getByRole('button', { name: 'Enrol' }).click();
+  await page.getByText(/part of a paid plan/).waitFor();
+  await shot(page, '05-course-paid-locked', screenshots);
+
   // Plans through the TEST gateway: the athlete already has Basic.
-  await page.getByRole('link', { name: 'Plans' }).click();
+  await page.getByRole('link', { name: 'Plans', exact: true }).click();
   await page.getByTestId('active-subscription').waitFor();
   expect(await page.getByTestId('plan').count()).toBe(2);
   await page.getByRole('button', { name: 'Subscribe (test payment)' }).last().click();
@@ -218,7 +227,7 @@ async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) 
 
   // Phone width.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await page.getByTestId('steps-chart').locator('canvas').first().waitFor();
   expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await shot(page, '07-dashboard-phone', screenshots);
@@ -229,7 +238,7 @@ async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) 
 
   // The demo trainer sees the athlete among their clients, with a steps chart and streaks.
   await signInAs(page, trainerLogin);
-  await page.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   const client = page.getByTestId('client').first();
   await client.waitFor();
   expect(await client.textContent()).toContain(athleteLogin.username);
