@@ -311,6 +311,65 @@ describe.runIf(haveChromium || inCi)('the example web app in chromium', () => {
       await context.close();
     }, 60_000);
 
+    it('signs up (empty states), asks for the second factor, and shows a rate-limit wait on the form', async () => {
+      const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      // Sign-up in the app: a new account's dashboard shows its empty states.
+      await page.goto(`${appOrigin}/#/sign-up`);
+      await page.getByLabel('Email').fill('newcomer@example.com');
+      await page.getByLabel('Username').fill('newcomer');
+      await page.getByLabel(/^Password/).fill('a long enough passphrase');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByRole('heading', { name: 'Hello, newcomer' }).waitFor();
+      await page.getByText('No habits yet.').waitFor();
+      await page.getByText(/No samples yet/).waitFor();
+      expect(await page.getByTestId('steps-chart').getAttribute('data-with-data')).toBe('0');
+      await shot(page, '10-sign-up-empty-dashboard', true);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+      // An account with two-factor on: the form asks for the code, then signs in.
+      const { decodeBase32IgnorePadding } = await import('@oslojs/encoding');
+      const { generateHOTP } = await import('@oslojs/otp');
+      const guarded = await stack.signUp();
+      const enrolled = await stack.gql(
+        'mutation { enrollTwoFactor { secret } }',
+        {},
+        { token: guarded.token },
+      );
+      const key = decodeBase32IgnorePadding(enrolled.data.enrollTwoFactor.secret);
+      const code = () => generateHOTP(key, BigInt(Math.floor(stack.clock.now().getTime() / 30_000)), 6);
+      const confirmed = await stack.gql(
+        'mutation($code: String!) { confirmTwoFactor(code: $code) { __typename } }',
+        { code: code() },
+        { token: guarded.token },
+      );
+      expect(confirmed.errors).toBeUndefined();
+      stack.clock.advance(30_000); // a fresh code: the confirming one is spent
+      await signInAs(page, { email: guarded.email, password: guarded.password });
+      await page.getByRole('heading', { name: 'Two-factor code' }).waitFor();
+      await shot(page, '11-two-factor', true);
+      await page.getByLabel(/Code from your authenticator/).fill(code());
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByRole('heading', { name: `Hello, ${guarded.username}` }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+      // Too many wrong passwords: the form says how long to wait and holds the button.
+      const target = await stack.signUp();
+      for (let i = 0; i < 10; i++)
+        await stack.gql(
+          'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
+          { input: { login: target.email, password: `wrong-${i}` } },
+          { headers: { 'x-forwarded-for': `198.19.0.${i + 1}` } },
+        );
+      await signInAs(page, { email: target.email, password: target.password });
+      await page.getByText(/Too many attempts: try again in \d+ seconds/).waitFor();
+      expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
+      await shot(page, '12-rate-limited', true);
+      await context.close();
+    }, 120_000);
+
     it('cannot reach the gateway from an origin outside CORS_ORIGINS', async () => {
       const other = new AppServer(distDir);
       const otherOrigin = await other.start();
