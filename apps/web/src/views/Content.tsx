@@ -47,7 +47,7 @@ function SearchResults({ query }: { query: string }) {
           <ul className="results" data-testid="search-results">
             {nodes.map(({ item, snippet }) => (
               <li key={item.id}>
-                <div className="row">
+                <div className="title-row">
                   <strong>{item.title}</strong>
                   <span className="badge">{item.type.toLowerCase()}</span>
                   {item.language && (
