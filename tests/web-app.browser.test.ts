@@ -9,7 +9,7 @@ import { createGatewayFromEnv } from '../gateway/server.js';
 import { loadEnv } from '../kit/env.js';
 import { signIn } from '../stack/demo/api.js';
 import { DEMO_USERS, seedDemo } from '../stack/seed.js';
-import { startTestStack, type TestStack } from '../testkit/stack.js';
+import { eventually, startTestStack, type TestStack } from '../testkit/stack.js';
 
 /**
  * The example web app (apps/web) in a real browser: Debian's chromium driven by playwright-core
@@ -106,6 +106,20 @@ async function startAppAndStack(trustedDocuments?: 'only') {
   const stack = await startTestStack({ env: { CORS_ORIGINS: appOrigin } });
   await seedDemo(stack.runtime, stack.gatewayUrl);
   await stack.flushEvents();
+  // Health and billing learn of the athlete hiring the trainer from events (asynchronous on
+  // Redis): wait until the trainer may read the client's steps and plan.
+  const trainerToken = await signIn(stack.gatewayUrl, trainerLogin);
+  const to = new Date().toISOString().slice(0, 10);
+  await eventually(async () => {
+    const seen = await stack.gql(
+      `query($days: LocalDateRange!) { me { trainer { clients { nodes {
+        activePlan { name } healthSeries(metricType: STEPS, days: $days, bucket: DAY) { sum } } } } } }`,
+      { days: { from: to, to } },
+      { token: trainerToken },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.me.trainer.clients.nodes).toHaveLength(1);
+  }, 20_000);
   app.gatewayUrl = stack.gatewayUrl;
   let stopGateway = async () => {};
   if (trustedDocuments) {
