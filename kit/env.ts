@@ -55,6 +55,8 @@ const rawEnvSchema = z
     /** Comma-separated name=url pairs overriding where the gateway finds each subgraph. */
     SUBGRAPH_URLS: z.string().optional(),
     SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** `npm start` outside production also serves the example web app (apps/web) with Vite's dev server; `off` leaves it out. */
+    WEB_APP: z.enum(['dev', 'off']).default('dev'),
     /** Where a subgraph reaches the gateway for whole-graph work (exportMyData); the stack sets it itself. */
     GATEWAY_INTERNAL_URL: z.string().url().optional(),
     /** The frontend's base URL; links in mails (verify email, reset password) point there. */

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { buildWebApp } from '../stack/web-app.js';
 
 /**
  * Compiles entry points and everything they import to plain JavaScript, for processes that run
@@ -10,7 +11,9 @@ import ts from 'typescript';
  * memory for the gateway (BENCHMARKS.md, tuning log). Types are checked by `npm run check`,
  * not here.
  *
- *   npm run build            gateway/main.ts -> dist/gateway/main.js (what production runs)
+ *   npm run build            gateway/main.ts -> dist/gateway/main.js (what production runs),
+ *                            and the example web app -> apps/web/dist (static files; the
+ *                            gateway it calls comes from VITE_GATEWAY_URL)
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,4 +61,7 @@ if (isMain) {
   const started = Date.now();
   buildJavaScript(['gateway/main.ts'], join(ROOT, 'dist'));
   console.log(`built dist/gateway/main.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const webStarted = Date.now();
+  await buildWebApp();
+  console.log(`built apps/web/dist in ${((Date.now() - webStarted) / 1000).toFixed(1)} s`);
 }

@@ -18,6 +18,8 @@ function run(label: string, command: string, args: string[], env: Record<string,
 }
 
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+// The web app has its own compiler settings (DOM, JSX, bundler resolution).
+run('typecheck apps/web', 'npx', ['tsc', '--noEmit', '-p', 'apps/web']);
 run('lint', 'npx', ['biome', 'check', '.']);
 
 console.log('\n== generated files');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
@@ -9,6 +9,17 @@ import { signUpTrainer, type TestTrainer } from '../testkit/trainer.js';
  * (docs/architecture.md#what-may-import-what) and SQL (docs/architecture.md#one-schema-per-subgraph).
  */
 const root = resolve(import.meta.dirname, '..');
+
+/** The web apps' sources: TypeScript with and without JSX. */
+function appSourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...appSourceFiles(path));
+    else if (/\.tsx?$/.test(path)) out.push(path);
+  }
+  return out;
+}
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -164,6 +175,37 @@ describe('subgraph isolation', () => {
           offenders.push(`${relative(root, file)} -> ${bare}`);
     }
     expect(sourceFiles(dir).length).toBeGreaterThan(3);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the web app (apps/) imports only the client package and its own libraries, never server code', () => {
+    const offenders: string[] = [];
+    const apps = readdirSync(join(root, 'apps')).filter((n) => statSync(join(root, 'apps', n)).isDirectory());
+    for (const app of apps) {
+      const dir = join(root, 'apps', app);
+      const declared = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      const allowed = new Set([
+        ...Object.keys(declared.dependencies ?? {}),
+        ...Object.keys(declared.devDependencies ?? {}),
+      ]);
+      const files = appSourceFiles(join(dir, 'src'));
+      expect(files.length, app).toBeGreaterThan(3);
+      for (const file of [...files, join(dir, 'vite.config.ts')].filter((f) => existsSync(f))) {
+        for (const target of importsOf(file))
+          if (!target.startsWith(`apps/${app}/`)) offenders.push(`${relative(root, file)} -> ${target}`);
+        const text = readFileSync(file, 'utf8');
+        for (const [, bare] of text.matchAll(/(?:from\s+|import\s*\(?\s*)['"]([^'"./][^'"]*)['"]/g)) {
+          const name = bare!.startsWith('@') ? bare!.split('/').slice(0, 2).join('/') : bare!.split('/')[0]!;
+          if (!allowed.has(name) && !name.startsWith('node:'))
+            offenders.push(`${relative(root, file)} -> ${bare}`);
+        }
+      }
+      // The server's code never reaches the browser through the client package either.
+      expect(allowed.has('@fitness/client'), app).toBe(true);
+    }
     expect(offenders).toEqual([]);
   });
 

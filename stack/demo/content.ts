@@ -1,6 +1,7 @@
 /**
  * Demo data of the content domain, through the public API: the demo trainer publishes a few
- * items (searchable, of each type) and a free course built from them; the athlete enrolls.
+ * items (searchable, of each type, one in Russian), a free course built from them (the athlete
+ * enrolls) and a paid one.
  */
 import { call, type DemoTokens } from './api.js';
 
@@ -36,6 +37,16 @@ const ITEMS = [
     contentUrl: 'https://cdn.demo.fitness/images/desk-mobility.png',
     tags: ['mobility', 'recovery'],
     difficulty: 'INTERMEDIATE',
+  },
+  {
+    // Russian, so search shows the Russian stemming (присед finds приседания).
+    type: 'ARTICLE',
+    title: 'Приседания: техника для начинающих',
+    description: 'Спина прямая, колени над носками, вес на всей стопе: пять подсказок для первого приседа.',
+    contentUrl: 'https://demo.fitness/articles/prisedaniya',
+    tags: ['strength', 'legs'],
+    difficulty: 'BEGINNER',
+    language: 'RUSSIAN',
   },
 ] as const;
 
@@ -87,4 +98,32 @@ export async function seedContentDemo(gatewayUrl: string, { trainer, athlete }: 
     { id: courseId },
     athlete,
   );
+
+  // A paid course: its lessons stay locked for anyone without the course:<id> or courses:all
+  // entitlement (the demo plans grant neither), as a frontend shows them.
+  const paid = await call(
+    gatewayUrl,
+    `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`,
+    {
+      input: {
+        name: 'Mobility Masterclass',
+        description: 'A paid course: four weeks of mobility work for hips, spine and shoulders.',
+        durationHours: 4,
+        difficulty: 'INTERMEDIATE',
+        priceCents: 1_900,
+      },
+    },
+    trainer,
+  );
+  const paidId = paid.createCourse.id as string;
+  await call(
+    gatewayUrl,
+    `mutation($courseId: ID!, $input: AddLessonInput!) { addLesson(courseId: $courseId, input: $input) { id } }`,
+    {
+      courseId: paidId,
+      input: { title: 'Desk mobility', durationMinutes: 12, contentItemIds: [itemIds[3]] },
+    },
+    trainer,
+  );
+  await call(gatewayUrl, `mutation($id: ID!) { publishCourse(id: $id) { id } }`, { id: paidId }, trainer);
 }

@@ -1,6 +1,7 @@
 /**
  * Demo data of the training domain, seeded through the public API like the rest of the demo:
- * the demo trainer is verified and publishes a plan; the demo athlete has habits with logs.
+ * the demo trainer is verified and publishes a plan; the demo athlete hires the trainer (so the
+ * trainer's client list has someone in it) and has habits with logs.
  */
 
 import { call, type DemoTokens } from './api.js';
@@ -29,6 +30,12 @@ export async function seedTrainingDemo(
     `mutation($id: ID!) { verifyTrainer(trainerId: $id) { id } }`,
     { id: applied.applyAsTrainer.id },
     admin,
+  );
+  await call(
+    gatewayUrl,
+    `mutation($id: ID!) { hireTrainer(trainerId: $id) { id } }`,
+    { id: applied.applyAsTrainer.id },
+    athlete,
   );
 
   const plan = await call(

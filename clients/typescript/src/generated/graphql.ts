@@ -385,6 +385,14 @@ export type IntensityLevel =
   /** Steady effort. */
   | 'MODERATE';
 
+/** A run of whole days on a calendar (a time zone's), both ends included. */
+export type LocalDateRange = {
+  /** The first day. */
+  from: string;
+  /** The last day, on or after from. */
+  to: string;
+};
+
 /** One day of a habit. */
 export type LogHabitInput = {
   /** Whether the day counts as done (default true). */
@@ -720,6 +728,11 @@ export type MyBillingQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyBillingQuery = { me: { id: string, entitlements: Array<string> | null, activeSubscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null, renewalDate: string | null, autoRenewal: boolean, canceledAt: string | null, plan: { id: string, name: string } } | null, subscriptions: { nodes: Array<{ id: string, status: SubscriptionStatus, startDate: string, endDate: string | null, plan: { name: string }, payments: { nodes: Array<{ id: string, amountCents: number, currency: string, status: PaymentStatus, cardLast4: string | null, createdAt: string, refundedCents: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
+export type PaymentGatewaysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentGatewaysQuery = { paymentGateways: Array<{ gateway: PaymentGateway, currencies: Array<string> }> };
+
 export type RefundPaymentMutationVariables = Exact<{
   paymentId: string | number;
   amountCents: number;
@@ -869,6 +882,14 @@ export type SearchContentQueryVariables = Exact<{
 
 
 export type SearchContentQuery = { searchContent: { nodes: Array<{ rank: number, snippet: string | null, item: { id: string, type: ContentType, title: string, thumbnailUrl: string | null, difficulty: Difficulty | null, language: ContentLanguage, viewCount: number, rating: number | null, ratingsCount: number, creator: { id: string }, courses: Array<{ id: string, name: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AthleteDashboardQueryVariables = Exact<{
+  week: LocalDateRange;
+  month: LocalDateRange;
+}>;
+
+
+export type AthleteDashboardQuery = { me: { id: string, timeZone: string | null, stepsWeek: Array<{ start: string, count: number, sum: number | null }> | null, stepsMonth: Array<{ start: string, count: number, sum: number | null }> | null, heartRate: Array<{ start: string, count: number, min: number | null }> | null, weight: Array<{ start: string, count: number, avg: number | null }> | null, sleep: Array<{ start: string, count: number, sum: number | null }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string }> } | null, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string }> | null } | null };
 
 export type ConnectHealthIntegrationMutationVariables = Exact<{
   input: ConnectHealthIntegrationInput;
@@ -1159,6 +1180,11 @@ export type VerifyEmailMutation = { verifyEmail:
     | { __typename: 'InvalidToken', code: string, message: string }
    };
 
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { me: { id: string, username: string, email: string | null, timeZone: string | null, roles: Array<Role> | null, trainer: { id: string, verified: boolean } | null } | null };
+
 export type AddWorkoutPlanExerciseMutationVariables = Exact<{
   workoutPlanId: string | number;
   input: AddWorkoutPlanExerciseInput;
@@ -1254,6 +1280,13 @@ export type StartWorkoutSessionMutationVariables = Exact<{
 
 
 export type StartWorkoutSessionMutation = { startWorkoutSession: { id: string, status: WorkoutSessionStatus, startedAt: string, workoutPlanVersion: { version: number, name: string } | null } };
+
+export type TrainerDashboardQueryVariables = Exact<{
+  days: LocalDateRange;
+}>;
+
+
+export type TrainerDashboardQuery = { me: { id: string, trainer: { id: string, clients: { nodes: Array<{ id: string, startedAt: string, user: { id: string, username: string, firstName: string | null, lastName: string | null }, activePlan: { id: string, name: string } | null, steps: Array<{ start: string, sum: number | null }> | null, habits: Array<{ id: string, name: string, currentStreak: number, bestStreak: number, streakUnit: StreakUnit }> | null }> } | null } | null } | null };
 
 export type VerifyTrainerMutationVariables = Exact<{
   trainerId: string | number;
@@ -1497,6 +1530,14 @@ export const MyBillingDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:05969ddc4b3f5ae39ec064c80abb4976187cf183a9d1c0527642885432225a27"}) as unknown as TypedDocumentString<MyBillingQuery, MyBillingQueryVariables>;
+export const PaymentGatewaysDocument = new TypedDocumentString(`
+    query PaymentGateways {
+  paymentGateways {
+    gateway
+    currencies
+  }
+}
+    `, {"hash":"sha256:88b6d3eca37045df6548b17da7a5c1a5e54280720bb410f04cbb8ef059dc3b03"}) as unknown as TypedDocumentString<PaymentGatewaysQuery, PaymentGatewaysQueryVariables>;
 export const RefundPaymentDocument = new TypedDocumentString(`
     mutation RefundPayment($paymentId: ID!, $amountCents: Int!, $reason: String) {
   refundPayment(paymentId: $paymentId, amountCents: $amountCents, reason: $reason) {
@@ -1799,6 +1840,77 @@ export const SearchContentDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:d120e6c86764b54c9ac0b507cf937aa4c9069745c13a7e9383399ef189e8334f"}) as unknown as TypedDocumentString<SearchContentQuery, SearchContentQueryVariables>;
+export const AthleteDashboardDocument = new TypedDocumentString(`
+    query AthleteDashboard($week: LocalDateRange!, $month: LocalDateRange!) {
+  me {
+    id
+    timeZone
+    stepsWeek: healthSeries(
+      metricType: STEPS
+      days: $week
+      bucket: DAY
+      includeEmpty: true
+    ) {
+      start
+      count
+      sum
+    }
+    stepsMonth: healthSeries(
+      metricType: STEPS
+      days: $month
+      bucket: DAY
+      includeEmpty: true
+    ) {
+      start
+      count
+      sum
+    }
+    heartRate: healthSeries(
+      metricType: HEART_RATE
+      days: $month
+      bucket: DAY
+      includeEmpty: true
+    ) {
+      start
+      count
+      min
+    }
+    weight: healthSeries(
+      metricType: WEIGHT
+      days: $month
+      bucket: DAY
+      includeEmpty: true
+    ) {
+      start
+      count
+      avg
+    }
+    sleep: healthSeries(
+      metricType: SLEEP
+      days: $week
+      bucket: DAY
+      includeEmpty: true
+    ) {
+      start
+      count
+      sum
+    }
+    healthGoals {
+      nodes {
+        id
+        metricType
+        targetValue
+        unit
+      }
+    }
+    latestHealthMetrics {
+      metricType
+      value
+      unit
+    }
+  }
+}
+    `, {"hash":"sha256:caf8d96ff84de99cef1d58ecbc22552f8f87f64daa65b46a0c140981d262ee51"}) as unknown as TypedDocumentString<AthleteDashboardQuery, AthleteDashboardQueryVariables>;
 export const ConnectHealthIntegrationDocument = new TypedDocumentString(`
     mutation ConnectHealthIntegration($input: ConnectHealthIntegrationInput!) {
   connectHealthIntegration(input: $input) {
@@ -2289,6 +2401,21 @@ export const VerifyEmailDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:a0c015d8c8c9f804bbbb0b73ed465b3541351e67626864069ba35cd2d7ef63d1"}) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  me {
+    id
+    username
+    email
+    timeZone
+    roles
+    trainer {
+      id
+      verified
+    }
+  }
+}
+    `, {"hash":"sha256:30141c7ff0815b98ae5e4624f3985d64f127b6e080d430235481942c7c193e8d"}) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
 export const AddWorkoutPlanExerciseDocument = new TypedDocumentString(`
     mutation AddWorkoutPlanExercise($workoutPlanId: ID!, $input: AddWorkoutPlanExerciseInput!) {
   addWorkoutPlanExercise(workoutPlanId: $workoutPlanId, input: $input) {
@@ -2553,6 +2680,48 @@ export const StartWorkoutSessionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:c766e13543978cc97ed3c98b72b2d97bfd5ed36e8f5ce0ab47de187721f4ce1d"}) as unknown as TypedDocumentString<StartWorkoutSessionMutation, StartWorkoutSessionMutationVariables>;
+export const TrainerDashboardDocument = new TypedDocumentString(`
+    query TrainerDashboard($days: LocalDateRange!) {
+  me {
+    id
+    trainer {
+      id
+      clients(first: 50) {
+        nodes {
+          id
+          startedAt
+          user {
+            id
+            username
+            firstName
+            lastName
+          }
+          activePlan {
+            id
+            name
+          }
+          steps: healthSeries(
+            metricType: STEPS
+            days: $days
+            bucket: DAY
+            includeEmpty: true
+          ) {
+            start
+            sum
+          }
+          habits {
+            id
+            name
+            currentStreak
+            bestStreak
+            streakUnit
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5e272492b32504468b2994113de5e4d91ab85ac8a85188d09c0696337a7dc0f1"}) as unknown as TypedDocumentString<TrainerDashboardQuery, TrainerDashboardQueryVariables>;
 export const VerifyTrainerDocument = new TypedDocumentString(`
     mutation VerifyTrainer($trainerId: ID!) {
   verifyTrainer(trainerId: $trainerId) {
