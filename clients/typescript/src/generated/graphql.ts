@@ -180,6 +180,8 @@ export type CreateContentItemInput = {
 export type CreateCourseInput = {
   /** http(s) URL of a cover image. */
   coverImageUrl?: string | null | undefined;
+  /** The ISO 4217 currency of priceCents (default USD). */
+  currency?: string | null | undefined;
   /** Up to 10000 characters. */
   description?: string | null | undefined;
   /** How demanding it is. */
