@@ -140,6 +140,27 @@ describe('content items', () => {
 });
 
 describe('courses and lessons', () => {
+  it('prices a course in an ISO 4217 currency: USD unless the trainer names one', async () => {
+    const PRICED = `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id priceCents currency isFree } }`;
+    const usd = await gqlAs(stack, trainer, PRICED, {
+      input: { name: 'Priced in dollars', priceCents: 4900 },
+    });
+    expect(usd.data.createCourse).toMatchObject({ priceCents: 4900, currency: 'USD', isFree: false });
+    const rub = await gqlAs(stack, trainer, PRICED, {
+      input: { name: 'Priced in roubles', priceCents: 99_000, currency: 'RUB' },
+    });
+    expect(rub.data.createCourse).toMatchObject({ priceCents: 99_000, currency: 'RUB' });
+    const changed = await gqlAs(
+      stack,
+      trainer,
+      `mutation($id: ID!, $input: UpdateCourseInput!) { updateCourse(id: $id, input: $input) { currency } }`,
+      { id: rub.data.createCourse.id, input: { currency: 'EUR' } },
+    );
+    expect(changed.data.updateCourse.currency).toBe('EUR');
+    const bad = await gqlAs(stack, trainer, PRICED, { input: { name: 'No such money', currency: 'XYZW' } });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+  });
+
   it('publishes a course only with lessons, and shows drafts to the owner only', async () => {
     const course = await newCourse(trainer);
     expect(code(await gqlAs(stack, trainer, PUBLISH_COURSE, { id: course }))).toBe('BAD_USER_INPUT');

@@ -49,6 +49,7 @@ export async function createCourse(deps: SubgraphDeps, ctx: RequestContext, inpu
         isFree: true,
         priceCents: 0,
         ...pricePatch(input.priceCents),
+        ...(input.currency ? { currency: input.currency } : {}),
         createdAt: now,
         updatedAt: now,
       })
@@ -87,6 +88,7 @@ export async function updateCourse(
   }
   if (input.difficulty !== undefined) patch.level = input.difficulty ? toDb(input.difficulty) : null;
   Object.assign(patch, pricePatch(input.priceCents));
+  if (input.currency) patch.currency = input.currency;
   return deps.database.db.transaction(async (tx) => {
     const course = await lockOwnCourse(tx, ctx, id);
     const [row] = await tx

@@ -101,6 +101,8 @@ export const courses = content.table(
     level: varchar('level', { length: 16 }),
     isFree: boolean('is_free').notNull().default(true),
     priceCents: integer('price_cents').notNull().default(0),
+    /** ISO 4217: money is never a bare number (the data model's price_cents names no currency). */
+    currency: varchar('currency', { length: 3 }).notNull().default('USD'),
     isPublished: boolean('is_published').notNull().default(false),
     enrollmentsCount: integer('enrollments_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -109,6 +111,7 @@ export const courses = content.table(
   (t) => [
     index('courses_creator_published_idx').on(t.creatorId, t.isPublished),
     index('courses_published_created_idx').on(t.isPublished, t.createdAt),
+    check('courses_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       'courses_level_known',
       sql`${t.level} is null or ${t.level} in ('beginner','intermediate','advanced')`,

@@ -88,7 +88,7 @@ export type Cohort = {
   computedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the cohort was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** The definition in the cohort definition language (see the analytics section of the README). */
+  /** The definition in the cohort definition language (docs/domains.md, 'Cohorts'). */
   definition: Scalars['JSONObject']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];

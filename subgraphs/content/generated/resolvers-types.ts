@@ -12,6 +12,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 4217 currency code, e.g. USD. */
+  Currency: { input: string; output: string; }
   /** An instant in UTC, as an ISO 8601 string (e.g. 2026-11-27T14:00:00Z). */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -139,6 +141,8 @@ export type Course = {
   createdAt: Scalars['DateTime']['output'];
   /** The trainer who made it. */
   creator: Trainer;
+  /** The ISO 4217 currency of priceCents. */
+  currency: Scalars['Currency']['output'];
   /** Longer description. */
   description?: Maybe<Scalars['String']['output']>;
   /** How demanding it is. */
@@ -216,6 +220,8 @@ export type CreateContentItemInput = {
 export type CreateCourseInput = {
   /** http(s) URL of a cover image. */
   coverImageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The ISO 4217 currency of priceCents (default USD). */
+  currency?: InputMaybe<Scalars['Currency']['input']>;
   /** Up to 10000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** How demanding it is. */
@@ -547,6 +553,8 @@ export type UpdateContentItemInput = {
 export type UpdateCourseInput = {
   /** http(s) URL of a cover image; null clears it. */
   coverImageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The ISO 4217 currency of priceCents. */
+  currency?: InputMaybe<Scalars['Currency']['input']>;
   /** Up to 10000 characters; null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** How demanding it is; null clears it. */
@@ -723,6 +731,7 @@ export type ResolversTypes = {
   CourseFilter: CourseFilter;
   CreateContentItemInput: CreateContentItemInput;
   CreateCourseInput: CreateCourseInput;
+  Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Difficulty: Difficulty;
   EnrollResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['EnrollResult']>;
@@ -758,6 +767,7 @@ export type ResolversParentTypes = {
   CourseFilter: CourseFilter;
   CreateContentItemInput: CreateContentItemInput;
   CreateCourseInput: CreateCourseInput;
+  Currency: Scalars['Currency']['output'];
   DateTime: Scalars['DateTime']['output'];
   EnrollResult: ResolversUnionTypes<ResolversParentTypes>['EnrollResult'];
   Enrollment: EnrollmentRowModel;
@@ -829,6 +839,7 @@ export type CourseResolvers<ContextType = RequestContext, ParentType extends Res
   coverImageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   creator?: Resolver<ResolversTypes['Trainer'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   difficulty?: Resolver<Maybe<ResolversTypes['Difficulty']>, ParentType, ContextType>;
   durationHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -849,6 +860,10 @@ export type CourseConnectionResolvers<ContextType = RequestContext, ParentType e
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
+
+export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
+  name: 'Currency';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -945,6 +960,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ContentSearchResult?: ContentSearchResultResolvers<ContextType>;
   Course?: CourseResolvers<ContextType>;
   CourseConnection?: CourseConnectionResolvers<ContextType>;
+  Currency?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   EnrollResult?: EnrollResultResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;

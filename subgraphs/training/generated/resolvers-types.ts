@@ -173,7 +173,7 @@ export type Habit = {
   /**
    * The running streak: consecutive days completed (daily habits) or consecutive ISO weeks with at
    * least frequencyPerWeek completed days. Today, or this week, not done yet does not break it.
-   * Dates are UTC calendar dates.
+   * Days are the owner's calendar days (User.timeZone).
    */
   currentStreak: Scalars['Int']['output'];
   /** Days per week the habit should be done, 1-7. */

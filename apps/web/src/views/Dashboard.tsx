@@ -175,7 +175,7 @@ function Habits({ timeZone }: { timeZone: string }) {
       )}
       <Query result={habits}>
         {(data) => {
-          const list = data.me?.habits ?? [];
+          const list = data.me?.habits?.nodes ?? [];
           if (list.length === 0) return <Empty>No habits yet.</Empty>;
           return (
             <ul className="habits">

@@ -38,11 +38,11 @@ export function TrainerView({ viewer }: { viewer: Viewer }) {
                   height={140}
                   timeZone={timeZone}
                 />
-                {(relationship.habits ?? []).length === 0 ? (
+                {(relationship.habits?.nodes ?? []).length === 0 ? (
                   <Empty>No habits.</Empty>
                 ) : (
                   <ul className="habits compact">
-                    {(relationship.habits ?? []).map((habit) => (
+                    {(relationship.habits?.nodes ?? []).map((habit) => (
                       <li key={habit.id}>
                         <span>{habit.name}</span>
                         <span className="muted">

@@ -180,6 +180,8 @@ export type CreateContentItemInput = {
 export type CreateCourseInput = {
   /** http(s) URL of a cover image. */
   coverImageUrl?: string | null | undefined;
+  /** The ISO 4217 currency of priceCents (default USD). */
+  currency?: string | null | undefined;
   /** Up to 10000 characters. */
   description?: string | null | undefined;
   /** How demanding it is. */
@@ -1286,7 +1288,7 @@ export type TrainerDashboardQueryVariables = Exact<{
 }>;
 
 
-export type TrainerDashboardQuery = { me: { id: string, trainer: { id: string, clients: { nodes: Array<{ id: string, startedAt: string, user: { id: string, username: string, firstName: string | null, lastName: string | null }, activePlan: { id: string, name: string } | null, steps: Array<{ start: string, sum: number | null }> | null, habits: Array<{ id: string, name: string, currentStreak: number, bestStreak: number, streakUnit: StreakUnit }> | null }> } | null } | null } | null };
+export type TrainerDashboardQuery = { me: { id: string, trainer: { id: string, clients: { nodes: Array<{ id: string, startedAt: string, user: { id: string, username: string, firstName: string | null, lastName: string | null }, activePlan: { id: string, name: string } | null, steps: Array<{ start: string, sum: number | null }> | null, habits: { nodes: Array<{ id: string, name: string, currentStreak: number, bestStreak: number, streakUnit: StreakUnit }> } | null }> } | null } | null } | null };
 
 export type VerifyTrainerMutationVariables = Exact<{
   trainerId: string | number;
@@ -2709,19 +2711,21 @@ export const TrainerDashboardDocument = new TypedDocumentString(`
             start
             sum
           }
-          habits {
-            id
-            name
-            currentStreak
-            bestStreak
-            streakUnit
+          habits(first: 20) {
+            nodes {
+              id
+              name
+              currentStreak
+              bestStreak
+              streakUnit
+            }
           }
         }
       }
     }
   }
 }
-    `, {"hash":"sha256:5e272492b32504468b2994113de5e4d91ab85ac8a85188d09c0696337a7dc0f1"}) as unknown as TypedDocumentString<TrainerDashboardQuery, TrainerDashboardQueryVariables>;
+    `, {"hash":"sha256:db0448046fb954de3e29285b0fd4998a6e8601734bf31e66a62e427024e6e38a"}) as unknown as TypedDocumentString<TrainerDashboardQuery, TrainerDashboardQueryVariables>;
 export const VerifyTrainerDocument = new TypedDocumentString(`
     mutation VerifyTrainer($trainerId: ID!) {
   verifyTrainer(trainerId: $trainerId) {

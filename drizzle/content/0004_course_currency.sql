@@ -1,0 +1,2 @@
+ALTER TABLE "content"."courses" ADD COLUMN "currency" varchar(3) DEFAULT 'USD' NOT NULL;--> statement-breakpoint
+ALTER TABLE "content"."courses" ADD CONSTRAINT "courses_currency_check" CHECK ("content"."courses"."currency" ~ '^[A-Z]{3}$');
