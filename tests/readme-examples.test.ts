@@ -89,12 +89,16 @@ beforeAll(async () => {
   await seedDemo(stack.runtime, stack.gatewayUrl);
   for (const user of DEMO_USERS) tokens.set(user.username, await signIn(stack.gatewayUrl, user));
   const demo = await stack.gql(`{ subscriptionPlans { nodes { id name } } courses { nodes { id name } } }`);
-  const athlete = await stack.gql(`{ me { habits { id name } } }`, {}, { token: tokens.get('demo_athlete') });
+  const athlete = await stack.gql(
+    `{ me { habits { nodes { id name } } } }`,
+    {},
+    { token: tokens.get('demo_athlete') },
+  );
   expect(demo.errors ?? athlete.errors).toBeUndefined();
   const plan = demo.data.subscriptionPlans.nodes.find((p: { name: string }) => p.name === 'Basic');
   placeholders.set('<the Basic plan>', plan.id);
   placeholders.set('<the demo course>', demo.data.courses.nodes[0].id);
-  placeholders.set('<a habit of the athlete>', athlete.data.me.habits[0].id);
+  placeholders.set('<a habit of the athlete>', athlete.data.me.habits.nodes[0].id);
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
