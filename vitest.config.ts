@@ -12,7 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.data/**', '.bench/**'],
+    // tests/scale/ runs against a replicated stack of processes: `npm run test:scale`.
+    exclude: ['node_modules/**', '.data/**', '.bench/**', 'tests/scale/**'],
     globalSetup: ['testkit/global-setup.ts'],
     // Each file starts its own supergraph and database; two cores run two files at a time.
     pool: 'forks',

@@ -2,7 +2,14 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 import { buildWebApp } from '../stack/web-app.js';
+
+/** Every process entry: the gateway and each subgraph (what the replicated stack runs). */
+export const PROCESS_ENTRIES = [
+  'gateway/main.ts',
+  ...SUBGRAPH_NAMES.map((name) => `subgraphs/${name}/main.ts`),
+];
 
 /**
  * Compiles entry points and everything they import to plain JavaScript, for processes that run
@@ -18,7 +25,11 @@ import { buildWebApp } from '../stack/web-app.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files read next to the code at run time (`new URL(..., import.meta.url)`), copied into the output. */
-const ASSETS = ['schema/supergraph.graphql', 'clients/typescript/src/generated/persisted-documents.json'];
+const ASSETS = [
+  'schema/supergraph.graphql',
+  'clients/typescript/src/generated/persisted-documents.json',
+  ...SUBGRAPH_NAMES.map((name) => `subgraphs/${name}/schema.graphql`),
+];
 
 export function buildJavaScript(entries: string[], outDir: string): void {
   const configPath = join(ROOT, 'tsconfig.json');

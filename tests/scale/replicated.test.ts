@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildJavaScript, PROCESS_ENTRIES } from '../../scripts/build.js';
+import { type ReplicatedStack, startReplicatedStack } from '../../stack/replicated-stack.js';
+import { postGraphQL } from '../../testkit/stack.js';
+import { withDatabaseName } from '../../testkit/database.js';
+
+/**
+ * Two gateways and two replicas of every subgraph, each its own process, behind HAProxy, on one
+ * PostgreSQL database and one Redis (stack/replicated-stack.ts): what a deployment with more than
+ * one of each must keep true. Needs DATABASE_URL and REDIS_URL (the test makes its own database on
+ * that server and its own Redis namespace); `npm run test:scale`.
+ */
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+if (!databaseUrl || !redisUrl) throw new Error('npm run test:scale needs DATABASE_URL and REDIS_URL');
+
+const databaseName = `fitness_scale_${randomBytes(4).toString('hex')}`;
+const workDir = mkdtempSync(join(tmpdir(), 'fitness-scale-'));
+let stack: ReplicatedStack;
+let sql: postgres.Sql;
+
+const PASSWORD = 'correct-horse-battery-staple';
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSuccess { token user { id } } } }`;
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on AuthSuccess { token } } }`;
+
+const gatewayUrls = () => stack.replicasOf('gateway').map((gateway) => `${gateway.url}/graphql`);
+
+let clients = 0;
+async function signUp(url: string, tag: string) {
+  const input = { email: `${tag}@example.com`, username: tag, password: PASSWORD };
+  // Each sign-up from a client address of its own, as real ones come from many places (sign-up is
+  // limited per address); HAProxy appends its own hop after it.
+  clients += 1;
+  const forwardedFor = `198.18.${(clients >> 8) & 255}.${clients & 255}`;
+  const result = await postGraphQL(
+    url,
+    { query: SIGN_UP, variables: { input } },
+    { 'x-forwarded-for': forwardedFor },
+  );
+  return result.data?.signUp as { __typename: string; token?: string; user?: { id: string } } | undefined;
+}
+
+beforeAll(async () => {
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${databaseName}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabaseName(databaseUrl, databaseName);
+  sql = postgres(url, { max: 2, onnotice: () => {} });
+  // Inside the repository, so the compiled files find node_modules.
+  const distDir = new URL('../../.data/scale-test-dist', import.meta.url).pathname;
+  buildJavaScript(PROCESS_ENTRIES, distDir);
+  stack = await startReplicatedStack({
+    databaseUrl: url,
+    redisUrl,
+    workDir,
+    distDir,
+    basePort: 4700,
+    // The test is the client in front of HAProxy: it names its address, HAProxy adds a hop.
+    env: { TRUST_PROXY_HOPS: '2' },
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await sql?.end();
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  rmSync(workDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('a replicated stack (two of every process behind HAProxy)', () => {
+  it('answers through the load balancer and through each gateway', async () => {
+    for (const url of [stack.gatewayUrl, ...gatewayUrls()]) {
+      const plans = await postGraphQL(url, { query: '{ subscriptionPlans { nodes { name } } }' });
+      expect(plans.errors, url).toBeUndefined();
+    }
+  });
+
+  it('refuses a session signed out through one gateway at once on the other (shared viewer cache)', async () => {
+    const [first, second] = gatewayUrls() as [string, string];
+    const created = await signUp(first, `viewer_${randomBytes(3).toString('hex')}`);
+    const bearer = { authorization: `Bearer ${created!.token}` };
+    // Both gateways resolve and cache the viewer.
+    for (const url of [first, second]) {
+      expect((await postGraphQL(url, { query: '{ me { id } }' }, bearer)).data?.me?.id).toBe(
+        created!.user!.id,
+      );
+    }
+    const signedOut = await postGraphQL(first, { query: 'mutation { signOut }' }, bearer);
+    expect(signedOut.data?.signOut).toBe(true);
+    const after = await postGraphQL(second, { query: '{ me { id } }' }, bearer);
+    expect(after.status).toBe(401);
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
+  });
+
+  it('counts password attempts across gateways and identity replicas: 10 wrong passwords, then none', async () => {
+    const tag = `limits_${randomBytes(3).toString('hex')}`;
+    await signUp(stack.gatewayUrl, tag);
+    const urls = gatewayUrls();
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        postGraphQL(urls[i % urls.length]!, {
+          query: SIGN_IN,
+          variables: { input: { login: tag, password: `wrong-password-${i}` } },
+        }),
+      ),
+    );
+    const tally: Record<string, number> = {};
+    for (const answer of answers) {
+      const name = answer.data?.signIn?.__typename ?? answer.errors?.[0]?.extensions?.code ?? 'none';
+      tally[name] = (tally[name] ?? 0) + 1;
+    }
+    expect(tally).toEqual({ InvalidCredentials: 10, TooManyAttempts: 14 });
+  });
+
+  it('runs an automatic persisted query registered on one gateway from the other (shared APQ cache)', async () => {
+    const [first, second] = gatewayUrls() as [string, string];
+    const query = `{ subscriptionPlans { nodes { id name } } __typename }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const registered = await postGraphQL(first, { query, extensions });
+    expect(registered.errors).toBeUndefined();
+    const byHash = await postGraphQL(second, { extensions });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data).toEqual(registered.data);
+  });
+
+  it('runs a trusted document by its hash alone through either gateway', async () => {
+    const manifest = JSON.parse(
+      readFileSync(
+        new URL('../../clients/typescript/src/generated/persisted-documents.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, string>;
+    const [hash, document] = Object.entries(manifest).find(([, text]) =>
+      text.includes('query SubscriptionPlans'),
+    )!;
+    for (const url of gatewayUrls()) {
+      const answer = await postGraphQL(url, {
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } },
+      });
+      expect(answer.errors, document).toBeUndefined();
+      expect(answer.data?.subscriptionPlans).toBeDefined();
+    }
+  });
+
+  it('delivers every outbox event exactly once while relays and consumers run in every replica and one of each is killed', async () => {
+    const prefix = `exactly_${randomBytes(3).toString('hex')}`;
+    const users = 60;
+    const created: string[] = [];
+    const [identity0] = stack.replicasOf('identity');
+    const [, analytics1] = stack.replicasOf('analytics');
+    const signUps = Array.from({ length: users }, async (_, i) => {
+      const tag = `${prefix}_${i}`;
+      // A client retries what failed in transit; a retry after a committed sign-up finds the
+      // account taken, which is the success it could not see.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const answer = await signUp(stack.gatewayUrl, tag).catch(() => undefined);
+        if (answer?.__typename === 'AuthSuccess' || answer?.__typename === 'EmailTaken') {
+          created.push(tag);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`${tag} could not sign up`);
+    });
+    // Crash an identity replica (its relay, mid-batch) and an analytics replica (its consumer,
+    // mid-delivery) while the sign-ups are arriving.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all([stack.kill(identity0!), stack.kill(analytics1!)]);
+    await Promise.all(signUps);
+    await Promise.all([stack.restart(identity0!), stack.restart(analytics1!)]);
+    expect(created).toHaveLength(users);
+
+    // Every user's signup reaches analytics once: none lost with the dead relay or consumer,
+    // none stored twice by the survivors' redelivery.
+    let counts: { username: string; stored: number }[] = [];
+    for (let waited = 0; waited < 60_000; waited += 500) {
+      counts = await sql<{ username: string; stored: number }[]>`
+        select u.username, count(e.id)::int as stored
+        from identity.users u
+        left join analytics.analytics_events e on e.user_id = u.id and e.event_type = 'signup'
+        where u.username like ${`${prefix}_%`}
+        group by u.username`;
+      if (counts.length === users && counts.every((row) => row.stored >= 1)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(counts).toHaveLength(users);
+    expect(counts.filter((row) => row.stored !== 1)).toEqual([]);
+  }, 180_000);
+});
