@@ -116,16 +116,13 @@ export type CompleteWorkoutSessionInput = {
   notes?: string | null | undefined;
 };
 
-/** Connecting a provider. GARMIN and FITBIT need the OAuth2 tokens the app obtained; the others need none. */
+/**
+ * Connecting a provider whose data the app sends (APPLE_HEALTH, GOOGLE_FIT). GARMIN and
+ * GOOGLE_HEALTH connect through startHealthIntegration instead.
+ */
 export type ConnectHealthIntegrationInput = {
-  /** The OAuth2 access token (GARMIN, FITBIT). */
-  accessToken?: string | null | undefined;
-  /** Which provider. */
+  /** Which provider: APPLE_HEALTH or GOOGLE_FIT. */
   provider: HealthProvider;
-  /** The OAuth2 refresh token (GARMIN, FITBIT). */
-  refreshToken?: string | null | undefined;
-  /** When the access token expires: between 2000-01-01 and 10 years from now. */
-  tokenExpiresAt?: string | null | undefined;
 };
 
 /** The language content is written in; it chooses the stemming used to search it. */
@@ -311,6 +308,24 @@ export type ExerciseFilter = {
   search?: string | null | undefined;
 };
 
+/** Why completing a connection failed. */
+export type HealthIntegrationFailureReason =
+  /** The state is unknown, expired (10 minutes), used, another user's, or the flow secret is missing or wrong: start again. */
+  | 'INVALID_STATE'
+  /** The provider refused the code or could not be reached: start again. */
+  | 'PROVIDER_ERROR';
+
+/** Why an integration stopped syncing; the user reconnects to resume. */
+export type HealthIntegrationInactiveReason =
+  /** The provider refused the stored grant (revoked by the user, expired): connect again. */
+  | 'ACCESS_REVOKED'
+  /** The user removed this app in the provider's own settings (Garmin Connect). */
+  | 'DEREGISTERED'
+  /** The user withdrew the permission to share health data in the provider's settings. */
+  | 'PERMISSIONS_CHANGED'
+  /** The provider's API was shut down (the Fitbit Web API); connect its successor (GOOGLE_HEALTH). */
+  | 'PROVIDER_RETIRED';
+
 /** One sample to record. */
 export type HealthMetricInput = {
   /** What was measured. */
@@ -331,12 +346,14 @@ export type HealthMetricInput = {
 export type HealthMetricSource =
   /** Apple HealthKit, sent by the iOS app. */
   | 'APPLE_HEALTH'
-  /** Pulled from the Fitbit Web API by the sync worker. */
+  /** Pulled from the Fitbit Web API before its shutdown (2 Nov 2026); no new samples arrive with this source. */
   | 'FITBIT'
   /** Pulled from Garmin Health by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect, sent by the Android app. */
   | 'GOOGLE_FIT'
+  /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
+  | 'GOOGLE_HEALTH'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
@@ -361,12 +378,26 @@ export type HealthMetricType =
 export type HealthProvider =
   /** Apple Health: data arrives from the iOS app through recordHealthMetrics. */
   | 'APPLE_HEALTH'
-  /** Fitbit Web API: pulled by the sync worker. */
+  /**
+   * Fitbit Web API, shut down on 2 Nov 2026: existing integrations are inactive with inactiveReason
+   * PROVIDER_RETIRED; connect GOOGLE_HEALTH instead.
+   */
   | 'FITBIT'
-  /** Garmin Health API: pulled by the sync worker. */
+  /** Garmin Health API: connected with startHealthIntegration, pulled by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect: data arrives from the Android app through recordHealthMetrics. */
-  | 'GOOGLE_FIT';
+  | 'GOOGLE_FIT'
+  /** Google Health API (Fitbit and Pixel devices): connected with startHealthIntegration, pulled by the sync worker. */
+  | 'GOOGLE_HEALTH';
+
+/** Why the last sync of an integration failed; it is retried on its own, after a pause. */
+export type HealthSyncError =
+  /** The provider's answer could not be used. */
+  | 'PROVIDER_ERROR'
+  /** The provider did not answer or answered with an error on its side. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** The provider asked us to slow down; the next try waits as long as it said. */
+  | 'RATE_LIMITED';
 
 /** How hard a completed session felt. */
 export type IntensityLevel =
@@ -862,6 +893,19 @@ export type SearchContentQueryVariables = Exact<{
 
 export type SearchContentQuery = { searchContent: { nodes: Array<{ rank: number, snippet: string | null, item: { id: string, type: ContentType, title: string, thumbnailUrl: string | null, difficulty: Difficulty | null, language: ContentLanguage, viewCount: number, rating: number | null, ratingsCount: number, creator: { id: string }, courses: Array<{ id: string, name: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type CompleteHealthIntegrationMutationVariables = Exact<{
+  provider: HealthProvider;
+  code: string;
+  state: string;
+  flowSecret?: string | null | undefined;
+}>;
+
+
+export type CompleteHealthIntegrationMutation = { completeHealthIntegration:
+    | { __typename: 'HealthIntegrationConnected', integration: { id: string, provider: HealthProvider, isActive: boolean, backfill: { from: string, until: string, percent: number, done: boolean } | null } }
+    | { __typename: 'HealthIntegrationFailed', code: string, message: string, reason: HealthIntegrationFailureReason }
+   };
+
 export type ConnectHealthIntegrationMutationVariables = Exact<{
   input: ConnectHealthIntegrationInput;
 }>;
@@ -902,7 +946,7 @@ export type DisconnectHealthIntegrationMutation = { disconnectHealthIntegration:
 export type HealthDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
+export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedDate: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, needsReconnect: boolean, inactiveReason: HealthIntegrationInactiveReason | null, lastSyncAt: string | null, lastError: HealthSyncError | null, backfill: { percent: number, done: boolean } | null }> | null } | null };
 
 export type HealthMetricsQueryVariables = Exact<{
   metricType?: HealthMetricType | null | undefined;
@@ -930,6 +974,15 @@ export type RecordHealthMetricsMutationVariables = Exact<{
 
 
 export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, message: string }> } };
+
+export type StartHealthIntegrationMutationVariables = Exact<{
+  provider: HealthProvider;
+  redirectUri: string;
+  client?: OAuthClient | null | undefined;
+}>;
+
+
+export type StartHealthIntegrationMutation = { startHealthIntegration: { authorizationUrl: string, state: string, flowSecret: string | null, expiresAt: string } };
 
 export type UpdateHealthGoalMutationVariables = Exact<{
   id: string | number;
@@ -1776,6 +1829,38 @@ export const SearchContentDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:d120e6c86764b54c9ac0b507cf937aa4c9069745c13a7e9383399ef189e8334f"}) as unknown as TypedDocumentString<SearchContentQuery, SearchContentQueryVariables>;
+export const CompleteHealthIntegrationDocument = new TypedDocumentString(`
+    mutation CompleteHealthIntegration($provider: HealthProvider!, $code: String!, $state: String!, $flowSecret: String) {
+  completeHealthIntegration(
+    provider: $provider
+    code: $code
+    state: $state
+    flowSecret: $flowSecret
+  ) {
+    __typename
+    ... on Problem {
+      code
+      message
+    }
+    ... on HealthIntegrationConnected {
+      integration {
+        id
+        provider
+        isActive
+        backfill {
+          from
+          until
+          percent
+          done
+        }
+      }
+    }
+    ... on HealthIntegrationFailed {
+      reason
+    }
+  }
+}
+    `, {"hash":"sha256:1b9c6734ca95f98741a36557d136d42667567593da8ffe10cca834a75423ab79"}) as unknown as TypedDocumentString<CompleteHealthIntegrationMutation, CompleteHealthIntegrationMutationVariables>;
 export const ConnectHealthIntegrationDocument = new TypedDocumentString(`
     mutation ConnectHealthIntegration($input: ConnectHealthIntegrationInput!) {
   connectHealthIntegration(input: $input) {
@@ -1856,11 +1941,18 @@ export const HealthDashboardDocument = new TypedDocumentString(`
     healthIntegrations {
       provider
       isActive
+      needsReconnect
+      inactiveReason
       lastSyncAt
+      lastError
+      backfill {
+        percent
+        done
+      }
     }
   }
 }
-    `, {"hash":"sha256:132bbb35425c2995d009a0207c3fb79667c22a8fa9df1ac624f042dbce79af18"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
+    `, {"hash":"sha256:51b89c017e6a17d40ff0ffaef5b422ad24f1af126e77e7a562166a7ac2a8b966"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
 export const HealthMetricsDocument = new TypedDocumentString(`
     query HealthMetrics($metricType: HealthMetricType, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   me {
@@ -1921,6 +2013,20 @@ export const RecordHealthMetricsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:14fae6885298cc50b4d38f634d847f14a63c3b265cab28864e347450207f72d6"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+export const StartHealthIntegrationDocument = new TypedDocumentString(`
+    mutation StartHealthIntegration($provider: HealthProvider!, $redirectUri: String!, $client: OAuthClient) {
+  startHealthIntegration(
+    provider: $provider
+    redirectUri: $redirectUri
+    client: $client
+  ) {
+    authorizationUrl
+    state
+    flowSecret
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:7656e61b3711597a332ddd9b1ecfb0d61f0e996b563d90aa8f8577dbf181c7b9"}) as unknown as TypedDocumentString<StartHealthIntegrationMutation, StartHealthIntegrationMutationVariables>;
 export const UpdateHealthGoalDocument = new TypedDocumentString(`
     mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
   updateHealthGoal(id: $id, input: $input) {
