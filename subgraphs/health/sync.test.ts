@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
 import { garminAdapter } from './providers/garmin.js';
 import { HealthSyncWorker } from './sync.js';
-import { healthIntegrations, tokenRevocations } from './tables.js';
+import { healthIntegrations } from './tables.js';
 
 /** A local stand-in for a provider's HTTP API: routes by method and path, records every call. */
 interface Fake {
