@@ -4,7 +4,13 @@ import type { SecretBox } from '../../kit/crypto.js';
 import type { Database } from '../../kit/db.js';
 import type { Logger } from '../../kit/log.js';
 import { ingestSamples, MAX_SAMPLES_PER_CALL, type SampleInput } from './ingest.js';
-import { GrantRejected, ProviderUnavailable, type PulledProvider, RateLimited } from './providers/common.js';
+import {
+  GrantRejected,
+  ProviderUnavailable,
+  type PulledProvider,
+  RateLimited,
+  retryAfterSeconds,
+} from './providers/common.js';
 import type { WearableAdapters } from './providers/index.js';
 import {
   type HealthIntegrationRow,
@@ -144,7 +150,9 @@ export class HealthSyncWorker {
     const failures = integration.consecutiveFailures + 1;
     const backoff = Math.min(BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20), BACKOFF_MAX_MS);
     const waitMs =
-      error instanceof RateLimited ? Math.max(error.retryAfterSeconds * 1000, BACKOFF_BASE_MS) : backoff;
+      error instanceof RateLimited
+        ? Math.max(retryAfterSeconds(error.retryAfter, now.getTime()) * 1000, BACKOFF_BASE_MS)
+        : backoff;
     const code =
       error instanceof RateLimited
         ? 'rate_limited'

@@ -15,10 +15,10 @@ export class GrantRejected extends Error {}
 /** A transient failure (5xx, network): the next run retries. */
 export class ProviderUnavailable extends Error {}
 
-/** The provider answered 429: wait retryAfterSeconds (its Retry-After, or a default) before asking again. */
+/** The provider answered 429: wait as its Retry-After says (retryAfterSeconds) before asking again. */
 export class RateLimited extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`rate limited for ${retryAfterSeconds}s`);
+  constructor(readonly retryAfter: string | null) {
+    super('rate limited');
   }
 }
 
@@ -43,7 +43,7 @@ export interface PullAdapter {
 }
 
 /** Retry-After as seconds: delta-seconds or an HTTP date (RFC 9110 section 10.2.3); 60 when absent or odd. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+export function retryAfterSeconds(header: string | null, now: number): number {
   if (!header) return 60;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(Math.ceil(seconds), 86_400);
@@ -63,7 +63,7 @@ export async function requestJson<T>(url: string, init: RequestInit): Promise<T>
   } catch (error) {
     throw new ProviderUnavailable(`request to ${new URL(url).host} failed: ${(error as Error).message}`);
   }
-  if (response.status === 429) throw new RateLimited(retryAfterSeconds(response.headers.get('retry-after')));
+  if (response.status === 429) throw new RateLimited(response.headers.get('retry-after'));
   if (response.status === 401 || response.status === 403) {
     throw new GrantRejected(`${new URL(url).pathname} answered ${response.status}`);
   }
