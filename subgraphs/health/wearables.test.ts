@@ -209,6 +209,14 @@ describe('Google Health', () => {
         intervals: [{ physicalTimeInterval: { startTime: NOW.toISOString(), endTime: NOW.toISOString() } }],
       },
     };
+    // Subscriber creation checks the endpoint: 201 with the secret, 401 without it.
+    const verification = { type: 'verification' };
+    const verified = await webhook('/webhooks/google-health', verification, {
+      authorization: `Bearer ${GOOGLE_WEBHOOK_SECRET}`,
+    });
+    expect(verified.status).toBe(201);
+    expect((await webhook('/webhooks/google-health', verification, {})).status).toBe(401);
+
     const wrong = await webhook('/webhooks/google-health', [notification], { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     expect((await worker().runOnce()).synced).toBe(0);

@@ -55,9 +55,14 @@ async function requestSync(db: Executor, provider: string, providerUserIds: stri
  * Google Health API webhooks (https://developers.google.com/health/webhooks,
  * https://developers.google.com/health/notifications): an HTTPS POST whose body is a JSON array
  * of 1 to 99 notifications `{ data: { healthUserId, operation, dataType, intervals, ... } }`,
- * with `Authorization: Bearer <the secret set on the subscriber>`. That secret
- * (GOOGLE_HEALTH_WEBHOOK_SECRET) is what we verify. The payload has no id of its own, so a
- * notification's id is the SHA-256 of its JSON: a redelivery of the same change is a no-op.
+ * with the subscriber's `endpointAuthorization.secret` as the whole Authorization header
+ * (https://developers.google.com/health/reference/rest/v4/projects.subscribers/create): we
+ * register it as `Bearer <GOOGLE_HEALTH_WEBHOOK_SECRET>` and compare in constant time. Creating
+ * the subscriber sends `{"type":"verification"}` twice: with the header (we answer 201) and
+ * without (401). Google also signs payloads (ECDSA P-256, X-HEALTHAPI-SIGNATURE); that second
+ * check is not implemented, and nothing depends on it: a notification only triggers a pull.
+ * The payload has no id of its own, so a notification's id is the SHA-256 of its JSON: a
+ * redelivery of the same change is a no-op.
  */
 export function googleHealthWebhookRoute(deps: SubgraphDeps): Route {
   return {
@@ -67,11 +72,14 @@ export function googleHealthWebhookRoute(deps: SubgraphDeps): Route {
       const secret = deps.env.features.googleHealth?.webhookSecret;
       if (!secret) return jsonResponse(404, { error: 'not configured' });
       const auth = String(request.headers.authorization ?? '');
-      if (!auth.startsWith('Bearer ') || !constantTimeEqual(auth.slice(7), secret)) {
+      if (!constantTimeEqual(auth, `Bearer ${secret}`)) {
         deps.log.warn({ provider: 'google_health' }, 'notification with a wrong secret refused');
         return jsonResponse(401, { error: 'unauthorized' });
       }
       const body = parseJson(request);
+      if ((body as { type?: unknown } | undefined)?.type === 'verification') {
+        return jsonResponse(201, { verified: true });
+      }
       if (!Array.isArray(body) || body.length === 0 || body.length > 99) {
         return jsonResponse(400, { error: 'malformed' });
       }
