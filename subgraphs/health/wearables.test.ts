@@ -289,7 +289,18 @@ describe('Google Health', () => {
     // Reconnecting brings it back, and the dead tokens go to the revocation queue.
     const again = await connectGoogle(user, account);
     expect(again.__typename).toBe('HealthIntegrationConnected');
-    expect((await stored(user.id, 'google_health')).inactiveReason).toBeNull();
+    const fresh = await stored(user.id, 'google_health');
+    expect(fresh.inactiveReason).toBeNull();
+
+    // Disconnecting revokes the grant at Google (the worker calls its revoke endpoint).
+    const refreshToken = stack.runtime.secretBox.decrypt(fresh.refreshTokenEncrypted!);
+    await stack.gql(
+      'mutation { disconnectHealthIntegration(provider: GOOGLE_HEALTH) }',
+      {},
+      { token: user.token },
+    );
+    expect((await worker().runOnce()).revoked).toBeGreaterThanOrEqual(1);
+    expect(fake.revoked).toContain(refreshToken);
   });
 });
 
@@ -465,6 +476,17 @@ describe('Garmin', () => {
     );
     expect(steps.data.me.healthSeries).toEqual([{ start: '2026-11-30T00:00:00.000Z', sum: 8100, count: 1 }]);
     expect((await worker().runOnce()).synced).toBe(0);
+
+    // Garmin's refresh tokens rotate on use: the new pair is stored and the next refresh uses it.
+    for (let round = 0; round < 2; round++) {
+      fake.expireAccess(account);
+      await stack.runtime.database.db
+        .update(healthIntegrations)
+        .set({ tokenExpiresAt: new Date(NOW.getTime() - 1000), syncRequestedAt: NOW })
+        .where(eq(healthIntegrations.userId, user.id));
+      expect(await worker().runOnce()).toMatchObject({ synced: 1, deactivated: 0 });
+    }
+    expect((await stored(user.id, 'garmin')).isActive).toBe(true);
 
     // A ping from elsewhere (wrong token in the URL, wrong client id) is refused.
     const pingBody = {
