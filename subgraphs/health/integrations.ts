@@ -108,7 +108,6 @@ export async function completeConnect(
   let providerUserId: string | null;
   try {
     tokens = await adapter.exchangeCode(code, flow.codeVerifier, flow.redirectUri, now);
-    providerUserId = await adapter.providerUserId(tokens.accessToken);
   } catch (error) {
     // Only the kind of failure is logged: provider bodies may echo the code or tokens.
     deps.log.warn(
@@ -116,6 +115,13 @@ export async function completeConnect(
       'wearable code exchange failed',
     );
     return { kind: 'failed', reason: 'PROVIDER_ERROR' };
+  }
+  try {
+    providerUserId = await adapter.providerUserId(tokens.accessToken);
+  } catch (error) {
+    // Without it notifications cannot find the integration, but the interval sync still runs.
+    deps.log.warn({ provider, failure: (error as Error).name }, 'wearable user id lookup failed');
+    providerUserId = null;
   }
   const backfillFrom = new Date(now.getTime() - deps.env.HEALTH_BACKFILL_DAYS * 86_400_000);
   const values = {
