@@ -16,6 +16,11 @@ export const CLIENT_COOKIE_OWNERS: Readonly<Record<string, readonly string[]>> =
    * and the session cookie sign-ins set with `session: COOKIE` and sign-outs clear.
    */
   identity: ['oauth_flow', 'session'],
+  /**
+   * The flow cookie of wearable connections: startHealthIntegration sets it, completeHealthIntegration
+   * requires it (subgraphs/health/resolvers/Mutation.ts).
+   */
+  health: ['health_oauth_flow'],
 };
 
 /**

@@ -164,8 +164,15 @@ describe('features', () => {
     expect(env.features.stripe).toEqual({ secretKey: 'sk_test_1', webhookSecret: 'whsec_1' });
     const oauth = loadEnv({ GOOGLE_CLIENT_ID: 'id', GOOGLE_CLIENT_SECRET: 'secret' });
     expect(oauth.features.google).toEqual({ clientId: 'id', clientSecret: 'secret' });
-    const wearable = loadEnv({ FITBIT_CLIENT_ID: 'id', FITBIT_CLIENT_SECRET: 'secret' });
-    expect(wearable.features.fitbit).toMatchObject({ clientId: 'id', apiUrl: 'https://api.fitbit.com' });
+    const wearable = loadEnv({ GOOGLE_HEALTH_CLIENT_ID: 'id', GOOGLE_HEALTH_CLIENT_SECRET: 'secret' });
+    expect(wearable.features.googleHealth).toMatchObject({
+      clientId: 'id',
+      apiUrl: 'https://health.googleapis.com',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+    });
+    expect(wearable.features.googleHealth?.webhookSecret).toBeUndefined();
+    // The retired Fitbit Web API has no settings any more.
+    expect(() => loadEnv({ GOOGLE_HEALTH_CLIENT_ID: 'id' })).toThrow(/GOOGLE_HEALTH_CLIENT_SECRET/);
   });
 
   it('leaves every feature off when none of its keys is set', () => {
@@ -178,7 +185,7 @@ describe('features', () => {
       'apple',
       'yandex',
       'vk',
-      'fitbit',
+      'googleHealth',
       'garmin',
     ]) {
       expect(features[feature as keyof typeof features], feature).toBeUndefined();

@@ -86,15 +86,30 @@ const rawEnvSchema = z
     YANDEX_CLIENT_SECRET: z.string().optional(),
     VK_CLIENT_ID: z.string().optional(),
     VK_CLIENT_SECRET: z.string().optional(),
-    /** Wearable providers the health sync worker pulls from; a provider is on when its id and secret are set. */
-    FITBIT_CLIENT_ID: z.string().optional(),
-    FITBIT_CLIENT_SECRET: z.string().optional(),
-    FITBIT_API_URL: z.string().url().default('https://api.fitbit.com'),
-    FITBIT_TOKEN_URL: z.string().url().default('https://api.fitbit.com/oauth2/token'),
+    /**
+     * Wearable providers the health sync worker pulls from; a provider is on when its client id and
+     * secret are set. The URLs default to the providers' own and point at local fakes in tests.
+     */
+    GOOGLE_HEALTH_CLIENT_ID: z.string().optional(),
+    GOOGLE_HEALTH_CLIENT_SECRET: z.string().optional(),
+    GOOGLE_HEALTH_AUTHORIZE_URL: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_HEALTH_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+    GOOGLE_HEALTH_REVOKE_URL: z.string().url().default('https://oauth2.googleapis.com/revoke'),
+    GOOGLE_HEALTH_API_URL: z.string().url().default('https://health.googleapis.com'),
+    /** The bearer secret the Google Health API subscriber sends with each notification; none: notifications refused. */
+    GOOGLE_HEALTH_WEBHOOK_SECRET: z.string().min(16).optional(),
     GARMIN_CLIENT_ID: z.string().optional(),
     GARMIN_CLIENT_SECRET: z.string().optional(),
+    GARMIN_AUTHORIZE_URL: z.string().url().default('https://connect.garmin.com/oauth2Confirm'),
     GARMIN_API_URL: z.string().url().default('https://apis.garmin.com'),
     GARMIN_TOKEN_URL: z.string().url().default('https://diauth.garmin.com/di-oauth2-service/oauth/token'),
+    /** The secret path segment of the Garmin endpoint URLs (/webhooks/garmin/<token>); none: pings refused. */
+    GARMIN_WEBHOOK_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,128}$/)
+      .optional(),
+    /** Days of history the first sync of a new connection pulls, in the background. */
+    HEALTH_BACKFILL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     HEALTH_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).default(900),
     /** Payment gateways (billing). A gateway is offered when all its keys are set (FEATURE_KEYS). */
     STRIPE_SECRET_KEY: z.string().optional(),
@@ -194,6 +209,17 @@ export interface ClientCredentials {
   clientSecret: string;
 }
 
+/** A wearable provider's OAuth client, its endpoints and the secret its notifications carry. */
+export interface WearableSettings extends ClientCredentials {
+  authorizeUrl: string;
+  tokenUrl: string;
+  apiUrl: string;
+  /** Token revocation endpoint, where the provider has one apart from the API. */
+  revokeUrl?: string;
+  /** Google: the subscriber's bearer secret; Garmin: the secret path token. Unset: notifications refused. */
+  webhookSecret?: string;
+}
+
 /** The optional features of the deployment; a feature is present exactly when all its keys are set. */
 export interface Features {
   /** Mail goes out through SMTP (identity); without it, to the dev mailbox outside production. */
@@ -206,8 +232,8 @@ export interface Features {
   apple?: { clientId: string; teamId: string; keyId: string; privateKey: string };
   yandex?: ClientCredentials;
   vk?: ClientCredentials;
-  fitbit?: ClientCredentials & { apiUrl: string; tokenUrl: string };
-  garmin?: ClientCredentials & { apiUrl: string; tokenUrl: string };
+  googleHealth?: WearableSettings;
+  garmin?: WearableSettings;
 }
 
 /** The keys that switch each feature on: all of them, or none. */
@@ -221,7 +247,7 @@ const FEATURE_KEYS = {
   apple: ['APPLE_CLIENT_ID', 'APPLE_TEAM_ID', 'APPLE_KEY_ID', 'APPLE_PRIVATE_KEY'],
   yandex: ['YANDEX_CLIENT_ID', 'YANDEX_CLIENT_SECRET'],
   vk: ['VK_CLIENT_ID', 'VK_CLIENT_SECRET'],
-  fitbit: ['FITBIT_CLIENT_ID', 'FITBIT_CLIENT_SECRET'],
+  googleHealth: ['GOOGLE_HEALTH_CLIENT_ID', 'GOOGLE_HEALTH_CLIENT_SECRET'],
   garmin: ['GARMIN_CLIENT_ID', 'GARMIN_CLIENT_SECRET'],
 } as const satisfies Record<keyof Features, readonly (keyof RawEnv)[]>;
 
@@ -233,10 +259,15 @@ const FEATURE_SETTINGS = [
   'YOOKASSA_API_URL',
   'SBERBANK_API_URL',
   'WEBMONEY_MERCHANT_URL',
-  'FITBIT_API_URL',
-  'FITBIT_TOKEN_URL',
+  'GOOGLE_HEALTH_AUTHORIZE_URL',
+  'GOOGLE_HEALTH_TOKEN_URL',
+  'GOOGLE_HEALTH_REVOKE_URL',
+  'GOOGLE_HEALTH_API_URL',
+  'GOOGLE_HEALTH_WEBHOOK_SECRET',
+  'GARMIN_AUTHORIZE_URL',
   'GARMIN_API_URL',
   'GARMIN_TOKEN_URL',
+  'GARMIN_WEBHOOK_TOKEN',
 ] as const satisfies readonly (keyof RawEnv)[];
 
 /** The parsed environment: plain settings, and each optional feature as a whole or not at all. */
@@ -290,21 +321,27 @@ function featuresOf(raw: RawEnv): Features {
         : undefined,
     yandex: credentials(raw.YANDEX_CLIENT_ID, raw.YANDEX_CLIENT_SECRET),
     vk: credentials(raw.VK_CLIENT_ID, raw.VK_CLIENT_SECRET),
-    fitbit: withUrls(
-      credentials(raw.FITBIT_CLIENT_ID, raw.FITBIT_CLIENT_SECRET),
-      raw.FITBIT_API_URL,
-      raw.FITBIT_TOKEN_URL,
-    ),
-    garmin: withUrls(
-      credentials(raw.GARMIN_CLIENT_ID, raw.GARMIN_CLIENT_SECRET),
-      raw.GARMIN_API_URL,
-      raw.GARMIN_TOKEN_URL,
-    ),
+    googleHealth: withUrls(credentials(raw.GOOGLE_HEALTH_CLIENT_ID, raw.GOOGLE_HEALTH_CLIENT_SECRET), {
+      authorizeUrl: raw.GOOGLE_HEALTH_AUTHORIZE_URL,
+      tokenUrl: raw.GOOGLE_HEALTH_TOKEN_URL,
+      revokeUrl: raw.GOOGLE_HEALTH_REVOKE_URL,
+      apiUrl: raw.GOOGLE_HEALTH_API_URL,
+      webhookSecret: raw.GOOGLE_HEALTH_WEBHOOK_SECRET,
+    }),
+    garmin: withUrls(credentials(raw.GARMIN_CLIENT_ID, raw.GARMIN_CLIENT_SECRET), {
+      authorizeUrl: raw.GARMIN_AUTHORIZE_URL,
+      tokenUrl: raw.GARMIN_TOKEN_URL,
+      apiUrl: raw.GARMIN_API_URL,
+      webhookSecret: raw.GARMIN_WEBHOOK_TOKEN,
+    }),
   };
 }
 
-function withUrls(client: ClientCredentials | undefined, apiUrl: string, tokenUrl: string) {
-  return client && { ...client, apiUrl, tokenUrl };
+function withUrls(
+  client: ClientCredentials | undefined,
+  urls: Omit<WearableSettings, keyof ClientCredentials>,
+): WearableSettings | undefined {
+  return client && { ...client, ...urls };
 }
 
 const envSchema = rawEnvSchema.transform((raw): Env => {

@@ -31,10 +31,13 @@ const SERVICE_ENV: Record<string, Record<string, string>> = {
     VK_CLIENT_SECRET: '${VK_CLIENT_SECRET:-}',
   },
   health: {
-    FITBIT_CLIENT_ID: '${FITBIT_CLIENT_ID:-}',
-    FITBIT_CLIENT_SECRET: '${FITBIT_CLIENT_SECRET:-}',
+    // Route POST /webhooks/google-health and /webhooks/garmin/<token> from the public edge to this service.
+    GOOGLE_HEALTH_CLIENT_ID: '${GOOGLE_HEALTH_CLIENT_ID:-}',
+    GOOGLE_HEALTH_CLIENT_SECRET: '${GOOGLE_HEALTH_CLIENT_SECRET:-}',
+    GOOGLE_HEALTH_WEBHOOK_SECRET: '${GOOGLE_HEALTH_WEBHOOK_SECRET:-}',
     GARMIN_CLIENT_ID: '${GARMIN_CLIENT_ID:-}',
     GARMIN_CLIENT_SECRET: '${GARMIN_CLIENT_SECRET:-}',
+    GARMIN_WEBHOOK_TOKEN: '${GARMIN_WEBHOOK_TOKEN:-}',
   },
   billing: {
     // Route POST /webhooks/stripe, /yookassa, /sberbank and /webmoney from the public edge to this service.

@@ -128,7 +128,7 @@ run('read replica (DATABASE_REPLICA_URL)', () => {
       const recorded = await stack.gql(
         `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`,
         {
-          input: [{ metricType: 'STEPS', value: 1234, unit: 'count', recordedDate: to.toISOString() }],
+          input: [{ metricType: 'STEPS', value: 1234, unit: 'count', recordedAt: to.toISOString() }],
         },
         { token: athlete.token },
       );

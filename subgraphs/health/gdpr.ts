@@ -1,13 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { UserErasure } from '../../kit/events/consumer.js';
 import { eraseTimeZone } from '../../kit/time-zones.js';
 import { coaching } from './coaching.js';
 import { removeIntegrations } from './integrations.js';
 import type { HealthDeps } from './deps.js';
-import { userTimeZones } from './tables.js';
+import { oauthFlows, userTimeZones } from './tables.js';
 
 /**
- * user.deleted: every sample, goal and integration of the user goes, and their time zone, (tokens to the revocation
+ * user.deleted: every sample, goal, integration and connection under way of the user goes, and their time zone, (tokens to the revocation
  * queue), and their coaching relationships end in health's copy (training's coaching.ended events
  * for them follow; this does not wait for them). Running it again changes nothing.
  */
@@ -16,5 +16,6 @@ export const eraseUser: UserErasure<HealthDeps> = async (tx, { userId, deletedAt
   await tx.execute(sql`DELETE FROM health.health_goals WHERE user_id = ${userId}::uuid`);
   await eraseTimeZone(tx, userTimeZones, userId);
   await removeIntegrations(tx, userId);
+  await tx.delete(oauthFlows).where(eq(oauthFlows.userId, userId));
   await coaching.endAllOf(tx, userId, new Date(deletedAt));
 };

@@ -19,6 +19,16 @@ const CONNECT = `mutation($input: ConnectHealthIntegrationInput!) {
   connectHealthIntegration(input: $input) { id provider isActive lastSyncAt }
 }`;
 
+/** A pulled provider's integration as completeHealthIntegration stores it (tokens encrypted). */
+async function connectPulled(userId: string, provider: string, accessToken: string) {
+  await stack.runtime.database.db.insert(healthIntegrations).values({
+    userId,
+    provider,
+    accessTokenEncrypted: stack.runtime.secretBox.encrypt(accessToken),
+    refreshTokenEncrypted: stack.runtime.secretBox.encrypt('refresh'),
+  });
+}
+
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
@@ -306,64 +316,47 @@ describe('goals', () => {
 });
 
 describe('integrations', () => {
-  it('connects providers with encrypted tokens, reconnects, disconnects and queues revocation', async () => {
+  it('connects on-device providers without tokens; pulled ones only through the OAuth flow; disconnects and queues revocation', async () => {
     const user = await stack.signUp();
     const apple = await stack.gql(CONNECT, { input: { provider: 'APPLE_HEALTH' } }, { token: user.token });
     expect(apple.data.connectHealthIntegration).toMatchObject({ provider: 'APPLE_HEALTH', isActive: true });
-    const missing = await stack.gql(CONNECT, { input: { provider: 'FITBIT' } }, { token: user.token });
-    expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tokens = { accessToken: 'fitbit-access-secret', refreshToken: 'fitbit-refresh-secret' };
-    const fitbit = await stack.gql(
+    // Pulled providers connect through startHealthIntegration (wearables.test.ts); Fitbit not at all.
+    for (const provider of ['GARMIN', 'GOOGLE_HEALTH', 'FITBIT']) {
+      const refused = await stack.gql(CONNECT, { input: { provider } }, { token: user.token });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.provider',
+      });
+    }
+    // Raw tokens are not taken from clients any more.
+    const tokens = await stack.gql(
       CONNECT,
-      { input: { provider: 'FITBIT', ...tokens, tokenExpiresAt: '2026-11-10T20:00:00Z' } },
+      { input: { provider: 'GARMIN', accessToken: 'a', refreshToken: 'r' } },
       { token: user.token },
     );
-    expect(fitbit.errors).toBeUndefined();
-    const [stored] = await stack.runtime.database.db
-      .select()
-      .from(healthIntegrations)
-      .where(sql`${healthIntegrations.userId} = ${user.id} AND ${healthIntegrations.provider} = 'fitbit'`);
-    expect(stored!.accessTokenEncrypted).not.toContain('fitbit-access-secret');
-    expect(stack.runtime.secretBox.decrypt(stored!.accessTokenEncrypted!)).toBe('fitbit-access-secret');
-    expect(stack.runtime.secretBox.decrypt(stored!.refreshTokenEncrypted!)).toBe('fitbit-refresh-secret');
+    expect(tokens.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    // Reconnecting replaces the tokens in place (UNIQUE(user_id, provider)) and revokes the old ones.
-    const again = await stack.gql(
-      CONNECT,
-      { input: { provider: 'FITBIT', accessToken: 'new-access', refreshToken: 'new-refresh' } },
-      { token: user.token },
-    );
-    expect(again.data.connectHealthIntegration.id).toBe(fitbit.data.connectHealthIntegration.id);
+    await connectPulled(user.id, 'garmin', 'garmin-access-secret');
     const list = await stack.gql('{ me { healthIntegrations { provider } } }', {}, { token: user.token });
     expect(list.data.me.healthIntegrations.map((i: any) => i.provider).sort()).toEqual([
       'APPLE_HEALTH',
-      'FITBIT',
+      'GARMIN',
     ]);
 
-    // Expiry times outside 2000-01-01 .. 10 years ahead are not a provider's.
-    for (const tokenExpiresAt of ['1970-01-01T00:00:00Z', '9999-12-31T00:00:00Z']) {
-      const absurd = await stack.gql(
-        CONNECT,
-        { input: { provider: 'FITBIT', ...tokens, tokenExpiresAt } },
-        { token: user.token },
-      );
-      expect(absurd.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'input.tokenExpiresAt',
-      });
-    }
-
+    const before = (await stack.runtime.database.db.select().from(tokenRevocations)).length;
     const disconnected = await stack.gql(
-      'mutation { disconnectHealthIntegration(provider: FITBIT) }',
+      'mutation { disconnectHealthIntegration(provider: GARMIN) }',
       {},
       { token: user.token },
     );
     expect(disconnected.data.disconnectHealthIntegration).toBe(true);
     const queued = await stack.runtime.database.db.select().from(tokenRevocations);
-    const revoked = queued.map((r) => stack.runtime.secretBox.decrypt(r.accessTokenEncrypted!)).sort();
-    expect(revoked).toEqual(['fitbit-access-secret', 'new-access']);
+    expect(queued.length - before).toBe(1);
+    expect(stack.runtime.secretBox.decrypt(queued.at(-1)!.accessTokenEncrypted!)).toBe(
+      'garmin-access-secret',
+    );
     const twice = await stack.gql(
-      'mutation { disconnectHealthIntegration(provider: FITBIT) }',
+      'mutation { disconnectHealthIntegration(provider: GARMIN) }',
       {},
       { token: user.token },
     );
@@ -384,11 +377,7 @@ describe('user.deleted', () => {
         { token: u.token },
       );
       await create(u, { metricType: 'STEPS', targetValue: 10, unit: 'count', startDate: '2026-11-01' });
-      await stack.gql(
-        CONNECT,
-        { input: { provider: 'GARMIN', accessToken: `garmin-${u.id}`, refreshToken: 'r' } },
-        { token: u.token },
-      );
+      await connectPulled(u.id, 'garmin', `garmin-${u.id}`);
     }
     const revocationsBefore = (await stack.runtime.database.db.select().from(tokenRevocations)).length;
     const event = {

@@ -31,7 +31,9 @@ export const SOURCES = {
   APPLE_HEALTH: 'apple_health',
   GOOGLE_FIT: 'google_fit',
   GARMIN: 'garmin',
+  /** Legacy: samples pulled from the Fitbit Web API before it was shut down (2 Nov 2026). */
   FITBIT: 'fitbit',
+  GOOGLE_HEALTH: 'google_health',
 } as const;
 export type SourceName = keyof typeof SOURCES;
 export const sourceNameOf = (stored: string) =>
@@ -41,7 +43,9 @@ export const PROVIDERS = {
   APPLE_HEALTH: 'apple_health',
   GOOGLE_FIT: 'google_fit',
   GARMIN: 'garmin',
+  /** Legacy: its integrations are inactive with reason provider_retired (migration 0007). */
   FITBIT: 'fitbit',
+  GOOGLE_HEALTH: 'google_health',
 } as const;
 export type ProviderName = keyof typeof PROVIDERS;
 export type StoredProvider = (typeof PROVIDERS)[ProviderName];

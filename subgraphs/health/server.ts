@@ -16,6 +16,8 @@ import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents, userTimeZones } from './tables.js';
 import { partitionMaintenance } from './workers/partitions.js';
+import { wearableAdapters } from './providers/index.js';
+import { garminWebhookRoute, googleHealthWebhookRoute } from './webhooks.js';
 
 export type { HealthDeps } from './deps.js';
 
@@ -23,17 +25,20 @@ export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url
 
 /** Health: time-series samples in monthly partitions, goals, and wearable integrations. */
 export function createSubgraph(deps: HealthDeps): Subgraph {
+  const adapters = wearableAdapters(deps.env);
+  const garminRoute = garminWebhookRoute(deps);
   return defineSubgraph(deps, {
     name: 'health',
     typeDefs,
     resolvers: {
-      Mutation: mutationResolvers(deps),
+      Mutation: mutationResolvers(deps, adapters),
       User: userResolvers(deps),
       TrainerClient: trainerClientResolvers(deps),
       HealthMetric: healthMetricResolvers(deps),
       HealthGoal: healthGoalResolvers(deps),
       HealthIntegration: healthIntegrationResolvers(deps),
     },
+    routes: [googleHealthWebhookRoute(deps), ...(garminRoute ? [garminRoute] : [])],
     background: [
       new OutboxRelay(deps.database, outbox, deps.bus, 'health', deps.log),
       eventConsumer({

@@ -3,10 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
-import { fitbitAdapter } from './providers/fitbit.js';
 import { garminAdapter } from './providers/garmin.js';
 import { HealthSyncWorker } from './sync.js';
-import { healthIntegrations, tokenRevocations } from './tables.js';
+import { healthIntegrations } from './tables.js';
 
 /** A local stand-in for a provider's HTTP API: routes by method and path, records every call. */
 interface Fake {
@@ -73,270 +72,6 @@ async function integrationOf(userId: string, provider: string) {
     .where(eq(healthIntegrations.userId, userId));
   return all.find((i) => i.provider === provider)!;
 }
-
-describe('fitbit', () => {
-  // The Fitbit Web API as documented: Basic client auth on the token endpoint, rotating refresh
-  // tokens, local dates and times in the profile's time zone, distances in km.
-  const state = { access: 'fb-access-1', refresh: 'fb-refresh-1', generation: 1, revoked: [] as string[] };
-  let fake: Fake;
-  beforeAll(async () => {
-    fake = await fakeServer((req, url, body) => {
-      const expectedBasic = `Basic ${Buffer.from('fb-client:fb-secret').toString('base64')}`;
-      if (req.method === 'POST' && url.pathname === '/oauth2/token') {
-        const form = new URLSearchParams(body);
-        if (req.headers.authorization !== expectedBasic) return { status: 401, json: { errors: [] } };
-        if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== state.refresh) {
-          return {
-            status: 400,
-            json: { errors: [{ errorType: 'invalid_grant', message: 'Refresh token invalid' }] },
-          };
-        }
-        state.generation += 1;
-        state.access = `fb-access-${state.generation}`;
-        state.refresh = `fb-refresh-${state.generation}`;
-        return {
-          status: 200,
-          json: {
-            access_token: state.access,
-            expires_in: 28800,
-            refresh_token: state.refresh,
-            scope: 'activity heartrate sleep profile',
-            token_type: 'Bearer',
-            user_id: '8ABCDE',
-          },
-        };
-      }
-      if (req.method === 'POST' && url.pathname === '/oauth2/revoke') {
-        if (req.headers.authorization !== expectedBasic) return { status: 401, json: {} };
-        state.revoked.push(new URLSearchParams(body).get('token')!);
-        return { status: 200, json: {} };
-      }
-      if (req.headers.authorization !== `Bearer ${state.access}`) {
-        return {
-          status: 401,
-          json: { errors: [{ errorType: 'expired_token', message: 'Access token expired' }] },
-        };
-      }
-      if (url.pathname === '/1/user/-/profile.json') {
-        return {
-          status: 200,
-          json: { user: { encodedId: '8ABCDE', timezone: 'Europe/Berlin', offsetFromUTCMillis: 3600000 } },
-        };
-      }
-      let m = url.pathname.match(/^\/1\/user\/-\/activities\/date\/(\d{4}-\d{2}-\d{2})\.json$/);
-      if (m) {
-        const day = Number(m[1]!.slice(8));
-        return {
-          status: 200,
-          json: {
-            activities: [],
-            goals: { steps: 10000 },
-            summary: {
-              steps: 1000 * day,
-              caloriesOut: 2000 + day,
-              distances: [
-                { activity: 'total', distance: day / 2 },
-                { activity: 'tracker', distance: day / 2 },
-              ],
-              fairlyActiveMinutes: 10,
-              veryActiveMinutes: day,
-              lightlyActiveMinutes: 100,
-              sedentaryMinutes: 600,
-            },
-          },
-        };
-      }
-      m = url.pathname.match(/^\/1\.2\/user\/-\/sleep\/date\/(\d{4}-\d{2}-\d{2})\.json$/);
-      if (m)
-        return {
-          status: 200,
-          json: { sleep: [], summary: { totalMinutesAsleep: 420, totalTimeInBed: 450 } },
-        };
-      m = url.pathname.match(/^\/1\/user\/-\/activities\/heart\/date\/(\d{4}-\d{2}-\d{2})\/1d\/1min\.json$/);
-      if (m) {
-        return {
-          status: 200,
-          json: {
-            'activities-heart': [{ dateTime: m[1], value: { restingHeartRate: 58, heartRateZones: [] } }],
-            'activities-heart-intraday': {
-              dataset: [
-                { time: '00:00:00', value: 55 },
-                { time: '07:30:00', value: 72 },
-              ],
-              datasetInterval: 1,
-              datasetType: 'minute',
-            },
-          },
-        };
-      }
-      return { status: 404, json: { errors: [{ errorType: 'not_found' }] } };
-    });
-  });
-  afterAll(async () => {
-    await fake?.close();
-  });
-
-  /** Connects Fitbit with an expired access token, so the next sync refreshes it first. */
-  const connectExpiredFitbit = (token: string, refreshToken: string) =>
-    stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'FITBIT',
-          accessToken: 'expired',
-          refreshToken,
-          tokenExpiresAt: '2026-01-01T00:00:00Z',
-        },
-      },
-      { token },
-    );
-
-  const adapter = () =>
-    fitbitAdapter({
-      clientId: 'fb-client',
-      clientSecret: 'fb-secret',
-      apiUrl: fake.url,
-      tokenUrl: `${fake.url}/oauth2/token`,
-    });
-
-  it('refreshes the token, pulls complete days, normalizes and ingests idempotently', async () => {
-    const user = await stack.signUp();
-    const connected = await stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'FITBIT',
-          accessToken: 'fb-access-1',
-          refreshToken: 'fb-refresh-1',
-          tokenExpiresAt: '2026-11-10T11:00:00Z',
-        },
-      },
-      { token: user.token },
-    );
-    expect(connected.errors).toBeUndefined();
-
-    const report = await worker({ fitbit: adapter() }).runOnce();
-    expect(report).toMatchObject({ synced: 1, failed: 0, deactivated: 0 });
-    // The expired token was refreshed and the rotated pair stored encrypted.
-    const stored = await integrationOf(user.id, 'fitbit');
-    expect(stack.runtime.secretBox.decrypt(stored.accessTokenEncrypted!)).toBe('fb-access-2');
-    expect(stack.runtime.secretBox.decrypt(stored.refreshTokenEncrypted!)).toBe('fb-refresh-2');
-    expect(stored.lastSyncAt?.toISOString()).toBe('2026-11-10T12:00:00.000Z');
-    // Seven days back from Nov 10 in Berlin: Nov 3 through Nov 9, never the incomplete today.
-    const days = fake.calls
-      .filter((c) => c.path.startsWith('/1/user/-/activities/date/'))
-      .map((c) => c.path.slice(26, 36));
-    expect(days).toEqual([
-      '2026-11-03',
-      '2026-11-04',
-      '2026-11-05',
-      '2026-11-06',
-      '2026-11-07',
-      '2026-11-08',
-      '2026-11-09',
-    ]);
-
-    const series = await stack.gql(
-      SERIES,
-      { type: 'STEPS', from: '2026-11-07T23:00:00Z', to: '2026-11-09T23:00:00Z', tz: 'Europe/Berlin' },
-      { token: user.token },
-    );
-    expect(series.data.me.healthSeries).toEqual([
-      { start: '2026-11-07T23:00:00.000Z', sum: 8000, count: 1 },
-      { start: '2026-11-08T23:00:00.000Z', sum: 9000, count: 1 },
-    ]);
-    const distance = await stack.gql(
-      SERIES,
-      { type: 'DISTANCE', from: '2026-11-08T23:00:00Z', to: '2026-11-09T23:00:00Z', tz: 'Europe/Berlin' },
-      { token: user.token },
-    );
-    expect(distance.data.me.healthSeries[0].sum).toBe(4500);
-    const latest = await stack.gql(
-      '{ me { latestHealthMetrics(metricTypes: [HEART_RATE, ACTIVE_MINUTES, SLEEP]) { metricType value source recordedAt } } }',
-      {},
-      { token: user.token },
-    );
-    expect(latest.data.me.latestHealthMetrics).toEqual([
-      // 07:30 in Berlin on Nov 9 (CET, UTC+1).
-      { metricType: 'HEART_RATE', value: 72, source: 'FITBIT', recordedAt: '2026-11-09T06:30:00.000Z' },
-      { metricType: 'ACTIVE_MINUTES', value: 19, source: 'FITBIT', recordedAt: '2026-11-08T23:00:00.000Z' },
-      { metricType: 'SLEEP', value: 420, source: 'FITBIT', recordedAt: '2026-11-08T23:00:00.000Z' },
-    ]);
-
-    // A day later the overlap is fetched again; only Nov 10 is new.
-    stack.clock.set(new Date('2026-11-11T12:00:00Z'));
-    const again = await worker({ fitbit: adapter() }).runOnce();
-    expect(again.synced).toBe(1);
-    expect(again.samples).toBeGreaterThan(again.accepted);
-    expect(again.accepted).toBe(7); // steps, calories, distance, active minutes, sleep, 2 heart-rate points
-  });
-
-  it('deactivates the integration when the provider refuses the grant, and revokes on disconnect', async () => {
-    const user = await stack.signUp();
-    await stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'FITBIT',
-          accessToken: 'stale',
-          refreshToken: 'stale-refresh',
-          tokenExpiresAt: '2026-01-01T00:00:00Z',
-        },
-      },
-      { token: user.token },
-    );
-    const report = await worker({ fitbit: adapter() }).runOnce();
-    expect(report.deactivated).toBe(1);
-    expect((await integrationOf(user.id, 'fitbit')).isActive).toBe(false);
-    const list = await stack.gql(
-      '{ me { healthIntegrations { provider isActive } } }',
-      {},
-      { token: user.token },
-    );
-    expect(list.data.me.healthIntegrations).toEqual([{ provider: 'FITBIT', isActive: false }]);
-
-    await stack.gql('mutation { disconnectHealthIntegration(provider: FITBIT) }', {}, { token: user.token });
-    await worker({ fitbit: adapter() }).runOnce();
-    expect(state.revoked).toContain('stale-refresh');
-    const left = await stack.runtime.database.db
-      .select()
-      .from(tokenRevocations)
-      .where(eq(tokenRevocations.provider, 'fitbit'));
-    expect(left).toEqual([]);
-  });
-
-  it('syncs an integration once when two workers run at the same time, so a single-use refresh token survives', async () => {
-    const user = await stack.signUp();
-    await connectExpiredFitbit(user.token, state.refresh);
-    const refreshes = () => fake.calls.filter((c) => c.path === '/oauth2/token').length;
-    const before = refreshes();
-    const reports = await Promise.all([
-      worker({ fitbit: adapter() }).runOnce(),
-      worker({ fitbit: adapter() }).runOnce(),
-    ]);
-    expect(reports.map((r) => r.synced).sort()).toEqual([0, 1]);
-    expect(reports.every((r) => r.deactivated === 0 && r.failed === 0)).toBe(true);
-    expect(refreshes() - before).toBe(1);
-    const stored = await integrationOf(user.id, 'fitbit');
-    expect(stored.isActive).toBe(true);
-    expect(stored.syncClaimedUntil).toBeNull();
-    expect(stack.runtime.secretBox.decrypt(stored.refreshTokenEncrypted!)).toBe(state.refresh);
-  });
-
-  it('takes over an integration whose worker died holding it, once the claim expires', async () => {
-    const user = await stack.signUp();
-    await connectExpiredFitbit(user.token, state.refresh);
-    const held = new Date(stack.clock.now().getTime() + 60_000);
-    await stack.runtime.database.db
-      .update(healthIntegrations)
-      .set({ syncClaimedUntil: held })
-      .where(eq(healthIntegrations.userId, user.id));
-    expect((await worker({ fitbit: adapter() }).runOnce()).synced).toBe(0);
-    stack.clock.set(new Date(held.getTime() + 1));
-    expect((await worker({ fitbit: adapter() }).runOnce()).synced).toBe(1);
-    expect((await integrationOf(user.id, 'fitbit')).isActive).toBe(true);
-  });
-});
 
 describe('garmin', () => {
   // The Garmin Health API as documented: OAuth2 token endpoint with client credentials in the
@@ -423,21 +158,19 @@ describe('garmin', () => {
   it('pulls dailies in 24-hour windows, keeps only complete days as totals, and revokes on deletion', async () => {
     stack.clock.set(new Date('2026-11-10T12:00:00Z'));
     const user = await stack.signUp();
-    await stack.gql(
-      `mutation($input: ConnectHealthIntegrationInput!) { connectHealthIntegration(input: $input) { id } }`,
-      {
-        input: {
-          provider: 'GARMIN',
-          accessToken: 'gm-access-1',
-          refreshToken: 'gm-refresh-1',
-          tokenExpiresAt: '2026-11-10T12:01:00Z',
-        },
-      },
-      { token: user.token },
-    );
+    // Connected a week ago (as completeHealthIntegration stores it), backfill already handed over.
+    await stack.runtime.database.db.insert(healthIntegrations).values({
+      userId: user.id,
+      provider: 'garmin',
+      accessTokenEncrypted: stack.runtime.secretBox.encrypt('gm-access-1'),
+      refreshTokenEncrypted: stack.runtime.secretBox.encrypt('gm-refresh-1'),
+      tokenExpiresAt: new Date('2026-11-10T12:01:00Z'),
+      createdAt: new Date('2026-11-04T12:00:00Z'),
+    });
     const adapter = garminAdapter({
       clientId: 'gm-client',
       clientSecret: 'gm-secret',
+      authorizeUrl: `${fake.url}/oauth2Confirm`,
       apiUrl: fake.url,
       tokenUrl: `${fake.url}/di-oauth2-service/oauth/token`,
     });

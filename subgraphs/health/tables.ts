@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { oauthFlowsTable } from '../../kit/oauth-flows.js';
 import { userTimeZonesTable } from '../../kit/time-zones.js';
 import { relationshipCopyTable } from '../../kit/relationships.js';
 
@@ -94,13 +95,41 @@ export const healthIntegrations = health.table(
     /** Set by the sync worker that is pulling this integration now; other workers skip it until then. */
     syncClaimedUntil: timestamp('sync_claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Why is_active is false (the user must reconnect); null while active. */
+    inactiveReason: varchar('inactive_reason', { length: 32 }),
+    /** The provider's id of the user (Google healthUserId, Garmin userId): routes its notifications. */
+    providerUserId: varchar('provider_user_id', { length: 128 }),
+    /** The history the first sync pulls reaches back to this instant. */
+    backfillFrom: timestamp('backfill_from', { withTimezone: true }),
+    /** How far the backfill has come (from backfill_from towards backfill_until). */
+    backfilledUntil: timestamp('backfilled_until', { withTimezone: true }),
+    /** Where the backfill ends: the moment of the connection; null once it is done. */
+    backfillUntil: timestamp('backfill_until', { withTimezone: true }),
+    /** A notification asked for a pull: due at once, whatever the interval. */
+    syncRequestedAt: timestamp('sync_requested_at', { withTimezone: true }),
+    /** Not due before this instant: the provider asked to wait (429 Retry-After) or it keeps failing. */
+    retryAfter: timestamp('retry_after', { withTimezone: true }),
+    /** Failed passes in a row; the backoff grows with it and a successful pass resets it. */
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    /** The last pass's failure as a code the client can show; null after a successful pass. */
+    lastErrorCode: varchar('last_error_code', { length: 32 }),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('health_integrations_user_provider_key').on(t.userId, t.provider),
     index('health_integrations_sync_idx').on(t.provider, t.isActive, t.lastSyncAt),
+    index('health_integrations_provider_user_idx').on(t.provider, t.providerUserId),
     check(
       'health_integrations_provider_known',
-      sql`${t.provider} IN ('apple_health','google_fit','garmin','fitbit')`,
+      sql`${t.provider} IN ('apple_health','google_fit','garmin','fitbit','google_health')`,
+    ),
+    check(
+      'health_integrations_inactive_reason_known',
+      sql`${t.inactiveReason} IS NULL OR ${t.inactiveReason} IN ('provider_retired','access_revoked','deregistered','permissions_changed')`,
+    ),
+    check(
+      'health_integrations_last_error_known',
+      sql`${t.lastErrorCode} IS NULL OR ${t.lastErrorCode} IN ('rate_limited','provider_unavailable','provider_error')`,
     ),
   ],
 );
@@ -119,6 +148,26 @@ export const tokenRevocations = health.table('token_revocations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type TokenRevocationRow = typeof tokenRevocations.$inferSelect;
+
+/**
+ * Wearable connections under way (startHealthIntegration -> completeHealthIntegration): the
+ * OAuth state, PKCE verifier and flow binding of kit/oauth-flows.ts, for ten minutes.
+ */
+export const oauthFlows = oauthFlowsTable(health, 'oauth_flows');
+
+/**
+ * Provider notifications already handled (Google Health API webhooks, Garmin pings and pushes):
+ * a redelivery finds its id here and changes nothing. Kept a week, longer than any retry.
+ */
+export const providerNotifications = health.table(
+  'provider_notifications',
+  {
+    id: varchar('id', { length: 200 }).primaryKey(),
+    provider: varchar('provider', { length: 32 }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('provider_notifications_received_idx').on(t.receivedAt)],
+);
 
 /**
  * This subgraph's copy of training.trainer_clients, which it cannot read: who coaches whom, kept

@@ -9,7 +9,8 @@ import {
   Yandex,
 } from 'arctic';
 import { and, count, eq } from 'drizzle-orm';
-import { constantTimeEqual, generateToken, sha256Hex } from '../../kit/crypto.js';
+import { generateToken, sha256Hex } from '../../kit/crypto.js';
+import { checkRedirectUri, flowSecretMatches } from '../../kit/oauth-flows.js';
 import { isUniqueViolation } from '../../kit/db.js';
 import type { Env } from '../../kit/env.js';
 import { badInput } from '../../kit/errors.js';
@@ -183,15 +184,6 @@ function providerClient(env: Env, provider: OAuthProvider, redirectUri: string):
   }
 }
 
-function checkRedirectUri(env: Env, redirectUri: string): string {
-  // Exact match against the allowlist: an authorization code must never be sent elsewhere.
-  const allowed = env.OAUTH_REDIRECT_URIS.split(',').map((uri) => uri.trim());
-  if (!allowed.includes(redirectUri)) {
-    throw badInput('redirectUri is not one of the registered callback addresses.', { field: 'redirectUri' });
-  }
-  return redirectUri;
-}
-
 /**
  * Builds the provider's authorization URL; state and PKCE verifier stay here, single-use. The flow
  * also gets a secret of its own, returned only to the client that starts it (in the flow cookie or
@@ -205,7 +197,7 @@ export async function oauthStart(
   viewerUserId: string | null,
 ) {
   const { env } = deps;
-  checkRedirectUri(env, redirectUri);
+  checkRedirectUri(env.OAUTH_REDIRECT_URIS, redirectUri);
   const client = providerClient(env, provider, redirectUri);
   if (!client) throw badInput(`Sign-in with ${provider} is not configured.`, { field: 'provider' });
   const codeVerifier = generateCodeVerifier();
@@ -276,7 +268,7 @@ export async function oauthCallback(
 ): Promise<OAuthCallbackOutcome> {
   const pending = await peekToken(deps.database.db, deps.clock, 'oauth_state', state);
   const expected = pending?.data.flowSecretHash;
-  if (!flowSecret || typeof expected !== 'string' || !constantTimeEqual(sha256Hex(flowSecret), expected)) {
+  if (!flowSecretMatches(flowSecret, expected)) {
     return { kind: 'failed', reason: 'INVALID_STATE' };
   }
   const stored = await redeemToken(deps.database.db, deps.clock, 'oauth_state', state);

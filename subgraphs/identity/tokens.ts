@@ -2,13 +2,14 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Clock } from '../../kit/clock.js';
 import { generateToken, sha256Hex } from '../../kit/crypto.js';
 import type { Executor } from '../../kit/db.js';
+import { OAUTH_FLOW_MS } from '../../kit/oauth-flows.js';
 import { type OneTimeTokenRow, oneTimeTokens } from './tables.js';
 
 export type TokenPurpose = 'oauth_state' | 'two_factor' | 'email_verification' | 'password_reset';
 
 /** How long each kind of token lives. */
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
-  oauth_state: 10 * 60 * 1000,
+  oauth_state: OAUTH_FLOW_MS,
   two_factor: 5 * 60 * 1000,
   email_verification: 24 * 60 * 60 * 1000,
   password_reset: 30 * 60 * 1000,

@@ -23,16 +23,16 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Connecting a provider. GARMIN and FITBIT need the OAuth2 tokens the app obtained; the others need none. */
+/** The outcome of completeHealthIntegration. */
+export type CompleteHealthIntegrationResult = HealthIntegrationConnected | HealthIntegrationFailed;
+
+/**
+ * Connecting a provider whose data the app sends (APPLE_HEALTH, GOOGLE_FIT). GARMIN and
+ * GOOGLE_HEALTH connect through startHealthIntegration instead.
+ */
 export type ConnectHealthIntegrationInput = {
-  /** The OAuth2 access token (GARMIN, FITBIT). */
-  accessToken?: InputMaybe<Scalars['String']['input']>;
-  /** Which provider. */
+  /** Which provider: APPLE_HEALTH or GOOGLE_FIT. */
   provider: HealthProvider;
-  /** The OAuth2 refresh token (GARMIN, FITBIT). */
-  refreshToken?: InputMaybe<Scalars['String']['input']>;
-  /** When the access token expires: between 2000-01-01 and 10 years from now. */
-  tokenExpiresAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A new goal. */
@@ -50,6 +50,21 @@ export type CreateHealthGoalInput = {
   targetValue: Scalars['Float']['input'];
   /** The metric's unit (HealthMetricType says which); the type's unit when left out, any other is refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How far the history pulled after connecting has come. */
+export type HealthBackfill = {
+  __typename?: 'HealthBackfill';
+  /** True once the whole history was pulled (GOOGLE_HEALTH) or handed over by the provider (GARMIN sends it as new uploads). */
+  done: Scalars['Boolean']['output'];
+  /** The history reaches back to this instant. */
+  from: Scalars['DateTime']['output'];
+  /** Share done, 0-100. */
+  percent: Scalars['Int']['output'];
+  /** Pulled from `from` up to this instant so far. */
+  reached: Scalars['DateTime']['output'];
+  /** The history ends here: the moment of the connection. */
+  until: Scalars['DateTime']['output'];
 };
 
 /** A target for one metric over a period. */
@@ -107,16 +122,78 @@ export type HealthGoalProgress = {
 /** A connected provider. Tokens are stored encrypted and never leave the server. */
 export type HealthIntegration = {
   __typename?: 'HealthIntegration';
+  /**
+   * The history pulled after connecting (HEALTH_BACKFILL_DAYS, 30 by default), in the background;
+   * null for providers the app sends data for.
+   */
+  backfill?: Maybe<HealthBackfill>;
   /** When the connection was made. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** False when the provider refused the tokens; reconnect to resume syncing. */
+  /** Why syncing stopped; null while active. */
+  inactiveReason?: Maybe<HealthIntegrationInactiveReason>;
+  /** False when syncing stopped (inactiveReason says why); reconnect to resume. */
   isActive: Scalars['Boolean']['output'];
-  /** When data was last pulled (GARMIN, FITBIT) or null. */
+  /** Why the last sync failed; null when it succeeded. Retried on its own. */
+  lastError?: Maybe<HealthSyncError>;
+  /** When the last sync failed; null when it succeeded. */
+  lastErrorAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When data was last pulled (GARMIN, GOOGLE_HEALTH) or null. */
   lastSyncAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True when the user must connect again for data to flow: the same as isActive false. */
+  needsReconnect: Scalars['Boolean']['output'];
   /** Which provider. */
   provider: HealthProvider;
+};
+
+/** The provider is connected; its history is being pulled in the background (HealthIntegration.backfill). */
+export type HealthIntegrationConnected = {
+  __typename?: 'HealthIntegrationConnected';
+  /** The connection. */
+  integration: HealthIntegration;
+};
+
+/** Connecting failed; start again with startHealthIntegration. */
+export type HealthIntegrationFailed = Problem & {
+  __typename?: 'HealthIntegrationFailed';
+  /** Stable code of the outcome, always HEALTH_INTEGRATION_FAILED. */
+  code: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** Why. */
+  reason: HealthIntegrationFailureReason;
+};
+
+/** Why completing a connection failed. */
+export type HealthIntegrationFailureReason =
+  /** The state is unknown, expired (10 minutes), used, another user's, or the flow secret is missing or wrong: start again. */
+  | 'INVALID_STATE'
+  /** The provider refused the code or could not be reached: start again. */
+  | 'PROVIDER_ERROR';
+
+/** Why an integration stopped syncing; the user reconnects to resume. */
+export type HealthIntegrationInactiveReason =
+  /** The provider refused the stored grant (revoked by the user, expired): connect again. */
+  | 'ACCESS_REVOKED'
+  /** The user removed this app in the provider's own settings (Garmin Connect). */
+  | 'DEREGISTERED'
+  /** The user withdrew the permission to share health data in the provider's settings. */
+  | 'PERMISSIONS_CHANGED'
+  /** The provider's API was shut down (the Fitbit Web API); connect its successor (GOOGLE_HEALTH). */
+  | 'PROVIDER_RETIRED';
+
+/** The provider's consent page for a new connection, bound to the client that asked. */
+export type HealthIntegrationStart = {
+  __typename?: 'HealthIntegrationStart';
+  /** Send the user here; the provider sends them back to redirectUri with code and state. */
+  authorizationUrl: Scalars['String']['output'];
+  /** The flow must be completed before this instant (10 minutes). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** NATIVE clients only: pass it to completeHealthIntegration. Null for BROWSER (the flow cookie holds it). */
+  flowSecret?: Maybe<Scalars['String']['output']>;
+  /** The flow's state, also inside authorizationUrl; completeHealthIntegration checks it. */
+  state: Scalars['String']['output'];
 };
 
 /** One immutable sample. */
@@ -187,12 +264,14 @@ export type HealthMetricInputError = Problem & {
 export type HealthMetricSource =
   /** Apple HealthKit, sent by the iOS app. */
   | 'APPLE_HEALTH'
-  /** Pulled from the Fitbit Web API by the sync worker. */
+  /** Pulled from the Fitbit Web API before its shutdown (2 Nov 2026); no new samples arrive with this source. */
   | 'FITBIT'
   /** Pulled from Garmin Health by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect, sent by the Android app. */
   | 'GOOGLE_FIT'
+  /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
+  | 'GOOGLE_HEALTH'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
@@ -217,12 +296,17 @@ export type HealthMetricType =
 export type HealthProvider =
   /** Apple Health: data arrives from the iOS app through recordHealthMetrics. */
   | 'APPLE_HEALTH'
-  /** Fitbit Web API: pulled by the sync worker. */
+  /**
+   * Fitbit Web API, shut down on 2 Nov 2026: existing integrations are inactive with inactiveReason
+   * PROVIDER_RETIRED; connect GOOGLE_HEALTH instead.
+   */
   | 'FITBIT'
-  /** Garmin Health API: pulled by the sync worker. */
+  /** Garmin Health API: connected with startHealthIntegration, pulled by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect: data arrives from the Android app through recordHealthMetrics. */
-  | 'GOOGLE_FIT';
+  | 'GOOGLE_FIT'
+  /** Google Health API (Fitbit and Pixel devices): connected with startHealthIntegration, pulled by the sync worker. */
+  | 'GOOGLE_HEALTH';
 
 /** Aggregates over one bucket of a series. */
 export type HealthSeriesPoint = {
@@ -241,6 +325,15 @@ export type HealthSeriesPoint = {
   sum?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Why the last sync of an integration failed; it is retried on its own, after a pause. */
+export type HealthSyncError =
+  /** The provider's answer could not be used. */
+  | 'PROVIDER_ERROR'
+  /** The provider did not answer or answered with an error on its side. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** The provider asked us to slow down; the next try waits as long as it said. */
+  | 'RATE_LIMITED';
+
 /** A run of whole days on a calendar (a time zone's), both ends included. */
 export type LocalDateRange = {
   /** The first day. */
@@ -251,7 +344,13 @@ export type LocalDateRange = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Connects a provider, or replaces its tokens when already connected. */
+  /**
+   * Finishes connecting with the code and state the provider sent to the redirect URI, as the user
+   * and from the client that started it. The provider's tokens are redeemed and kept on the server,
+   * encrypted; a reconnect replaces (and revokes) the previous ones.
+   */
+  completeHealthIntegration: CompleteHealthIntegrationResult;
+  /** Connects a provider whose data the app sends (APPLE_HEALTH, GOOGLE_FIT); reactivates it when connected. */
   connectHealthIntegration: HealthIntegration;
   /** Creates a goal for the signed-in user. */
   createHealthGoal: HealthGoal;
@@ -265,8 +364,23 @@ export type Mutation = {
    * BAD_USER_INPUT (field input).
    */
   recordHealthMetrics: RecordHealthMetricsResult;
+  /**
+   * Starts connecting a provider the server pulls from (GARMIN, GOOGLE_HEALTH) for the signed-in
+   * user: returns the provider's consent page. The state and PKCE verifier stay on the server, valid
+   * 10 minutes, usable once, and the flow is bound to this user and client: a browser gets the
+   * HttpOnly flow cookie, a native app gets flowSecret.
+   */
+  startHealthIntegration: HealthIntegrationStart;
   /** Changes one of the signed-in user's goals. */
   updateHealthGoal: HealthGoal;
+};
+
+
+export type MutationCompleteHealthIntegrationArgs = {
+  code: Scalars['String']['input'];
+  flowSecret?: InputMaybe<Scalars['String']['input']>;
+  provider: HealthProvider;
+  state: Scalars['String']['input'];
 };
 
 
@@ -295,10 +409,30 @@ export type MutationRecordHealthMetricsArgs = {
 };
 
 
+export type MutationStartHealthIntegrationArgs = {
+  client?: InputMaybe<OAuthClient>;
+  provider: HealthProvider;
+  redirectUri: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateHealthGoalArgs = {
   id: Scalars['ID']['input'];
   input: UpdateHealthGoalInput;
 };
+
+/**
+ * Who runs an OAuth flow. It decides how oauthCallback proves it is the client that called
+ * oauthStart, so that a `state` and `code` in anyone else's hands finish nothing.
+ */
+export type OAuthClient =
+  /**
+   * A web page: oauthStart has the gateway set an HttpOnly, SameSite=Lax cookie holding the flow's
+   * secret (10 minutes); the browser sends it with oauthCallback. Scripts never see the secret.
+   */
+  | 'BROWSER'
+  /** A native app: oauthStart returns flowSecret; the app keeps it and passes it to oauthCallback. */
+  | 'NATIVE';
 
 /** Where a page of a list ends. */
 export type PageInfo = {
@@ -598,27 +732,44 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  CompleteHealthIntegrationResult:
+    | ( Omit<HealthIntegrationConnected, 'integration'> & { integration: _RefType['HealthIntegration'] } )
+    | ( Omit<HealthIntegrationFailed, 'code'> )
+  ;
+};
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Problem: ( Omit<HealthMetricInputError, 'code'> );
+  Problem:
+    | ( Omit<HealthIntegrationFailed, 'code'> )
+    | ( Omit<HealthMetricInputError, 'code'> )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  CompleteHealthIntegrationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CompleteHealthIntegrationResult']>;
   ConnectHealthIntegrationInput: ConnectHealthIntegrationInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateHealthGoalInput: CreateHealthGoalInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  HealthBackfill: ResolverTypeWrapper<HealthBackfill>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   HealthGoal: ResolverTypeWrapper<HealthGoalRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   HealthGoalConnection: ResolverTypeWrapper<Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   HealthGoalProgress: ResolverTypeWrapper<HealthGoalProgress>;
   HealthIntegration: ResolverTypeWrapper<HealthIntegrationRowModel>;
+  HealthIntegrationConnected: ResolverTypeWrapper<Omit<HealthIntegrationConnected, 'integration'> & { integration: ResolversTypes['HealthIntegration'] }>;
+  HealthIntegrationFailed: ResolverTypeWrapper<Omit<HealthIntegrationFailed, 'code'>>;
+  HealthIntegrationFailureReason: HealthIntegrationFailureReason;
+  HealthIntegrationInactiveReason: HealthIntegrationInactiveReason;
+  HealthIntegrationStart: ResolverTypeWrapper<HealthIntegrationStart>;
   HealthMetric: ResolverTypeWrapper<HealthMetricRowModel>;
   HealthMetricConnection: ResolverTypeWrapper<Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> }>;
   HealthMetricInput: HealthMetricInput;
@@ -627,8 +778,10 @@ export type ResolversTypes = {
   HealthMetricType: HealthMetricType;
   HealthProvider: HealthProvider;
   HealthSeriesPoint: ResolverTypeWrapper<HealthSeriesPoint>;
+  HealthSyncError: HealthSyncError;
   LocalDateRange: LocalDateRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OAuthClient: OAuthClient;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   RecordHealthMetricsResult: ResolverTypeWrapper<Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversTypes['HealthMetricInputError']> }>;
@@ -641,19 +794,24 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  CompleteHealthIntegrationResult: ResolversUnionTypes<ResolversParentTypes>['CompleteHealthIntegrationResult'];
   ConnectHealthIntegrationInput: ConnectHealthIntegrationInput;
-  String: Scalars['String']['output'];
   CreateHealthGoalInput: CreateHealthGoalInput;
   Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  HealthBackfill: HealthBackfill;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   HealthGoal: HealthGoalRowModel;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   HealthGoalConnection: Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> };
-  Int: Scalars['Int']['output'];
   HealthGoalProgress: HealthGoalProgress;
   HealthIntegration: HealthIntegrationRowModel;
+  HealthIntegrationConnected: Omit<HealthIntegrationConnected, 'integration'> & { integration: ResolversParentTypes['HealthIntegration'] };
+  HealthIntegrationFailed: Omit<HealthIntegrationFailed, 'code'>;
+  HealthIntegrationStart: HealthIntegrationStart;
   HealthMetric: HealthMetricRowModel;
   HealthMetricConnection: Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> };
   HealthMetricInput: HealthMetricInput;
@@ -670,6 +828,10 @@ export type ResolversParentTypes = {
   User: HealthUserModel;
 };
 
+export type CompleteHealthIntegrationResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompleteHealthIntegrationResult'] = ResolversParentTypes['CompleteHealthIntegrationResult']> = {
+  __resolveType: TypeResolveFn<'HealthIntegrationConnected' | 'HealthIntegrationFailed', ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -677,6 +839,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type HealthBackfillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthBackfill'] = ResolversParentTypes['HealthBackfill']> = {
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type HealthGoalResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthGoal'] = ResolversParentTypes['HealthGoal'], FederationReferenceType extends FederationReferenceTypes['HealthGoal'] = FederationReferenceTypes['HealthGoal']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthGoal']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -705,11 +875,35 @@ export type HealthGoalProgressResolvers<ContextType = RequestContext, ParentType
 
 export type HealthIntegrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthIntegration'] = ResolversParentTypes['HealthIntegration'], FederationReferenceType extends FederationReferenceTypes['HealthIntegration'] = FederationReferenceTypes['HealthIntegration']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthIntegration']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  backfill?: Resolver<Maybe<ResolversTypes['HealthBackfill']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inactiveReason?: Resolver<Maybe<ResolversTypes['HealthIntegrationInactiveReason']>, ParentType, ContextType>;
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['HealthSyncError']>, ParentType, ContextType>;
+  lastErrorAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastSyncAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  needsReconnect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['HealthProvider'], ParentType, ContextType>;
+};
+
+export type HealthIntegrationConnectedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthIntegrationConnected'] = ResolversParentTypes['HealthIntegrationConnected']> = {
+  integration?: Resolver<ResolversTypes['HealthIntegration'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthIntegrationFailedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthIntegrationFailed'] = ResolversParentTypes['HealthIntegrationFailed']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['HealthIntegrationFailureReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthIntegrationStartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthIntegrationStart'] = ResolversParentTypes['HealthIntegrationStart']> = {
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flowSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type HealthMetricResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthMetric'] = ResolversParentTypes['HealthMetric'], FederationReferenceType extends FederationReferenceTypes['HealthMetric'] = FederationReferenceTypes['HealthMetric']> = {
@@ -748,11 +942,13 @@ export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  completeHealthIntegration?: Resolver<ResolversTypes['CompleteHealthIntegrationResult'], ParentType, ContextType, RequireFields<MutationCompleteHealthIntegrationArgs, 'code' | 'provider' | 'state'>>;
   connectHealthIntegration?: Resolver<ResolversTypes['HealthIntegration'], ParentType, ContextType, RequireFields<MutationConnectHealthIntegrationArgs, 'input'>>;
   createHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationCreateHealthGoalArgs, 'input'>>;
   deactivateHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationDeactivateHealthGoalArgs, 'id'>>;
   disconnectHealthIntegration?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisconnectHealthIntegrationArgs, 'provider'>>;
   recordHealthMetrics?: Resolver<ResolversTypes['RecordHealthMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordHealthMetricsArgs, 'input'>>;
+  startHealthIntegration?: Resolver<ResolversTypes['HealthIntegrationStart'], ParentType, ContextType, RequireFields<MutationStartHealthIntegrationArgs, 'client' | 'provider' | 'redirectUri'>>;
   updateHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationUpdateHealthGoalArgs, 'id' | 'input'>>;
 };
 
@@ -762,7 +958,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
-  __resolveType: TypeResolveFn<'HealthMetricInputError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'HealthIntegrationFailed' | 'HealthMetricInputError', ParentType, ContextType>;
 };
 
 export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordHealthMetricsResult'] = ResolversParentTypes['RecordHealthMetricsResult']> = {
@@ -794,12 +990,17 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = RequestContext> = {
+  CompleteHealthIntegrationResult?: CompleteHealthIntegrationResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  HealthBackfill?: HealthBackfillResolvers<ContextType>;
   HealthGoal?: HealthGoalResolvers<ContextType>;
   HealthGoalConnection?: HealthGoalConnectionResolvers<ContextType>;
   HealthGoalProgress?: HealthGoalProgressResolvers<ContextType>;
   HealthIntegration?: HealthIntegrationResolvers<ContextType>;
+  HealthIntegrationConnected?: HealthIntegrationConnectedResolvers<ContextType>;
+  HealthIntegrationFailed?: HealthIntegrationFailedResolvers<ContextType>;
+  HealthIntegrationStart?: HealthIntegrationStartResolvers<ContextType>;
   HealthMetric?: HealthMetricResolvers<ContextType>;
   HealthMetricConnection?: HealthMetricConnectionResolvers<ContextType>;
   HealthMetricInputError?: HealthMetricInputErrorResolvers<ContextType>;

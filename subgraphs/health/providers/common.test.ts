@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesBetween, localDate, zonedToUtc } from './common.js';
+import { datesBetween, localDate, retryAfterSeconds, zonedToUtc } from './common.js';
 
 describe('provider local times', () => {
   it('turns local wall-clock times into instants across DST changes', () => {
@@ -29,5 +29,16 @@ describe('provider local times', () => {
       '2026-03-01',
       '2026-03-02',
     ]);
+  });
+});
+
+describe('Retry-After', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  it('reads delta-seconds and HTTP dates, with a default for anything else', () => {
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Tue, 01 Dec 2026 12:05:00 GMT', now)).toBe(300);
+    expect(retryAfterSeconds(null, now)).toBe(60);
+    expect(retryAfterSeconds('soon', now)).toBe(60);
+    expect(retryAfterSeconds('999999999', now)).toBe(86_400);
   });
 });

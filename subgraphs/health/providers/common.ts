@@ -1,14 +1,7 @@
 import type { SampleInput } from '../ingest.js';
 
-/** OAuth2 client settings of one provider; the URLs point at a local fake in tests. */
-export interface ProviderConfig {
-  clientId: string;
-  clientSecret: string;
-  /** Base URL of the data API, without a trailing slash. */
-  apiUrl: string;
-  /** The OAuth2 token endpoint. */
-  tokenUrl: string;
-}
+/** The stored names of the providers the server pulls from. */
+export type PulledProvider = 'google_health' | 'garmin';
 
 export interface TokenSet {
   accessToken: string;
@@ -19,19 +12,50 @@ export interface TokenSet {
 /** The provider refused the grant (revoked, expired refresh token): the user must reconnect. */
 export class GrantRejected extends Error {}
 
-/** A transient failure (5xx, rate limit, network): the next run retries. */
+/** A transient failure (5xx, network): the next run retries. */
 export class ProviderUnavailable extends Error {}
 
-/** What the sync worker needs from each pulled provider. */
+/** The provider answered 429: wait as its Retry-After says (retryAfterSeconds) before asking again. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfter: string | null) {
+    super('rate limited');
+  }
+}
+
+/** What the connect flow and the sync worker need from each pulled provider. */
 export interface PullAdapter {
-  readonly provider: 'fitbit' | 'garmin';
+  readonly provider: PulledProvider;
+  /** The provider's consent page for this flow (authorization code with PKCE S256). */
+  authorizationUrl(flow: { state: string; codeChallenge: string; redirectUri: string }): string;
+  /** Redeems the code the provider sent to the redirect URI. */
+  exchangeCode(code: string, codeVerifier: string, redirectUri: string, now: Date): Promise<TokenSet>;
+  /** The provider's id of the user, which its notifications name. */
+  providerUserId(accessToken: string): Promise<string | null>;
   refresh(refreshToken: string, now: Date): Promise<TokenSet>;
-  /** Samples for the complete days from `since` up to `now`, normalized to our types and units. */
-  fetchSamples(accessToken: string, since: Date, now: Date): Promise<SampleInput[]>;
+  /**
+   * Samples recorded in [from, until), normalized to our types and units. Day totals only for days
+   * that are complete by `now` (stored samples are immutable).
+   */
+  fetchSamples(accessToken: string, from: Date, until: Date, now: Date): Promise<SampleInput[]>;
+  /** Asks the provider to send its history of [from, until) (Garmin backfill); optional. */
+  requestBackfill?(accessToken: string, from: Date, until: Date): Promise<void>;
   revoke(tokens: { accessToken: string | null; refreshToken: string | null }): Promise<void>;
 }
 
-/** A JSON request with the error mapping every adapter shares. */
+/** Retry-After as seconds: delta-seconds or an HTTP date (RFC 9110 section 10.2.3); 60 when absent or odd. */
+export function retryAfterSeconds(header: string | null, now: number): number {
+  if (!header) return 60;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(Math.ceil(seconds), 86_400);
+  const at = Date.parse(header);
+  if (Number.isFinite(at)) return Math.min(Math.max(Math.ceil((at - now) / 1000), 1), 86_400);
+  return 60;
+}
+
+/**
+ * A JSON request with the error mapping every adapter shares. Provider response bodies never
+ * leave this function except as a short log line: nothing of them reaches a client.
+ */
 export async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
@@ -39,31 +63,38 @@ export async function requestJson<T>(url: string, init: RequestInit): Promise<T>
   } catch (error) {
     throw new ProviderUnavailable(`request to ${new URL(url).host} failed: ${(error as Error).message}`);
   }
+  if (response.status === 429) throw new RateLimited(response.headers.get('retry-after'));
   if (response.status === 401 || response.status === 403) {
     throw new GrantRejected(`${new URL(url).pathname} answered ${response.status}`);
   }
   if (response.status === 400) {
     const body = await response.text();
     if (/invalid_grant|invalid_token/.test(body)) throw new GrantRejected('invalid grant');
-    throw new Error(`${new URL(url).pathname} answered 400: ${body.slice(0, 200)}`);
+    throw new Error(`${new URL(url).pathname} answered 400`);
   }
   if (!response.ok) throw new ProviderUnavailable(`${new URL(url).pathname} answered ${response.status}`);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** An OAuth2 token response (RFC 6749 section 5.1) as our token set. */
+/**
+ * An OAuth2 token response (RFC 6749 section 5.1) as our token set. A refresh answer without a
+ * refresh_token (Google keeps the one it issued) keeps the previous one.
+ */
 export function tokenSetFrom(
   body: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown },
   now: Date,
+  previousRefreshToken?: string,
 ): TokenSet {
-  if (typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
+  const refreshToken = typeof body.refresh_token === 'string' ? body.refresh_token : previousRefreshToken;
+  if (typeof body.access_token !== 'string' || !refreshToken) {
     throw new ProviderUnavailable('token response without tokens');
   }
   const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 3600;
   return {
     accessToken: body.access_token,
-    refreshToken: body.refresh_token,
+    refreshToken,
     expiresAt: new Date(now.getTime() + expiresIn * 1000),
   };
 }

@@ -1,9 +1,12 @@
 import { isUuid } from '../../../kit/ids.js';
+import { fromStoredOrNull } from '../../../kit/stored-enums.js';
 import { ownedBy } from '../access.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type {
   HealthGoalResolvers,
+  HealthIntegrationInactiveReason,
   HealthIntegrationResolvers,
+  HealthSyncError,
   HealthMetricResolvers,
 } from '../generated/resolvers-types.js';
 import { goalProgress, goalWindow } from '../goals.js';
@@ -47,5 +50,26 @@ export function healthIntegrationResolvers(deps: HealthDeps): HealthIntegrationR
         ? ownedBy(await integrationById(ctx, deps.database.db).load(reference.id), ctx)
         : null,
     provider: (row) => providerNameOf(row.provider),
+    needsReconnect: (row) => !row.isActive,
+    inactiveReason: (row) =>
+      row.isActive
+        ? null
+        : fromStoredOrNull<HealthIntegrationInactiveReason>(row.inactiveReason ?? 'access_revoked'),
+    lastError: (row) => fromStoredOrNull<HealthSyncError>(row.lastErrorCode),
+    backfill: (row) => {
+      if (!row.backfillFrom) return null;
+      const until = row.backfillUntil ?? row.backfilledUntil ?? row.backfillFrom;
+      const reached = row.backfillUntil ? (row.backfilledUntil ?? row.backfillFrom) : until;
+      const span = until.getTime() - row.backfillFrom.getTime();
+      const percent =
+        span <= 0 ? 100 : Math.floor(((reached.getTime() - row.backfillFrom.getTime()) / span) * 100);
+      return {
+        from: row.backfillFrom,
+        until,
+        reached,
+        percent: row.backfillUntil ? Math.min(percent, 99) : 100,
+        done: !row.backfillUntil,
+      };
+    },
   };
 }

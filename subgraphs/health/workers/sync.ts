@@ -1,26 +1,15 @@
-import type { Env } from '../../../kit/env.js';
 import { PeriodicTask } from '../../../kit/periodic.js';
 import type { SubgraphDeps } from '../../../kit/subgraph.js';
 import { ensureMetricPartitions } from '../partitions.js';
-import type { PullAdapter } from '../providers/common.js';
-import { fitbitAdapter } from '../providers/fitbit.js';
-import { garminAdapter } from '../providers/garmin.js';
+import { wearableAdapters } from '../providers/index.js';
 import { HealthSyncWorker, type SyncReport } from '../sync.js';
 
 /** How often the worker looks for integrations that are due; each is due every HEALTH_SYNC_INTERVAL_SECONDS. */
 const POLL_MS = 60_000;
 
-/** Pull adapters for the wearable providers the deployment configured (env.features). */
-export function wearableAdapters(env: Env): Partial<Record<'fitbit' | 'garmin', PullAdapter>> {
-  const { fitbit, garmin } = env.features;
-  return {
-    ...(fitbit ? { fitbit: fitbitAdapter(fitbit) } : {}),
-    ...(garmin ? { garmin: garminAdapter(garmin) } : {}),
-  };
-}
-
 /**
- * The wearable sync: pulls Fitbit and Garmin data for due integrations and revokes queued tokens.
+ * The wearable sync: pulls Google Health and Garmin data for due integrations (backfills first)
+ * and revokes queued tokens. It never calls the retired Fitbit Web API.
  * It runs in a process of its own (`subgraphs/health/main.ts sync`), not in the serving one, so
  * calls to the providers scale apart from GraphQL traffic.
  */

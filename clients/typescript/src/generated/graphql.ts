@@ -116,16 +116,13 @@ export type CompleteWorkoutSessionInput = {
   notes?: string | null | undefined;
 };
 
-/** Connecting a provider. GARMIN and FITBIT need the OAuth2 tokens the app obtained; the others need none. */
+/**
+ * Connecting a provider whose data the app sends (APPLE_HEALTH, GOOGLE_FIT). GARMIN and
+ * GOOGLE_HEALTH connect through startHealthIntegration instead.
+ */
 export type ConnectHealthIntegrationInput = {
-  /** The OAuth2 access token (GARMIN, FITBIT). */
-  accessToken?: string | null | undefined;
-  /** Which provider. */
+  /** Which provider: APPLE_HEALTH or GOOGLE_FIT. */
   provider: HealthProvider;
-  /** The OAuth2 refresh token (GARMIN, FITBIT). */
-  refreshToken?: string | null | undefined;
-  /** When the access token expires: between 2000-01-01 and 10 years from now. */
-  tokenExpiresAt?: string | null | undefined;
 };
 
 /** The language content is written in; it chooses the stemming used to search it. */
@@ -316,6 +313,24 @@ export type ExerciseFilter = {
   search?: string | null | undefined;
 };
 
+/** Why completing a connection failed. */
+export type HealthIntegrationFailureReason =
+  /** The state is unknown, expired (10 minutes), used, another user's, or the flow secret is missing or wrong: start again. */
+  | 'INVALID_STATE'
+  /** The provider refused the code or could not be reached: start again. */
+  | 'PROVIDER_ERROR';
+
+/** Why an integration stopped syncing; the user reconnects to resume. */
+export type HealthIntegrationInactiveReason =
+  /** The provider refused the stored grant (revoked by the user, expired): connect again. */
+  | 'ACCESS_REVOKED'
+  /** The user removed this app in the provider's own settings (Garmin Connect). */
+  | 'DEREGISTERED'
+  /** The user withdrew the permission to share health data in the provider's settings. */
+  | 'PERMISSIONS_CHANGED'
+  /** The provider's API was shut down (the Fitbit Web API); connect its successor (GOOGLE_HEALTH). */
+  | 'PROVIDER_RETIRED';
+
 /** One sample to record. */
 export type HealthMetricInput = {
   /** What was measured. */
@@ -339,12 +354,14 @@ export type HealthMetricInput = {
 export type HealthMetricSource =
   /** Apple HealthKit, sent by the iOS app. */
   | 'APPLE_HEALTH'
-  /** Pulled from the Fitbit Web API by the sync worker. */
+  /** Pulled from the Fitbit Web API before its shutdown (2 Nov 2026); no new samples arrive with this source. */
   | 'FITBIT'
   /** Pulled from Garmin Health by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect, sent by the Android app. */
   | 'GOOGLE_FIT'
+  /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
+  | 'GOOGLE_HEALTH'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
@@ -369,12 +386,26 @@ export type HealthMetricType =
 export type HealthProvider =
   /** Apple Health: data arrives from the iOS app through recordHealthMetrics. */
   | 'APPLE_HEALTH'
-  /** Fitbit Web API: pulled by the sync worker. */
+  /**
+   * Fitbit Web API, shut down on 2 Nov 2026: existing integrations are inactive with inactiveReason
+   * PROVIDER_RETIRED; connect GOOGLE_HEALTH instead.
+   */
   | 'FITBIT'
-  /** Garmin Health API: pulled by the sync worker. */
+  /** Garmin Health API: connected with startHealthIntegration, pulled by the sync worker. */
   | 'GARMIN'
   /** Google Fit / Health Connect: data arrives from the Android app through recordHealthMetrics. */
-  | 'GOOGLE_FIT';
+  | 'GOOGLE_FIT'
+  /** Google Health API (Fitbit and Pixel devices): connected with startHealthIntegration, pulled by the sync worker. */
+  | 'GOOGLE_HEALTH';
+
+/** Why the last sync of an integration failed; it is retried on its own, after a pause. */
+export type HealthSyncError =
+  /** The provider's answer could not be used. */
+  | 'PROVIDER_ERROR'
+  /** The provider did not answer or answered with an error on its side. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** The provider asked us to slow down; the next try waits as long as it said. */
+  | 'RATE_LIMITED';
 
 /** How hard a completed session felt. */
 export type IntensityLevel =
@@ -893,6 +924,19 @@ export type AthleteDashboardQueryVariables = Exact<{
 
 export type AthleteDashboardQuery = { me: { id: string, timeZone: string | null, stepsWeek: Array<{ start: string, count: number, sum: number | null }> | null, stepsMonth: Array<{ start: string, count: number, sum: number | null }> | null, heartRate: Array<{ start: string, count: number, min: number | null }> | null, weight: Array<{ start: string, count: number, avg: number | null }> | null, sleep: Array<{ start: string, count: number, sum: number | null }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string }> } | null, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string }> | null } | null };
 
+export type CompleteHealthIntegrationMutationVariables = Exact<{
+  provider: HealthProvider;
+  code: string;
+  state: string;
+  flowSecret?: string | null | undefined;
+}>;
+
+
+export type CompleteHealthIntegrationMutation = { completeHealthIntegration:
+    | { __typename: 'HealthIntegrationConnected', integration: { id: string, provider: HealthProvider, isActive: boolean, backfill: { from: string, until: string, percent: number, done: boolean } | null } }
+    | { __typename: 'HealthIntegrationFailed', code: string, message: string, reason: HealthIntegrationFailureReason }
+   };
+
 export type ConnectHealthIntegrationMutationVariables = Exact<{
   input: ConnectHealthIntegrationInput;
 }>;
@@ -933,7 +977,7 @@ export type DisconnectHealthIntegrationMutation = { disconnectHealthIntegration:
 export type HealthDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedAt: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, lastSyncAt: string | null }> | null } | null };
+export type HealthDashboardQuery = { me: { id: string, latestHealthMetrics: Array<{ metricType: HealthMetricType, value: number, unit: string, recordedAt: string }> | null, healthGoals: { nodes: Array<{ id: string, metricType: HealthMetricType, targetValue: number, unit: string, startDate: string, endDate: string | null, progress: { currentValue: number, percent: number, onTrack: boolean | null } }> } | null, healthIntegrations: Array<{ provider: HealthProvider, isActive: boolean, needsReconnect: boolean, inactiveReason: HealthIntegrationInactiveReason | null, lastSyncAt: string | null, lastError: HealthSyncError | null, backfill: { percent: number, done: boolean } | null }> | null } | null };
 
 export type HealthMetricsQueryVariables = Exact<{
   metricType?: HealthMetricType | null | undefined;
@@ -961,6 +1005,15 @@ export type RecordHealthMetricsMutationVariables = Exact<{
 
 
 export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
+
+export type StartHealthIntegrationMutationVariables = Exact<{
+  provider: HealthProvider;
+  redirectUri: string;
+  client?: OAuthClient | null | undefined;
+}>;
+
+
+export type StartHealthIntegrationMutation = { startHealthIntegration: { authorizationUrl: string, state: string, flowSecret: string | null, expiresAt: string } };
 
 export type UpdateHealthGoalMutationVariables = Exact<{
   id: string | number;
@@ -1913,6 +1966,38 @@ export const AthleteDashboardDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:caf8d96ff84de99cef1d58ecbc22552f8f87f64daa65b46a0c140981d262ee51"}) as unknown as TypedDocumentString<AthleteDashboardQuery, AthleteDashboardQueryVariables>;
+export const CompleteHealthIntegrationDocument = new TypedDocumentString(`
+    mutation CompleteHealthIntegration($provider: HealthProvider!, $code: String!, $state: String!, $flowSecret: String) {
+  completeHealthIntegration(
+    provider: $provider
+    code: $code
+    state: $state
+    flowSecret: $flowSecret
+  ) {
+    __typename
+    ... on Problem {
+      code
+      message
+    }
+    ... on HealthIntegrationConnected {
+      integration {
+        id
+        provider
+        isActive
+        backfill {
+          from
+          until
+          percent
+          done
+        }
+      }
+    }
+    ... on HealthIntegrationFailed {
+      reason
+    }
+  }
+}
+    `, {"hash":"sha256:1b9c6734ca95f98741a36557d136d42667567593da8ffe10cca834a75423ab79"}) as unknown as TypedDocumentString<CompleteHealthIntegrationMutation, CompleteHealthIntegrationMutationVariables>;
 export const ConnectHealthIntegrationDocument = new TypedDocumentString(`
     mutation ConnectHealthIntegration($input: ConnectHealthIntegrationInput!) {
   connectHealthIntegration(input: $input) {
@@ -1993,11 +2078,18 @@ export const HealthDashboardDocument = new TypedDocumentString(`
     healthIntegrations {
       provider
       isActive
+      needsReconnect
+      inactiveReason
       lastSyncAt
+      lastError
+      backfill {
+        percent
+        done
+      }
     }
   }
 }
-    `, {"hash":"sha256:4b23eb612330a0df0466e9e1a2be227a15f612a8328d21e03ed6acbcd9868659"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
+    `, {"hash":"sha256:0507ea04ea0a6c69be98acc1b5c3d070f1be670960e9f0a79e3aeec611f09a49"}) as unknown as TypedDocumentString<HealthDashboardQuery, HealthDashboardQueryVariables>;
 export const HealthMetricsDocument = new TypedDocumentString(`
     query HealthMetrics($metricType: HealthMetricType, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   me {
@@ -2059,6 +2151,20 @@ export const RecordHealthMetricsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:9635ee9b8e4cc8291945535511a5f302f6101e2a0f6fa95c7adc6ac848252119"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+export const StartHealthIntegrationDocument = new TypedDocumentString(`
+    mutation StartHealthIntegration($provider: HealthProvider!, $redirectUri: String!, $client: OAuthClient) {
+  startHealthIntegration(
+    provider: $provider
+    redirectUri: $redirectUri
+    client: $client
+  ) {
+    authorizationUrl
+    state
+    flowSecret
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:7656e61b3711597a332ddd9b1ecfb0d61f0e996b563d90aa8f8577dbf181c7b9"}) as unknown as TypedDocumentString<StartHealthIntegrationMutation, StartHealthIntegrationMutationVariables>;
 export const UpdateHealthGoalDocument = new TypedDocumentString(`
     mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
   updateHealthGoal(id: $id, input: $input) {
