@@ -27,6 +27,8 @@ import {
  * - a connection is exactly { nodes: [X!]!, pageInfo: PageInfo!, totalCount: Int! };
  * - a field returning a connection takes `first: Int = 20` and `after: String`, described alike;
  * - one name per concept (difficulty, enroll, sequenceNumber);
+ * - a name says which kind of time it holds: `...At` is a DateTime (an instant), `date` and
+ *   `...Date` a Date (a calendar day);
  * - every type, field, argument and enum value is described.
  */
 
@@ -112,6 +114,7 @@ export function lintSchema(sdl: string, bounded: Record<string, string> = BOUNDE
     ...listRule(schema, bounded),
     ...connectionRule(schema),
     ...namesRule(schema),
+    ...timeNamesRule(schema),
     ...descriptionRule(schema),
   ];
 }
@@ -224,6 +227,32 @@ function namesRule(schema: GraphQLSchema): string[] {
         check(`${type.name}.${field.name}`, field.name);
         for (const arg of 'args' in field ? field.args : [])
           check(`${type.name}.${field.name}(${arg.name})`, arg.name);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Instants and calendar days are told apart by name, so a client never guesses which it holds:
+ * `startedAt` is a DateTime, `startDate` and `date` are Dates (docs/architecture.md, "Time").
+ */
+function timeNamesRule(schema: GraphQLSchema): string[] {
+  const problems: string[] = [];
+  const check = (path: string, name: string, type: GraphQLNamedType) => {
+    if (/[a-z]At$/.test(name) && type.name !== 'DateTime') {
+      problems.push(`${path}: named ${name} but a ${type.name}; an ...At field holds a DateTime`);
+    }
+    if ((name === 'date' || /[a-z]Date$/.test(name)) && type.name !== 'Date') {
+      problems.push(`${path}: named ${name} but a ${type.name}; a ...Date field holds a Date`);
+    }
+  };
+  for (const type of ownTypes(schema)) {
+    if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      check(`${type.name}.${field.name}`, field.name, getNamedType(field.type));
+      for (const arg of 'args' in field ? field.args : []) {
+        check(`${type.name}.${field.name}(${arg.name})`, arg.name, getNamedType(arg.type));
       }
     }
   }

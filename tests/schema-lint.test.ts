@@ -119,6 +119,25 @@ describe('schema lint (schema/lint.ts)', () => {
     expect(lint(sdl(`${GOOD_FIELD}\n"Fine." enrollTwoFactor: Boolean`))).toEqual([]);
   });
 
+  it('f: a name says which kind of time it holds: ...At a DateTime, date and ...Date a Date', () => {
+    const times = `"An instant." scalar DateTime\n"A day." scalar Date`;
+    expect(
+      lint(
+        `${sdl(
+          `${GOOD_FIELD}\n"Start." startedAt: Date "Day." recordedDate: DateTime "On." date: DateTime "Since." since("From." fromDate: DateTime): Int`,
+        )}\n${times}`,
+      ),
+    ).toEqual([
+      'Query.startedAt: named startedAt but a Date; an ...At field holds a DateTime',
+      'Query.recordedDate: named recordedDate but a DateTime; a ...Date field holds a Date',
+      'Query.date: named date but a DateTime; a ...Date field holds a Date',
+      'Query.since(fromDate): named fromDate but a DateTime; a ...Date field holds a Date',
+    ]);
+    expect(
+      lint(`${sdl(`${GOOD_FIELD}\n"Start." startedAt: DateTime "Day." startDate: Date`)}\n${times}`),
+    ).toEqual([]);
+  });
+
   it('e: every type, field, argument and enum value is described', () => {
     const bare = `${BASE.replace('"A thing."\n', '').replace('"Easy."\n  EASY', 'EASY')}\n${CONNECTION}\n${query(
       `${GOOD_FIELD}\n"One." thing(id: ID!): Thing\ncount: Int`,
