@@ -6,6 +6,7 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
+  type GraphQLType,
   getNamedType,
   getNullableType,
   isEnumType,
@@ -250,9 +251,9 @@ function timeNamesRule(schema: GraphQLSchema): string[] {
   for (const type of ownTypes(schema)) {
     if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      check(`${type.name}.${field.name}`, field.name, getNamedType(field.type));
+      check(`${type.name}.${field.name}`, field.name, getNamedType(field.type as GraphQLType));
       for (const arg of 'args' in field ? field.args : []) {
-        check(`${type.name}.${field.name}(${arg.name})`, arg.name, getNamedType(arg.type));
+        check(`${type.name}.${field.name}(${arg.name})`, arg.name, getNamedType(arg.type as GraphQLType));
       }
     }
   }

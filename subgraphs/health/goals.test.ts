@@ -43,6 +43,37 @@ async function create(user: TestUser, input: Record<string, unknown>) {
 }
 
 describe('goals', () => {
+  it("counts a goal's days on the owner's calendar, not UTC's", async () => {
+    // Tokyo is UTC+9: 00:30 on Nov 5 there is 15:30 on Nov 4 in UTC.
+    const user = await stack.signUp({ timeZone: 'Asia/Tokyo' });
+    await stack.flushEvents();
+    const recorded = await stack.gql(
+      RECORD,
+      {
+        input: [
+          { metricType: 'STEPS', value: 3000, recordedAt: '2026-11-04T15:30:00Z' },
+          // 23:30 on Nov 4 in Tokyo: the day before the goal starts.
+          { metricType: 'STEPS', value: 7000, recordedAt: '2026-11-04T14:30:00Z' },
+        ],
+      },
+      { token: user.token },
+    );
+    expect(recorded.data.recordHealthMetrics.accepted).toBe(2);
+    const created = await create(user, {
+      metricType: 'STEPS',
+      targetValue: 12_000,
+      startDate: '2026-11-05',
+      endDate: '2026-11-16',
+    });
+    expect(created.errors).toBeUndefined();
+    // Nov 10 12:00 UTC is Nov 10 21:00 in Tokyo: day 6 of 12, so the pace asks for 6,000.
+    expect(created.data.createHealthGoal.progress).toEqual({
+      currentValue: 3000,
+      percent: 25,
+      onTrack: false,
+    });
+  });
+
   it('creates, updates and deactivates a goal, with progress from the samples in its period', async () => {
     const user = await stack.signUp();
     await stack.gql(

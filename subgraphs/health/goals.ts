@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { isoDate } from '../../kit/calendar-dates.js';
+import { addDays, isoDate } from '../../kit/calendar-dates.js';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
+import { localDate, startOfLocalDate } from '../../kit/time-zones.js';
 import { checkGoalPeriod } from './date-bounds.js';
 import { GOAL_TARGETS, isCumulative, METRIC_TYPES, type MetricTypeName, typeNameOf } from './metric-types.js';
 import { type HealthGoalRow, healthGoals } from './tables.js';
@@ -136,13 +137,20 @@ export async function deactivateGoal(db: Executor, userId: string, id: string): 
   return row!;
 }
 
-/** The instants a goal's period covers: its days in UTC, up to today for open-ended goals. */
-export function goalWindow(goal: HealthGoalRow, now: Date): { from: Date; to: Date } {
-  const from = new Date(`${goal.startDate}T00:00:00Z`);
-  const last = goal.endDate ?? isoDate(now);
-  const to = new Date(new Date(`${last}T00:00:00Z`).getTime() + DAY_MS);
+/**
+ * The instants a goal's period covers: its days on the owner's calendar (User.timeZone), up to
+ * their local today for open-ended goals.
+ */
+export function goalWindow(goal: HealthGoalRow, now: Date, timeZone: string): { from: Date; to: Date } {
+  const from = startOfLocalDate(goal.startDate, timeZone);
+  const last = goal.endDate ?? localDate(now, timeZone);
+  const to = startOfLocalDate(addDays(last, 1), timeZone);
   return { from, to: to < from ? from : to };
 }
+
+/** Whole days from one calendar date to another (both YYYY-MM-DD). */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 export interface GoalProgress {
   currentValue: number;
@@ -155,6 +163,7 @@ export function goalProgress(
   goal: HealthGoalRow,
   aggregate: { sum: number; latest: number | null },
   now: Date,
+  timeZone: string,
 ): GoalProgress {
   const type = typeNameOf(goal.metricType);
   const cumulative = isCumulative(type);
@@ -162,10 +171,10 @@ export function goalProgress(
   const percent = Math.round((currentValue / goal.targetValue) * 10_000) / 100;
   if (!cumulative) return { currentValue, percent, onTrack: null };
   if (!goal.endDate) return { currentValue, percent, onTrack: currentValue >= goal.targetValue };
-  const start = new Date(`${goal.startDate}T00:00:00Z`).getTime();
-  const end = new Date(`${goal.endDate}T00:00:00Z`).getTime() + DAY_MS;
-  const totalDays = Math.max(1, Math.round((end - start) / DAY_MS));
-  const elapsedDays = Math.min(totalDays, Math.max(0, Math.ceil((now.getTime() - start) / DAY_MS)));
+  // Days of the owner's calendar: today counts as elapsed from its start.
+  const totalDays = Math.max(1, daysBetween(goal.startDate, goal.endDate) + 1);
+  const today = localDate(now, timeZone);
+  const elapsedDays = Math.min(totalDays, Math.max(0, daysBetween(goal.startDate, today) + 1));
   const expected = (goal.targetValue * elapsedDays) / totalDays;
   return { currentValue, percent, onTrack: currentValue >= expected };
 }

@@ -80,7 +80,7 @@ export type HealthGoal = {
   isActive: Scalars['Boolean']['output'];
   /** The metric the goal is about. */
   metricType: HealthMetricType;
-  /** How far the user is, from their samples in the period (days in UTC). */
+  /** How far the user is, from their samples in the period (days on the owner's calendar, User.timeZone). */
   progress: HealthGoalProgress;
   /** First day of the period. */
   startDate: Scalars['Date']['output'];

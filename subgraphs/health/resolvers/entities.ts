@@ -1,4 +1,6 @@
 import { isUuid } from '../../../kit/ids.js';
+import { timeZoneOf } from '../../../kit/time-zones.js';
+import { userTimeZones } from '../tables.js';
 import { fromStoredOrNull } from '../../../kit/stored-enums.js';
 import { ownedBy } from '../access.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
@@ -31,14 +33,16 @@ export function healthGoalResolvers(deps: HealthDeps): HealthGoalResolvers<Reque
     metricType: (row) => typeNameOf(row.metricType),
     progress: async (goal, _args, ctx) => {
       const now = deps.clock.now();
-      const window = goalWindow(goal, now);
+      // The owner's days, whoever reads the goal (health's copy of identity's zones).
+      const timeZone = await timeZoneOf(ctx, deps.database.db, userTimeZones, goal.userId);
+      const window = goalWindow(goal, now, timeZone);
       const aggregate = await periodAggregateLoader(ctx, deps.database.db).load({
         userId: goal.userId,
         metricType: goal.metricType,
         from: window.from,
         to: window.to,
       });
-      return goalProgress(goal, aggregate, now);
+      return goalProgress(goal, aggregate, now, timeZone);
     },
   };
 }
