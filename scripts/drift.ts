@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import codegenConfig from '../codegen.js';
 import { composeSupergraph } from './compose.js';
-import { dockerComposeFile } from './docker-compose.js';
+import { dockerComposeFile, haproxyConfigFile } from './docker-compose.js';
 
 /** Files that are generated and committed, with what they should contain now; the check and a test compare. */
 export async function generatedFiles(): Promise<{ path: string; expected: string }[]> {
@@ -15,6 +15,7 @@ export async function generatedFiles(): Promise<{ path: string; expected: string
     { path: 'schema/supergraph.graphql', expected: supergraph },
     { path: 'schema/api.graphql', expected: api },
     { path: 'docker-compose.yml', expected: dockerComposeFile() },
+    { path: 'deploy/haproxy.cfg', expected: haproxyConfigFile() },
     ...outputs.map((o) => ({ path: o.filename, expected: o.content })),
   ];
 }

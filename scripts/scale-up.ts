@@ -31,10 +31,14 @@ try {
 }
 const workDir = '.data/scale';
 mkdirSync(workDir, { recursive: true });
+// Plain JavaScript starts fourteen processes in a fraction of tsx's time and memory.
+const distDir = resolve(workDir, 'dist');
+buildJavaScript(PROCESS_ENTRIES, distDir);
 const stack = await startReplicatedStack({
   databaseUrl,
   redisUrl: env.REDIS_URL!,
   workDir,
+  distDir,
   redisPrefix: 'scale:',
 });
 console.log(

@@ -38,7 +38,19 @@ describe('docker-compose.yml', () => {
     });
   }
 
-  it('publishes the gateway on 4000 with a health check', () => {
+  it('runs two of every subgraph and gateway, the gateways behind HAProxy on 4000', () => {
+    for (const name of [...SUBGRAPH_NAMES, 'gateway']) expect(services[name].deploy.replicas, name).toBe(2);
+    const balancer = services.loadbalancer;
+    expect(balancer.image).toMatch(/^haproxy:/);
+    expect(balancer.ports).toContain('4000:4000');
+    expect(balancer.volumes[0]).toMatch(/^\.\/deploy\/haproxy\.cfg:/);
+    const config = readFileSync(new URL('../deploy/haproxy.cfg', import.meta.url), 'utf8');
+    expect(config).toMatch(/server-template gateway 2 gateway:4000 check resolvers docker/);
+    expect(services.gateway.ports).toBeUndefined();
+    expect(services.gateway.environment.TRUST_PROXY_HOPS).toBe('${TRUST_PROXY_HOPS:-1}');
+  });
+
+  it('runs the gateway compiled, with a health check', () => {
     const gateway = services.gateway;
     expect(gateway.command.join(' ')).toContain('dist/gateway/main.js');
     for (const flag of GATEWAY_NODE_FLAGS) expect(gateway.command).toContain(flag);
@@ -46,13 +58,15 @@ describe('docker-compose.yml', () => {
     const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
     for (const flag of GATEWAY_NODE_FLAGS) expect(scripts['start:gateway']).toContain(flag);
     expect(scripts['start:gateway']).toContain('dist/gateway/main.js');
-    expect(gateway.ports).toContain('4000:4000');
+    expect(gateway.expose).toContain('4000');
     expect(gateway.environment.GATEWAY_PORT).toBe(String(defaults.GATEWAY_PORT));
     expect(gateway.healthcheck.test.join(' ')).toContain('127.0.0.1:4000/health');
   });
 
   it('requires the secrets and a mail transport instead of defaulting them', () => {
-    const apps = Object.entries(services).filter(([name]) => !['postgres', 'redis'].includes(name));
+    const apps = Object.entries(services).filter(
+      ([name]) => !['postgres', 'redis', 'loadbalancer'].includes(name),
+    );
     for (const [name, service] of apps) {
       for (const variable of ['IDENTITY_HEADER_SECRET', 'ENCRYPTION_KEYS']) {
         expect(service.environment[variable], `${name} ${variable}`).toMatch(
