@@ -27,6 +27,8 @@ const rawEnvSchema = z
     DATABASE_REPLICA_URL: z.string().url().optional(),
     PGLITE_DIR: z.string().default('.data/pglite'),
     REDIS_URL: z.string().url().optional(),
+    /** `on`: REDIS_URL names a node of a Redis Cluster (kit/redis.ts). */
+    REDIS_CLUSTER: z.enum(['off', 'on']).default('off'),
     /** Namespaces every Redis key and the event stream, so deployments (and test runs) can share a server. */
     REDIS_PREFIX: z
       .string()

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 
 /**
  * The small key-value surface caching and rate limiting need. Redis backs it in production;
@@ -70,7 +70,7 @@ export class MemoryKeyValueStore implements KeyValueStore {
 export class RedisKeyValueStore implements KeyValueStore {
   readonly shared = true;
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** REDIS_PREFIX: namespaces the keys of a deployment (or a test run). */
     private readonly prefix: string,
   ) {}

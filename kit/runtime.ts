@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { systemClock, type Clock } from './clock.js';
 import { SecretBox } from './crypto.js';
 import { createDatabase, type Database } from './db.js';
@@ -8,11 +7,12 @@ import { MemoryEventBus } from './events/memory-bus.js';
 import { RedisStreamEventBus } from './events/redis-bus.js';
 import { FallbackKeyValueStore, type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from './kv.js';
 import { createLogger, type Logger } from './log.js';
+import { connectRedis, type RedisClient } from './redis.js';
 import type { SubgraphDeps } from './subgraph.js';
 
 /** The shared parts of one process: database, Redis (or its in-process stand-ins), logger, clock. */
 export interface Runtime extends SubgraphDeps {
-  redis: Redis | null;
+  redis: RedisClient | null;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function createRuntime(
           })
         : await createDatabase({ dataDir: env.PGLITE_DIR }));
 
-  let redis: Redis | null = null;
+  let redis: RedisClient | null = null;
   let kv: KeyValueStore = new MemoryKeyValueStore();
   let bus: EventBus;
   const busErrors = (error: unknown, event: { id: string; type: string } | null, group: string) =>
@@ -42,11 +42,7 @@ export async function createRuntime(
       'event handler failed; will retry',
     );
   if (env.REDIS_URL) {
-    redis = new Redis(env.REDIS_URL, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableOfflineQueue: true,
-    });
+    redis = connectRedis(env.REDIS_URL, env.REDIS_CLUSTER === 'on');
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     kv = new FallbackKeyValueStore(new RedisKeyValueStore(redis, env.REDIS_PREFIX), kv, (error) =>
       log.warn({ err: error }, 'redis unavailable; using in-process cache'),

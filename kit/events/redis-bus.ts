@@ -1,19 +1,25 @@
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from '../redis.js';
 import type { DomainEvent, EventBus, EventHandler } from './bus.js';
 
 /**
  * Redis Streams: one stream, a consumer group per subscribing subgraph. Entries are acknowledged
  * only after the handler succeeded; a crashed consumer's pending entries are claimed again.
  */
+/** Another client to the same server or cluster. */
+function duplicate(client: RedisClient): RedisClient {
+  return client instanceof Cluster ? client.duplicate() : client.duplicate();
+}
+
 export class RedisStreamEventBus implements EventBus {
-  private readonly readers: Redis[] = [];
+  private readonly readers: RedisClient[] = [];
   private readonly loops: Promise<void>[] = [];
   private closed = false;
   private readonly consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: {
       stream?: string;
       maxLength?: number;
@@ -48,14 +54,15 @@ export class RedisStreamEventBus implements EventBus {
 
   async subscribe(group: string, handler: EventHandler): Promise<void> {
     await this.createGroup(group);
-    const reader = this.redis.duplicate();
+    // A connection of its own for blocking reads (a cluster's duplicate follows the same slots).
+    const reader: RedisClient = duplicate(this.redis);
     // duplicate() copies no listeners; without one, connection errors are reported as unhandled.
     reader.on('error', (error) => this.options.onError?.(error, null, group));
     this.readers.push(reader);
     this.loops.push(this.loop(reader, group, handler));
   }
 
-  private async loop(reader: Redis, group: string, handler: EventHandler) {
+  private async loop(reader: RedisClient, group: string, handler: EventHandler) {
     let lastClaim = 0;
     while (!this.closed) {
       try {
@@ -87,7 +94,7 @@ export class RedisStreamEventBus implements EventBus {
   }
 
   /** Entries delivered to a consumer that died before acknowledging them are taken over here. */
-  private async claimStale(reader: Redis, group: string, handler: EventHandler) {
+  private async claimStale(reader: RedisClient, group: string, handler: EventHandler) {
     const result = (await reader.xautoclaim(
       this.stream,
       group,
@@ -101,7 +108,7 @@ export class RedisStreamEventBus implements EventBus {
   }
 
   private async handleEntries(
-    reader: Redis,
+    reader: RedisClient,
     group: string,
     handler: EventHandler,
     entries: [string, string[]][],
