@@ -150,7 +150,6 @@ export async function startReplicatedStack(options: ReplicatedStackOptions): Pro
   const gatewayUrl = `http://127.0.0.1:${basePort}/graphql`;
   // One deployment: every process shares the secrets, the database, the Redis namespace.
   const shared: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     DATABASE_URL: options.databaseUrl,

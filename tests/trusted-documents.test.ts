@@ -77,6 +77,21 @@ describe('TRUSTED_DOCUMENTS=only', () => {
     expect(byId.body.errors).toBeUndefined();
   });
 
+  it("passes every manifest document through the gateway's validation and query limits", async () => {
+    // Without variables a document with required ones stops at their coercion (BAD_USER_INPUT);
+    // one the gateway would refuse as written (a cost beyond the limit with its own page sizes, a
+    // field that is gone) answers GRAPHQL_VALIDATION_FAILED and must not ship.
+    const refused: string[] = [];
+    for (const [hash, text] of Object.entries(manifest as Record<string, string>)) {
+      const answer = await send(stack, byHash(hash.replace(/^sha256:/, '')));
+      const codes = (answer.body.errors ?? []).map((error: any) => error.extensions?.code);
+      if (codes.includes('GRAPHQL_VALIDATION_FAILED') || codes.includes('PERSISTED_QUERY_NOT_IN_LIST')) {
+        refused.push(`${text.match(/(query|mutation) (\w+)/)?.[2]}: ${answer.body.errors?.[0]?.message}`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('runs the client package unchanged: sign up, then read the viewer', async () => {
     let token: string | null = null;
     const client = createClient({ url: stack.gatewayUrl, session: { kind: 'bearer', token: () => token } });

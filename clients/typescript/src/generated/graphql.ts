@@ -2794,7 +2794,7 @@ export const TrainerDashboardDocument = new TypedDocumentString(`
     id
     trainer {
       id
-      clients(first: 50) {
+      clients(first: 20) {
         nodes {
           id
           startedAt
@@ -2817,7 +2817,7 @@ export const TrainerDashboardDocument = new TypedDocumentString(`
             start
             sum
           }
-          habits(first: 20) {
+          habits(first: 10) {
             nodes {
               id
               name
@@ -2831,7 +2831,7 @@ export const TrainerDashboardDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:db0448046fb954de3e29285b0fd4998a6e8601734bf31e66a62e427024e6e38a"}) as unknown as TypedDocumentString<TrainerDashboardQuery, TrainerDashboardQueryVariables>;
+    `, {"hash":"sha256:ebbef68597c41d98e32519f95e2ea0b410cec53ec640cdf7061a7c44e37bc0ac"}) as unknown as TypedDocumentString<TrainerDashboardQuery, TrainerDashboardQueryVariables>;
 export const VerifyTrainerDocument = new TypedDocumentString(`
     mutation VerifyTrainer($trainerId: ID!) {
   verifyTrainer(trainerId: $trainerId) {
