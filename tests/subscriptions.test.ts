@@ -118,6 +118,54 @@ describe('workoutSessionUpdated through the gateway', () => {
   });
 });
 
+describe('mySubscriptionUpdated through the gateway', () => {
+  it("delivers the viewer's own subscription changes with the plan, and nobody else's", async () => {
+    const admin = await stack.makeAdmin(await stack.signUp());
+    const plan = await stack.gql(
+      `mutation($input: CreateSubscriptionPlanInput!) { createSubscriptionPlan(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Live plan',
+          priceCents: 1000,
+          currency: 'USD',
+          billingPeriod: 'MONTHLY',
+          trialPeriodDays: 0,
+          features: ['premium_content'],
+        },
+      },
+      { token: admin.token },
+    );
+    expect(plan.errors).toBeUndefined();
+    const planId = plan.data.createSubscriptionPlan.id;
+    const payer = await stack.signUp();
+    const other = await stack.signUp();
+    const mine = stack.subscriptions({ token: payer.token });
+    const theirs = stack.subscriptions({ token: other.token });
+    await Promise.all([mine.connected, theirs.connected]);
+    const query = `subscription { mySubscriptionUpdated { id status plan { id } user { username } } }`;
+    const own = mine.subscribe(query);
+    const foreign = theirs.subscribe(query);
+    await stack.listening(2);
+
+    await mutate(
+      `mutation($planId: ID!) {
+        subscribe(planId: $planId, paymentMethod: { gateway: TEST, token: "test_success" }) { __typename }
+      }`,
+      { planId },
+      payer,
+    );
+    const results = await own.waitFor(1);
+    expect(results[0]!.errors).toBeUndefined();
+    expect(results[0]!.data.mySubscriptionUpdated).toMatchObject({
+      plan: { id: planId },
+      user: { username: payer.username },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(foreign.results).toEqual([]);
+    await Promise.all([mine.close(), theirs.close()]);
+  });
+});
+
 describe('subscription connections', () => {
   it('refuses an anonymous connection and an invalid token with 4401', async () => {
     const anonymous = stack.subscriptions();
