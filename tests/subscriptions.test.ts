@@ -118,6 +118,60 @@ describe('workoutSessionUpdated through the gateway', () => {
   });
 });
 
+describe('healthMetricsRecorded through the gateway', () => {
+  const RECORDED = `subscription($userId: ID) {
+    healthMetricsRecorded(userId: $userId) { accepted from to user { id username } }
+  }`;
+  const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`;
+  const sample = (minutesAgo: number) => ({
+    metricType: 'HEART_RATE',
+    value: 60 + minutesAgo,
+    unit: 'bpm',
+    recordedDate: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+  });
+
+  it('delivers new samples to the owner and the active coach, and stops for a former coach', async () => {
+    const trainer = await makeTrainer(stack);
+    const athlete = await stack.signUp();
+    const hired = await stack.gql(
+      `mutation($trainerId: ID!) { hireTrainer(trainerId: $trainerId) { id } }`,
+      { trainerId: trainer.trainerId },
+      { token: athlete.token },
+    );
+    expect(hired.errors).toBeUndefined();
+    // Health learns of the relationship from training's event.
+    await stack.flushEvents();
+
+    const own = stack.subscriptions({ token: athlete.token });
+    const coach = stack.subscriptions({ token: trainer.token });
+    await Promise.all([own.connected, coach.connected]);
+    const mine = own.subscribe(RECORDED);
+    const following = coach.subscribe(RECORDED, { userId: athlete.id });
+    await stack.listening(2);
+
+    await mutate(RECORD, { input: [sample(10), sample(5)] }, athlete);
+    const [event] = await mine.waitFor(1);
+    expect(event!.errors).toBeUndefined();
+    expect(event!.data.healthMetricsRecorded).toMatchObject({
+      accepted: 2,
+      user: { id: athlete.id, username: athlete.username },
+    });
+    const [coached] = await following.waitFor(1);
+    expect(coached!.data.healthMetricsRecorded.accepted).toBe(2);
+
+    await mutate(
+      `mutation($id: ID!) { endCoaching(id: $id) { id } }`,
+      { id: hired.data.hireTrainer.id },
+      athlete,
+    );
+    await mutate(RECORD, { input: [sample(1)] }, athlete);
+    await mine.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(following.results).toHaveLength(1);
+    await Promise.all([own.close(), coach.close()]);
+  });
+});
+
 describe('mySubscriptionUpdated through the gateway', () => {
   it("delivers the viewer's own subscription changes with the plan, and nobody else's", async () => {
     const admin = await stack.makeAdmin(await stack.signUp());

@@ -139,6 +139,22 @@ export const catalogue = {
     }),
   ),
 
+  // health (subgraphs/health)
+  /**
+   * New samples of a user were stored through recordHealthMetrics: how many, and the span of
+   * their times (`from`..`to`); never the values.
+   */
+  'health.metrics_recorded': event(
+    1,
+    z.object({
+      userId: id,
+      accepted: z.number().int().positive(),
+      from: instant,
+      to: instant,
+      recordedAt: instant,
+    }),
+  ),
+
   // billing (subgraphs/billing)
   'subscription.started': event(
     1,

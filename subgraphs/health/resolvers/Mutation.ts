@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
 import { ingestSamples } from '../ingest.js';
+import { announceSamples } from '../live.js';
 import { connectIntegration, disconnectIntegration } from '../integrations.js';
 import type { HealthDeps } from '../deps.js';
 
@@ -11,7 +12,11 @@ export function mutationResolvers(deps: HealthDeps): MutationResolvers<RequestCo
   return {
     recordHealthMetrics: async (_parent, { input }, ctx) => {
       const viewer = requireViewer(ctx);
-      const outcome = await ingestSamples(db, deps.clock, viewer.userId, input);
+      const outcome = await db.transaction(async (tx) => {
+        const written = await ingestSamples(tx, deps.clock, viewer.userId, input);
+        if (written.kind === 'written') await announceSamples(tx, deps.clock, viewer.userId, input, written);
+        return written;
+      });
       if (outcome.kind === 'invalid') return { accepted: 0, duplicates: 0, errors: outcome.errors };
       return { accepted: outcome.accepted, duplicates: outcome.duplicates, errors: [] };
     },
