@@ -107,6 +107,8 @@ interface PlannedSubscription {
 /** What one client subscription carries from onSubscribe to its execution. */
 interface Running {
   id: string;
+  /** Gives back the subscription's place under the caps; once, however it ends. */
+  release: () => void;
   planned: PlannedSubscription;
   connection: Connection;
   socket: WebSocket;
@@ -384,36 +386,43 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
           );
         const planned = plan(payload);
         if (Array.isArray(planned)) return planned;
+        // Counted here, not when the operation starts: ws hands over a burst of messages at once,
+        // and every subscribe of the burst passes this check before any operation starts.
+        connection.active++;
+        perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          connection.active--;
+          const left = (perUser.get(userId) ?? 1) - 1;
+          if (left > 0) perUser.set(userId, left);
+          else perUser.delete(userId);
+        };
         return {
           schema: options.apiSchema,
           document: planned.document,
           operationName: planned.operationName,
           variableValues: planned.variables,
-          contextValue: { id, planned, connection, socket: ctx.extra.socket } satisfies Running,
+          contextValue: { id, release, planned, connection, socket: ctx.extra.socket } satisfies Running,
         } satisfies ExecutionArgs;
       },
       subscribe: (args) => {
         const running = args.contextValue as Running;
-        const { connection } = running;
-        const userId = connection.identity!.viewer.userId;
         const events = run(running);
         const generator = (async function* () {
-          connection.active++;
-          perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
           try {
             yield* events;
           } finally {
-            connection.active--;
-            const left = (perUser.get(userId) ?? 1) - 1;
-            if (left > 0) perUser.set(userId, left);
-            else perUser.delete(userId);
+            running.release();
           }
         })();
         // An async generator's return() waits for its pending next(), which waits for the next
         // event: a client's complete ends the upstream first, which ends the loop in run().
         const originalReturn = generator.return.bind(generator);
         generator.return = async (value) => {
-          await connection.upstreams.get(running.id)?.();
+          running.release();
+          await running.connection.upstreams.get(running.id)?.();
           return originalReturn(value);
         };
         return generator;

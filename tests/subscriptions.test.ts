@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 import { makeTrainer } from '../testkit/training.js';
 
 const SESSIONS = `subscription($userId: ID) {
@@ -139,8 +139,16 @@ describe('healthMetricsRecorded through the gateway', () => {
       { token: athlete.token },
     );
     expect(hired.errors).toBeUndefined();
-    // Health learns of the relationship from training's event.
+    // Health learns of the relationship from training's event (asynchronously with Redis).
     await stack.flushEvents();
+    await eventually(async () => {
+      const shared = await stack.gql(
+        `query { myTrainerProfile { clients { nodes { latestHealthMetrics(metricTypes: [HEART_RATE]) { id } } } } }`,
+        {},
+        { token: trainer.token },
+      );
+      expect(shared.errors).toBeUndefined();
+    });
 
     const own = stack.subscriptions({ token: athlete.token });
     const coach = stack.subscriptions({ token: trainer.token });
@@ -244,6 +252,50 @@ describe('subscription connections', () => {
     expect(closed.code).toBe(4401);
     expect(closed.reason).toMatch(/^SESSION_ENDED/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("closes another session's connection on a password change, and every one on account deletion", async () => {
+    const user = await stack.signUp();
+    const signedIn = await stack.gql(
+      'mutation($input: SignInInput!) { signIn(input: $input) { ... on AuthSuccess { token } } }',
+      { input: { login: user.email, password: user.password } },
+    );
+    const otherToken = signedIn.data.signIn.token as string;
+    const current = stack.subscriptions({ token: user.token });
+    const other = stack.subscriptions({ token: otherToken });
+    await Promise.all([current.connected, other.connected]);
+    const changed = await stack.gql(
+      'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename } }',
+      { input: { currentPassword: user.password, newPassword: 'another-long-passphrase-42' } },
+      { token: user.token },
+    );
+    expect(changed.data.changePassword.__typename).toBe('PasswordChanged');
+    expect((await other.closed).code).toBe(4401);
+
+    const deleted = await stack.gql(
+      'mutation($p: String!) { deleteMyAccount(password: $p) { __typename } }',
+      { p: 'another-long-passphrase-42' },
+      { token: user.token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    const started = Date.now();
+    expect((await current.closed).code).toBe(4401);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('caps the subscriptions of one connection', async () => {
+    const user = await stack.signUp();
+    const client = stack.subscriptions({ token: user.token });
+    await client.connected;
+    const open = Array.from({ length: 20 }, () => client.subscribe(SESSIONS));
+    const refused = client.subscribe(SESSIONS);
+    const [result] = await refused.waitFor(1);
+    expect(result!.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'SUBSCRIPTION_LIMIT',
+    });
+    expect(open.every((subscription) => subscription.results.length === 0)).toBe(true);
+    await client.close();
   });
 
   it('refuses a subscription sent over HTTP, and a query sent over WebSocket', async () => {
