@@ -12,12 +12,13 @@ const COMPLETE = `mutation($id: ID!) {
 const ABANDON = `mutation($id: ID!) { abandonWorkoutSession(id: $id) { id } }`;
 
 let stack: TestStack;
+let stopped = false;
 
 beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(async () => {
-  await stack?.stop();
+  if (!stopped) await stack?.stop();
 });
 
 async function startSession(user: TestUser): Promise<string> {
@@ -312,5 +313,20 @@ describe('subscription connections', () => {
     const [validation] = await invalid.waitFor(1);
     expect(validation!.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await client.close();
+  });
+});
+
+// Last: it stops the stack.
+describe('shutdown', () => {
+  it('closes every connection with 1012 so clients reconnect elsewhere', async () => {
+    const user = await stack.signUp();
+    const client = stack.subscriptions({ token: user.token });
+    await client.connected;
+    client.subscribe(SESSIONS);
+    await stack.listening(1);
+    stopped = true;
+    await stack.stop();
+    const closed = await client.closed;
+    expect(closed.code).toBe(1012);
   });
 });
