@@ -219,7 +219,13 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
       fields.variables && typeof fields.variables === 'object' && !Array.isArray(fields.variables)
         ? (fields.variables as Record<string, unknown>)
         : {};
-    const planned = planner.buildQueryPlan(operationFromDocument(fedApiSchema, document, { operationName }));
+    let planned: QueryPlan;
+    try {
+      planned = planner.buildQueryPlan(operationFromDocument(fedApiSchema, document, { operationName }));
+    } catch (error) {
+      // A document that validated but cannot be planned is the gateway's failure: masked as internal.
+      return [new GraphQLError('Planning failed.', { originalError: error as Error })];
+    }
     if (planned.node?.kind !== 'Subscription')
       return refuse('This subscription selects nothing a subgraph publishes.', 'BAD_REQUEST');
     return { plan: planned as PlannedSubscription['plan'], document, operationName, variables };
