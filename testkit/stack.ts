@@ -70,7 +70,12 @@ export interface TestSubscriptions {
   connected: Promise<void>;
   /** Resolves with the close code and reason when the connection closes. */
   closed: Promise<{ code: number; reason: string }>;
-  subscribe<T = any>(query: string, variables?: Record<string, unknown>): TestSubscription<T>;
+  /** Subscribes with the document text, or (`extensions.persistedQuery`) a trusted document's hash. */
+  subscribe<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    extensions?: Record<string, unknown>,
+  ): TestSubscription<T>;
   close(): Promise<void>;
 }
 
@@ -196,7 +201,7 @@ export async function startTestStack(
     });
     return {
       ...result,
-      subscribe(query, variables = {}) {
+      subscribe(query, variables = {}, extensions) {
         const subscription: TestSubscription = {
           results: [],
           ended: false,
@@ -210,7 +215,7 @@ export async function startTestStack(
           unsubscribe: () => unsubscribe(),
         };
         const unsubscribe = client.subscribe(
-          { query, variables },
+          { query, variables, ...(extensions ? { extensions } : {}) },
           {
             next: (value) => void subscription.results.push({ status: 200, ...(value as object) }),
             error: (error) => {
