@@ -295,14 +295,23 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
             cookies: new ClientCookies(),
           },
         };
-        const result = await executeQueryPlan(
-          perEvent,
-          serviceMap as any,
-          requestContext as any,
-          operationContext,
-          supergraphSchema,
-          fedApiSchema,
-        );
+        let result: ExecutionResult;
+        try {
+          result = await executeQueryPlan(
+            perEvent,
+            serviceMap as any,
+            requestContext as any,
+            operationContext,
+            supergraphSchema,
+            fedApiSchema,
+          );
+        } catch (error) {
+          // One event that cannot be completed is masked as internal; the subscription goes on.
+          result = {
+            data: null,
+            errors: [new GraphQLError('Event failed.', { originalError: error as Error })],
+          };
+        }
         if (socket.bufferedAmount > limits.maxBufferedBytes) {
           socket.close(CloseCode.SlowConsumer, 'Events are waiting unread: the client reads too slowly.');
           return;
