@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -35,7 +36,7 @@ import { ErrorCode, maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
 import { rejectMalformedIds } from '../kit/id-arguments.js';
 import { rejectHugeLists, rejectUnstorableText } from '../kit/input-guard.js';
-import { supportedOperationTypes } from '../kit/operation-types.js';
+import { subscriptionsOverWebSocket, supportedOperationTypes } from '../kit/operation-types.js';
 import { scalarResolvers } from '../kit/scalars.js';
 import {
   createHttpServer,
@@ -55,11 +56,18 @@ import {
 import type { KeyValueStore } from '../kit/kv.js';
 import type { Logger } from '../kit/log.js';
 import { metricsRoute, ServerMetrics } from '../kit/metrics.js';
+import { CloseCode } from '../kit/subscriptions.js';
 import { cachePolicyPlugins, UNCACHEABLE } from './cache-policy.js';
 import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './client-cookies.js';
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
 import { admitTrustedDocument, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
+import {
+  type Refusal,
+  type SubscriberIdentity,
+  type SubscriptionLimits,
+  serveGatewaySubscriptions,
+} from './subscriptions.js';
 import { sessionCredentialFrom, sessionRefused, ViewerResolver } from './viewer.js';
 
 /** What every gateway request carries into the query plan. */
@@ -101,6 +109,8 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Which documents run (gateway/trusted-documents.ts); every document when left out. */
   trustedDocuments?: TrustedDocuments;
+  /** Caps, heartbeat and session re-check of subscriptions (gateway/subscriptions.ts). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -289,25 +299,35 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   const subgraphHttp = new KeepAliveFetcher({ maxSockets: options.subgraphPoolSize ?? 64 });
+  const buildService = ({ name }: { name: string }) => {
+    const timer = metrics.subgraphFetch.labels(name);
+    return new SignedDataSource(name, {
+      url: urlOf(name),
+      fetcher: async (_url, init) => {
+        const end = timer.startTimer();
+        try {
+          // The supergraph carries placeholder URLs; route to the subgraph's configured address.
+          return await subgraphHttp.fetch(urlOf(name), init);
+        } finally {
+          end();
+        }
+      },
+    });
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
-    buildService: ({ name }) => {
-      const timer = metrics.subgraphFetch.labels(name);
-      return new SignedDataSource(name, {
-        url: urlOf(name),
-        fetcher: async (_url, init) => {
-          const end = timer.startTimer();
-          try {
-            // The supergraph carries placeholder URLs; route to the subgraph's configured address.
-            return await subgraphHttp.fetch(urlOf(name), init);
-          } finally {
-            end();
-          }
-        },
-      });
-    },
+    buildService,
   });
+
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const masked = maskError(withVariableField(withRequestErrorCode(formatted)), error, (original) =>
+      log.error({ err: original, path: formatted.path }, 'unexpected error'),
+    );
+    // graphql-armor hides suggestions in validation errors only; variable coercion errors
+    // ("Field "logi" is not defined by type "SignInInput". Did you mean "login"?") carry them too.
+    return options.production ? withoutSuggestions(masked) : masked;
+  };
 
   const limits = queryLimits(options.production);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
@@ -319,6 +339,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...cachePolicyPlugins<GatewayContext>(),
     setClientCookies(secureCookies),
     requireOperation(),
+    subscriptionsOverWebSocket(),
     rejectUnstorableText(),
     rejectHugeLists(),
     rejectMalformedIds(),
@@ -337,14 +358,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     validationRules: [...limits.validationRules, finiteNumberLiterals, supportedOperationTypes],
     parseOptions: { maxTokens: MAX_TOKENS },
     persistedQueries: options.sharedApqCache ? { cache: apqCache(options.kv), ttl: 24 * 3600 } : {},
-    formatError: (formatted, error) => {
-      const masked = maskError(withVariableField(withRequestErrorCode(formatted)), error, (original) =>
-        log.error({ err: original, path: formatted.path }, 'unexpected error'),
-      );
-      // graphql-armor hides suggestions in validation errors only; variable coercion errors
-      // ("Field "logi" is not defined by type "SignInInput". Did you mean "login"?") carry them too.
-      return options.production ? withoutSuggestions(masked) : masked;
-    },
+    formatError,
     plugins,
   });
 
@@ -402,6 +416,39 @@ export function createGateway(options: GatewayOptions): Gateway {
     return { viewer, ip, requestId, cookies };
   };
 
+  /**
+   * The credential of a subscription connection: `authorization` in the connection_init payload,
+   * else the upgrade request's Authorization header or session cookie. A cookie counts only from
+   * the gateway's own origin or an allowed one, so another site cannot open a socket as its user.
+   * Subscriptions need a signed-in viewer.
+   */
+  const authenticateSubscriber = async (
+    request: IncomingMessage,
+    params: Record<string, unknown>,
+  ): Promise<SubscriberIdentity | Refusal> => {
+    const ip = clientAddress(
+      request.socket.remoteAddress ?? null,
+      request.headers['x-forwarded-for'],
+      options.trustProxyHops ?? 0,
+    );
+    const headers =
+      typeof params.authorization === 'string' ? { authorization: params.authorization } : request.headers;
+    const credential = sessionCredentialFrom(headers, secureCookies);
+    if (!credential)
+      return {
+        code: CloseCode.Unauthorized,
+        reason: 'UNAUTHENTICATED: sign in; send authorization in connection_init.',
+      };
+    if (credential.fromCookie && !trustedOrigin(request, options.corsOrigins ?? []))
+      return { code: 4403, reason: 'FORBIDDEN: the session cookie is not accepted from this origin.' };
+    if (!credential.token)
+      return { code: CloseCode.Unauthorized, reason: 'INVALID_TOKEN: the session token is malformed.' };
+    const viewer = await viewers.resolve(credential.token, ip, randomUUID());
+    if (!viewer)
+      return { code: CloseCode.Unauthorized, reason: 'SESSION_ENDED: the session has ended; sign in again.' };
+    return { viewer, ip, token: credential.token };
+  };
+
   async function readiness() {
     const checks = await Promise.all(
       Object.entries(options.subgraphUrls).map(async ([name, url]) => {
@@ -443,9 +490,27 @@ export function createGateway(options: GatewayOptions): Gateway {
         onError: (error) => log.error({ err: error }, 'gateway http handler failed'),
       });
       const running = await listen(server, port, host);
+      const subscriptions = serveGatewaySubscriptions(running.server, {
+        supergraphSdl: options.supergraphSdl,
+        apiSchema,
+        serviceMap: Object.fromEntries(
+          Object.keys(options.subgraphUrls).map((name) => [name, buildService({ name })]),
+        ),
+        subgraphUrl: urlOf,
+        identitySecret: options.identitySecret,
+        authenticate: authenticateSubscriber,
+        recheck: (identity) => viewers.resolve(identity.token, identity.ip, randomUUID()),
+        validationRules: [...limits.validationRules, finiteNumberLiterals, supportedOperationTypes],
+        maxTokens: MAX_TOKENS,
+        trustedDocuments,
+        formatError,
+        log,
+        limits: options.subscriptionLimits,
+      });
       return {
         ...running,
         async stop() {
+          await subscriptions.close();
           await running.close();
           await apollo.stop();
           subgraphHttp.destroy();
@@ -566,4 +631,16 @@ function requireOperation(): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
+}
+
+/** A WebSocket upgrade from no browser page (no Origin), the gateway's own origin, or an allowed one. */
+function trustedOrigin(request: IncomingMessage, corsOrigins: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (corsOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

@@ -22,7 +22,7 @@ import type { Env } from './env.js';
 import { maskError } from './errors.js';
 import { rejectMalformedIds } from './id-arguments.js';
 import { rejectUnstorableText } from './input-guard.js';
-import { supportedOperationTypes } from './operation-types.js';
+import { subscriptionsOverWebSocket, supportedOperationTypes } from './operation-types.js';
 import { withProblemResolvers } from './problems.js';
 import type { EventBus } from './events/bus.js';
 import {
@@ -46,6 +46,7 @@ import { LoaderRegistry } from './loaders.js';
 import type { Logger } from './log.js';
 import { metricsRoute, ServerMetrics } from './metrics.js';
 import { scalarResolvers } from './scalars.js';
+import { serveSubscriptions } from './subscriptions.js';
 
 /** What a subgraph is given; it reads no environment of its own. */
 export interface SubgraphDeps {
@@ -118,6 +119,8 @@ export interface SubgraphDefinition {
 export interface Subgraph {
   name: string;
   apollo: ApolloServer<RequestContext>;
+  /** The executable subgraph schema; its Subscription fields are served over graphql-ws (kit/subscriptions.ts). */
+  schema: GraphQLSchema;
   routes: Route[];
   metrics: ServerMetrics;
   deps: SubgraphDeps;
@@ -143,6 +146,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     rejectMalformedIds(),
     cookieRequestsToGateway(),
     markLagTolerantReads(),
+    subscriptionsOverWebSocket(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -208,6 +212,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   return {
     name: definition.name,
     apollo,
+    schema,
     routes: definition.routes ?? [],
     metrics,
     deps,
@@ -300,12 +305,22 @@ export async function serveSubgraph(
       subgraph.deps.log.error({ err: error, subgraph: subgraph.name }, 'http handler failed'),
   });
   const running = await listen(server, port, host);
+  const subscriptions = subgraph.schema.getSubscriptionType()
+    ? serveSubscriptions(running.server, {
+        name: subgraph.name,
+        schema: subgraph.schema,
+        identitySecret: subgraph.deps.identitySecret,
+        production: subgraph.deps.production,
+        log: subgraph.deps.log,
+      })
+    : null;
   for (const task of subgraph.background) await task.start();
   return {
     ...running,
     name: subgraph.name,
     async stop() {
       for (const task of subgraph.background) await task.stop();
+      await subscriptions?.close();
       await running.close();
       await subgraph.apollo.stop();
     },

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { type Clock, ManualClock } from '../kit/clock.js';
 import type { Database } from '../kit/db.js';
 import { loadEnv } from '../kit/env.js';
@@ -28,6 +30,20 @@ export interface TestStack extends Stack {
     variables?: Record<string, unknown>,
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * Opens a graphql-ws connection to the gateway's /graphql, as the holder of `token` (sent as
+   * `authorization` in connection_init) or with the given connection_init payload.
+   */
+  subscriptions(options?: {
+    token?: string | null;
+    connectionParams?: Record<string, unknown>;
+  }): TestSubscriptions;
+  /**
+   * Waits until exactly `count` subscriptions are live on the in-process bus (their subgraph
+   * listens, and closed ones have stopped), so an event published next reaches them; with Redis
+   * it waits a moment instead.
+   */
+  listening(count: number): Promise<void>;
   /** Creates an account through the public API and returns its token and id. */
   signUp(
     overrides?: Partial<{ email: string; username: string; password: string; timeZone: string }>,
@@ -47,6 +63,31 @@ export interface TestStack extends Stack {
    * database quiet, so statement counts see only fn's requests; restarts the work afterwards.
    */
   quiet<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** A client connection to the gateway's subscriptions (graphql-ws). */
+export interface TestSubscriptions {
+  /** Resolves when the gateway acknowledged connection_init. */
+  connected: Promise<void>;
+  /** Resolves with the close code and reason when the connection closes. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Subscribes with the document text, or (`extensions.persistedQuery`) a trusted document's hash. */
+  subscribe<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    extensions?: Record<string, unknown>,
+  ): TestSubscription<T>;
+  close(): Promise<void>;
+}
+
+export interface TestSubscription<T = any> {
+  /** Every result received so far. */
+  results: GraphQLResponse<T>[];
+  /** Set once the operation ended: completed, or failed with these errors. */
+  ended: boolean;
+  /** Waits until at least `count` results arrived and returns them. */
+  waitFor(count: number, timeoutMs?: number): Promise<GraphQLResponse<T>[]>;
+  unsubscribe(): void;
 }
 
 export interface TestUser {
@@ -139,6 +180,82 @@ export async function startTestStack(
     );
   };
 
+  const subscriptions: TestStack['subscriptions'] = (connectOptions = {}) => {
+    let connected!: () => void;
+    let closed!: (event: { code: number; reason: string }) => void;
+    const result = {
+      connected: new Promise<void>((resolve) => {
+        connected = resolve;
+      }),
+      closed: new Promise<{ code: number; reason: string }>((resolve) => {
+        closed = resolve;
+      }),
+    };
+    const client = createClient({
+      url: stack.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => {},
+      connectionParams:
+        connectOptions.connectionParams ??
+        (connectOptions.token ? { authorization: `Bearer ${connectOptions.token}` } : {}),
+      on: {
+        connected: () => connected(),
+        closed: (event) => {
+          const { code, reason } = event as { code: number; reason: string };
+          closed({ code, reason: String(reason) });
+        },
+      },
+    });
+    return {
+      ...result,
+      subscribe(query, variables = {}, extensions) {
+        const subscription: TestSubscription = {
+          results: [],
+          ended: false,
+          async waitFor(count, timeoutMs = 10_000) {
+            return eventually(() => {
+              if (subscription.results.length < count)
+                throw new Error(`${subscription.results.length} of ${count} results arrived`);
+              return subscription.results;
+            }, timeoutMs);
+          },
+          unsubscribe: () => unsubscribe(),
+        };
+        const unsubscribe = client.subscribe(
+          { query, variables, ...(extensions ? { extensions } : {}) },
+          {
+            next: (value) => void subscription.results.push({ status: 200, ...(value as object) }),
+            error: (error) => {
+              subscription.ended = true;
+              if (Array.isArray(error)) subscription.results.push({ status: 200, errors: error });
+            },
+            complete: () => {
+              subscription.ended = true;
+            },
+          },
+        );
+        return subscription;
+      },
+      close: async () => {
+        await client.dispose();
+      },
+    };
+  };
+
+  const listening: TestStack['listening'] = async (count) => {
+    const bus = stack.runtime.bus;
+    if (!(bus instanceof MemoryEventBus)) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return;
+    }
+    await eventually(() => {
+      if (bus.listenerCount !== count)
+        throw new Error(`${bus.listenerCount} of ${count} subscriptions listen`);
+    });
+  };
+
   let counter = 0;
   const signUp: TestStack['signUp'] = async (overrides = {}) => {
     const suffix = `${randomBytes(4).toString('hex')}${counter++}`;
@@ -198,6 +315,8 @@ export async function startTestStack(
     clock,
     quiet,
     gql,
+    subscriptions,
+    listening,
     signUp,
     makeAdmin,
     flushEvents,

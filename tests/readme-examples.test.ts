@@ -14,6 +14,8 @@ import { startTestStack, type TestStack } from '../testkit/stack.js';
  *                                  new_user (an account signed up for this example)
  *   # variables: { ... }           the variables, as JSON; a string "<...>" names a value of the
  *                                  demo data (PLACEHOLDERS below), since ids differ per database
+ *   # trigger: StartWorkout        (subscriptions) the example whose run makes an event arrive:
+ *                                  the subscription runs over graphql-ws until its first result
  */
 const ROOT = new URL('../', import.meta.url);
 const DOCUMENTS = [
@@ -28,7 +30,9 @@ interface Example {
   file: string;
   line: number;
   name: string;
+  kind: 'query' | 'mutation' | 'subscription';
   as: string;
+  trigger?: string;
   variables: Record<string, unknown>;
   source: string;
 }
@@ -42,17 +46,31 @@ function examplesIn(file: string, markdown: string): Example[] {
     const line = markdown.slice(0, match.index).split('\n').length;
     const where = `${file}:${line}`;
     const header = Object.fromEntries(
-      [...source.matchAll(/^# (as|variables): (.*)$/gm)].map(([, key, value]) => [key, value!]),
+      [...source.matchAll(/^# (as|variables|trigger): (.*)$/gm)].map(([, key, value]) => [key, value!]),
     );
     const operations = parse(source).definitions.filter(
       (definition) => definition.kind === Kind.OPERATION_DEFINITION,
     );
     if (operations.length !== 1) throw new Error(`${where}: a block holds exactly one operation`);
-    const name = operations[0]!.kind === Kind.OPERATION_DEFINITION ? operations[0]!.name?.value : undefined;
-    if (!name) throw new Error(`${where}: the operation needs a name`);
+    const operation = operations[0]!;
+    const name = operation.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
+    if (!name || operation.kind !== Kind.OPERATION_DEFINITION)
+      throw new Error(`${where}: the operation needs a name`);
+    if (operation.operation === 'subscription' && !header.trigger) {
+      throw new Error(`${where}: a subscription names the example that triggers its event (# trigger:)`);
+    }
     const as = header.as ?? 'anonymous';
     if (!(SENDERS as readonly string[]).includes(as)) throw new Error(`${where}: unknown sender ${as}`);
-    found.push({ file, line, name, as, variables: JSON.parse(header.variables ?? '{}'), source });
+    found.push({
+      file,
+      line,
+      name,
+      kind: operation.operation,
+      as,
+      trigger: header.trigger,
+      variables: JSON.parse(header.variables ?? '{}'),
+      source,
+    });
   }
   return found;
 }
@@ -104,6 +122,34 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Subscribes over graphql-ws, runs the trigger example, and waits for the event's result. */
+async function runSubscription(
+  example: Example,
+  token: string | undefined,
+  variables: Record<string, unknown>,
+) {
+  const trigger = examples.find((other) => other.name === example.trigger);
+  if (!trigger) throw new Error(`${example.file}:${example.line}: no example named ${example.trigger}`);
+  const connection = stack.subscriptions({ token });
+  await connection.connected;
+  try {
+    const subscription = connection.subscribe(example.source, variables);
+    await stack.listening(1);
+    const triggered = await stack.gql(trigger.source, resolve(trigger.variables, trigger.name) as never, {
+      token: tokens.get(trigger.as) ?? null,
+    });
+    expect(triggered.errors).toBeUndefined();
+    await stack.flushEvents();
+    const [result] = await subscription.waitFor(1);
+    expect(result!.errors, JSON.stringify(result!.errors)).toBeUndefined();
+    for (const [field, value] of Object.entries(result!.data ?? {})) {
+      expect(value, `${example.name}: ${field} is null`).not.toBeNull();
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
 describe('the examples in README.md and docs/', () => {
   it('are found: the guide shows an operation for each part of the API', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
@@ -121,6 +167,10 @@ describe('the examples in README.md and docs/', () => {
         string,
         unknown
       >;
+      if (example.kind === 'subscription') {
+        await runSubscription(example, token, variables);
+        return;
+      }
       const response = await stack.gql(example.source, variables, { token: token ?? null });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       for (const [field, value] of Object.entries(response.data ?? {})) {
@@ -153,5 +203,8 @@ describe('reading examples', () => {
       /exactly one/,
     );
     expect(() => examplesIn('x.md', '```graphql\n# as: root\nquery A { me { id } }\n```')).toThrow(/sender/);
+    expect(() =>
+      examplesIn('x.md', '```graphql\nsubscription S { mySubscriptionUpdated { id } }\n```'),
+    ).toThrow(/trigger/);
   });
 });

@@ -8,6 +8,7 @@ import {
   MeDocument,
   SignUpDocument,
   SubscriptionPlansDocument,
+  WorkoutSessionUpdatedDocument,
 } from '../clients/typescript/src/index.js';
 import manifest from '../clients/typescript/src/generated/persisted-documents.json' with { type: 'json' };
 import { CLIENT_MANIFEST } from '../gateway/server.js';
@@ -103,6 +104,32 @@ describe('TRUSTED_DOCUMENTS=only', () => {
       throw new Error(`signUp answered ${signUp.signUp.__typename}`);
     token = signUp.signUp.token ?? null;
     expect((await client.data(MeDocument)).me?.id).toBe(signUp.signUp.user.id);
+  });
+
+  it('runs a manifest subscription by its hash over WebSocket, and refuses free text there too', async () => {
+    const name = `live${Date.now()}`;
+    const signUp = await createClient({
+      url: stack.gatewayUrl,
+      session: { kind: 'bearer', token: () => null },
+    }).data(SignUpDocument, {
+      input: { email: `${name}@example.com`, username: name, password: DEFAULT_PASSWORD },
+    });
+    if (signUp.signUp.__typename !== 'AuthSuccess')
+      throw new Error(`signUp answered ${signUp.signUp.__typename}`);
+    const client = stack.subscriptions({ token: signUp.signUp.token });
+    await client.connected;
+    const refused = client.subscribe('subscription { workoutSessionUpdated { id } }');
+    const [answer] = await refused.waitFor(1);
+    expect(answer!.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    const hash = WorkoutSessionUpdatedDocument.__meta__?.hash as string;
+    const running = client.subscribe(
+      '',
+      {},
+      { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } },
+    );
+    await stack.listening(1);
+    expect(running.results).toEqual([]);
+    await client.close();
   });
 
   it('refuses free query text with 400 PERSISTED_QUERY_ID_REQUIRED', async () => {

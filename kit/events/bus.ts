@@ -22,5 +22,11 @@ export interface EventBus {
    * that throws gets the event again later; that is why consumers record what they processed.
    */
   subscribe(group: string, handler: EventHandler): Promise<void>;
+  /**
+   * Broadcast: every process that listens sees every event published from now on (no replay, no
+   * acknowledgement, no retry), for live fan-out such as GraphQL subscriptions. A handler that
+   * throws loses that event only. Returns the function that stops listening.
+   */
+  listen(handler: EventHandler): Promise<() => void>;
   close(): Promise<void>;
 }

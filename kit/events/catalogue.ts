@@ -93,6 +93,11 @@ export const catalogue = {
   'user.deleted': event(1, z.object({ userId: id, deletedAt: instant })),
 
   // training (subgraphs/training)
+  /** A workout session began (it is IN_PROGRESS). */
+  'workout.started': event(
+    1,
+    z.object({ sessionId: id, userId: id, workoutPlanId: id.nullable(), startedAt: instant }),
+  ),
   'workout.completed': event(
     1,
     z.object({
@@ -105,6 +110,11 @@ export const catalogue = {
       durationSeconds: z.number().int().nonnegative(),
       intensityLevel: z.string(),
     }),
+  ),
+  /** A session in progress was given up. */
+  'workout.abandoned': event(
+    1,
+    z.object({ sessionId: id, userId: id, startedAt: instant, abandonedAt: instant }),
   ),
   'coaching.started': event(1, coachingRelationship.extend({ endedAt: z.null() })),
   /** `account_deleted`: either party's account was erased (the relationship is gone from training). */
@@ -126,6 +136,22 @@ export const catalogue = {
       average: z.number().min(1).max(5).nullable(),
       count: z.number().int().nonnegative(),
       computedAt: instant,
+    }),
+  ),
+
+  // health (subgraphs/health)
+  /**
+   * New samples of a user were stored through recordHealthMetrics: how many, and the span of
+   * their times (`from`..`to`); never the values.
+   */
+  'health.metrics_recorded': event(
+    1,
+    z.object({
+      userId: id,
+      accepted: z.number().int().positive(),
+      from: instant,
+      to: instant,
+      recordedAt: instant,
     }),
   ),
 

@@ -57,7 +57,7 @@ export function eventConsumer(options: {
     // Own keys only: an event named like an Object.prototype member finds no handler.
     const handler = Object.hasOwn(handlers, event.type) ? handlers[event.type] : undefined;
     if (!handler) return false;
-    const decoded = decode(event);
+    const decoded = decodeEvent(event);
     if (!decoded.ok) {
       const skipped = await consumeOnce(database, processedEvents, group, event, async () => {});
       if (skipped)
@@ -91,12 +91,12 @@ export function eventConsumer(options: {
   };
 }
 
-type Decoded =
+export type Decoded =
   | { ok: true; event: CatalogueEvent<EventName> }
   | { ok: false; version: unknown; reason: string };
 
 /** A bus event as its handler receives it, checked against the catalogue. */
-function decode(event: DomainEvent): Decoded {
+export function decodeEvent(event: DomainEvent): Decoded {
   const type = event.type as EventName;
   // A row relayed by a process older than versions carries the version in its payload still.
   const stored = unpackStoredPayload(isObject(event.payload) ? event.payload : {});

@@ -8,6 +8,7 @@ export class MemoryEventBus implements EventBus {
   private readonly history: DomainEvent[] = [];
   private readonly groups = new Map<string, EventHandler>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly listeners = new Set<EventHandler>();
   private closed = false;
 
   constructor(
@@ -20,6 +21,31 @@ export class MemoryEventBus implements EventBus {
     this.history.push(event);
     if (this.history.length > this.maxHistory) this.history.shift();
     for (const [group, handler] of this.groups) this.deliver(group, handler, event);
+    for (const listener of this.listeners) this.broadcast(listener, event);
+  }
+
+  /** How many broadcast listeners are attached (tests wait for a subscription to be live). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  async listen(handler: EventHandler): Promise<() => void> {
+    this.listeners.add(handler);
+    return () => void this.listeners.delete(handler);
+  }
+
+  private broadcast(listener: EventHandler, event: DomainEvent): void {
+    const run = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.closed || !this.listeners.has(listener)) return;
+      try {
+        await listener(event);
+      } catch (error) {
+        this.onError(error, event, 'listener');
+      }
+    })();
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run));
   }
 
   async subscribe(group: string, handler: EventHandler): Promise<void> {
@@ -52,6 +78,7 @@ export class MemoryEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.listeners.clear();
     await Promise.allSettled([...this.pending]);
   }
 }

@@ -42,3 +42,35 @@ describe.skipIf(!process.env.REDIS_URL)('Redis stream bus recovery', () => {
     }
   }, 20_000);
 });
+
+describe.skipIf(!process.env.REDIS_URL)('Redis stream bus broadcast', () => {
+  it('hands every listening process each event published after it started listening', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stream = `test:${randomUUID()}:events`;
+    // Two buses stand for two replicas; both listen, and neither acknowledges anything.
+    const replicas = [new RedisStreamEventBus(redis, { stream }), new RedisStreamEventBus(redis, { stream })];
+    const seen: string[][] = [[], []];
+    try {
+      await replicas[0]!.publish(event('before'));
+      const stops = await Promise.all(
+        replicas.map((bus, index) => bus.listen(async (e) => void seen[index]!.push(e.type))),
+      );
+      await replicas[0]!.publish(event('first'));
+      await replicas[1]!.publish(event('second'));
+      await until(() => seen.every((types) => types.length === 2));
+      expect(seen).toEqual([
+        ['first', 'second'],
+        ['first', 'second'],
+      ]);
+      stops[1]!();
+      await replicas[0]!.publish(event('third'));
+      await until(() => seen[0]!.length === 3);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(seen[1]).toEqual(['first', 'second']);
+    } finally {
+      await Promise.all(replicas.map((bus) => bus.close()));
+      await redis.del(stream);
+      redis.disconnect();
+    }
+  }, 20_000);
+});

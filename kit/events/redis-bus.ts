@@ -16,6 +16,8 @@ export class RedisStreamEventBus implements EventBus {
   private readonly readers: RedisClient[] = [];
   private readonly loops: Promise<void>[] = [];
   private closed = false;
+  private readonly listeners = new Set<EventHandler>();
+  private listening: Promise<void> | null = null;
   private readonly consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -60,6 +62,55 @@ export class RedisStreamEventBus implements EventBus {
     reader.on('error', (error) => this.options.onError?.(error, null, group));
     this.readers.push(reader);
     this.loops.push(this.loop(reader, group, handler));
+  }
+
+  /**
+   * Broadcast without a consumer group: one reader per process follows the stream from the moment
+   * it starts listening (XREAD from `$`, then from the last id seen), so every replica with
+   * subscribers sees every event, and nothing is acknowledged or replayed.
+   */
+  async listen(handler: EventHandler): Promise<() => void> {
+    this.listeners.add(handler);
+    if (!this.listening) {
+      const reader: RedisClient = duplicate(this.redis);
+      reader.on('error', (error) => this.options.onError?.(error, null, 'listener'));
+      this.readers.push(reader);
+      // The id of the stream's newest entry now: later entries are the ones to broadcast.
+      const last = (await this.redis.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+      this.listening = this.follow(reader, last[0]?.[0] ?? '0-0');
+      this.loops.push(this.listening);
+    }
+    return () => void this.listeners.delete(handler);
+  }
+
+  private async follow(reader: RedisClient, from: string) {
+    let cursor = from;
+    while (!this.closed) {
+      try {
+        const response = (await reader.xread('COUNT', 100, 'BLOCK', 1000, 'STREAMS', this.stream, cursor)) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [, entries] of response ?? []) {
+          for (const [id, fields] of entries) {
+            cursor = id;
+            let event: DomainEvent;
+            try {
+              event = JSON.parse(fields[fields.indexOf('event') + 1] ?? 'null') as DomainEvent;
+            } catch (error) {
+              this.options.onError?.(error, null, 'listener');
+              continue;
+            }
+            for (const listener of this.listeners) {
+              await listener(event).catch((error) => this.options.onError?.(error, event, 'listener'));
+            }
+          }
+        }
+      } catch (error) {
+        if (this.closed) return;
+        this.options.onError?.(error, null, 'listener');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
   }
 
   private async loop(reader: RedisClient, group: string, handler: EventHandler) {

@@ -9,6 +9,7 @@ import type { PaymentGateways } from './gateways.js';
 import { RenewalWorker } from './workers/renew.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
+import { subscriptionResolvers } from './resolvers/Subscription.js';
 import {
   paymentNextActionResolvers,
   paymentResolvers,
@@ -72,6 +73,7 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
     resolvers: {
       Query: queryResolvers(deps),
       Mutation: mutationResolvers(deps),
+      Subscription: subscriptionResolvers(deps),
       User: userResolvers(deps),
       TrainerClient: trainerClientResolvers(deps),
       SubscriptionPlan: subscriptionPlanResolvers(deps),

@@ -194,7 +194,7 @@ describe('recordHealthMetrics', () => {
     expect(page.data.me.healthMetrics.nodes).toEqual([]);
   });
 
-  it('takes 5,000 samples in one statement and refuses 5,001', async () => {
+  it('takes 5,000 samples in one statement (and one for its event) and refuses 5,001', async () => {
     const user = await stack.signUp();
     const start = Date.parse('2026-10-01T00:00:00Z');
     const input = Array.from({ length: 5000 }, (_, i) => ({
@@ -210,7 +210,8 @@ describe('recordHealthMetrics', () => {
       expect(await record(user, input)).toEqual({ accepted: 5000, duplicates: 0, errors: [] });
       return stack.statements() - before;
     });
-    expect(used).toBe(1);
+    // One statement for the samples, one for the health.metrics_recorded event in the same transaction.
+    expect(used).toBe(2);
     // More than 5,000 is a problem of the whole call: an error, and nothing of it is written.
     const tooMany = await stack.gql(
       RECORD,
@@ -748,7 +749,8 @@ describe('statements per request through the gateway', () => {
     expect(result.data.me.again).toEqual(result.data.me.berlin);
     expect(result.data.me.healthGoals.nodes.map((g: any) => g.progress.currentValue)).toEqual([30, 30, 30]);
     // identity's `me`, then one for the series (both aliases share a loader key), one for the
-    // goals page and one for the progress of every goal.
-    expect(used).toBe(4);
+    // goals page, one for the owner's time zone (goal days are theirs) and one for the progress
+    // of every goal.
+    expect(used).toBe(5);
   });
 });

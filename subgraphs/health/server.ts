@@ -14,6 +14,7 @@ import {
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
+import { healthMetricsRecordedResolvers, subscriptionResolvers } from './resolvers/Subscription.js';
 import { outbox, processedEvents, userTimeZones } from './tables.js';
 import { partitionMaintenance } from './workers/partitions.js';
 import { wearableAdapters } from './providers/index.js';
@@ -32,6 +33,8 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
     typeDefs,
     resolvers: {
       Mutation: mutationResolvers(deps, adapters),
+      Subscription: subscriptionResolvers(deps),
+      HealthMetricsRecorded: healthMetricsRecordedResolvers(),
       User: userResolvers(deps),
       TrainerClient: trainerClientResolvers(deps),
       HealthMetric: healthMetricResolvers(deps),

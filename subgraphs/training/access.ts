@@ -3,7 +3,14 @@ import { forbidden } from '../../kit/errors.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import { planVersion, trainerByUserId } from './loaders.js';
 import type { PlanModel } from './models.js';
-import type { TrainerClientRow, TrainerRow, WorkoutPlanRow } from './tables.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+  type TrainerClientRow,
+  type TrainerRow,
+  trainerClients,
+  trainers,
+  type WorkoutPlanRow,
+} from './tables.js';
 
 /**
  * Trainer rights come from this subgraph's own trainers table, looked up by the viewer's user id,
@@ -127,4 +134,31 @@ export async function requireClientData(
     await canReadClientData(ctx, deps, row),
     "Only the client and their active coach see the client's habits and workouts.",
   );
+}
+
+/**
+ * Who may follow a user's workout sessions live: the user, and their active coach, read from
+ * this subgraph's own relationships at the moment of asking (no loader cache), so a subscription
+ * checks it again for every event and a coach whose relationship ended receives nothing more.
+ */
+export async function canFollowSessionsOf(
+  viewer: { userId: string } | null,
+  deps: SubgraphDeps,
+  userId: string,
+): Promise<boolean> {
+  if (!viewer) return false;
+  if (viewer.userId === userId) return true;
+  const [active] = await deps.database.db
+    .select({ id: trainerClients.id })
+    .from(trainerClients)
+    .innerJoin(trainers, eq(trainers.id, trainerClients.trainerId))
+    .where(
+      and(
+        eq(trainers.userId, viewer.userId),
+        eq(trainerClients.userId, userId),
+        isNull(trainerClients.endedAt),
+      ),
+    )
+    .limit(1);
+  return active !== undefined;
 }

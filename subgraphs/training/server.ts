@@ -10,6 +10,7 @@ import { exerciseResolvers } from './resolvers/Exercise.js';
 import { habitResolvers } from './resolvers/Habit.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
+import { subscriptionResolvers } from './resolvers/Subscription.js';
 import { trainerResolvers } from './resolvers/Trainer.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
@@ -33,6 +34,7 @@ export function createSubgraph(deps: TrainingDeps): Subgraph {
     resolvers: {
       Query: queryResolvers(deps),
       Mutation: mutationResolvers(deps),
+      Subscription: subscriptionResolvers(deps),
       User: userResolvers(deps),
       Trainer: trainerResolvers(deps),
       TrainerClient: trainerClientResolvers(deps),

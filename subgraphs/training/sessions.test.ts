@@ -133,7 +133,11 @@ describe('workout sessions', () => {
     );
     expect(outcomes.filter((o) => !o.errors)).toHaveLength(1);
     await stack.flushEvents();
-    await eventually(() => expect(events.filter((e) => e.payload.sessionId === id)).toHaveLength(1));
+    await eventually(() =>
+      expect(events.filter((e) => e.type === 'workout.completed' && e.payload.sessionId === id)).toHaveLength(
+        1,
+      ),
+    );
   });
 
   it("refuses changing someone else's session and hides it from them", async () => {

@@ -47,18 +47,33 @@ export async function startSession(
     if (!row?.isPublished || row.deletedAt) throw notFound('Workout plan');
     plan = { id: row.id, version: row.version };
   }
-  const [session] = await deps.database.db
-    .insert(workoutSessions)
-    .values({
-      userId,
-      workoutPlanId: plan?.id ?? null,
-      workoutPlanVersion: plan?.version ?? null,
-      startedAt: deps.clock.now(),
-      status: toStored<SessionStatus>('IN_PROGRESS'),
-      notes,
-    })
-    .returning();
-  return session!;
+  return deps.database.db.transaction(async (tx) => {
+    const [session] = await tx
+      .insert(workoutSessions)
+      .values({
+        userId,
+        workoutPlanId: plan?.id ?? null,
+        workoutPlanVersion: plan?.version ?? null,
+        startedAt: deps.clock.now(),
+        status: toStored<SessionStatus>('IN_PROGRESS'),
+        notes,
+      })
+      .returning();
+    const row = session!;
+    await writeEvent(
+      tx,
+      outbox,
+      'workout.started',
+      {
+        sessionId: row.id,
+        userId: row.userId,
+        workoutPlanId: row.workoutPlanId,
+        startedAt: row.startedAt.toISOString(),
+      },
+      row.startedAt,
+    );
+    return row;
+  });
 }
 
 async function moveSession(
@@ -132,5 +147,26 @@ export async function completeSession(
 }
 
 export async function abandonSession(deps: SubgraphDeps, userId: string, sessionId: string) {
-  return moveSession(deps, userId, sessionId, 'ABANDONED', () => ({}));
+  return moveSession(
+    deps,
+    userId,
+    sessionId,
+    'ABANDONED',
+    () => ({}),
+    async (tx, row) => {
+      const now = deps.clock.now();
+      await writeEvent(
+        tx,
+        outbox,
+        'workout.abandoned',
+        {
+          sessionId: row.id,
+          userId: row.userId,
+          startedAt: row.startedAt.toISOString(),
+          abandonedAt: now.toISOString(),
+        },
+        now,
+      );
+    },
+  );
 }

@@ -458,6 +458,19 @@ export type RefundStatus =
 /** The outcome of subscribe. */
 export type SubscribeResult = AlreadySubscribed | CurrencyNotSupported | PaymentActionRequired | PaymentDeclined | PlanUnavailable | SubscriptionStarted;
 
+/**
+ * Live updates over WebSocket (graphql-ws at the gateway's /graphql; see docs/subscriptions.md).
+ * Each event is authorized for the subscriber when it is delivered.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The viewer's subscription changed status: started, activated, renewed, canceled or expired.
+   * Only the viewer's own subscriptions are ever delivered.
+   */
+  mySubscriptionUpdated: UserSubscription;
+};
+
 /** A page of subscriptions. */
 export type SubscriptionConnection = {
   __typename?: 'SubscriptionConnection';
@@ -815,6 +828,7 @@ export type ResolversTypes = {
   RefundRecordedAsManual: ResolverTypeWrapper<Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversTypes['Payment'], refund: ResolversTypes['Refund'] }>;
   RefundStatus: RefundStatus;
   SubscribeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SubscribeResult']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionConnection: ResolverTypeWrapper<Omit<SubscriptionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['UserSubscription']>; totalCount: () => Promise<number> }>;
   SubscriptionPlan: ResolverTypeWrapper<PlanRowModel>;
   SubscriptionPlanConnection: ResolverTypeWrapper<Omit<SubscriptionPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['SubscriptionPlan']>; totalCount: () => Promise<number> }>;
@@ -856,6 +870,7 @@ export type ResolversParentTypes = {
   RefundPaymentResult: ResolversUnionTypes<ResolversParentTypes>['RefundPaymentResult'];
   RefundRecordedAsManual: Omit<RefundRecordedAsManual, 'payment' | 'refund'> & { payment: ResolversParentTypes['Payment'], refund: ResolversParentTypes['Refund'] };
   SubscribeResult: ResolversUnionTypes<ResolversParentTypes>['SubscribeResult'];
+  Subscription: Record<PropertyKey, never>;
   SubscriptionConnection: Omit<SubscriptionConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['UserSubscription']>; totalCount: () => Promise<number> };
   SubscriptionPlan: PlanRowModel;
   SubscriptionPlanConnection: Omit<SubscriptionPlanConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['SubscriptionPlan']>; totalCount: () => Promise<number> };
@@ -1028,6 +1043,10 @@ export type SubscribeResultResolvers<ContextType = RequestContext, ParentType ex
   __resolveType: TypeResolveFn<'AlreadySubscribed' | 'CurrencyNotSupported' | 'PaymentActionRequired' | 'PaymentDeclined' | 'PlanUnavailable' | 'SubscriptionStarted', ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  mySubscriptionUpdated?: SubscriptionResolver<ResolversTypes['UserSubscription'], "mySubscriptionUpdated", ParentType, ContextType>;
+};
+
 export type SubscriptionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SubscriptionConnection'] = ResolversParentTypes['SubscriptionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['UserSubscription']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1118,6 +1137,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RefundPaymentResult?: RefundPaymentResultResolvers<ContextType>;
   RefundRecordedAsManual?: RefundRecordedAsManualResolvers<ContextType>;
   SubscribeResult?: SubscribeResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionConnection?: SubscriptionConnectionResolvers<ContextType>;
   SubscriptionPlan?: SubscriptionPlanResolvers<ContextType>;
   SubscriptionPlanConnection?: SubscriptionPlanConnectionResolvers<ContextType>;

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { HealthUser as HealthUserModel } from '../access.js';
 import type { HealthMetricRow as HealthMetricRowModel, HealthGoalRow as HealthGoalRowModel, HealthIntegrationRow as HealthIntegrationRowModel } from '../tables.js';
 import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
+import type { HealthMetricsRecordedModel as HealthMetricsRecordedModelModel } from '../live.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -292,6 +293,24 @@ export type HealthMetricType =
   /** Body weight; unit kg; a level (sum is not meaningful). */
   | 'WEIGHT';
 
+/**
+ * New samples of a user were stored (through recordHealthMetrics). It carries no sample values:
+ * read them with the user's health fields over the span it names.
+ */
+export type HealthMetricsRecorded = {
+  __typename?: 'HealthMetricsRecorded';
+  /** How many new samples were stored (re-sent duplicates are not counted). */
+  accepted: Scalars['Int']['output'];
+  /** The time of the earliest sample in the batch. */
+  from: Scalars['DateTime']['output'];
+  /** When the batch was stored. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The time of the latest sample in the batch. */
+  to: Scalars['DateTime']['output'];
+  /** Whose samples they are. */
+  user: User;
+};
+
 /** A wearable or health platform a user can connect. */
 export type HealthProvider =
   /** Apple Health: data arrives from the iOS app through recordHealthMetrics. */
@@ -472,6 +491,28 @@ export type RecordHealthMetricsResult = {
   duplicates: Scalars['Int']['output'];
   /** Every problem of every refused sample (a sample may have several); empty when all were valid. */
   errors: Array<HealthMetricInputError>;
+};
+
+/**
+ * Live updates over WebSocket (graphql-ws at the gateway's /graphql; see docs/subscriptions.md).
+ * Each event is authorized for the subscriber when it is delivered.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * New samples of the user were stored. The user is the viewer (the default) or a client the
+   * viewer actively coaches; a coach whose relationship ends stops receiving at once.
+   */
+  healthMetricsRecorded: HealthMetricsRecorded;
+};
+
+
+/**
+ * Live updates over WebSocket (graphql-ws at the gateway's /graphql; see docs/subscriptions.md).
+ * Each event is authorized for the subscriber when it is delivered.
+ */
+export type SubscriptionHealthMetricsRecordedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The width of a series bucket, measured on the wall clock of the requested time zone. */
@@ -776,6 +817,7 @@ export type ResolversTypes = {
   HealthMetricInputError: ResolverTypeWrapper<Omit<HealthMetricInputError, 'code'>>;
   HealthMetricSource: HealthMetricSource;
   HealthMetricType: HealthMetricType;
+  HealthMetricsRecorded: ResolverTypeWrapper<HealthMetricsRecordedModelModel>;
   HealthProvider: HealthProvider;
   HealthSeriesPoint: ResolverTypeWrapper<HealthSeriesPoint>;
   HealthSyncError: HealthSyncError;
@@ -785,6 +827,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   RecordHealthMetricsResult: ResolverTypeWrapper<Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversTypes['HealthMetricInputError']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
   TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
@@ -816,12 +859,14 @@ export type ResolversParentTypes = {
   HealthMetricConnection: Omit<HealthMetricConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthMetric']>; totalCount: () => Promise<number> };
   HealthMetricInput: HealthMetricInput;
   HealthMetricInputError: Omit<HealthMetricInputError, 'code'>;
+  HealthMetricsRecorded: HealthMetricsRecordedModelModel;
   HealthSeriesPoint: HealthSeriesPoint;
   LocalDateRange: LocalDateRange;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   RecordHealthMetricsResult: Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversParentTypes['HealthMetricInputError']> };
+  Subscription: Record<PropertyKey, never>;
   TimeZone: Scalars['TimeZone']['output'];
   TrainerClient: CoachingKeyModel;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
@@ -932,6 +977,14 @@ export type HealthMetricInputErrorResolvers<ContextType = RequestContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type HealthMetricsRecordedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthMetricsRecorded'] = ResolversParentTypes['HealthMetricsRecorded']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSeriesPoint'] = ResolversParentTypes['HealthSeriesPoint']> = {
   avg?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -965,6 +1018,10 @@ export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, Par
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['HealthMetricInputError']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  healthMetricsRecorded?: SubscriptionResolver<ResolversTypes['HealthMetricsRecorded'], "healthMetricsRecorded", ParentType, ContextType, Partial<SubscriptionHealthMetricsRecordedArgs>>;
 };
 
 export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TimeZone'], any> {
@@ -1004,11 +1061,13 @@ export type Resolvers<ContextType = RequestContext> = {
   HealthMetric?: HealthMetricResolvers<ContextType>;
   HealthMetricConnection?: HealthMetricConnectionResolvers<ContextType>;
   HealthMetricInputError?: HealthMetricInputErrorResolvers<ContextType>;
+  HealthMetricsRecorded?: HealthMetricsRecordedResolvers<ContextType>;
   HealthSeriesPoint?: HealthSeriesPointResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;
   RecordHealthMetricsResult?: RecordHealthMetricsResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TimeZone?: GraphQLScalarType;
   TrainerClient?: TrainerClientResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

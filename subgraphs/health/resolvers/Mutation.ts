@@ -5,6 +5,7 @@ import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
 import { ingestSamples } from '../ingest.js';
 import { completeConnect, connectIntegration, disconnectIntegration, startConnect } from '../integrations.js';
+import { announceSamples } from '../live.js';
 import type { HealthDeps } from '../deps.js';
 import type { WearableAdapters } from '../providers/index.js';
 import { OAUTH_FLOW_SECONDS } from '../../../kit/oauth-flows.js';
@@ -24,7 +25,14 @@ export function mutationResolvers(
   return {
     recordHealthMetrics: async (_parent, { input }, ctx) => {
       const viewer = requireViewer(ctx);
-      const outcome = await ingestSamples(db, deps.clock, viewer.userId, input);
+      const outcome = await db.transaction(async (tx) => {
+        const written = await ingestSamples(tx, deps.clock, viewer.userId, input);
+        // Live subscribers hear of what this transaction stored: the refused samples are left out.
+        const refused = new Set(written.errors.map((error) => error.index));
+        const stored = input.filter((_, index) => !refused.has(index));
+        await announceSamples(tx, deps.clock, viewer.userId, stored, written);
+        return written;
+      });
       return { ...outcome, errors: itemProblems('input', outcome.errors) };
     },
 

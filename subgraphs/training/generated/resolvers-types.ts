@@ -521,6 +521,29 @@ export type StreakUnit =
   /** Consecutive ISO weeks (Monday to Sunday) with at least frequencyPerWeek completions. */
   | 'WEEK';
 
+/**
+ * Live updates over WebSocket (graphql-ws at the gateway's /graphql; see docs/subscriptions.md).
+ * Each event is authorized for the subscriber when it is delivered.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * A workout session of the user was started, completed or abandoned. The user is the viewer
+   * (the default) or a client the viewer actively coaches; a coach whose relationship ends stops
+   * receiving at once.
+   */
+  workoutSessionUpdated: WorkoutSession;
+};
+
+
+/**
+ * Live updates over WebSocket (graphql-ws at the gateway's /graphql; see docs/subscriptions.md).
+ * Each event is authorized for the subscriber when it is delivered.
+ */
+export type SubscriptionWorkoutSessionUpdatedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A trainer: a user whose application an admin verified, or is yet to verify. */
 export type Trainer = {
   __typename?: 'Trainer';
@@ -1039,6 +1062,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StartWorkoutSessionInput: StartWorkoutSessionInput;
   StreakUnit: StreakUnit;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trainer: ResolverTypeWrapper<TrainerRowModel>;
   TrainerClient: ResolverTypeWrapper<TrainerClientRowModel>;
   TrainerClientConnection: ResolverTypeWrapper<Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> }>;
@@ -1083,6 +1107,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   StartWorkoutSessionInput: StartWorkoutSessionInput;
+  Subscription: Record<PropertyKey, never>;
   Trainer: TrainerRowModel;
   TrainerClient: TrainerClientRowModel;
   TrainerClientConnection: Omit<TrainerClientConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['TrainerClient']>; totalCount: () => Promise<number> };
@@ -1209,6 +1234,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   workoutSession?: Resolver<Maybe<ResolversTypes['WorkoutSession']>, ParentType, ContextType, RequireFields<QueryWorkoutSessionArgs, 'id'>>;
 };
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  workoutSessionUpdated?: SubscriptionResolver<ResolversTypes['WorkoutSession'], "workoutSessionUpdated", ParentType, ContextType, Partial<SubscriptionWorkoutSessionUpdatedArgs>>;
+};
+
 export type TrainerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Trainer'] = ResolversParentTypes['Trainer'], FederationReferenceType extends FederationReferenceTypes['Trainer'] = FederationReferenceTypes['Trainer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trainer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certificationLevel?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
@@ -1333,6 +1362,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Trainer?: TrainerResolvers<ContextType>;
   TrainerClient?: TrainerClientResolvers<ContextType>;
   TrainerClientConnection?: TrainerClientConnectionResolvers<ContextType>;

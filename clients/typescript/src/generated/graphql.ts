@@ -761,6 +761,11 @@ export type MyBillingQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyBillingQuery = { me: { id: string, entitlements: Array<string> | null, activeSubscription: { id: string, status: SubscriptionStatus, isTrial: boolean, trialEndDate: string | null, endDate: string | null, renewalDate: string | null, autoRenewal: boolean, canceledAt: string | null, plan: { id: string, name: string } } | null, subscriptions: { nodes: Array<{ id: string, status: SubscriptionStatus, startDate: string, endDate: string | null, plan: { name: string }, payments: { nodes: Array<{ id: string, amountCents: number, currency: string, status: PaymentStatus, cardLast4: string | null, createdAt: string, refundedCents: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
+export type MySubscriptionUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySubscriptionUpdatedSubscription = { mySubscriptionUpdated: { id: string, status: SubscriptionStatus, startDate: string, endDate: string | null, plan: { id: string, name: string } } };
+
 export type PaymentGatewaysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -989,6 +994,13 @@ export type HealthMetricsQueryVariables = Exact<{
 
 
 export type HealthMetricsQuery = { me: { id: string, healthMetrics: { nodes: Array<{ id: string, metricType: HealthMetricType, value: number, unit: string, source: HealthMetricSource, sourceDevice: string | null, recordedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type HealthMetricsRecordedSubscriptionVariables = Exact<{
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type HealthMetricsRecordedSubscription = { healthMetricsRecorded: { accepted: number, from: string, to: string, recordedAt: string, user: { id: string, username: string } } };
 
 export type HeartRateByHourQueryVariables = Exact<{
   from: string;
@@ -1359,6 +1371,13 @@ export type WorkoutPlanCatalogueQueryVariables = Exact<{
 
 export type WorkoutPlanCatalogueQuery = { workoutPlans: { nodes: Array<{ id: string, name: string, description: string | null, difficulty: Difficulty, durationWeeks: number, targetAudience: string | null, version: number, isPublished: boolean, hasUnpublishedChanges: boolean | null, publishedAt: string | null, trainer: { id: string }, exercises: Array<{ id: string, sequenceNumber: number, sets: number, reps: number, weightKg: number | null, restSeconds: number, exercise: { id: string, name: string } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type WorkoutSessionUpdatedSubscriptionVariables = Exact<{
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type WorkoutSessionUpdatedSubscription = { workoutSessionUpdated: { id: string, status: WorkoutSessionStatus, startedAt: string, completedAt: string | null, durationSeconds: number | null, intensityLevel: IntensityLevel | null, user: { id: string, username: string } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1585,6 +1604,20 @@ export const MyBillingDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:05969ddc4b3f5ae39ec064c80abb4976187cf183a9d1c0527642885432225a27"}) as unknown as TypedDocumentString<MyBillingQuery, MyBillingQueryVariables>;
+export const MySubscriptionUpdatedDocument = new TypedDocumentString(`
+    subscription MySubscriptionUpdated {
+  mySubscriptionUpdated {
+    id
+    status
+    startDate
+    endDate
+    plan {
+      id
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:59c8637092a1a180b92a937fcf0353f6111f0635cad6aeac825ee01d9ed77da0"}) as unknown as TypedDocumentString<MySubscriptionUpdatedSubscription, MySubscriptionUpdatedSubscriptionVariables>;
 export const PaymentGatewaysDocument = new TypedDocumentString(`
     query PaymentGateways {
   paymentGateways {
@@ -2118,6 +2151,20 @@ export const HealthMetricsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:757a4b5e6065e3fe89357863b063aa4fbc01b4fabd8cc6fcf949673935ca5f81"}) as unknown as TypedDocumentString<HealthMetricsQuery, HealthMetricsQueryVariables>;
+export const HealthMetricsRecordedDocument = new TypedDocumentString(`
+    subscription HealthMetricsRecorded($userId: ID) {
+  healthMetricsRecorded(userId: $userId) {
+    accepted
+    from
+    to
+    recordedAt
+    user {
+      id
+      username
+    }
+  }
+}
+    `, {"hash":"sha256:3de572dd8dcba4159b211f9bd7075451d5e3ae4df340eaf3c66bf2e892b40108"}) as unknown as TypedDocumentString<HealthMetricsRecordedSubscription, HealthMetricsRecordedSubscriptionVariables>;
 export const HeartRateByHourDocument = new TypedDocumentString(`
     query HeartRateByHour($from: DateTime!, $to: DateTime!, $timeZone: TimeZone) {
   me {
@@ -2880,3 +2927,19 @@ export const WorkoutPlanCatalogueDocument = new TypedDocumentString(`
     }
   }
 }`, {"hash":"sha256:0ab7a8bb415d769fc68b473601f1591f71bb331a2b8d6658b3b65f2e9c65ba7c"}) as unknown as TypedDocumentString<WorkoutPlanCatalogueQuery, WorkoutPlanCatalogueQueryVariables>;
+export const WorkoutSessionUpdatedDocument = new TypedDocumentString(`
+    subscription WorkoutSessionUpdated($userId: ID) {
+  workoutSessionUpdated(userId: $userId) {
+    id
+    status
+    startedAt
+    completedAt
+    durationSeconds
+    intensityLevel
+    user {
+      id
+      username
+    }
+  }
+}
+    `, {"hash":"sha256:a51836aea69328ffa6cea38d21f4eaceeb7136ad1a19f5c56ed478a6e559f9f3"}) as unknown as TypedDocumentString<WorkoutSessionUpdatedSubscription, WorkoutSessionUpdatedSubscriptionVariables>;
