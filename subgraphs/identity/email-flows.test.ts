@@ -186,7 +186,10 @@ describe('password reset', () => {
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
       const [k, u] = [median(times.known), median(times.unknown)];
-      expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(1.5);
+      // A path that did more for a known address (a hash, a mail sent inline) costs tens of
+      // milliseconds; a few milliseconds of scheduling noise on a loaded machine is not that.
+      const apart = Math.max(k, u) / Math.min(k, u) >= 1.5 && Math.abs(k - u) >= 3;
+      expect(apart, `known ${k.toFixed(2)} ms, unknown ${u.toFixed(2)} ms`).toBe(false);
     });
     // The mails still go out, after the answer.
     for (const user of known) expect((await mailsTo(stack, user.email)).length).toBeGreaterThan(0);
