@@ -20,6 +20,11 @@ function parseDate(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
+/** Whole days from one calendar date to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDate(to).getTime() - parseDate(from).getTime()) / DAY_MS);
+}
+
 export function addDays(date: string, days: number): string {
   return toDateString(new Date(parseDate(date).getTime() + days * DAY_MS));
 }

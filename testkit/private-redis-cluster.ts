@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { eventually } from './stack.js';
 
 const run = promisify(execFile);
 
@@ -50,7 +51,8 @@ export class PrivateRedisCluster {
     );
     const cluster = new PrivateRedisCluster(ports, dir, servers);
     try {
-      for (const port of ports) await waitFor(() => cli(port, 'ping').then((out) => out.trim() === 'PONG'));
+      for (const port of ports)
+        await eventually(async () => expectOutput(await cli(port, 'ping'), 'PONG'), 20_000, 100);
       await run('redis-cli', [
         '--cluster',
         'create',
@@ -60,7 +62,11 @@ export class PrivateRedisCluster {
         '--cluster-yes',
       ]);
       for (const port of ports) {
-        await waitFor(() => cli(port, 'cluster', 'info').then((out) => out.includes('cluster_state:ok')));
+        await eventually(
+          async () => expectOutput(await cli(port, 'cluster', 'info'), 'cluster_state:ok'),
+          20_000,
+          100,
+        );
       }
     } catch (error) {
       await cluster.stop();
@@ -94,11 +100,6 @@ async function cli(port: number, ...args: string[]): Promise<string> {
   return stdout;
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the Redis cluster did not come up');
+function expectOutput(output: string, wanted: string): void {
+  if (!output.includes(wanted)) throw new Error(`redis-cli answered ${output.trim()}, not ${wanted}`);
 }

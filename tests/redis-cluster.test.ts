@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../kit/db.js';
 import { PrivateRedisCluster } from '../testkit/private-redis-cluster.js';
-import { startTestStack, type TestStack } from '../testkit/stack.js';
+import { eventually, startTestStack, type TestStack } from '../testkit/stack.js';
 
 /**
  * REDIS_URL naming a Redis Cluster (REDIS_CLUSTER=on): three masters started for this file. The
@@ -57,16 +57,19 @@ run('Redis Cluster (REDIS_CLUSTER=on)', () => {
   it('carries events on the cluster: a sign-up reaches analytics through the stream', async () => {
     const user = await stack.signUp();
     await stack.flushEvents();
-    let stored = 0;
-    for (let waited = 0; waited < 20_000 && stored === 0; waited += 200) {
-      const [row] = await rows<{ count: number }>(
-        stack.runtime.database.db,
-        sql`select count(*)::int as count from analytics.analytics_events
+    const stored = await eventually(
+      async () => {
+        const [row] = await rows<{ count: number }>(
+          stack.runtime.database.db,
+          sql`select count(*)::int as count from analytics.analytics_events
             where user_id = ${user.id} and event_type = 'signup'`,
-      );
-      stored = row?.count ?? 0;
-      if (stored === 0) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+        );
+        if (!row?.count) throw new Error('the signup has not reached analytics yet');
+        return row.count;
+      },
+      20_000,
+      200,
+    );
     expect(stored).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { addDays, isoDate } from '../../kit/calendar-dates.js';
+import { addDays, daysBetween, isoDate } from '../../kit/calendar-dates.js';
 import type { Clock } from '../../kit/clock.js';
 import type { Executor } from '../../kit/db.js';
 import { badInput, notFound } from '../../kit/errors.js';
@@ -9,7 +9,6 @@ import { GOAL_TARGETS, isCumulative, METRIC_TYPES, type MetricTypeName, typeName
 import { type HealthGoalRow, healthGoals } from './tables.js';
 import { isUuid } from '../../kit/ids.js';
 
-const DAY_MS = 86_400_000;
 
 export interface GoalInput {
   metricType: MetricTypeName;
@@ -147,10 +146,6 @@ export function goalWindow(goal: HealthGoalRow, now: Date, timeZone: string): { 
   const to = startOfLocalDate(addDays(last, 1), timeZone);
   return { from, to: to < from ? from : to };
 }
-
-/** Whole days from one calendar date to another (both YYYY-MM-DD). */
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 export interface GoalProgress {
   currentValue: number;
