@@ -9,7 +9,6 @@ import { GOAL_TARGETS, isCumulative, METRIC_TYPES, type MetricTypeName, typeName
 import { type HealthGoalRow, healthGoals } from './tables.js';
 import { isUuid } from '../../kit/ids.js';
 
-
 export interface GoalInput {
   metricType: MetricTypeName;
   targetValue: number;
