@@ -4,33 +4,36 @@ import { type Child, ROOT, startChild } from './processes.js';
 
 /** The peer gateway, pinned; installed on first use into a folder of its own, never the project's dependencies. */
 export const HIVE_GATEWAY_VERSION = '2.15.1';
+/**
+ * Hive Gateway's Rust query planner (Hive Router's planner as a native addon, with its own
+ * executor), pinned with the gateway; `--hive-router-runtime` switches the gateway to it.
+ */
+export const HIVE_ROUTER_RUNTIME_VERSION = '1.4.23';
+const PACKAGES = {
+  '@graphql-hive/gateway': HIVE_GATEWAY_VERSION,
+  '@graphql-hive/router-runtime': HIVE_ROUTER_RUNTIME_VERSION,
+};
 export const HIVE_DIR = `${ROOT}.bench/hive`;
-const BIN = `${HIVE_DIR}/node_modules/@graphql-hive/gateway/package.json`;
+
+function installedVersion(name: string): string | null {
+  const path = `${HIVE_DIR}/node_modules/${name}/package.json`;
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).version : null;
+}
 
 export function ensureHiveGateway(log: (message: string) => void): void {
-  if (existsSync(BIN)) {
-    const installed = JSON.parse(readFileSync(BIN, 'utf8')).version;
-    if (installed === HIVE_GATEWAY_VERSION) return;
-  }
-  log(`installing @graphql-hive/gateway@${HIVE_GATEWAY_VERSION} into .bench/hive (first use, ~700 MB)`);
+  const wanted = Object.entries(PACKAGES).map(([name, version]) => `${name}@${version}`);
+  if (Object.entries(PACKAGES).every(([name, version]) => installedVersion(name) === version)) return;
+  log(`installing ${wanted.join(' and ')} into .bench/hive (first use, ~700 MB)`);
   mkdirSync(HIVE_DIR, { recursive: true });
   if (!existsSync(`${HIVE_DIR}/package.json`)) {
     writeFileSync(`${HIVE_DIR}/package.json`, JSON.stringify({ name: 'bench-hive', private: true }, null, 2));
   }
   const result = spawnSync(
     'npm',
-    [
-      'install',
-      '--prefix',
-      HIVE_DIR,
-      '--no-audit',
-      '--no-fund',
-      '--save-exact',
-      `@graphql-hive/gateway@${HIVE_GATEWAY_VERSION}`,
-    ],
+    ['install', '--prefix', HIVE_DIR, '--no-audit', '--no-fund', '--save-exact', ...wanted],
     { stdio: 'inherit' },
   );
-  if (result.status !== 0) throw new Error('installing @graphql-hive/gateway failed');
+  if (result.status !== 0) throw new Error(`installing ${wanted.join(', ')} failed`);
 }
 
 /**
@@ -53,6 +56,8 @@ export async function startHiveGateway(options: {
   secret: string;
   port: number;
   log: (message: string) => void;
+  /** The Rust query planner (`@graphql-hive/router-runtime`) instead of the JavaScript one with JIT. */
+  router?: boolean;
 }): Promise<Child & { url: string }> {
   ensureHiveGateway(options.log);
   const supergraph = writeHiveSupergraph(options.subgraphUrls);
@@ -60,16 +65,17 @@ export async function startHiveGateway(options: {
   const identityUrl = options.subgraphUrls.identity;
   if (!identityUrl) throw new Error('the identity subgraph is required');
   const bin = `${HIVE_DIR}/node_modules/@graphql-hive/gateway/dist/bin.js`;
-  // Its fastest documented settings: JIT-compiled documents; one process like ours (--fork 1 is
-  // the default outside production; NODE_ENV=production would fork a worker per core).
+  // Its fastest documented settings, one process like ours (NODE_ENV=production would otherwise
+  // fork a worker per core): JIT-compiled documents with the JavaScript planner, or the Rust
+  // query planner and its executor (`--hive-router-runtime`), where --jit does not apply.
   const child = await startChild(
-    'hive gateway',
+    options.router ? 'hive gateway (router runtime)' : 'hive gateway',
     process.execPath,
     [
       bin,
       'supergraph',
       supergraph,
-      '--jit',
+      ...(options.router ? ['--hive-router-runtime'] : ['--jit']),
       '--fork',
       '1',
       '--host',

@@ -6,11 +6,11 @@ import { loadEnv } from '../../kit/env.js';
 import { BENCHMARKS } from './benchmarks.js';
 import { type BenchEnvironment, scaleDatabaseUrl, startEnvironment } from './environment.js';
 import { ROOT } from './processes.js';
-import { type BenchContext, type BenchResult, markdownResult, printResult } from './report.js';
+import { type BenchContext, type BenchResult, goalSummary, markdownResult, printResult } from './report.js';
 
 /**
  * `npm run bench [-- --only statements,throughput --duration 10 --connections 32 --users 200
- *   --operations me,updateProfile --targets ours,baseline,hive,direct --baseline <git ref> --profile]`
+ *   --operations me,updateProfile --targets ours,baseline,hive,hive-router,direct --baseline <git ref> --profile]`
  * Runs against DATABASE_URL, or the local fitness_scale database (created and migrated if
  * missing). Prints each benchmark's table and ratios; writes .bench/results/latest.{md,json}.
  */
@@ -111,8 +111,15 @@ try {
   if (started) await (await started.catch(() => null))?.stop();
 }
 
+const goals = goalSummary(results);
+if (goals.length > 0) console.log(`\n## Goals\n${goals.map((line) => `  ${line}`).join('\n')}`);
 mkdirSync(`${ROOT}.bench/results`, { recursive: true });
-const markdown = [...header.map((line) => `- ${line}`), '', ...results.map(markdownResult)].join('\n');
+const markdown = [
+  ...header.map((line) => `- ${line}`),
+  '',
+  ...results.map(markdownResult),
+  ...(goals.length > 0 ? ['### Goals', '', ...goals.map((line) => `- ${line}`), ''] : []),
+].join('\n');
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 writeFileSync(`${ROOT}.bench/results/${stamp}.md`, markdown);
 writeFileSync(`${ROOT}.bench/results/latest.md`, markdown);

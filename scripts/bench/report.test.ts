@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../seed-scale.js';
 import { executionMs, planSummary } from './scale-data.js';
-import { goalMet, latencySummary, markdownTable, textTable } from './report.js';
+import { goalMet, goalSummary, latencySummary, markdownTable, textTable } from './report.js';
+import { bestHive } from './throughput.js';
 
 describe('benchmark reporting', () => {
   it('summarises latencies with nearest-rank percentiles', () => {
@@ -67,5 +68,37 @@ describe('EXPLAIN summaries', () => {
       indexes: [],
       nodes: ['Seq Scan'],
     });
+  });
+
+  it('lists every goal of a run with its figure and whether it is met', () => {
+    const lines = goalSummary([
+      {
+        name: 'throughput',
+        title: 'Gateway throughput',
+        columns: [],
+        rows: [],
+        notes: [],
+        ratios: [
+          { label: 'me: ours / best Hive rps', value: 1.62, goal: { op: '>=', target: 1.5 } },
+          { label: 'me: ours / Hive (JIT) rps', value: 2.1 },
+          { label: 'our gateway peak RSS (MB)', value: 231, goal: { op: '<=', target: 200 } },
+        ],
+      },
+    ]);
+    expect(lines).toEqual([
+      'throughput: me: ours / best Hive rps: 1.62 (goal >= 1.5: met)',
+      'throughput: our gateway peak RSS (MB): 231.00 (goal <= 200: NOT met)',
+      '1 of 2 goals met',
+    ]);
+    expect(goalSummary([])).toEqual([]);
+  });
+
+  it('compares with whichever Hive target was faster on the operation', () => {
+    expect(bestHive({ hive: { rps: 900 }, 'hive-router': { rps: 1200 } })).toEqual({
+      target: 'hive-router',
+      rps: 1200,
+    });
+    expect(bestHive({ hive: { rps: 900 }, 'hive-router': { rps: 0 } })).toEqual({ target: 'hive', rps: 900 });
+    expect(bestHive({ ours: { rps: 900 } })).toBeNull();
   });
 });

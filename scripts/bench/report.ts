@@ -45,7 +45,7 @@ export interface BenchOptions {
   users: number;
   /** Only these operations (names from operations.yaml), or all. */
   operations: string[] | null;
-  /** Only these gateways: ours, baseline, hive, direct. */
+  /** Only these gateways: ours, baseline, hive (JIT), hive-router (Rust query planner), direct. */
   targets: string[] | null;
   /** A git ref: also runs our gateway as it was at that commit (target `baseline`). */
   baseline: string | null;
@@ -111,6 +111,21 @@ function ratioLine(ratio: Ratio): string {
   const met = goalMet(ratio);
   const goal = ratio.goal ? ` (goal ${ratio.goal.op} ${ratio.goal.target}: ${met ? 'met' : 'NOT met'})` : '';
   return `${ratio.label}: ${value}${goal}${ratio.note ? ` — ${ratio.note}` : ''}`;
+}
+
+/**
+ * Every goal of a run in one list, each figure beside its goal and whether it is met, so a run
+ * ends with what it proved (and what it did not) rather than leaving it to the tables above.
+ */
+export function goalSummary(results: BenchResult[]): string[] {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const ratio of result.ratios) {
+      if (ratio.goal) lines.push(`${result.name}: ${ratioLine(ratio)}`);
+    }
+  }
+  const missed = lines.filter((line) => line.includes('NOT met')).length;
+  return lines.length === 0 ? [] : [...lines, `${lines.length - missed} of ${lines.length} goals met`];
 }
 
 export function printResult(result: BenchResult): void {

@@ -109,6 +109,8 @@ if (mode === 'subgraph') {
     log: runtime.log,
     production: env.NODE_ENV === 'production',
     sharedApqCache: Boolean(env.REDIS_URL),
+    // The bench users' own client addresses (X-Forwarded-For, signUpUsers in environment.ts).
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   });
   const served = await gateway.serve(0, '127.0.0.1');
   console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
