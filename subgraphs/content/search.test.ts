@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../kit/db.js';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../../testkit/trainer.js';
 
@@ -274,5 +276,117 @@ describe('visibility of unpublished content', () => {
     expect(nodes.every((n: any) => n.isPublished)).toBe(true);
     const own = await gqlAs(stack, trainer, q, { id: ids.running });
     expect(own.data.contentItem.creator.contentItems.nodes).toHaveLength(corpus.length);
+  });
+});
+
+/**
+ * Common words' rank lists (content.search_term_ranks, migration 0006): a one-word query (or one
+ * word with exclusions) pages through the word's list instead of ranking every match. The answer
+ * must be the one ranking every match gives, page by page, whoever asks.
+ */
+describe("searchContent from common words' rank lists", () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateContentItemInput!) { updateContentItem(id: $id, input: $input) { id } }`;
+  // One word (with stemming), one word with exclusions, a Russian word, and queries the lists do
+  // not answer (two words, or, a phrase), which must not change either.
+  const QUERIES = ['squat', 'squats -deadlift', 'day -lunge', 'приседание', 'squat strength', 'squat or run'];
+  const exec = (text: string) => stack.runtime.database.exec(text);
+
+  /** Every page of every query, for an anonymous visitor and for the trainer (who sees a draft). */
+  async function answers() {
+    const out: Record<string, unknown[]> = {};
+    for (const query of QUERIES) {
+      for (const [who, viewer] of [
+        ['anonymous', null],
+        ['trainer', trainer],
+      ] as const) {
+        for (const first of [1, 2, 20]) {
+          const pages: unknown[] = [];
+          let after: string | null = null;
+          for (let i = 0; i < 20; i++) {
+            const result: any = viewer
+              ? await gqlAs(stack, viewer, SEARCH, { query, first, after })
+              : await stack.gql(SEARCH, { query, first, after });
+            expect(result.errors).toBeUndefined();
+            pages.push(result.data.searchContent);
+            if (!result.data.searchContent.pageInfo.hasNextPage) break;
+            after = result.data.searchContent.pageInfo.endCursor;
+          }
+          out[`${query} / ${who} / first ${first}`] = pages;
+        }
+      }
+    }
+    return out;
+  }
+
+  afterAll(async () => {
+    await exec('delete from content.search_terms');
+  });
+
+  it('pages exactly as ranking every match, with lists cut to their best items', async () => {
+    await exec('delete from content.search_terms');
+    const everyMatch = await answers();
+    // Words in at least 2 items are common here; each list keeps its best 2 items.
+    await exec('select content.refresh_search_terms(2, 2)');
+    const lists = await rows<{ lexeme: string; cutoff_score: number | null }>(
+      stack.runtime.database.db,
+      sql`select lexeme, cutoff_score from content.search_terms order by lexeme`,
+    );
+    expect(lists.map((r) => r.lexeme)).toEqual(expect.arrayContaining(['squat', 'day']));
+    expect(lists.find((r) => r.lexeme === 'squat')?.cutoff_score).not.toBeNull();
+    expect(await answers()).toEqual(everyMatch);
+  });
+
+  it('answers from the list when it can: its order is the order searches see', async () => {
+    await exec('select content.refresh_search_terms(2, 10)');
+    const before = keysOf(await stack.gql(SEARCH, { query: 'squat', first: 1 }));
+    // A deliberately wrong score for the worst "squat" item shows which path answered.
+    await exec(
+      `update content.search_term_ranks set score = 100 where lexeme = 'squat' and item_id = '${ids.squatDesc}'`,
+    );
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat', first: 1 }))).toEqual(['squatDesc']);
+    // Two words are not answered from a list.
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat strength', first: 1 }))).not.toEqual(['squatDesc']);
+    await exec('select content.refresh_search_terms(2, 10)');
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat', first: 1 }))).toEqual(before);
+  });
+
+  it('stays exact as items are created, edited and deleted', async () => {
+    await exec('select content.refresh_search_terms(2, 2)');
+    stack.clock.advance(1000);
+    const created = await gqlAs(stack, trainer, CREATE, {
+      input: {
+        title: 'Squat squat: the new squat',
+        description: 'Leg strength.',
+        language: 'ENGLISH',
+        type: 'VIDEO',
+        difficulty: 'BEGINNER',
+        tags: ['legs'],
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createContentItem.id;
+    await gqlAs(stack, trainer, PUBLISH, { id });
+    // An edit that moves an old item up, and one that takes the word out of another.
+    expect(
+      (await gqlAs(stack, trainer, UPDATE, { id: ids.squatDesc, input: { title: 'Squat squat squat day' } }))
+        .errors,
+    ).toBeUndefined();
+    const withLists = await answers();
+    expect(withLists['squat / anonymous / first 20']).toMatchObject([
+      { nodes: expect.arrayContaining([expect.objectContaining({ item: expect.objectContaining({ id }) })]) },
+    ]);
+    await exec('delete from content.search_terms');
+    expect(await answers()).toEqual(withLists);
+
+    await exec('select content.refresh_search_terms(2, 2)');
+    // Items are deleted with their creator's account (GDPR); the list rows go with them.
+    await exec(`delete from content.content_items where id = '${id}'`);
+    await gqlAs(stack, trainer, UPDATE, {
+      id: ids.squatDesc,
+      input: { title: 'Leg day essentials' },
+    });
+    const afterDelete = await answers();
+    await exec('delete from content.search_terms');
+    expect(await answers()).toEqual(afterDelete);
   });
 });

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../kit/subgraph.js';
 import type { ContentType, CourseFilter, Difficulty } from './generated/resolvers-types.js';
 import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
 import type { SearchHit } from './model.js';
-import { type CourseRow, contentItems, courses, itemColumns } from './tables.js';
+import { type CourseRow, contentItems, courses, itemColumns, searchTermRanks } from './tables.js';
 import { checkId, checkTags, toDb } from './validation.js';
 
 const MAX_QUERY_LENGTH = 200;
@@ -57,10 +57,58 @@ const matches = (text: string) =>
   sql`((${contentItems.language} = 'english' and ${contentItems.searchVector} @@ websearch_to_tsquery('english', ${text}))
     or (${contentItems.language} = 'russian' and ${contentItems.searchVector} @@ websearch_to_tsquery('russian', ${text})))`;
 
+const cursorKey = ([r, createdAt, id]: unknown[]) =>
+  sql`(${r}::real, ${createdAt}::timestamptz, ${id}::uuid)`;
+
+/**
+ * A page from a common word's rank list (content.search_term_ranks, migration 0006), for a text
+ * that is one word, or one word with exclusions ("running -treadmill"): the list's order is the
+ * search's order (its score is the word's ts_rank_cd, the rank such a query has on every item it
+ * matches; ties newest first), so the page is an index walk over the list, each item checked
+ * against the whole query and the filters, instead of ranking every item with the word.
+ *
+ * Null when the list cannot answer for certain: the text is not such a query, the word is not
+ * common, or the walk ran out of list before the page was full (the list keeps each word's best
+ * items only, and the rest of the matches may continue the page); the caller then ranks every
+ * match. A list holds every item at or above its cutoff, so a full page from it is exact.
+ */
+async function fromRankList(
+  db: Executor,
+  text: string,
+  filters: (SQL | undefined)[],
+  cursor: unknown[] | null,
+  limit: number,
+  snippet: SQL<string>,
+) {
+  const rows = await db
+    .select({ item: itemColumns, rank: searchTermRanks.score, snippet })
+    .from(searchTermRanks)
+    .innerJoin(contentItems, eq(contentItems.id, searchTermRanks.itemId))
+    .where(
+      and(
+        sql`${searchTermRanks.lexeme} = (select content.search_lexeme(${text}))`,
+        matches(text),
+        ...filters,
+        cursor
+          ? sql`(${searchTermRanks.score}, ${searchTermRanks.createdAt}, ${searchTermRanks.itemId}) < ${cursorKey(cursor)}`
+          : undefined,
+      ),
+    )
+    // NULLS LAST as the list's index is ordered (the columns are never null).
+    .orderBy(
+      sql`${searchTermRanks.score} desc nulls last`,
+      sql`${searchTermRanks.createdAt} desc nulls last`,
+      sql`${searchTermRanks.itemId} desc nulls last`,
+    )
+    .limit(limit + 1);
+  return rows.length > limit ? rows : null;
+}
+
 /**
  * Ranked full-text search. ts_rank_cd weighs the title (A) above the description (B); ties go to
  * the newer item. ts_headline runs only for the rows of the page: PostgreSQL evaluates costly
- * output expressions after the LIMIT.
+ * output expressions after the LIMIT. A common word's first pages come from its rank list
+ * (fromRankList); other queries rank every match.
  */
 export async function searchContent(
   db: Executor,
@@ -95,26 +143,27 @@ export async function searchContent(
   const rank = sql<number>`ts_rank_cd(${contentItems.searchVector}, ${queryFor(text)})`;
   const matching = and(matches(text), ...filters);
   const cursor = decodeCursor(args.after, ['real', 'timestamp', 'uuid']);
-  if (cursor) {
-    const [r, createdAt, id] = cursor;
-    filters.push(
-      sql`(${rank}, ${contentItems.createdAt}, ${contentItems.id}) < (${r}::real, ${createdAt}::timestamptz, ${id}::uuid)`,
-    );
-  }
-  const rows = await db
-    .select({
-      item: itemColumns,
-      rank,
-      snippet: sql<string>`ts_headline(
+  const snippet = sql<string>`ts_headline(
         (case ${contentItems.language} when 'russian' then 'russian' else 'english' end)::regconfig,
         coalesce(${contentItems.description}, ${contentItems.title}),
         ${queryFor(text)},
-        ${HEADLINE_OPTIONS})`,
-    })
-    .from(contentItems)
-    .where(and(matches(text), ...filters))
-    .orderBy(desc(rank), desc(contentItems.createdAt), desc(contentItems.id))
-    .limit(limit + 1);
+        ${HEADLINE_OPTIONS})`;
+  const rows =
+    (await fromRankList(db, text, filters, cursor, limit, snippet)) ??
+    (await db
+      .select({ item: itemColumns, rank, snippet })
+      .from(contentItems)
+      .where(
+        and(
+          matches(text),
+          ...filters,
+          cursor
+            ? sql`(${rank}, ${contentItems.createdAt}, ${contentItems.id}) < ${cursorKey(cursor)}`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(rank), desc(contentItems.createdAt), desc(contentItems.id))
+      .limit(limit + 1));
   const page = toPage(
     rows,
     limit,

@@ -12,6 +12,7 @@ import { queryResolvers } from './resolvers/Query.js';
 import { trainerResolvers } from './resolvers/Trainer.js';
 import { enrollmentResolvers, userResolvers } from './resolvers/User.js';
 import { outbox, processedEvents } from './tables.js';
+import { SearchTermsRefresher } from './workers/search-terms.js';
 import { ViewCounterFlusher } from './workers/view-counter.js';
 import { ViewMarkSweeper } from './workers/view-marks.js';
 
@@ -47,6 +48,10 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
         log: deps.log,
       }),
     ],
-    workers: [new ViewCounterFlusher(deps.database, deps.log), new ViewMarkSweeper(deps)],
+    workers: [
+      new ViewCounterFlusher(deps.database, deps.log),
+      new ViewMarkSweeper(deps),
+      new SearchTermsRefresher(deps.database, deps.log),
+    ],
   });
 }

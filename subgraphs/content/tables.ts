@@ -11,6 +11,7 @@ import {
   numeric,
   pgSchema,
   primaryKey,
+  real,
   smallint,
   text,
   timestamp,
@@ -83,6 +84,43 @@ export const contentItems = content.table(
     check('content_items_ratings_consistent', sql`${t.ratingsCount} >= 0 and ${t.ratingsSum} >= 0`),
   ],
 );
+/**
+ * The search's common words: lexemes in at least `min_items` items when
+ * `content.refresh_search_terms(min_items, keep)` last ran (hand-written migration
+ * 0006_search_term_ranks). A word's rank list in search_term_ranks holds every item whose
+ * (score, created_at, id) is at or above the cutoff; no cutoff means the list has every item
+ * with the word. The list is kept by a trigger on content_items, the set by the refresh.
+ */
+export const searchTerms = content.table('search_terms', {
+  lexeme: text('lexeme').primaryKey(),
+  cutoffScore: real('cutoff_score'),
+  cutoffCreatedAt: timestamp('cutoff_created_at', { withTimezone: true }),
+  cutoffId: uuid('cutoff_id'),
+});
+
+/**
+ * Each common word's best items in rank order: score is ts_rank_cd(search_vector, the word), the
+ * rank searchContent returns for a one-word query (and for one word with exclusions), so its first
+ * page is an index walk instead of ranking every item with the word (subgraphs/content/search.ts).
+ */
+export const searchTermRanks = content.table(
+  'search_term_ranks',
+  {
+    lexeme: text('lexeme')
+      .notNull()
+      .references(() => searchTerms.lexeme, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => contentItems.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.lexeme] }),
+    index('search_term_ranks_order_idx').on(t.lexeme, t.score.desc(), t.createdAt.desc(), t.itemId.desc()),
+  ],
+);
+
 const { searchVector: _searchVector, ...contentItemColumns } = getTableColumns(contentItems);
 /** Every column but the search vector, which only SQL reads: what queries select for a ContentItem. */
 export const itemColumns = contentItemColumns;
