@@ -193,6 +193,45 @@ describe('the trainer dashboard', () => {
   });
 });
 
+describe('a trainer with 100 clients', () => {
+  it('costs the same SQL statements for a page of 10 clients as for a page of 100', async () => {
+    // Clients who only hired the trainer: every per-client field still runs (and finds nothing),
+    // which is what the count is about; the full data is checked above with 12.
+    const busy = await signUpTrainer(stack);
+    for (let i = 0; i < 100; i += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const client = await stack.signUp();
+          await ok(
+            stack.gql(
+              'mutation($t: ID!) { hireTrainer(trainerId: $t) { id } }',
+              { t: busy.trainerId },
+              { token: client.token },
+            ),
+          );
+        }),
+      );
+    }
+    await stack.flushEvents();
+    const page = async (first: number) => {
+      const result = await gqlAs(stack, busy, DASHBOARD, variables(first));
+      expect(result.errors).toBeUndefined();
+      return result.data.me.trainer.clients.nodes as unknown[];
+    };
+    await eventually(async () => expect(await page(100)).toHaveLength(100));
+    const counts = await stack.quiet(async () => {
+      const measure = async (first: number) => {
+        const before = stack.statements();
+        expect(await page(first)).toHaveLength(first);
+        return stack.statements() - before;
+      };
+      return { ten: await measure(10), hundred: await measure(100) };
+    });
+    console.info(`trainer dashboard statements: 10 clients -> ${counts.ten}, 100 -> ${counts.hundred}`);
+    expect(counts.hundred).toBe(counts.ten);
+  }, 240_000);
+});
+
 describe('the client', () => {
   it('sees their coaches, and their GDPR export holds them and is complete', async () => {
     const [client] = clients as [TestUser];
