@@ -80,15 +80,18 @@ async function fromRankList(
   limit: number,
   snippet: SQL<string>,
 ) {
-  const rows = await db
-    .select({ item: itemColumns, rank: searchTermRanks.score, snippet })
+  // The list in its index order, fenced (OFFSET 0) so the walk drives the join: otherwise, for a
+  // word that has no list, the planner may start from every item matching the text.
+  const list = db
+    .select({
+      itemId: searchTermRanks.itemId,
+      score: searchTermRanks.score,
+      createdAt: searchTermRanks.createdAt,
+    })
     .from(searchTermRanks)
-    .innerJoin(contentItems, eq(contentItems.id, searchTermRanks.itemId))
     .where(
       and(
         sql`${searchTermRanks.lexeme} = (select content.search_lexeme(${text}))`,
-        matches(text),
-        ...filters,
         cursor
           ? sql`(${searchTermRanks.score}, ${searchTermRanks.createdAt}, ${searchTermRanks.itemId}) < ${cursorKey(cursor)}`
           : undefined,
@@ -99,6 +102,18 @@ async function fromRankList(
       sql`${searchTermRanks.score} desc nulls last`,
       sql`${searchTermRanks.createdAt} desc nulls last`,
       sql`${searchTermRanks.itemId} desc nulls last`,
+    )
+    .offset(0)
+    .as('list');
+  const rows = await db
+    .select({ item: itemColumns, rank: list.score, snippet })
+    .from(list)
+    .innerJoin(contentItems, eq(contentItems.id, list.itemId))
+    .where(and(matches(text), ...filters))
+    .orderBy(
+      sql`${list.score} desc nulls last`,
+      sql`${list.createdAt} desc nulls last`,
+      sql`${list.itemId} desc nulls last`,
     )
     .limit(limit + 1);
   return rows.length > limit ? rows : null;
@@ -148,8 +163,10 @@ export async function searchContent(
         coalesce(${contentItems.description}, ${contentItems.title}),
         ${queryFor(text)},
         ${HEADLINE_OPTIONS})`;
+  // Tags select few items (a walk down a word's list would mostly skip): those rank every match,
+  // which the tags' own index narrows first.
   const rows =
-    (await fromRankList(db, text, filters, cursor, limit, snippet)) ??
+    (tags.length === 0 ? await fromRankList(db, text, filters, cursor, limit, snippet) : null) ??
     (await db
       .select({ item: itemColumns, rank, snippet })
       .from(contentItems)
