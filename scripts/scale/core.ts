@@ -71,6 +71,8 @@ export interface TableGenerator {
    * after `count` rows, so a source may be endless.
    */
   source(context: GeneratorContext): Promise<Iterable<Value[]>>;
+  /** SQL run once the table is loaded and analysed (derived data the table's readers need). */
+  afterLoad?: string;
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
@@ -294,6 +296,7 @@ export async function runSeed(target: SeedTarget, options: RunOptions): Promise<
     // VACUUM as well as ANALYZE: it empties GIN pending lists (which every search would otherwise
     // scan) and sets the visibility map, leaving the table as autovacuum would in production.
     await target.query(`VACUUM (ANALYZE) ${generator.table}`);
+    if (generator.afterLoad) await target.query(generator.afterLoad);
     outcomes.push({ table: generator.table, rows: done, seconds: (Date.now() - startedAt) / 1000 });
   }
   return outcomes;

@@ -924,6 +924,8 @@ const contentItems: TableGenerator = {
   table: 'content.content_items',
   flag: 'content-items',
   bulk: true,
+  // The search's common words and their rank lists, built from what was loaded (migration 0006).
+  afterLoad: 'select content.refresh_search_terms()',
   defaultCount: 100_000,
   references: ['training.trainers'],
   columns: [

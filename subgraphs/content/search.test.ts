@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
 import { gqlAs, signUpTrainer, type TestTrainer } from '../../testkit/trainer.js';
+import { SearchTermsRefresher } from './workers/search-terms.js';
 
 const CREATE = `mutation($input: CreateContentItemInput!) { createContentItem(input: $input) { id isPublished } }`;
 const PUBLISH = `mutation($id: ID!) { publishContentItem(id: $id) { id isPublished } }`;
@@ -334,6 +335,16 @@ describe("searchContent from common words' rank lists", () => {
     expect(lists.map((r) => r.lexeme)).toEqual(expect.arrayContaining(['squat', 'day']));
     expect(lists.find((r) => r.lexeme === 'squat')?.cutoff_score).not.toBeNull();
     expect(await answers()).toEqual(everyMatch);
+  });
+
+  it('the daily refresh keeps words in 2,000 items or more: none in this corpus', async () => {
+    await exec('select content.refresh_search_terms(2, 2)');
+    expect(await new SearchTermsRefresher(stack.runtime.database).refresh()).toBe(0);
+    const left = await rows<{ n: number }>(
+      stack.runtime.database.db,
+      sql`select count(*)::int as n from content.search_term_ranks`,
+    );
+    expect(left[0]?.n).toBe(0);
   });
 
   it('answers from the list when it can: its order is the order searches see', async () => {
