@@ -362,6 +362,8 @@ export type HealthMetricSource =
   | 'GOOGLE_FIT'
   /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
   | 'GOOGLE_HEALTH'
+  /** Android Health Connect, read on the device and sent by the Android app with syncDeviceHealthData. */
+  | 'HEALTH_CONNECT'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
