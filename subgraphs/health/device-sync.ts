@@ -25,6 +25,9 @@ import { type DeviceSyncStateRow, deviceSyncState } from './tables.js';
  *    The anchor moves in the transaction that stores the samples and retractions, only when the
  *    stored anchor is the one the batch names; otherwise nothing is written and the answer is
  *    HealthSyncAnchorStale with the stored anchor. Refused items do not hold the anchor back.
+ *
+ * Known limitation: a retracted sample keeps its (type, source, instant) key, so a new version of
+ * a record at the same instant is refused as INSTANT_TAKEN (docs/domains.md).
  */
 
 export const MAX_DELETIONS_PER_CALL = 5000;
