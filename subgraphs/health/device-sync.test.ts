@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
-import { startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { eventually, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
 
 /**
  * The on-device sync protocol (syncDeviceHealthData, healthSyncState) and the merging of sources
@@ -314,6 +315,28 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
     expect((await series(user, '2026-11-19T00:00:00Z', '2026-11-20T00:00:00Z', 'DAY'))[0].sum).toBe(300);
   });
 
+  it('stores a batch of 5,000 samples and its deletions in four statements', async () => {
+    const user = await stack.signUp();
+    const start = Date.parse('2026-10-01T00:00:00Z');
+    const samples = Array.from({ length: 5000 }, (_, i) =>
+      sample(`B${i}`, new Date(start + i * 60_000).toISOString(), i % 90),
+    );
+    await stack.gql('{ me { id } }', {}, { token: user.token }); // the gateway caches the viewer
+    const { outcome, used } = await stack.quiet(async () => {
+      const before = stack.statements();
+      const synced = await sync(user, {
+        source: 'APPLE_HEALTH',
+        nextAnchor: 'b1',
+        samples,
+        deletedSourceRecordIds: ['B0', 'B1'],
+      });
+      return { outcome: synced, used: stack.statements() - before };
+    });
+    expect(outcome).toMatchObject({ accepted: 5000, duplicates: 0, retracted: 2, errors: [] });
+    // The anchor, the samples with their record ids, the retractions, the health.metrics_recorded event.
+    expect(used).toBe(4);
+  });
+
   it('adopts a sample sent before through recordHealthMetrics instead of storing it twice', async () => {
     const user = await stack.signUp();
     await stack.gql(
@@ -339,6 +362,54 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
       deletedSourceRecordIds: ['U1'],
     });
     expect(await series(user, '2026-11-18T00:00:00Z', '2026-11-19T00:00:00Z', 'DAY')).toEqual([]);
+  });
+
+  it("erases the user's record ids, retractions, anchors and source orders with their account", async () => {
+    const user = await stack.signUp();
+    const keep = await stack.signUp();
+    for (const u of [user, keep]) {
+      await sync(u, {
+        source: 'APPLE_HEALTH',
+        nextAnchor: 'e1',
+        samples: [sample('E1', '2026-11-19T06:00:00Z', 5)],
+      });
+      await sync(u, {
+        source: 'APPLE_HEALTH',
+        anchor: 'e1',
+        nextAnchor: 'e2',
+        deletedSourceRecordIds: ['E1'],
+      });
+      await stack.gql(PRIORITY, { type: 'STEPS', sources: ['APPLE_HEALTH'] }, { token: u.token });
+    }
+    const event = {
+      id: randomUUID(),
+      type: 'user.deleted',
+      source: 'identity',
+      occurredAt: now.toISOString(),
+      payload: { userId: user.id, deletedAt: now.toISOString() },
+    };
+    await stack.runtime.bus.publish(event);
+    await stack.flushEvents();
+    const tables = [
+      'health.health_metrics',
+      'health.device_samples',
+      'health.health_metric_retractions',
+      'health.device_sync_state',
+      'health.source_priorities',
+    ];
+    const count = async (table: string, userId: string) =>
+      (
+        await rows<{ n: number }>(
+          stack.runtime.database.db,
+          sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE user_id = ${userId}::uuid`,
+        )
+      )[0]!.n;
+    await eventually(async () => {
+      for (const table of tables) {
+        expect(await count(table, user.id), table).toBe(0);
+        expect(await count(table, keep.id), table).toBe(1);
+      }
+    });
   });
 
   it('needs a signed-in user and validates the call', async () => {
