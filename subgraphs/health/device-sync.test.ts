@@ -300,6 +300,15 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
     );
     expect(stored[0]).toEqual({ n: 3, retractions: 2 });
 
+    // The data export (exportMyData: `me { ... }` through the gateway) leaves the retracted one out.
+    const exported = await stack.gql('{ exportMyData }', {}, { token: user.token });
+    expect(exported.errors).toBeUndefined();
+    const mine = exported.data.exportMyData.user;
+    expect(mine.healthMetrics.nodes.map((n: any) => n.value)).toEqual([200, 100]);
+    expect(mine.healthSyncState).toEqual([
+      expect.objectContaining({ source: 'HEALTH_CONNECT', anchor: 't2' }),
+    ]);
+
     // The record deleted before it arrived is not stored when it does; re-sending r3 is a no-op.
     const late = await sync(user, {
       source: 'HEALTH_CONNECT',
