@@ -70,6 +70,10 @@ export const BOUNDED_LISTS: Record<string, string> = {
     'buckets of the requested range, capped at MAX_BUCKETS (1000), as User.healthSeries',
   'RecordHealthMetricsResult.errors':
     'a few per sample of one call, which takes at most MAX_SAMPLES_PER_CALL (5000) samples (health/ingest.ts)',
+  'DeviceHealthDataSynced.errors':
+    'a few per sample of one batch, which takes at most MAX_SAMPLES_PER_CALL (5000) samples (health/device-sync.ts)',
+  'User.healthSyncState': 'one per DeviceHealthSource enum value (unique user and source)',
+  'User.healthSourcePriorities': 'one per HealthMetricType enum value',
   'TrackEventsResult.errors':
     'a few per event of one call, which takes at most INGEST_LIMITS.maxEventsPerCall (1000) events (analytics/ingest.ts)',
 };

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../kit/db.js';
 import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
 import { type ChildList, pagesPerParent } from '../../kit/pages-per-parent.js';
@@ -71,7 +71,8 @@ export interface MetricsFilter {
 /**
  * Each user's samples, newest first. The range is a plain comparison on recorded_date, so the
  * planner prunes the monthly partitions outside it, and each user's part of the statement stops
- * after a page (metrics.test.ts checks the plan).
+ * after a page (metrics.test.ts checks the plan). Retracted samples are not listed; the list is
+ * not merged across sources (it shows every stored sample, as the sources sent them).
  */
 export const metricSamples: ChildList<HealthMetricRow, MetricsFilter> = {
   name: 'health.metricsPage',
@@ -81,6 +82,8 @@ export const metricSamples: ChildList<HealthMetricRow, MetricsFilter> = {
   direction: 'desc',
   where: ({ metricType, from, to }) =>
     and(
+      // Samples an on-device source deleted are left out (source-priority.ts, notRetracted).
+      sql`NOT EXISTS (SELECT 1 FROM health.health_metric_retractions r WHERE r.metric_id = ${healthMetrics.id} AND r.user_id = ${healthMetrics.userId})`,
       metricType ? eq(healthMetrics.metricType, metricType) : undefined,
       from ? gte(healthMetrics.recordedAt, from) : undefined,
       to ? lt(healthMetrics.recordedAt, to) : undefined,

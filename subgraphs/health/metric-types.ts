@@ -34,10 +34,16 @@ export const SOURCES = {
   /** Legacy: samples pulled from the Fitbit Web API before it was shut down (2 Nov 2026). */
   FITBIT: 'fitbit',
   GOOGLE_HEALTH: 'google_health',
+  /** Android Health Connect, read on the device and sent with syncDeviceHealthData. */
+  HEALTH_CONNECT: 'health_connect',
 } as const;
 export type SourceName = keyof typeof SOURCES;
 export const sourceNameOf = (stored: string) =>
   (Object.keys(SOURCES) as SourceName[]).find((k) => SOURCES[k] === stored) ?? 'MANUAL';
+
+/** Sources the mobile app reads on the device and sends with syncDeviceHealthData. */
+export const DEVICE_SOURCES = ['APPLE_HEALTH', 'HEALTH_CONNECT'] as const;
+export type DeviceSourceName = (typeof DEVICE_SOURCES)[number];
 
 export const PROVIDERS = {
   APPLE_HEALTH: 'apple_health',

@@ -17,6 +17,8 @@ import { userResolvers } from './resolvers/User.js';
 import { healthMetricsRecordedResolvers, subscriptionResolvers } from './resolvers/Subscription.js';
 import { outbox, processedEvents, userTimeZones } from './tables.js';
 import { partitionMaintenance } from './workers/partitions.js';
+import { sourceNameOf } from './metric-types.js';
+import type { DeviceSyncStateRow } from './tables.js';
 import { wearableAdapters } from './providers/index.js';
 import { garminWebhookRoute, googleHealthWebhookRoute } from './webhooks.js';
 
@@ -40,6 +42,11 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
       HealthMetric: healthMetricResolvers(deps),
       HealthGoal: healthGoalResolvers(deps),
       HealthIntegration: healthIntegrationResolvers(deps),
+      DeviceHealthSyncState: {
+        source: (row: DeviceSyncStateRow) => sourceNameOf(row.source) as 'APPLE_HEALTH' | 'HEALTH_CONNECT',
+      },
+      // A refused sample's code is its own ErrorCode (BAD_USER_INPUT or CONFLICT), not its type's name.
+      DeviceHealthSampleError: { code: (problem: { code: string }) => problem.code },
     },
     routes: [googleHealthWebhookRoute(deps), ...(garminRoute ? [garminRoute] : [])],
     background: [

@@ -180,6 +180,79 @@ export const coachingRelationships = relationshipCopyTable(health, 'coaching_rel
   owner: 'user_id',
 });
 
+/**
+ * On-device sources (HealthKit, Health Connect): which stored sample each source record id became.
+ * The record id is the idempotency key of syncDeviceHealthData; it cannot be a unique key of the
+ * partitioned health_metrics (whose unique keys must carry recorded_date), so it lives here, one
+ * row per (user, source, record id), next to the content it was first stored with.
+ */
+export const deviceSamples = health.table(
+  'device_samples',
+  {
+    userId: uuid('user_id').notNull(),
+    source: varchar('source', { length: 32 }).notNull(),
+    sourceRecordId: varchar('source_record_id', { length: 128 }).notNull(),
+    metricId: uuid('metric_id').notNull(),
+    metricType: varchar('metric_type', { length: 32 }).notNull(),
+    value: numeric('value', { precision: 10, scale: 2 }).notNull(),
+    recordedAt: timestamp('recorded_date', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.source, t.sourceRecordId] }),
+    index('device_samples_metric_idx').on(t.metricId),
+  ],
+);
+
+/**
+ * Samples an on-device source deleted, by source record id. health_metrics rows stay as they are
+ * (they are immutable); every reader leaves out the sample a retraction names (metric_id; null
+ * when the record id was never received, which keeps it from being stored later).
+ */
+export const metricRetractions = health.table(
+  'health_metric_retractions',
+  {
+    userId: uuid('user_id').notNull(),
+    source: varchar('source', { length: 32 }).notNull(),
+    sourceRecordId: varchar('source_record_id', { length: 128 }).notNull(),
+    metricId: uuid('metric_id'),
+    recordedAt: timestamp('recorded_date', { withTimezone: true }),
+    retractedAt: timestamp('retracted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.source, t.sourceRecordId] }),
+    index('health_metric_retractions_metric_idx').on(t.metricId),
+  ],
+);
+
+/**
+ * Per user and on-device source, the anchor the app last committed with syncDeviceHealthData
+ * (opaque to the API); it moves in the transaction that stores the batch.
+ */
+export const deviceSyncState = health.table(
+  'device_sync_state',
+  {
+    userId: uuid('user_id').notNull(),
+    source: varchar('source', { length: 32 }).notNull(),
+    anchor: text('anchor').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source] })],
+);
+export type DeviceSyncStateRow = typeof deviceSyncState.$inferSelect;
+
+/** A user's own order of sources for one metric type (source-priority.ts); the default without a row. */
+export const sourcePriorities = health.table(
+  'source_priorities',
+  {
+    userId: uuid('user_id').notNull(),
+    metricType: varchar('metric_type', { length: 32 }).notNull(),
+    sources: varchar('sources', { length: 32 }).array().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.metricType] })],
+);
+
 export const outbox = outboxTable(health);
 export const processedEvents = processedEventsTable(health);
 /** Identity's users' time zones (kit/time-zones.ts): series in local days default to them. */

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { HealthUser as HealthUserModel } from '../access.js';
-import type { HealthMetricRow as HealthMetricRowModel, HealthGoalRow as HealthGoalRowModel, HealthIntegrationRow as HealthIntegrationRowModel } from '../tables.js';
+import type { HealthMetricRow as HealthMetricRowModel, HealthGoalRow as HealthGoalRowModel, HealthIntegrationRow as HealthIntegrationRowModel, DeviceSyncStateRow as DeviceSyncStateRowModel } from '../tables.js';
 import type { CoachingKey as CoachingKeyModel } from '../coaching.js';
 import type { HealthMetricsRecordedModel as HealthMetricsRecordedModelModel } from '../live.js';
+import type { SourcePriority as SourcePriorityModel } from '../source-priority.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -51,6 +52,97 @@ export type CreateHealthGoalInput = {
   targetValue: Scalars['Float']['input'];
   /** The metric's unit (HealthMetricType says which); the type's unit when left out, any other is refused. */
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * The batch is stored and its anchor committed, in one transaction. Valid samples are stored,
+ * refused ones listed in errors (they do not hold the anchor back); accepted + duplicates + the
+ * number of distinct indexes in errors is the number of samples.
+ */
+export type DeviceHealthDataSynced = {
+  __typename?: 'DeviceHealthDataSynced';
+  /** Samples stored by this batch. */
+  accepted: Scalars['Int']['output'];
+  /** The anchor now committed (the batch's nextAnchor). */
+  anchor: Scalars['String']['output'];
+  /**
+   * Samples already stored under their record id with the same content, or whose record id was
+   * deleted before: nothing changed.
+   */
+  duplicates: Scalars['Int']['output'];
+  /** Every problem of every refused sample; empty when all were stored. */
+  errors: Array<DeviceHealthSampleError>;
+  /** Deleted record ids recorded by this batch (ids deleted before are not counted again). */
+  retracted: Scalars['Int']['output'];
+  /** The source. */
+  source: DeviceHealthSource;
+};
+
+/** One refused sample of syncDeviceHealthData; the batch's valid samples were stored. */
+export type DeviceHealthSampleError = Problem & {
+  __typename?: 'DeviceHealthSampleError';
+  /** The ErrorCode an error about this sample would carry: BAD_USER_INPUT (INVALID) or CONFLICT. */
+  code: Scalars['String']['output'];
+  /** The input field at fault as a path from the mutation's arguments, e.g. input.samples.3.value. */
+  field: Scalars['String']['output'];
+  /** The sample's position in input.samples, from 0. */
+  index: Scalars['Int']['output'];
+  /** Human-readable explanation, safe to show to the user. */
+  message: Scalars['String']['output'];
+  /** Why, for switching in code. */
+  reason: DeviceHealthSampleErrorReason;
+};
+
+/** Why a sample of a sync batch was refused. */
+export type DeviceHealthSampleErrorReason =
+  /**
+   * Another sample of this source has the same type and instant (one is kept per type, source and
+   * instant): code CONFLICT.
+   */
+  | 'INSTANT_TAKEN'
+  /** The sample is invalid (unit, value, instant, record id): code BAD_USER_INPUT. */
+  | 'INVALID'
+  /**
+   * The record id was stored before with another type, value or instant: code CONFLICT. The first
+   * version stands; send a change as a deletion of the old id and a new id.
+   */
+  | 'RECORD_CHANGED';
+
+/** One sample read from an on-device health store. */
+export type DeviceHealthSampleInput = {
+  /** What was measured. */
+  metricType: HealthMetricType;
+  /** When it was measured (a HealthKit sample's startDate): on or after 2000-01-01 and not more than 5 minutes in the future. */
+  recordedAt: Scalars['DateTime']['input'];
+  /** The device that measured it, up to 100 characters. */
+  sourceDevice?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The store's own id of the record (HealthKit UUID, Health Connect record id), 1-128 characters:
+   * the idempotency key. Sending it again with the same content changes nothing.
+   */
+  sourceRecordId: Scalars['String']['input'];
+  /** The unit, which is the type's unit; the type's unit when left out. Any other unit refuses the sample. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** The value: finite, not negative, below 100,000,000, at most two decimals are kept. */
+  value: Scalars['Float']['input'];
+};
+
+/** A health store the mobile app reads on the device and sends with syncDeviceHealthData. */
+export type DeviceHealthSource =
+  /** Apple HealthKit (iOS); record ids are HealthKit sample UUIDs. */
+  | 'APPLE_HEALTH'
+  /** Android Health Connect; record ids are Health Connect record ids (metadata.id). */
+  | 'HEALTH_CONNECT';
+
+/** Where the app's sync of one on-device source stands. */
+export type DeviceHealthSyncState = {
+  __typename?: 'DeviceHealthSyncState';
+  /** The anchor the app committed with its last accepted batch (opaque to the API); send it as the next batch's anchor. */
+  anchor: Scalars['String']['output'];
+  /** The on-device source. */
+  source: DeviceHealthSource;
+  /** When that batch was stored. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** How far the history pulled after connecting has come. */
@@ -273,6 +365,8 @@ export type HealthMetricSource =
   | 'GOOGLE_FIT'
   /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
   | 'GOOGLE_HEALTH'
+  /** Android Health Connect, read on the device and sent by the Android app with syncDeviceHealthData. */
+  | 'HEALTH_CONNECT'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
@@ -344,6 +438,38 @@ export type HealthSeriesPoint = {
   sum?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Which source counts for one metric when several report it. Samples are merged in 5-minute slots
+ * (by recordedAt): in each slot only the samples of the first source in this order that has data
+ * count, for healthSeries, goal progress and latestHealthMetrics.
+ */
+export type HealthSourcePriority = {
+  __typename?: 'HealthSourcePriority';
+  /** True while the user has not chosen an order for this metric (the default applies). */
+  isDefault: Scalars['Boolean']['output'];
+  /** The metric. */
+  metricType: HealthMetricType;
+  /** Every source, highest priority first. */
+  sources: Array<HealthMetricSource>;
+};
+
+/**
+ * The batch named an anchor that is not the committed one (another batch, e.g. from a second
+ * device or a retry, committed first): nothing was stored. Read currentAnchor (or healthSyncState)
+ * and send the changes since it again.
+ */
+export type HealthSyncAnchorStale = Problem & {
+  __typename?: 'HealthSyncAnchorStale';
+  /** Stable code of the outcome, always HEALTH_SYNC_ANCHOR_STALE. */
+  code: Scalars['String']['output'];
+  /** The anchor committed now; null when this source was never synced. */
+  currentAnchor?: Maybe<Scalars['String']['output']>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The source. */
+  source: DeviceHealthSource;
+};
+
 /** Why the last sync of an integration failed; it is retried on its own, after a pause. */
 export type HealthSyncError =
   /** The provider's answer could not be used. */
@@ -384,12 +510,24 @@ export type Mutation = {
    */
   recordHealthMetrics: RecordHealthMetricsResult;
   /**
+   * Sets the signed-in user's order of sources for one metric, highest priority first; sources left
+   * out follow in the default order. An empty list returns to the default.
+   */
+  setHealthSourcePriority: HealthSourcePriority;
+  /**
    * Starts connecting a provider the server pulls from (GARMIN, GOOGLE_HEALTH) for the signed-in
    * user: returns the provider's consent page. The state and PKCE verifier stay on the server, valid
    * 10 minutes, usable once, and the flow is bound to this user and client: a browser gets the
    * HttpOnly flow cookie, a native app gets flowSecret.
    */
   startHealthIntegration: HealthIntegrationStart;
+  /**
+   * The on-device sync protocol: stores one batch of an on-device source's changes (new samples by
+   * record id, deleted record ids) for the signed-in user and commits its nextAnchor in the same
+   * transaction, if anchor is the committed one (HealthSyncAnchorStale otherwise, nothing stored).
+   * More than 5,000 samples or deleted ids is refused whole with BAD_USER_INPUT.
+   */
+  syncDeviceHealthData: SyncDeviceHealthDataResult;
   /** Changes one of the signed-in user's goals. */
   updateHealthGoal: HealthGoal;
 };
@@ -428,10 +566,21 @@ export type MutationRecordHealthMetricsArgs = {
 };
 
 
+export type MutationSetHealthSourcePriorityArgs = {
+  metricType: HealthMetricType;
+  sources: Array<HealthMetricSource>;
+};
+
+
 export type MutationStartHealthIntegrationArgs = {
   client?: InputMaybe<OAuthClient>;
   provider: HealthProvider;
   redirectUri: Scalars['String']['input'];
+};
+
+
+export type MutationSyncDeviceHealthDataArgs = {
+  input: SyncDeviceHealthDataInput;
 };
 
 
@@ -514,6 +663,23 @@ export type Subscription = {
 export type SubscriptionHealthMetricsRecordedArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** One batch of changes of an on-device source since the anchor the app last committed. */
+export type SyncDeviceHealthDataInput = {
+  /** The anchor of healthSyncState the batch starts from; null on the first sync of this source. */
+  anchor?: InputMaybe<Scalars['String']['input']>;
+  /** Record ids the source deleted, at most 5,000: their samples are left out of every read from now on. */
+  deletedSourceRecordIds?: Array<Scalars['String']['input']>;
+  /** The anchor to commit with this batch (opaque, 1-4,096 characters): the next batch starts from it. */
+  nextAnchor: Scalars['String']['input'];
+  /** New samples, at most 5,000. */
+  samples?: Array<DeviceHealthSampleInput>;
+  /** The on-device source. */
+  source: DeviceHealthSource;
+};
+
+/** The outcome of syncDeviceHealthData. */
+export type SyncDeviceHealthDataResult = DeviceHealthDataSynced | HealthSyncAnchorStale;
 
 /** The width of a series bucket, measured on the wall clock of the requested time zone. */
 export type TimeBucket =
@@ -609,6 +775,17 @@ export type User = {
    * At most 1,000 buckets per call. Owner only.
    */
   healthSeries?: Maybe<Array<HealthSeriesPoint>>;
+  /**
+   * The order in which sources win when several report the same metric (see
+   * setHealthSourcePriority): the user's own or the default, per requested type. Owner only.
+   */
+  healthSourcePriorities?: Maybe<Array<HealthSourcePriority>>;
+  /**
+   * Per on-device source the app has synced (APPLE_HEALTH, HEALTH_CONNECT), the anchor it last
+   * committed with syncDeviceHealthData: the app resumes from it. Sources never synced are left out.
+   * Owner only.
+   */
+  healthSyncState?: Maybe<Array<DeviceHealthSyncState>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** The newest sample of each requested type (types with no sample are left out). Owner only. */
@@ -655,6 +832,16 @@ export type UserHealthSeriesArgs = {
   metricType: HealthMetricType;
   timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/**
+ * The owner's account, extended with health data. Only the user themself can read these fields.
+ * They are nullable so that, when the health service is unavailable, the rest of the user still
+ * arrives: the field is null and the response carries an error for it.
+ */
+export type UserHealthSourcePrioritiesArgs = {
+  metricTypes?: InputMaybe<Array<HealthMetricType>>;
 };
 
 
@@ -779,13 +966,19 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<HealthIntegrationConnected, 'integration'> & { integration: _RefType['HealthIntegration'] } )
     | ( Omit<HealthIntegrationFailed, 'code'> )
   ;
+  SyncDeviceHealthDataResult:
+    | ( Omit<DeviceHealthDataSynced, 'errors'> & { errors: Array<_RefType['DeviceHealthSampleError']> } )
+    | ( Omit<HealthSyncAnchorStale, 'code'> )
+  ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Problem:
+    | ( Omit<DeviceHealthSampleError, 'code'> )
     | ( Omit<HealthIntegrationFailed, 'code'> )
     | ( Omit<HealthMetricInputError, 'code'> )
+    | ( Omit<HealthSyncAnchorStale, 'code'> )
   ;
 };
 
@@ -798,9 +991,15 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeviceHealthDataSynced: ResolverTypeWrapper<Omit<DeviceHealthDataSynced, 'errors'> & { errors: Array<ResolversTypes['DeviceHealthSampleError']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DeviceHealthSampleError: ResolverTypeWrapper<Omit<DeviceHealthSampleError, 'code'>>;
+  DeviceHealthSampleErrorReason: DeviceHealthSampleErrorReason;
+  DeviceHealthSampleInput: DeviceHealthSampleInput;
+  DeviceHealthSource: DeviceHealthSource;
+  DeviceHealthSyncState: ResolverTypeWrapper<DeviceSyncStateRowModel>;
   HealthBackfill: ResolverTypeWrapper<HealthBackfill>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   HealthGoal: ResolverTypeWrapper<HealthGoalRowModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   HealthGoalConnection: ResolverTypeWrapper<Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> }>;
@@ -820,6 +1019,8 @@ export type ResolversTypes = {
   HealthMetricsRecorded: ResolverTypeWrapper<HealthMetricsRecordedModelModel>;
   HealthProvider: HealthProvider;
   HealthSeriesPoint: ResolverTypeWrapper<HealthSeriesPoint>;
+  HealthSourcePriority: ResolverTypeWrapper<SourcePriorityModel>;
+  HealthSyncAnchorStale: ResolverTypeWrapper<Omit<HealthSyncAnchorStale, 'code'>>;
   HealthSyncError: HealthSyncError;
   LocalDateRange: LocalDateRange;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -828,6 +1029,8 @@ export type ResolversTypes = {
   Problem: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Problem']>;
   RecordHealthMetricsResult: ResolverTypeWrapper<Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversTypes['HealthMetricInputError']> }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SyncDeviceHealthDataInput: SyncDeviceHealthDataInput;
+  SyncDeviceHealthDataResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SyncDeviceHealthDataResult']>;
   TimeBucket: TimeBucket;
   TimeZone: ResolverTypeWrapper<Scalars['TimeZone']['output']>;
   TrainerClient: ResolverTypeWrapper<CoachingKeyModel>;
@@ -844,9 +1047,13 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeviceHealthDataSynced: Omit<DeviceHealthDataSynced, 'errors'> & { errors: Array<ResolversParentTypes['DeviceHealthSampleError']> };
+  Int: Scalars['Int']['output'];
+  DeviceHealthSampleError: Omit<DeviceHealthSampleError, 'code'>;
+  DeviceHealthSampleInput: DeviceHealthSampleInput;
+  DeviceHealthSyncState: DeviceSyncStateRowModel;
   HealthBackfill: HealthBackfill;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   HealthGoal: HealthGoalRowModel;
   ID: Scalars['ID']['output'];
   HealthGoalConnection: Omit<HealthGoalConnection, 'nodes' | 'totalCount'> & { nodes: Array<ResolversTypes['HealthGoal']>; totalCount: () => Promise<number> };
@@ -861,12 +1068,16 @@ export type ResolversParentTypes = {
   HealthMetricInputError: Omit<HealthMetricInputError, 'code'>;
   HealthMetricsRecorded: HealthMetricsRecordedModelModel;
   HealthSeriesPoint: HealthSeriesPoint;
+  HealthSourcePriority: SourcePriorityModel;
+  HealthSyncAnchorStale: Omit<HealthSyncAnchorStale, 'code'>;
   LocalDateRange: LocalDateRange;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Problem: ResolversInterfaceTypes<ResolversParentTypes>['Problem'];
   RecordHealthMetricsResult: Omit<RecordHealthMetricsResult, 'errors'> & { errors: Array<ResolversParentTypes['HealthMetricInputError']> };
   Subscription: Record<PropertyKey, never>;
+  SyncDeviceHealthDataInput: SyncDeviceHealthDataInput;
+  SyncDeviceHealthDataResult: ResolversUnionTypes<ResolversParentTypes>['SyncDeviceHealthDataResult'];
   TimeZone: Scalars['TimeZone']['output'];
   TrainerClient: CoachingKeyModel;
   UpdateHealthGoalInput: UpdateHealthGoalInput;
@@ -884,6 +1095,31 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeviceHealthDataSyncedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeviceHealthDataSynced'] = ResolversParentTypes['DeviceHealthDataSynced']> = {
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  anchor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['DeviceHealthSampleError']>, ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DeviceHealthSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeviceHealthSampleErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeviceHealthSampleError'] = ResolversParentTypes['DeviceHealthSampleError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DeviceHealthSampleErrorReason'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DeviceHealthSyncStateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeviceHealthSyncState'] = ResolversParentTypes['DeviceHealthSyncState']> = {
+  anchor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DeviceHealthSource'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type HealthBackfillResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthBackfill'] = ResolversParentTypes['HealthBackfill']> = {
   done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -994,6 +1230,20 @@ export type HealthSeriesPointResolvers<ContextType = RequestContext, ParentType 
   sum?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type HealthSourcePriorityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSourcePriority'] = ResolversParentTypes['HealthSourcePriority']> = {
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metricType?: Resolver<ResolversTypes['HealthMetricType'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['HealthMetricSource']>, ParentType, ContextType>;
+};
+
+export type HealthSyncAnchorStaleResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HealthSyncAnchorStale'] = ResolversParentTypes['HealthSyncAnchorStale']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentAnchor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['DeviceHealthSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   completeHealthIntegration?: Resolver<ResolversTypes['CompleteHealthIntegrationResult'], ParentType, ContextType, RequireFields<MutationCompleteHealthIntegrationArgs, 'code' | 'provider' | 'state'>>;
   connectHealthIntegration?: Resolver<ResolversTypes['HealthIntegration'], ParentType, ContextType, RequireFields<MutationConnectHealthIntegrationArgs, 'input'>>;
@@ -1001,7 +1251,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deactivateHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationDeactivateHealthGoalArgs, 'id'>>;
   disconnectHealthIntegration?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisconnectHealthIntegrationArgs, 'provider'>>;
   recordHealthMetrics?: Resolver<ResolversTypes['RecordHealthMetricsResult'], ParentType, ContextType, RequireFields<MutationRecordHealthMetricsArgs, 'input'>>;
+  setHealthSourcePriority?: Resolver<ResolversTypes['HealthSourcePriority'], ParentType, ContextType, RequireFields<MutationSetHealthSourcePriorityArgs, 'metricType' | 'sources'>>;
   startHealthIntegration?: Resolver<ResolversTypes['HealthIntegrationStart'], ParentType, ContextType, RequireFields<MutationStartHealthIntegrationArgs, 'client' | 'provider' | 'redirectUri'>>;
+  syncDeviceHealthData?: Resolver<ResolversTypes['SyncDeviceHealthDataResult'], ParentType, ContextType, RequireFields<MutationSyncDeviceHealthDataArgs, 'input'>>;
   updateHealthGoal?: Resolver<ResolversTypes['HealthGoal'], ParentType, ContextType, RequireFields<MutationUpdateHealthGoalArgs, 'id' | 'input'>>;
 };
 
@@ -1011,7 +1263,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ProblemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = {
-  __resolveType: TypeResolveFn<'HealthIntegrationFailed' | 'HealthMetricInputError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'DeviceHealthSampleError' | 'HealthIntegrationFailed' | 'HealthMetricInputError' | 'HealthSyncAnchorStale', ParentType, ContextType>;
 };
 
 export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordHealthMetricsResult'] = ResolversParentTypes['RecordHealthMetricsResult']> = {
@@ -1022,6 +1274,10 @@ export type RecordHealthMetricsResultResolvers<ContextType = RequestContext, Par
 
 export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   healthMetricsRecorded?: SubscriptionResolver<ResolversTypes['HealthMetricsRecorded'], "healthMetricsRecorded", ParentType, ContextType, Partial<SubscriptionHealthMetricsRecordedArgs>>;
+};
+
+export type SyncDeviceHealthDataResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SyncDeviceHealthDataResult'] = ResolversParentTypes['SyncDeviceHealthDataResult']> = {
+  __resolveType: TypeResolveFn<'DeviceHealthDataSynced' | 'HealthSyncAnchorStale', ParentType, ContextType>;
 };
 
 export interface TimeZoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['TimeZone'], any> {
@@ -1042,6 +1298,8 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   healthIntegrations?: Resolver<Maybe<Array<ResolversTypes['HealthIntegration']>>, ParentType, ContextType>;
   healthMetrics?: Resolver<Maybe<ResolversTypes['HealthMetricConnection']>, ParentType, ContextType, RequireFields<UserHealthMetricsArgs, 'first'>>;
   healthSeries?: Resolver<Maybe<Array<ResolversTypes['HealthSeriesPoint']>>, ParentType, ContextType, RequireFields<UserHealthSeriesArgs, 'bucket' | 'includeEmpty' | 'metricType'>>;
+  healthSourcePriorities?: Resolver<Maybe<Array<ResolversTypes['HealthSourcePriority']>>, ParentType, ContextType, Partial<UserHealthSourcePrioritiesArgs>>;
+  healthSyncState?: Resolver<Maybe<Array<ResolversTypes['DeviceHealthSyncState']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latestHealthMetrics?: Resolver<Maybe<Array<ResolversTypes['HealthMetric']>>, ParentType, ContextType, Partial<UserLatestHealthMetricsArgs>>;
 };
@@ -1050,6 +1308,9 @@ export type Resolvers<ContextType = RequestContext> = {
   CompleteHealthIntegrationResult?: CompleteHealthIntegrationResultResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeviceHealthDataSynced?: DeviceHealthDataSyncedResolvers<ContextType>;
+  DeviceHealthSampleError?: DeviceHealthSampleErrorResolvers<ContextType>;
+  DeviceHealthSyncState?: DeviceHealthSyncStateResolvers<ContextType>;
   HealthBackfill?: HealthBackfillResolvers<ContextType>;
   HealthGoal?: HealthGoalResolvers<ContextType>;
   HealthGoalConnection?: HealthGoalConnectionResolvers<ContextType>;
@@ -1063,11 +1324,14 @@ export type Resolvers<ContextType = RequestContext> = {
   HealthMetricInputError?: HealthMetricInputErrorResolvers<ContextType>;
   HealthMetricsRecorded?: HealthMetricsRecordedResolvers<ContextType>;
   HealthSeriesPoint?: HealthSeriesPointResolvers<ContextType>;
+  HealthSourcePriority?: HealthSourcePriorityResolvers<ContextType>;
+  HealthSyncAnchorStale?: HealthSyncAnchorStaleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;
   RecordHealthMetricsResult?: RecordHealthMetricsResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SyncDeviceHealthDataResult?: SyncDeviceHealthDataResultResolvers<ContextType>;
   TimeZone?: GraphQLScalarType;
   TrainerClient?: TrainerClientResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -3,7 +3,9 @@ import { itemProblems } from '../../../kit/problems.js';
 import type { RequestContext } from '../../../kit/subgraph.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
+import { syncDeviceBatch } from '../device-sync.js';
 import { ingestSamples } from '../ingest.js';
+import { setSourcePriority } from '../source-priority.js';
 import { completeConnect, connectIntegration, disconnectIntegration, startConnect } from '../integrations.js';
 import { announceSamples } from '../live.js';
 import type { HealthDeps } from '../deps.js';
@@ -35,6 +37,42 @@ export function mutationResolvers(
       });
       return { ...outcome, errors: itemProblems('input', outcome.errors) };
     },
+
+    syncDeviceHealthData: async (_parent, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      const outcome = await db.transaction(async (tx) => {
+        const synced = await syncDeviceBatch(tx, deps.clock, viewer.userId, input);
+        if (synced.kind === 'synced')
+          await announceSamples(tx, deps.clock, viewer.userId, synced.stored, synced);
+        return synced;
+      });
+      if (outcome.kind === 'stale') {
+        return {
+          __typename: 'HealthSyncAnchorStale' as const,
+          source: input.source,
+          currentAnchor: outcome.currentAnchor,
+          message:
+            outcome.currentAnchor === null
+              ? 'This source was never synced: send the first batch with no anchor.'
+              : 'Another batch moved the sync anchor on; resume from currentAnchor.',
+        };
+      }
+      return {
+        __typename: 'DeviceHealthDataSynced' as const,
+        source: input.source,
+        anchor: outcome.anchor,
+        accepted: outcome.accepted,
+        duplicates: outcome.duplicates,
+        retracted: outcome.retracted,
+        errors: outcome.errors.map((e) => ({
+          ...e,
+          field: ['input', 'samples', String(e.index), e.field].join('.'),
+        })),
+      };
+    },
+
+    setHealthSourcePriority: (_parent, { metricType, sources }, ctx) =>
+      setSourcePriority(db, deps.clock, requireViewer(ctx).userId, metricType, sources),
 
     createHealthGoal: (_parent, { input }, ctx) =>
       createGoal(db, deps.clock, requireViewer(ctx).userId, input),

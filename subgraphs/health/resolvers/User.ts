@@ -4,7 +4,9 @@ import { type HealthUser, requireOwner } from '../access.js';
 import type { HealthDeps } from '../deps.js';
 import type { UserResolvers } from '../generated/resolvers-types.js';
 import { goalsPageLoader, integrationsByUser, metricsPageLoader } from '../loaders.js';
-import { storedType } from '../metric-types.js';
+import { syncStatesOf } from '../device-sync.js';
+import { METRIC_TYPE_NAMES, storedType } from '../metric-types.js';
+import { priorityLoader, type SourcePriority } from '../source-priority.js';
 import { checkRange, healthSeriesOf, latestHealthMetricsOf } from '../series.js';
 
 export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, HealthUser> {
@@ -51,6 +53,19 @@ export function userResolvers(deps: HealthDeps): UserResolvers<RequestContext, H
     healthIntegrations: async (user, _args, ctx) => {
       requireOwner(user, ctx);
       return integrationsByUser(ctx, db).load(user.id);
+    },
+
+    healthSyncState: async (user, _args, ctx) => {
+      requireOwner(user, ctx);
+      return syncStatesOf(db, user.id);
+    },
+
+    healthSourcePriorities: async (user, args, ctx) => {
+      requireOwner(user, ctx);
+      const types = [...new Set(args.metricTypes ?? METRIC_TYPE_NAMES)];
+      return priorityLoader(ctx, db).loadMany(
+        types.map((metricType) => ({ userId: user.id, metricType })),
+      ) as Promise<SourcePriority[]>;
     },
   };
 }

@@ -258,6 +258,47 @@ export type CreateWorkoutPlanInput = {
   targetAudience?: string | null | undefined;
 };
 
+/** Why a sample of a sync batch was refused. */
+export type DeviceHealthSampleErrorReason =
+  /**
+   * Another sample of this source has the same type and instant (one is kept per type, source and
+   * instant): code CONFLICT.
+   */
+  | 'INSTANT_TAKEN'
+  /** The sample is invalid (unit, value, instant, record id): code BAD_USER_INPUT. */
+  | 'INVALID'
+  /**
+   * The record id was stored before with another type, value or instant: code CONFLICT. The first
+   * version stands; send a change as a deletion of the old id and a new id.
+   */
+  | 'RECORD_CHANGED';
+
+/** One sample read from an on-device health store. */
+export type DeviceHealthSampleInput = {
+  /** What was measured. */
+  metricType: HealthMetricType;
+  /** When it was measured (a HealthKit sample's startDate): on or after 2000-01-01 and not more than 5 minutes in the future. */
+  recordedAt: string;
+  /** The device that measured it, up to 100 characters. */
+  sourceDevice?: string | null | undefined;
+  /**
+   * The store's own id of the record (HealthKit UUID, Health Connect record id), 1-128 characters:
+   * the idempotency key. Sending it again with the same content changes nothing.
+   */
+  sourceRecordId: string;
+  /** The unit, which is the type's unit; the type's unit when left out. Any other unit refuses the sample. */
+  unit?: string | null | undefined;
+  /** The value: finite, not negative, below 100,000,000, at most two decimals are kept. */
+  value: number;
+};
+
+/** A health store the mobile app reads on the device and sends with syncDeviceHealthData. */
+export type DeviceHealthSource =
+  /** Apple HealthKit (iOS); record ids are HealthKit sample UUIDs. */
+  | 'APPLE_HEALTH'
+  /** Android Health Connect; record ids are Health Connect record ids (metadata.id). */
+  | 'HEALTH_CONNECT';
+
 /** How demanding content or a course is. */
 export type Difficulty =
   /** For experienced athletes. */
@@ -362,6 +403,8 @@ export type HealthMetricSource =
   | 'GOOGLE_FIT'
   /** Pulled from the Google Health API (Fitbit and Pixel devices) by the sync worker. */
   | 'GOOGLE_HEALTH'
+  /** Android Health Connect, read on the device and sent by the Android app with syncDeviceHealthData. */
+  | 'HEALTH_CONNECT'
   /** Entered by the user in the app. */
   | 'MANUAL';
 
@@ -618,6 +661,20 @@ export type SubscriptionStatus =
   | 'EXPIRED'
   /** A paid plan waiting for its first payment. */
   | 'PENDING';
+
+/** One batch of changes of an on-device source since the anchor the app last committed. */
+export type SyncDeviceHealthDataInput = {
+  /** The anchor of healthSyncState the batch starts from; null on the first sync of this source. */
+  anchor?: string | null | undefined;
+  /** Record ids the source deleted, at most 5,000: their samples are left out of every read from now on. */
+  deletedSourceRecordIds?: Array<string>;
+  /** The anchor to commit with this batch (opaque, 1-4,096 characters): the next batch starts from it. */
+  nextAnchor: string;
+  /** New samples, at most 5,000. */
+  samples?: Array<DeviceHealthSampleInput>;
+  /** The on-device source. */
+  source: DeviceHealthSource;
+};
 
 /** Goal changes; fields left out keep their value. */
 export type UpdateHealthGoalInput = {
@@ -1002,6 +1059,18 @@ export type HealthMetricsRecordedSubscriptionVariables = Exact<{
 
 export type HealthMetricsRecordedSubscription = { healthMetricsRecorded: { accepted: number, from: string, to: string, recordedAt: string, user: { id: string, username: string } } };
 
+export type HealthSourcePrioritiesQueryVariables = Exact<{
+  metricTypes?: Array<HealthMetricType> | HealthMetricType | null | undefined;
+}>;
+
+
+export type HealthSourcePrioritiesQuery = { me: { id: string, healthSourcePriorities: Array<{ metricType: HealthMetricType, sources: Array<HealthMetricSource>, isDefault: boolean }> | null } | null };
+
+export type HealthSyncStateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthSyncStateQuery = { me: { id: string, healthSyncState: Array<{ source: DeviceHealthSource, anchor: string, updatedAt: string }> | null } | null };
+
 export type HeartRateByHourQueryVariables = Exact<{
   from: string;
   to: string;
@@ -1018,6 +1087,14 @@ export type RecordHealthMetricsMutationVariables = Exact<{
 
 export type RecordHealthMetricsMutation = { recordHealthMetrics: { accepted: number, duplicates: number, errors: Array<{ index: number, field: string, code: string, message: string }> } };
 
+export type SetHealthSourcePriorityMutationVariables = Exact<{
+  metricType: HealthMetricType;
+  sources: Array<HealthMetricSource> | HealthMetricSource;
+}>;
+
+
+export type SetHealthSourcePriorityMutation = { setHealthSourcePriority: { metricType: HealthMetricType, sources: Array<HealthMetricSource>, isDefault: boolean } };
+
 export type StartHealthIntegrationMutationVariables = Exact<{
   provider: HealthProvider;
   redirectUri: string;
@@ -1026,6 +1103,16 @@ export type StartHealthIntegrationMutationVariables = Exact<{
 
 
 export type StartHealthIntegrationMutation = { startHealthIntegration: { authorizationUrl: string, state: string, flowSecret: string | null, expiresAt: string } };
+
+export type SyncDeviceHealthDataMutationVariables = Exact<{
+  input: SyncDeviceHealthDataInput;
+}>;
+
+
+export type SyncDeviceHealthDataMutation = { syncDeviceHealthData:
+    | { __typename: 'DeviceHealthDataSynced', source: DeviceHealthSource, anchor: string, accepted: number, duplicates: number, retracted: number, errors: Array<{ index: number, field: string, code: string, reason: DeviceHealthSampleErrorReason, message: string }> }
+    | { __typename: 'HealthSyncAnchorStale', source: DeviceHealthSource, currentAnchor: string | null, code: string, message: string }
+   };
 
 export type UpdateHealthGoalMutationVariables = Exact<{
   id: string | number;
@@ -2165,6 +2252,30 @@ export const HealthMetricsRecordedDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:3de572dd8dcba4159b211f9bd7075451d5e3ae4df340eaf3c66bf2e892b40108"}) as unknown as TypedDocumentString<HealthMetricsRecordedSubscription, HealthMetricsRecordedSubscriptionVariables>;
+export const HealthSourcePrioritiesDocument = new TypedDocumentString(`
+    query HealthSourcePriorities($metricTypes: [HealthMetricType!]) {
+  me {
+    id
+    healthSourcePriorities(metricTypes: $metricTypes) {
+      metricType
+      sources
+      isDefault
+    }
+  }
+}
+    `, {"hash":"sha256:9e87e75c958a4413d312f139f96d2919e06c1635c80440aea426bbe4135149c3"}) as unknown as TypedDocumentString<HealthSourcePrioritiesQuery, HealthSourcePrioritiesQueryVariables>;
+export const HealthSyncStateDocument = new TypedDocumentString(`
+    query HealthSyncState {
+  me {
+    id
+    healthSyncState {
+      source
+      anchor
+      updatedAt
+    }
+  }
+}
+    `, {"hash":"sha256:cb62a5238a3716bda46de119031c79cc67908a6a7417799b81260dbd87e32a9d"}) as unknown as TypedDocumentString<HealthSyncStateQuery, HealthSyncStateQueryVariables>;
 export const HeartRateByHourDocument = new TypedDocumentString(`
     query HeartRateByHour($from: DateTime!, $to: DateTime!, $timeZone: TimeZone) {
   me {
@@ -2198,6 +2309,15 @@ export const RecordHealthMetricsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:9635ee9b8e4cc8291945535511a5f302f6101e2a0f6fa95c7adc6ac848252119"}) as unknown as TypedDocumentString<RecordHealthMetricsMutation, RecordHealthMetricsMutationVariables>;
+export const SetHealthSourcePriorityDocument = new TypedDocumentString(`
+    mutation SetHealthSourcePriority($metricType: HealthMetricType!, $sources: [HealthMetricSource!]!) {
+  setHealthSourcePriority(metricType: $metricType, sources: $sources) {
+    metricType
+    sources
+    isDefault
+  }
+}
+    `, {"hash":"sha256:540175a669c1d85f04d52322700e167cbeaebd99d056a83b6d28440ef2b96053"}) as unknown as TypedDocumentString<SetHealthSourcePriorityMutation, SetHealthSourcePriorityMutationVariables>;
 export const StartHealthIntegrationDocument = new TypedDocumentString(`
     mutation StartHealthIntegration($provider: HealthProvider!, $redirectUri: String!, $client: OAuthClient) {
   startHealthIntegration(
@@ -2212,6 +2332,33 @@ export const StartHealthIntegrationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:7656e61b3711597a332ddd9b1ecfb0d61f0e996b563d90aa8f8577dbf181c7b9"}) as unknown as TypedDocumentString<StartHealthIntegrationMutation, StartHealthIntegrationMutationVariables>;
+export const SyncDeviceHealthDataDocument = new TypedDocumentString(`
+    mutation SyncDeviceHealthData($input: SyncDeviceHealthDataInput!) {
+  syncDeviceHealthData(input: $input) {
+    __typename
+    ... on DeviceHealthDataSynced {
+      source
+      anchor
+      accepted
+      duplicates
+      retracted
+      errors {
+        index
+        field
+        code
+        reason
+        message
+      }
+    }
+    ... on HealthSyncAnchorStale {
+      source
+      currentAnchor
+      code
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:48f5c42c1fa8b1aa175f60b16006fa9c7de6fb63c25d0fa2ee361f0323bf7d81"}) as unknown as TypedDocumentString<SyncDeviceHealthDataMutation, SyncDeviceHealthDataMutationVariables>;
 export const UpdateHealthGoalDocument = new TypedDocumentString(`
     mutation UpdateHealthGoal($id: ID!, $input: UpdateHealthGoalInput!) {
   updateHealthGoal(id: $id, input: $input) {
