@@ -226,7 +226,8 @@ describe('sync workers side by side', () => {
   let fake: Fake;
   beforeAll(async () => {
     fake = await fakeServer((req, url) => {
-      if (req.method === 'GET' && url.pathname === '/wellness-api/rest/dailies') return { status: 200, json: [] };
+      if (req.method === 'GET' && url.pathname === '/wellness-api/rest/dailies')
+        return { status: 200, json: [] };
       return { status: 404 };
     });
   });
