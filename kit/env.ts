@@ -123,6 +123,18 @@ const rawEnvSchema = z
     YOOKASSA_API_URL: z.string().url().optional(),
     /** Days an unpaid renewal keeps a subscription active while it is retried. */
     BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+    /**
+     * Other intervals for the subgraphs' scheduled workers, by worker name, in seconds:
+     * `billing.renew=60,analytics.cohorts=300`. A claimed worker runs once per such period
+     * across the replicas (docs/scale-out.md). Unset: each worker's own interval.
+     */
+    WORKER_INTERVALS: z
+      .string()
+      .regex(
+        /^[a-z]+\.[a-z-]+=[1-9]\d{0,6}(,[a-z]+\.[a-z-]+=[1-9]\d{0,6})*$/,
+        'takes <subgraph>.<worker>=<seconds> pairs separated by commas',
+      )
+      .optional(),
     /** How often the renewal worker runs in the billing process; 0 turns it off. */
     BILLING_RENEWAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(3600),
     /**

@@ -18,7 +18,13 @@ function slowWork(ms: number) {
 describe('PeriodicTask', () => {
   it('runs on its interval and never overlaps, also with runNow calls in between', async () => {
     const { state, work } = slowWork(15);
-    const task = new PeriodicTask({ name: 'test', intervalMs: 5, firstRun: 'soon', work });
+    const task = new PeriodicTask({
+      name: 'test',
+      intervalMs: 5,
+      across: 'every-replica',
+      firstRun: 'soon',
+      work,
+    });
     await task.start();
     const manual = await Promise.all([task.runNow(), task.runNow(), task.runNow()]);
     await sleep(120);
@@ -33,6 +39,7 @@ describe('PeriodicTask', () => {
     const eager = new PeriodicTask({
       name: 'eager',
       intervalMs: 60_000,
+      across: 'every-replica',
       firstRun: 'on-start',
       work: onStart.work,
     });
@@ -41,7 +48,12 @@ describe('PeriodicTask', () => {
     await eager.stop();
 
     const lazy = slowWork(1);
-    const patient = new PeriodicTask({ name: 'lazy', intervalMs: 60_000, work: lazy.work });
+    const patient = new PeriodicTask({
+      name: 'lazy',
+      intervalMs: 60_000,
+      across: 'every-replica',
+      work: lazy.work,
+    });
     await patient.start();
     await sleep(30);
     expect(lazy.state.runs).toBe(0);
@@ -50,7 +62,13 @@ describe('PeriodicTask', () => {
 
   it('stop() waits for the run in progress and no run starts after it', async () => {
     const { state, work } = slowWork(40);
-    const task = new PeriodicTask({ name: 'test', intervalMs: 1, firstRun: 'soon', work });
+    const task = new PeriodicTask({
+      name: 'test',
+      intervalMs: 1,
+      across: 'every-replica',
+      firstRun: 'soon',
+      work,
+    });
     await task.start();
     await sleep(10);
     await task.stop();
@@ -67,6 +85,7 @@ describe('PeriodicTask', () => {
     const task = new PeriodicTask({
       name: 'flaky',
       intervalMs: 5,
+      across: 'every-replica',
       firstRun: 'soon',
       log,
       work: async () => {
@@ -84,6 +103,7 @@ describe('PeriodicTask', () => {
     const failing = new PeriodicTask({
       name: 'failing',
       intervalMs: 0,
+      across: 'every-replica',
       work: async () => {
         throw new Error('nope');
       },
@@ -97,6 +117,7 @@ describe('PeriodicTask', () => {
     const task = new PeriodicTask({
       name: 'observed',
       intervalMs: 0,
+      across: 'every-replica',
       work: async () => {
         if (++calls === 2) throw new Error('once');
         return calls;
@@ -114,7 +135,7 @@ describe('PeriodicTask', () => {
 
   it('with an interval of 0 never runs on its own', async () => {
     const { state, work } = slowWork(1);
-    const task = new PeriodicTask({ name: 'manual', intervalMs: 0, work });
+    const task = new PeriodicTask({ name: 'manual', intervalMs: 0, across: 'every-replica', work });
     await task.start();
     await sleep(30);
     expect(state.runs).toBe(0);

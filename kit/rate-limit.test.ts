@@ -163,7 +163,7 @@ describe('rate_limits table', () => {
     expect(JSON.stringify(keys)).not.toMatch(/198\.51|example\.com/);
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await new RateLimitSweeper(database, table).sweep()).toBe(1);
+    expect(await new RateLimitSweeper(database, table, 'every-replica').sweep()).toBe(1);
     expect(await rows(database.db, sql`select key from ${table}`)).toHaveLength(1);
   });
 });

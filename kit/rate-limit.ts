@@ -4,7 +4,7 @@ import { hmacSha256 } from './crypto.js';
 import { type Database, rows } from './db.js';
 import type { KeyValueStore } from './kv.js';
 import type { Logger } from './log.js';
-import { PeriodicTask } from './periodic.js';
+import { type Across, PeriodicTask } from './periodic.js';
 
 /**
  * Rate limits that parallel requests cannot outrun. A hit is counted before the work it guards,
@@ -105,10 +105,17 @@ export class RateLimiter {
 
 /** Deletes counters whose window has ended, so the table holds only live ones. */
 export class RateLimitSweeper extends PeriodicTask<number> {
-  constructor(database: Database, table: RateLimitTable, log?: Logger, intervalMs = 10 * 60 * 1000) {
+  constructor(
+    database: Database,
+    table: RateLimitTable,
+    across: Across,
+    log?: Logger,
+    intervalMs = 10 * 60 * 1000,
+  ) {
     super({
       name: 'rate limit sweep',
       intervalMs,
+      across,
       log,
       work: async () => {
         const deleted = await database.db

@@ -100,6 +100,8 @@ export interface SubgraphWorker extends BackgroundTask {
   readonly name: string;
   /** One pass now (after a pass in progress); what it did. */
   runNow(): Promise<unknown>;
+  /** Another interval (WORKER_INTERVALS), before the worker starts. */
+  setIntervalMs(intervalMs: number): void;
   /** Told about every pass, for the worker's metrics. */
   observe(observer: (outcome: 'ok' | 'failed', seconds: number) => void): void;
 }
@@ -198,8 +200,19 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     };
   };
 
+  const intervals = new Map(
+    (deps.env.WORKER_INTERVALS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [name, seconds] = pair.split('=') as [string, string];
+        return [name, Number(seconds) * 1000] as const;
+      }),
+  );
   const workers: Record<string, SubgraphWorker> = {};
   for (const worker of definition.workers ?? []) {
+    const interval = intervals.get(worker.name);
+    if (interval !== undefined) worker.setIntervalMs(interval);
     const prefix = `${definition.name}.`;
     const short = worker.name.startsWith(prefix) ? worker.name.slice(prefix.length) : '';
     if (!/^[a-z][a-z-]*$/.test(short) || short in workers) {

@@ -119,6 +119,10 @@ export function haproxyConfigFile(): string {
     '  timeout connect 2s',
     '  timeout client 60s',
     '  timeout server 60s',
+    // A WebSocket (subscriptions) is a tunnel once upgraded: idle up to an hour; the gateway's
+    // graphql-ws pings every 12 s keep a live one busy and find a dead one.
+    '  timeout tunnel 1h',
+    '  timeout client-fin 5s',
     'frontend graphql',
     `  bind :${defaults.GATEWAY_PORT}`,
     // The gateways trust one proxy hop (TRUST_PROXY_HOPS=1): this one names the client.

@@ -97,6 +97,9 @@ function haproxyConfig(
     '  timeout connect 2s',
     '  timeout client 60s',
     '  timeout server 60s',
+    // Subscriptions: a WebSocket is a tunnel once upgraded (gateways and subgraphs alike).
+    '  timeout tunnel 1h',
+    '  timeout client-fin 5s',
     '  option http-keep-alive',
     '',
     'frontend gateway',

@@ -125,6 +125,8 @@ export class OutboxRelay extends PeriodicTask<number> {
     super({
       name: `${source} outbox relay`,
       intervalMs,
+      // Every replica relays: each batch's rows are claimed with FOR UPDATE SKIP LOCKED.
+      across: 'every-replica',
       firstRun: 'soon',
       log,
       work: () => publishOutbox(database, table, bus, source),

@@ -3,13 +3,14 @@ import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import { PeriodClaims } from '../../kit/periodic-claims.js';
 import type { AnalyticsDeps } from './deps.js';
 import { analyticsHandlers } from './consumers.js';
 import { cohortResolvers } from './resolvers/Cohort.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { productMetricsResolvers } from './resolvers/ProductMetrics.js';
 import { queryResolvers } from './resolvers/Query.js';
-import { outbox, processedEvents, rateLimits } from './tables.js';
+import { outbox, periodicRuns, processedEvents, rateLimits } from './tables.js';
 import { cohortRefreshSchedule } from './workers/cohorts.js';
 import { partitionMaintenance } from './workers/partitions.js';
 
@@ -19,6 +20,7 @@ export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url
 
 /** Product events, cohorts and product metrics. */
 export function createSubgraph(deps: AnalyticsDeps): Subgraph {
+  const claims = new PeriodClaims(deps.database, periodicRuns);
   return defineSubgraph(deps, {
     name: 'analytics',
     typeDefs,
@@ -38,11 +40,11 @@ export function createSubgraph(deps: AnalyticsDeps): Subgraph {
         handlers: analyticsHandlers(deps),
         log: deps.log,
       }),
-      new RateLimitSweeper(deps.database, rateLimits, deps.log),
+      new RateLimitSweeper(deps.database, rateLimits, claims, deps.log),
     ],
     workers: [
-      partitionMaintenance(deps.database, deps.clock, deps.log),
-      cohortRefreshSchedule(deps.database, deps.clock, deps.log),
+      partitionMaintenance(deps.database, deps.clock, deps.log, claims),
+      cohortRefreshSchedule(deps.database, deps.clock, deps.log, claims),
     ],
   });
 }

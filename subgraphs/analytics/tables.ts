@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { periodicRunsTable } from '../../kit/periodic-claims.js';
 import { rateLimitTable } from '../../kit/rate-limit.js';
 
 export const analytics = pgSchema('analytics');
@@ -142,5 +143,7 @@ export const deletedUsers = analytics.table('deleted_users', {
 });
 
 export const outbox = outboxTable(analytics);
+/** Which replica ran each period of the scheduled workers (kit/periodic-claims.ts). */
+export const periodicRuns = periodicRunsTable(analytics);
 export const processedEvents = processedEventsTable(analytics);
 export const rateLimits = rateLimitTable(analytics);

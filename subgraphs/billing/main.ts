@@ -8,5 +8,7 @@ import { RenewalWorker } from './workers/renew.js';
  * by hand. Safe beside the serving processes' own passes: each period is charged at most once.
  */
 await runSubgraphProcess('billing', (deps) => createSubgraph(deps), {
-  renew: async (runtime) => ({ report: await new RenewalWorker(billingDeps(runtime), 0).runOnce() }),
+  renew: async (runtime) => ({
+    report: await new RenewalWorker(billingDeps(runtime), 0, 'every-replica').runOnce(),
+  }),
 });

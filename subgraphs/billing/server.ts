@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph, type SubgraphDeps } from '../../kit/subgraph.js';
+import { PeriodClaims } from '../../kit/periodic-claims.js';
 import { coaching } from './coaching.js';
 import type { BillingDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
@@ -21,7 +22,7 @@ import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { SberbankGateway } from './sberbank-gateway.js';
 import { StripeGateway } from './stripe-gateway.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, periodicRuns, processedEvents } from './tables.js';
 import { webhookRoute } from './webhooks.js';
 import { WebMoneyGateway } from './webmoney-gateway.js';
 import { webmoneyRoute } from './webmoney-route.js';
@@ -102,6 +103,12 @@ export function createSubgraph(base: SubgraphDeps, overrides: Partial<BillingDep
         },
       }),
     ],
-    workers: [new RenewalWorker(deps, base.env.BILLING_RENEWAL_INTERVAL_SECONDS * 1000)],
+    workers: [
+      new RenewalWorker(
+        deps,
+        base.env.BILLING_RENEWAL_INTERVAL_SECONDS * 1000,
+        new PeriodClaims(deps.database, periodicRuns),
+      ),
+    ],
   });
 }

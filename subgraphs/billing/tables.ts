@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { periodicRunsTable } from '../../kit/periodic-claims.js';
 import { relationshipCopyTable } from '../../kit/relationships.js';
 import type { NextAction } from './next-action.js';
 
@@ -205,4 +206,6 @@ export const coachingRelationships = relationshipCopyTable(billing, 'coaching_re
 });
 
 export const outbox = outboxTable(billing);
+/** Which replica ran each period of the scheduled workers (kit/periodic-claims.ts). */
+export const periodicRuns = periodicRunsTable(billing);
 export const processedEvents = processedEventsTable(billing);

@@ -339,7 +339,9 @@ describe("searchContent from common words' rank lists", () => {
 
   it('the daily refresh keeps words in 2,000 items or more: none in this corpus', async () => {
     await exec('select content.refresh_search_terms(2, 2)');
-    expect(await new SearchTermsRefresher(stack.runtime.database).refresh()).toBe(0);
+    expect(await new SearchTermsRefresher(stack.runtime.database, undefined, 'every-replica').refresh()).toBe(
+      0,
+    );
     const left = await rows<{ n: number }>(
       stack.runtime.database.db,
       sql`select count(*)::int as n from content.search_term_ranks`,

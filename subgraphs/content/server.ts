@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import { PeriodClaims } from '../../kit/periodic-claims.js';
 import type { ContentDeps } from './deps.js';
 import { eraseUser } from './gdpr.js';
 import { contentItemResolvers } from './resolvers/ContentItem.js';
@@ -11,7 +12,7 @@ import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
 import { trainerResolvers } from './resolvers/Trainer.js';
 import { enrollmentResolvers, userResolvers } from './resolvers/User.js';
-import { outbox, processedEvents } from './tables.js';
+import { outbox, periodicRuns, processedEvents } from './tables.js';
 import { SearchTermsRefresher } from './workers/search-terms.js';
 import { ViewCounterFlusher } from './workers/view-counter.js';
 import { ViewMarkSweeper } from './workers/view-marks.js';
@@ -50,8 +51,8 @@ export function createSubgraph(deps: ContentDeps): Subgraph {
     ],
     workers: [
       new ViewCounterFlusher(deps.database, deps.log),
-      new ViewMarkSweeper(deps),
-      new SearchTermsRefresher(deps.database, deps.log),
+      new ViewMarkSweeper(deps, new PeriodClaims(deps.database, periodicRuns)),
+      new SearchTermsRefresher(deps.database, deps.log, new PeriodClaims(deps.database, periodicRuns)),
     ],
   });
 }

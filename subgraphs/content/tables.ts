@@ -19,6 +19,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { periodicRunsTable } from '../../kit/periodic-claims.js';
 
 export const content = pgSchema('content');
 
@@ -261,4 +262,6 @@ export const contentViewMarks = content.table(
 );
 
 export const outbox = outboxTable(content);
+/** Which replica ran each period of the scheduled workers (kit/periodic-claims.ts). */
+export const periodicRuns = periodicRunsTable(content);
 export const processedEvents = processedEventsTable(content);

@@ -3,6 +3,7 @@ import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
 import { applyTimeZoneEvent } from '../../kit/time-zones.js';
+import { PeriodClaims } from '../../kit/periodic-claims.js';
 import type { HealthDeps } from './deps.js';
 import { coaching } from './coaching.js';
 import { eraseUser } from './gdpr.js';
@@ -15,7 +16,7 @@ import { mutationResolvers } from './resolvers/Mutation.js';
 import { trainerClientResolvers } from './resolvers/TrainerClient.js';
 import { userResolvers } from './resolvers/User.js';
 import { healthMetricsRecordedResolvers, subscriptionResolvers } from './resolvers/Subscription.js';
-import { outbox, processedEvents, userTimeZones } from './tables.js';
+import { outbox, periodicRuns, processedEvents, userTimeZones } from './tables.js';
 import { partitionMaintenance } from './workers/partitions.js';
 import { sourceNameOf } from './metric-types.js';
 import type { DeviceSyncStateRow } from './tables.js';
@@ -65,6 +66,13 @@ export function createSubgraph(deps: HealthDeps): Subgraph {
         },
       }),
     ],
-    workers: [partitionMaintenance(deps.database, deps.clock, deps.log)],
+    workers: [
+      partitionMaintenance(
+        deps.database,
+        deps.clock,
+        deps.log,
+        new PeriodClaims(deps.database, periodicRuns),
+      ),
+    ],
   });
 }

@@ -220,3 +220,54 @@ describe('garmin', () => {
     expect(state.deregistered).toEqual(['gm-access-2']);
   });
 });
+
+describe('sync workers side by side', () => {
+  // Garmin answering every token of its own, with no dailies: what matters is who asks.
+  let fake: Fake;
+  beforeAll(async () => {
+    fake = await fakeServer((req, url) => {
+      if (req.method === 'GET' && url.pathname === '/wellness-api/rest/dailies')
+        return { status: 200, json: [] };
+      return { status: 404 };
+    });
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('sync each due integration once across workers (claims), and none again before its interval', async () => {
+    stack.clock.set(new Date('2026-11-12T12:00:00Z'));
+    const tokens: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const user = await stack.signUp();
+      const token = `side-by-side-${i}-${user.id}`;
+      tokens.push(token);
+      await stack.runtime.database.db.insert(healthIntegrations).values({
+        userId: user.id,
+        provider: 'garmin',
+        accessTokenEncrypted: stack.runtime.secretBox.encrypt(token),
+        refreshTokenEncrypted: stack.runtime.secretBox.encrypt(`refresh-${token}`),
+        tokenExpiresAt: new Date('2026-11-13T12:00:00Z'),
+        createdAt: new Date('2026-11-12T06:00:00Z'),
+      });
+    }
+    const adapter = garminAdapter({
+      clientId: 'gm-client',
+      clientSecret: 'gm-secret',
+      authorizeUrl: `${fake.url}/oauth2Confirm`,
+      apiUrl: fake.url,
+      tokenUrl: `${fake.url}/di-oauth2-service/oauth/token`,
+    });
+    const workers = [worker({ garmin: adapter }), worker({ garmin: adapter }), worker({ garmin: adapter })];
+    const reports = await Promise.all(workers.map((w) => w.runOnce()));
+    expect(reports.reduce((sum, r) => sum + r.synced, 0)).toBe(6);
+    const callsPer = (token: string) => fake.calls.filter((c) => c.auth === `Bearer ${token}`).length;
+    // Each integration pulled by one worker: the same windows for all, none pulled twice.
+    const counts = tokens.map(callsPer);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(new Set(counts).size).toBe(1);
+    const again = await Promise.all(workers.map((w) => w.runOnce()));
+    expect(again.reduce((sum, r) => sum + r.synced, 0)).toBe(0);
+    expect(tokens.map(callsPer)).toEqual(counts);
+  });
+});

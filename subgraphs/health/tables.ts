@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { periodicRunsTable } from '../../kit/periodic-claims.js';
 import { oauthFlowsTable } from '../../kit/oauth-flows.js';
 import { userTimeZonesTable } from '../../kit/time-zones.js';
 import { relationshipCopyTable } from '../../kit/relationships.js';
@@ -254,6 +255,8 @@ export const sourcePriorities = health.table(
 );
 
 export const outbox = outboxTable(health);
+/** Which replica ran each period of the scheduled workers (kit/periodic-claims.ts). */
+export const periodicRuns = periodicRunsTable(health);
 export const processedEvents = processedEventsTable(health);
 /** Identity's users' time zones (kit/time-zones.ts): series in local days default to them. */
 export const userTimeZones = userTimeZonesTable(health);

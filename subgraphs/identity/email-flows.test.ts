@@ -226,7 +226,7 @@ describe('sweeper', () => {
     const { IdentitySweeper } = await import('./workers/sweep.js');
     const user = await stack.signUp();
     await stack.gql(REQUEST_VERIFICATION, {}, { token: user.token });
-    const sweeper = new IdentitySweeper(stack.runtime);
+    const sweeper = new IdentitySweeper(stack.runtime, 'every-replica');
     expect((await sweeper.sweep()).tokens).toBe(0);
     stack.clock.advance(31 * 24 * 3600 * 1000);
     try {

@@ -3,6 +3,7 @@ import { eventConsumer } from '../../kit/events/consumer.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { RateLimitSweeper } from '../../kit/rate-limit.js';
 import { defineSubgraph, type Subgraph } from '../../kit/subgraph.js';
+import { PeriodClaims } from '../../kit/periodic-claims.js';
 import type { IdentityDeps } from './deps.js';
 import { mutationResolvers } from './resolvers/Mutation.js';
 import { queryResolvers } from './resolvers/Query.js';
@@ -12,7 +13,7 @@ import { devMailboxRoute } from './dev-mailbox-route.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { PasswordResetMailer } from './workers/reset-mails.js';
 import { IdentitySweeper } from './workers/sweep.js';
-import { outbox, processedEvents, rateLimits } from './tables.js';
+import { outbox, periodicRuns, processedEvents, rateLimits } from './tables.js';
 import { viewerRefreshHandlers } from './viewer-refresh.js';
 
 export type { IdentityDeps } from './deps.js';
@@ -22,6 +23,7 @@ export const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url
 
 /** Users and sessions: who is who, and proof of it. */
 export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer(deps)): Subgraph {
+  const claims = new PeriodClaims(deps.database, periodicRuns);
   return defineSubgraph(deps, {
     name: 'identity',
     typeDefs,
@@ -42,8 +44,8 @@ export function createSubgraph(deps: IdentityDeps, mailer: Mailer = createMailer
         handlers: viewerRefreshHandlers(deps.kv),
         log: deps.log,
       }),
-      new RateLimitSweeper(deps.database, rateLimits, deps.log),
+      new RateLimitSweeper(deps.database, rateLimits, claims, deps.log),
     ],
-    workers: [new IdentitySweeper(deps), new PasswordResetMailer(deps, mailer)],
+    workers: [new IdentitySweeper(deps, claims), new PasswordResetMailer(deps, mailer)],
   });
 }

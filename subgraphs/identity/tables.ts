@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { outboxTable, processedEventsTable } from '../../kit/events/outbox.js';
+import { periodicRunsTable } from '../../kit/periodic-claims.js';
 import { rateLimitTable } from '../../kit/rate-limit.js';
 
 export const identity = pgSchema('identity');
@@ -78,6 +79,8 @@ export const sessions = identity.table(
 export type SessionRow = typeof sessions.$inferSelect;
 
 export const outbox = outboxTable(identity);
+/** Which replica ran each period of the scheduled workers (kit/periodic-claims.ts). */
+export const periodicRuns = periodicRunsTable(identity);
 export const processedEvents = processedEventsTable(identity);
 export const rateLimits = rateLimitTable(identity);
 

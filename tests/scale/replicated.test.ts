@@ -2,12 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildJavaScript, PROCESS_ENTRIES } from '../../scripts/build.js';
 import { type ReplicatedStack, startReplicatedStack } from '../../stack/replicated-stack.js';
-import { postGraphQL } from '../../testkit/stack.js';
+import { eventually, postGraphQL } from '../../testkit/stack.js';
 import { withDatabaseName } from '../../testkit/database.js';
+import WebSocket from 'ws';
 
 /**
  * Two gateways and two replicas of every subgraph, each its own process, behind HAProxy, on one
@@ -43,6 +45,37 @@ async function signUp(url: string, tag: string) {
     { 'x-forwarded-for': forwardedFor },
   );
   return result.data?.signUp as { __typename: string; token?: string; user?: { id: string } } | undefined;
+}
+
+/** A graphql-ws subscriber at `url` (ws://…/graphql) as the holder of `token`: what it received. */
+function subscriber(url: string, token: string, query: string) {
+  const received: { id: string; status: string }[] = [];
+  const errors: string[] = [];
+  // A close event (code, reason), GraphQL errors, or anything else, readable in a failure.
+  const readable = (error: unknown) => {
+    const { code, reason } = (error ?? {}) as { code?: number; reason?: string };
+    return code === undefined ? JSON.stringify(error) : `closed ${code} ${reason}`;
+  };
+  const client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    onNonLazyError: (error) => void errors.push(readable(error)),
+    connectionParams: { authorization: `Bearer ${token}` },
+  });
+  client.subscribe<{ workoutSessionUpdated: { id: string; status: string } }>(
+    { query },
+    {
+      next: (result) => {
+        if (result.data) received.push(result.data.workoutSessionUpdated);
+        if (result.errors) errors.push(readable(result.errors));
+      },
+      error: (error) => void errors.push(readable(error)),
+      complete: () => {},
+    },
+  );
+  return { received, errors, close: () => client.dispose() };
 }
 
 beforeAll(async () => {
@@ -155,6 +188,90 @@ describe('a replicated stack (two of every process behind HAProxy)', () => {
       expect(answer.data?.subscriptionPlans).toBeDefined();
     }
   });
+
+  it('delivers a subscription event produced through one gateway to subscribers on both gateways and through HAProxy, once each', async () => {
+    const [first, second] = gatewayUrls() as [string, string];
+    const created = await signUp(stack.gatewayUrl, `live_${randomBytes(3).toString('hex')}`);
+    const bearer = { authorization: `Bearer ${created!.token}` };
+    const query = 'subscription { workoutSessionUpdated { id status } }';
+    // Sockets to gateway A, gateway B and HAProxy's frontend (which passes the upgrade to either);
+    // each gateway's upstream reaches a training replica through HAProxy's training frontend.
+    const subscribers = { 'gateway A': first, 'gateway B': second, HAProxy: stack.gatewayUrl };
+    const sockets = Object.entries(subscribers).map(([name, url]) => ({
+      name,
+      ...subscriber(url, created!.token!, query),
+    }));
+    const start = async (url: string) => {
+      const answer = await postGraphQL(
+        url,
+        { query: 'mutation { startWorkoutSession(input: {}) { id } }' },
+        bearer,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data.startWorkoutSession.id as string;
+    };
+    const abandon = async (url: string, id: string) => {
+      const answer = await postGraphQL(
+        url,
+        { query: 'mutation($id: ID!) { abandonWorkoutSession(id: $id) { id } }', variables: { id } },
+        bearer,
+      );
+      expect(answer.errors).toBeUndefined();
+    };
+    try {
+      // Until every subscriber listens upstream: a session started and abandoned now and then,
+      // until each socket has seen one.
+      await eventually(
+        async () => {
+          if (sockets.some((socket) => socket.received.length === 0)) {
+            await abandon(first, await start(first));
+            throw new Error(
+              `not every subscriber receives yet: ${JSON.stringify(sockets.map((socket) => [socket.name, socket.received.length, socket.errors]))}`,
+            );
+          }
+        },
+        60_000,
+        1000,
+      );
+      // Only this test's sessions: a late event of the probes above is not counted.
+      const ours = new Set<string>();
+      const seen = (index: number) =>
+        sockets[index]!.received.filter((event) => ours.has(event.id)).map(
+          (event) => `${event.id}:${event.status}`,
+        );
+      const expected: string[] = [];
+      // The subscription reads the session row when it delivers: each change waits until every
+      // subscriber has the one before, so each event carries the status it was written with.
+      const everyoneHas = (event: string) => {
+        expected.push(event);
+        return eventually(() => {
+          sockets.forEach((socket, index) => {
+            expect(new Set(seen(index)), socket.name).toEqual(new Set(expected));
+          });
+        }, 30_000);
+      };
+      // Produced through the other gateway than each subscriber's, alternating, by whichever
+      // training replica HAProxy picks; relayed by whichever relay claims the outbox row.
+      const one = await start(second);
+      ours.add(one);
+      await everyoneHas(`${one}:IN_PROGRESS`);
+      await abandon(first, one);
+      await everyoneHas(`${one}:ABANDONED`);
+      const two = await start(first);
+      ours.add(two);
+      await everyoneHas(`${two}:IN_PROGRESS`);
+      await abandon(second, two);
+      await everyoneHas(`${two}:ABANDONED`);
+      // Time for a duplicate to arrive, were there one.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      sockets.forEach((socket, index) => {
+        expect(seen(index).sort(), socket.name).toEqual([...expected].sort());
+        expect(socket.errors, socket.name).toEqual([]);
+      });
+    } finally {
+      await Promise.all(sockets.map((socket) => socket.close()));
+    }
+  }, 120_000);
 
   it('delivers every outbox event exactly once while relays and consumers run in every replica and one of each is killed', async () => {
     const prefix = `exactly_${randomBytes(3).toString('hex')}`;

@@ -1,16 +1,25 @@
 import type { Clock } from '../../../kit/clock.js';
 import type { Database } from '../../../kit/db.js';
 import type { Logger } from '../../../kit/log.js';
-import { PeriodicTask } from '../../../kit/periodic.js';
+import { type Across, PeriodicTask } from '../../../kit/periodic.js';
 import { ensureMetricPartitions } from '../partitions.js';
 
 const DAY_MS = 86_400_000;
 
-/** Runs the partition maintenance on every start of the subgraph (before it serves) and once a day after. */
-export function partitionMaintenance(database: Database, clock: Clock, log: Logger): PeriodicTask<void> {
+/**
+ * Runs the partition maintenance on every start of the subgraph (before it serves, in every
+ * replica) and then once a day across the replicas (`across`: the subgraph's period claims).
+ */
+export function partitionMaintenance(
+  database: Database,
+  clock: Clock,
+  log: Logger,
+  across: Across,
+): PeriodicTask<void> {
   return new PeriodicTask({
     name: 'health.partitions',
     intervalMs: DAY_MS,
+    across,
     firstRun: 'on-start',
     log,
     work: async () => {

@@ -21,6 +21,8 @@ export function healthSync(deps: SubgraphDeps): PeriodicTask<SyncReport> {
   return new PeriodicTask({
     name: 'health.sync',
     intervalMs: Math.min(intervalMs, POLL_MS),
+    // Every sync process polls: each integration is claimed (sync_claimed_until) before its sync.
+    across: 'every-replica',
     firstRun: 'soon',
     log,
     work: async () => {

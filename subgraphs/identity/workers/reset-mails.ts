@@ -9,6 +9,8 @@ export class PasswordResetMailer extends PeriodicTask<number> {
     super({
       name: 'identity.reset-mails',
       intervalMs,
+      // Every replica drains the queue: each request row is taken with FOR UPDATE SKIP LOCKED.
+      across: 'every-replica',
       log: deps.log,
       work: () => mailPendingResets(deps, mailer),
     });

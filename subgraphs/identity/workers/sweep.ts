@@ -1,12 +1,13 @@
-import { PeriodicTask } from '../../../kit/periodic.js';
+import { type Across, PeriodicTask } from '../../../kit/periodic.js';
 import type { SubgraphDeps } from '../../../kit/subgraph.js';
 import { deleteExpiredSessions } from '../sessions.js';
 import { deleteExpiredTokens } from '../tokens.js';
 
 /** Deletes expired sessions and one-time tokens now and then, so neither table grows without end. */
 export class IdentitySweeper extends PeriodicTask<{ sessions: number; tokens: number }> {
-  constructor(deps: SubgraphDeps, intervalMs = 10 * 60 * 1000) {
-    super({ name: 'identity.sweep', intervalMs, log: deps.log, work: () => deleteExpired(deps) });
+  /** `across`: the subgraph's period claims, so one replica sweeps each period. */
+  constructor(deps: SubgraphDeps, across: Across, intervalMs = 10 * 60 * 1000) {
+    super({ name: 'identity.sweep', intervalMs, across, log: deps.log, work: () => deleteExpired(deps) });
   }
 
   /** Sweeps now; returns how many sessions and one-time tokens were deleted. */
