@@ -156,7 +156,7 @@ describe('TRUSTED_DOCUMENTS=only', () => {
       },
     ).response;
     expect(unknown.refused?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-    const hash = (WorkoutSessionUpdatedDocument.__meta__?.hash as string).replace(/^sha256:/, '');
+    const hash = String(WorkoutSessionUpdatedDocument.__meta__?.hash ?? '').replace(/^sha256:/, '');
     const running = stack.stream(
       '',
       {},
