@@ -62,11 +62,12 @@ import { acceptCookieRequests, cookiesForSubgraph, ownedClientCookies } from './
 import { dedupeRepresentations, expandEntities } from './entities.js';
 import { exportRoute } from './export.js';
 import { admitTrustedDocument, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
+import type { RedisClient } from '../kit/redis.js';
 import {
+  gatewaySubscriptions,
   type Refusal,
   type SubscriberIdentity,
   type SubscriptionLimits,
-  serveGatewaySubscriptions,
 } from './subscriptions.js';
 import { sessionCredentialFrom, sessionRefused, ViewerResolver } from './viewer.js';
 
@@ -111,6 +112,9 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Caps, heartbeat and session re-check of subscriptions (gateway/subscriptions.ts). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Counts each user's subscriptions over every replica (gateway/subscription-caps.ts). */
+  redis?: RedisClient | null;
+  redisPrefix?: string;
 }
 
 /** Tokens a document may have; the parser stops counting there. */
@@ -159,8 +163,9 @@ export interface Gateway {
 /** The gateway as a process sets it up from its env and runtime (the stack and gateway/main.ts alike). */
 export function createGatewayFromEnv(
   env: Env,
-  runtime: { kv: KeyValueStore; log: Logger },
+  runtime: { kv: KeyValueStore; log: Logger; redis?: RedisClient | null },
   subgraphUrls: Record<string, string>,
+  overrides: Partial<GatewayOptions> = {},
 ): Gateway {
   return createGateway({
     supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
@@ -179,6 +184,9 @@ export function createGatewayFromEnv(
       env.TRUSTED_DOCUMENTS,
       env.TRUSTED_DOCUMENTS_MANIFEST ?? CLIENT_MANIFEST,
     ),
+    redis: runtime.redis,
+    redisPrefix: env.REDIS_PREFIX,
+    ...overrides,
   });
 }
 
@@ -330,6 +338,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 
   const limits = queryLimits(options.production);
+  // The input guards, run on subscriptions too (gateway/subscription-plan.ts).
+  const operationGuards = (): ApolloServerPlugin<GatewayContext>[] => [
+    rejectUnstorableText(),
+    rejectHugeLists(),
+    rejectMalformedIds(),
+    pageSizeVariablesCost(),
+  ];
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     ...limits.plugins,
     metrics.plugin(),
@@ -340,10 +355,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     setClientCookies(secureCookies),
     requireOperation(),
     subscriptionsOverWebSocket(),
-    rejectUnstorableText(),
-    rejectHugeLists(),
-    rejectMalformedIds(),
-    pageSizeVariablesCost(),
+    ...operationGuards(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -471,26 +483,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     contextFor,
     async serve(port, host = '127.0.0.1') {
       await apollo.start();
-      const server = createHttpServer({
-        apollo,
-        context: contextFor,
-        maxBodyBytes: options.maxBodyBytes ?? MAX_CLIENT_BODY_BYTES,
-        compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
-        // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
-        // flight; beyond 256 a request would only wait in a queue its client has given up on.
-        maxInFlight: options.maxInFlight ?? 256,
-        corsOrigins: options.corsOrigins ?? [],
-        admit: trustedDocuments ? (request) => admitTrustedDocument(trustedDocuments, request) : undefined,
-        routes: [
-          personalDataExport,
-          { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
-          { method: 'GET', path: '/ready', handle: readiness },
-          metricsRoute(metrics.registry, { production: options.production, token: options.metricsToken }),
-        ],
-        onError: (error) => log.error({ err: error }, 'gateway http handler failed'),
-      });
-      const running = await listen(server, port, host);
-      const subscriptions = serveGatewaySubscriptions(running.server, {
+      const subscriptions = gatewaySubscriptions({
         supergraphSdl: options.supergraphSdl,
         apiSchema,
         serviceMap: Object.fromEntries(
@@ -501,12 +494,36 @@ export function createGateway(options: GatewayOptions): Gateway {
         authenticate: authenticateSubscriber,
         recheck: (identity) => viewers.resolve(identity.token, identity.ip, randomUUID()),
         validationRules: [...limits.validationRules, finiteNumberLiterals, supportedOperationTypes],
+        operationGuards: operationGuards(),
         maxTokens: MAX_TOKENS,
         trustedDocuments,
         formatError,
         log,
         limits: options.subscriptionLimits,
+        redis: options.redis,
+        redisPrefix: options.redisPrefix,
       });
+      const server = createHttpServer({
+        apollo,
+        context: contextFor,
+        maxBodyBytes: options.maxBodyBytes ?? MAX_CLIENT_BODY_BYTES,
+        compressAbove: options.compressAbove === 0 ? undefined : (options.compressAbove ?? 16 * 1024),
+        // Fail fast under overload: at ~1,400 req/s and p99 60 ms about 90 operations are in
+        // flight; beyond 256 a request would only wait in a queue its client has given up on.
+        maxInFlight: options.maxInFlight ?? 256,
+        corsOrigins: options.corsOrigins ?? [],
+        admit: trustedDocuments ? (request) => admitTrustedDocument(trustedDocuments, request) : undefined,
+        stream: subscriptions.stream,
+        routes: [
+          personalDataExport,
+          { method: 'GET', path: '/health', handle: async () => jsonResponse(200, { status: 'ok' }) },
+          { method: 'GET', path: '/ready', handle: readiness },
+          metricsRoute(metrics.registry, { production: options.production, token: options.metricsToken }),
+        ],
+        onError: (error) => log.error({ err: error }, 'gateway http handler failed'),
+      });
+      const running = await listen(server, port, host);
+      subscriptions.attach(running.server);
       return {
         ...running,
         async stop() {

@@ -1,43 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { type Schema, operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
-import { type FetchNode, type QueryPlan, QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
-import {
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Supergraph } from '@apollo/federation-internals';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type {
+  ExecutionArgs,
+  ExecutionResult,
   GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  getOperationAST,
-  parse,
-  specifiedRules,
-  type ValidationRule,
-  validate,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  ValidationRule,
 } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import WebSocket, { WebSocketServer } from 'ws';
-import { ClientCookies } from '../kit/client-cookies.js';
-import { ErrorCode } from '../kit/errors.js';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity, type Viewer } from '../kit/identity-header.js';
+import { WebSocketServer } from 'ws';
+import type { Viewer } from '../kit/identity-header.js';
 import type { Logger } from '../kit/log.js';
+import type { RedisClient } from '../kit/redis.js';
 import { CloseCode } from '../kit/subscriptions.js';
-import { admitTrustedDocument, type TrustedDocuments } from './trusted-documents.js';
+import { multipartSubscriptions } from './multipart-subscriptions.js';
+import { type SubscriptionCaps, subscriptionCaps } from './subscription-caps.js';
+import { type EventRun, subscriptionEvents } from './subscription-events.js';
+import { type PlannedSubscription, refuse, subscriptionPlanner } from './subscription-plan.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 
 /** The limits of the gateway's subscription server; docs/subscriptions.md has the numbers. */
 export interface SubscriptionLimits {
-  /** Subscriptions one connection may hold at once. */
+  /** Subscriptions one WebSocket connection may hold at once. */
   perConnection: number;
-  /** Subscriptions one user may hold at once in this gateway process, over all their connections. */
+  /** Subscriptions one user may hold at once over all connections and streams (all replicas with Redis). */
   perUser: number;
   /** How often a connection's session is checked again (sign-out closes it within this). */
   recheckMs: number;
-  /** Bytes waiting in a socket's send buffer above which the client counts as too slow. */
+  /** Bytes waiting to be sent to one client above which it counts as too slow. */
   maxBufferedBytes: number;
   /** graphql-ws ping interval; a client that misses a pong is dropped. */
   keepAliveMs: number;
+  /** Heartbeat part (`{}`) of an HTTP multipart stream, so proxies and clients see it alive. */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -46,9 +45,10 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   recheckMs: 2000,
   maxBufferedBytes: 1024 * 1024,
   keepAliveMs: 12_000,
+  heartbeatMs: 5000,
 };
 
-/** Who a connection runs as, decided once at connection_init. */
+/** Who a connection or stream runs as, decided once when it opens. */
 export interface SubscriberIdentity {
   viewer: Viewer;
   ip: string | null;
@@ -56,7 +56,7 @@ export interface SubscriberIdentity {
   token: string;
 }
 
-/** Why a connection is refused at connection_init: a 4401 close with the reason. */
+/** Why a connection or stream is refused before it starts: a WebSocket close code and the reason. */
 export interface Refusal {
   code: number;
   reason: string;
@@ -70,7 +70,10 @@ export interface SubscriptionGatewayOptions {
   serviceMap: Record<string, GraphQLDataSource>;
   subgraphUrl(name: string): string;
   identitySecret: string;
-  /** Resolves the credential of connection_init (payload or upgrade request) to a viewer, or refuses. */
+  /**
+   * Resolves the credential (the connection_init payload, else the request's Authorization
+   * header or session cookie from an allowed origin) to a viewer, or refuses.
+   */
   authenticate(
     request: IncomingMessage,
     params: Record<string, unknown>,
@@ -79,12 +82,35 @@ export interface SubscriptionGatewayOptions {
   recheck(identity: SubscriberIdentity): Promise<Viewer | null>;
   /** The query limits of HTTP operations (depth, aliases, directives, cost) and the gateway's own rules. */
   validationRules: readonly ValidationRule[];
+  /** The input guards of HTTP operations (subscription-plan.ts). */
+  operationGuards?: readonly ApolloServerPlugin<any>[];
   maxTokens: number;
   trustedDocuments?: TrustedDocuments;
   /** The gateway's error masking, as for HTTP answers. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   log: Logger;
   limits?: Partial<SubscriptionLimits>;
+  /** Counts subscriptions per user over every replica (subscription-caps.ts); this process alone without. */
+  redis?: RedisClient | null;
+  redisPrefix?: string;
+}
+
+/** What both transports share: planning, the events, the caps, the session re-check, masking. */
+export interface SubscriptionCore {
+  apiSchema: GraphQLSchema;
+  limits: SubscriptionLimits;
+  caps: SubscriptionCaps;
+  plan(payload: unknown): Promise<PlannedSubscription | GraphQLError[]>;
+  start: ReturnType<typeof subscriptionEvents>;
+  authenticate: SubscriptionGatewayOptions['authenticate'];
+  /**
+   * Checks the session every `recheckMs`; calls `ended` once when it has ended (sign-out,
+   * password change, deletion). Returns the function that stops checking.
+   */
+  watchSession(identity: SubscriberIdentity, ended: () => void): () => void;
+  formatAll(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  limitRefusal(): GraphQLError[];
+  log: Logger;
 }
 
 interface Connection {
@@ -93,15 +119,8 @@ interface Connection {
   active: number;
   /** Ends each running subscription's upstream, by operation id. */
   upstreams: Map<string, () => Promise<void>>;
-  recheck?: NodeJS.Timeout;
+  stopWatching?: () => void;
   closed: boolean;
-}
-
-interface PlannedSubscription {
-  plan: QueryPlan & { node: SubscriptionNode };
-  document: DocumentNode;
-  operationName: string | undefined;
-  variables: Record<string, unknown>;
 }
 
 /** What one client subscription carries from onSubscribe to its execution. */
@@ -111,245 +130,119 @@ interface Running {
   release: () => void;
   planned: PlannedSubscription;
   connection: Connection;
-  socket: WebSocket;
+  socket: import('ws').WebSocket;
 }
-
-/** Errors of the event's own data name the subgraph that sent it, as an HTTP answer's would. */
-function fromPrimary(error: GraphQLError, primary: FetchNode): GraphQLError {
-  if (error.extensions?.serviceName !== EVENT_SOURCE) return error;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, serviceName: primary.serviceName },
-  });
-}
-
-/** The service name of the per-event data source that hands the plan the event's data. */
-const EVENT_SOURCE = '__subscription_event__';
 
 /**
- * GraphQL subscriptions from clients over graphql-ws on the gateway's /graphql path.
+ * GraphQL subscriptions for clients, on the gateway's /graphql path, over two transports: a
+ * WebSocket speaking graphql-ws (`attach`, below) and HTTP multipart responses as Apollo Client
+ * speaks them (`stream`, multipart-subscriptions.ts).
  *
- * Authentication happens once, at connection_init; each `subscribe` is checked like an HTTP
- * operation (trusted documents, token limit, validation with the query limits), planned by the
- * federation query planner into a Subscription node (`primary` fetch + `rest`), and the primary
- * fetch is opened on the owning subgraph over graphql-ws with a freshly signed identity. Every
- * event the subgraph sends runs the rest of the plan with `executeQueryPlan`, with the event's
- * data standing in for the primary fetch, and the result goes to the client masked like HTTP
- * answers.
+ * Each subscription is checked like an HTTP operation (trusted documents, token limit,
+ * validation with the query limits, variables and input guards), planned by the federation
+ * query planner (subscription-plan.ts), and its primary fetch opened on the owning subgraph over
+ * graphql-ws, with the rest of the plan run per event (subscription-events.ts). Results reach
+ * the client masked like HTTP answers.
  */
-export function serveGatewaySubscriptions(server: Server, options: SubscriptionGatewayOptions) {
+export function gatewaySubscriptions(options: SubscriptionGatewayOptions) {
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
   const { log } = options;
   const supergraph = Supergraph.build(options.supergraphSdl);
-  const fedApiSchema: Schema = supergraph.apiSchema();
-  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-  const planner = new QueryPlanner(supergraph);
-  const rules = [...specifiedRules, ...options.validationRules];
-  const perUser = new Map<string, number>();
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-
-  const refuse = (message: string, code: string, extensions: Record<string, unknown> = {}) => [
-    new GraphQLError(message, { extensions: { ...extensions, code } }),
-  ];
-
-  const stopRecheck = (connection: Connection) => {
-    if (connection.recheck) clearInterval(connection.recheck);
-    connection.recheck = undefined;
-  };
-
-  const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((error) => options.formatError(error.toJSON(), error));
-
-  function plan(payload: {
-    query?: unknown;
-    operationName?: unknown;
-    variables?: unknown;
-    extensions?: unknown;
-  }): PlannedSubscription | GraphQLError[] {
-    let fields: Record<string, unknown> = { ...payload };
-    if (options.trustedDocuments) {
-      const admitted = admitTrustedDocument(options.trustedDocuments, {
-        method: 'POST',
-        search: '',
-        body: fields,
-      });
-      if ('status' in admitted) {
-        const body = JSON.parse(admitted.body) as {
-          errors: { message: string; extensions: { code: string } }[];
-        };
-        const first = body.errors[0]!;
-        return refuse(first.message, first.extensions.code);
-      }
-      fields = admitted.body as Record<string, unknown>;
-    }
-    if (typeof fields.query !== 'string' || fields.query.trim() === '')
-      return refuse('Send the subscription document as `query`.', 'BAD_REQUEST');
-    let document: DocumentNode;
-    try {
-      document = parse(fields.query, { maxTokens: options.maxTokens });
-    } catch (error) {
-      return refuse((error as Error).message, 'GRAPHQL_PARSE_FAILED');
-    }
-    const operationName = typeof fields.operationName === 'string' ? fields.operationName : undefined;
-    const validationErrors = validate(options.apiSchema, document, rules);
-    if (validationErrors.length > 0)
-      return validationErrors.map(
-        (error) =>
-          new GraphQLError(error.message, {
-            nodes: error.nodes,
-            extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
-          }),
-      );
-    const operation = getOperationAST(document, operationName);
-    if (!operation)
-      return refuse(
-        operationName
-          ? `Unknown operation named "${operationName.slice(0, 100)}".`
-          : 'Must provide operation name if query contains multiple operations.',
-        'OPERATION_RESOLUTION_FAILURE',
-      );
-    if (operation.operation !== 'subscription')
-      return refuse(
-        'Only subscriptions run over WebSocket; send queries and mutations over HTTP.',
-        'BAD_REQUEST',
-      );
-    const variables =
-      fields.variables && typeof fields.variables === 'object' && !Array.isArray(fields.variables)
-        ? (fields.variables as Record<string, unknown>)
-        : {};
-    let planned: QueryPlan;
-    try {
-      planned = planner.buildQueryPlan(operationFromDocument(fedApiSchema, document, { operationName }));
-    } catch (error) {
-      // A document that validated but cannot be planned is the gateway's failure: masked as internal.
-      return [new GraphQLError('Planning failed.', { originalError: error as Error })];
-    }
-    if (planned.node?.kind !== 'Subscription')
-      return refuse('This subscription selects nothing a subgraph publishes.', 'BAD_REQUEST');
-    return { plan: planned as PlannedSubscription['plan'], document, operationName, variables };
-  }
-
-  /** The events of one subscription: the primary fetch over graphql-ws, the rest of the plan per event. */
-  async function* run({
-    id,
-    connection,
-    socket,
-    planned,
-  }: Running): AsyncGenerator<ExecutionResult, void, unknown> {
-    const identity = connection.identity!;
-    const { primary, rest } = planned.plan.node;
-    const operationContext = buildOperationContext({
-      schema: options.apiSchema,
-      operationDocument: planned.document,
-      operationName: planned.operationName,
+  const caps = subscriptionCaps({
+    perUser: limits.perUser,
+    redis: options.redis,
+    prefix: options.redisPrefix,
+    log,
+  });
+  const planner = (transport: string) =>
+    subscriptionPlanner({
+      supergraph,
+      apiSchema: options.apiSchema,
+      validationRules: options.validationRules,
+      operationGuards: options.operationGuards,
+      maxTokens: options.maxTokens,
+      trustedDocuments: options.trustedDocuments,
+      transport,
     });
-    const primaryVariables = Object.fromEntries(
-      (primary.variableUsages ?? [])
-        .filter((name) => Object.hasOwn(planned.variables, name))
-        .map((name) => [name, planned.variables[name]]),
-    );
-    const url = new URL(options.subgraphUrl(primary.serviceName));
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const upstream = createClient({
-      url: url.toString(),
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      keepAlive: limits.keepAliveMs,
-      connectionParams: () => ({
-        [IDENTITY_HEADER]: signIdentity(
-          { viewer: identity.viewer, service: null, ip: identity.ip },
-          options.identitySecret,
-        ),
-        [REQUEST_ID_HEADER]: connection.requestId,
-      }),
-    });
-    const events = upstream.iterate({
-      query: primary.operation,
-      variables: primaryVariables,
-      operationName: primary.operationName,
-    });
-    connection.upstreams.set(id, () => upstream.dispose() as Promise<void>);
-    const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
-    const perEvent: QueryPlan = {
-      kind: 'QueryPlan',
-      node: rest ? { kind: 'Sequence', nodes: [eventFetch, rest] } : eventFetch,
-    };
-    try {
-      for await (const event of events) {
-        if (connection.closed) return;
-        const serviceMap = {
-          ...options.serviceMap,
-          [EVENT_SOURCE]: { process: async () => structuredClone(event) },
-        } as Record<string, GraphQLDataSource>;
-        const requestContext = {
-          logger: log,
-          request: { variables: planned.variables, operationName: planned.operationName },
-          metrics: {},
-          context: {
-            viewer: identity.viewer,
-            ip: identity.ip,
-            requestId: randomUUID(),
-            cookies: new ClientCookies(),
-          },
-        };
-        let result: ExecutionResult;
+  const start = subscriptionEvents({
+    supergraph,
+    apiSchema: options.apiSchema,
+    serviceMap: options.serviceMap,
+    subgraphUrl: options.subgraphUrl,
+    identitySecret: options.identitySecret,
+    keepAliveMs: limits.keepAliveMs,
+    maxBufferedBytes: limits.maxBufferedBytes,
+    log,
+  });
+  const core = (transport: string): SubscriptionCore => ({
+    apiSchema: options.apiSchema,
+    limits,
+    caps,
+    plan: planner(transport),
+    start,
+    authenticate: options.authenticate,
+    watchSession(identity, ended) {
+      let stopped = false;
+      const timer = setInterval(async () => {
         try {
-          result = await executeQueryPlan(
-            perEvent,
-            serviceMap as any,
-            requestContext as any,
-            operationContext,
-            supergraphSchema,
-            fedApiSchema,
-          );
-        } catch (error) {
-          // One event that cannot be completed is masked as internal; the subscription goes on.
-          result = {
-            data: null,
-            errors: [new GraphQLError('Event failed.', { originalError: error as Error })],
-          };
+          const viewer = await options.recheck(identity);
+          if (stopped) return;
+          if (viewer) {
+            identity.viewer = viewer;
+            return;
+          }
+          stop();
+          ended();
+        } catch {
+          // Identity unreachable for a moment: keep the connection, check again next time.
         }
-        if (socket.bufferedAmount > limits.maxBufferedBytes) {
-          socket.close(CloseCode.SlowConsumer, 'Events are waiting unread: the client reads too slowly.');
-          return;
-        }
-        yield {
-          data: result.data ?? null,
-          errors: result.errors?.map((error) => fromPrimary(error, primary)),
-        };
-      }
-    } catch (error) {
-      if (Array.isArray(error)) {
-        // The subgraph refused or ended the operation with GraphQL errors (already masked there).
-        yield {
-          data: null,
-          errors: (error as GraphQLFormattedError[]).map(
-            (e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }),
-          ),
-        };
-      } else if (!connection.closed) {
-        log.warn({ err: error, subgraph: primary.serviceName }, 'subscription upstream closed');
-        yield {
-          data: null,
-          errors: refuse(
-            `The ${primary.serviceName} service ended the subscription; subscribe again shortly.`,
-            ErrorCode.SERVICE_UNAVAILABLE,
-          ),
-        };
-      }
-    } finally {
-      connection.upstreams.delete(id);
-      await events.return?.();
-      await upstream.dispose();
-    }
-  }
+      }, limits.recheckMs);
+      timer.unref();
+      const stop = () => {
+        stopped = true;
+        clearInterval(timer);
+      };
+      return stop;
+    },
+    formatAll: (errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
+    limitRefusal: () =>
+      refuse(
+        `Too many subscriptions open (at most ${limits.perConnection} per connection and ${limits.perUser} per user); complete one first.`,
+        'BAD_REQUEST',
+        { reason: 'SUBSCRIPTION_LIMIT' },
+      ),
+    log,
+  });
+  const stream = multipartSubscriptions(core('in a multipart HTTP response'));
+  const sockets: ReturnType<typeof serveWebSocket>[] = [];
+
+  return {
+    /** Serves graphql-ws on the server's /graphql upgrade requests. */
+    attach(server: Server) {
+      sockets.push(serveWebSocket(server, core('over WebSocket')));
+    },
+    /** The HTTP multipart transport, for kit/http-server.ts's `stream` hook. */
+    stream,
+    /** Open WebSocket connections. */
+    connections: () => sockets.reduce((sum, socket) => sum + socket.connections(), 0),
+    /** Open HTTP streams. */
+    streams: () => stream.open(),
+    /** Graceful shutdown: every client is told to reconnect (1012, or a final part), then the servers close. */
+    async close() {
+      await Promise.all([...sockets.map((socket) => socket.close()), stream.close()]);
+      caps.close();
+    },
+  };
+}
+
+/** graphql-ws on the server's /graphql path. */
+function serveWebSocket(server: Server, core: SubscriptionCore) {
+  const { limits, log } = core;
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
 
   const disposable = useServer<Record<string, unknown>, { connection: Connection }>(
     {
-      schema: options.apiSchema,
+      schema: core.apiSchema,
       connectionInitWaitTimeout: 5000,
       onConnect: async (ctx) => {
         const connection: Connection = {
@@ -361,7 +254,7 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
         ctx.extra.connection = connection;
         let outcome: SubscriberIdentity | Refusal;
         try {
-          outcome = await options.authenticate(ctx.extra.request, ctx.connectionParams ?? {});
+          outcome = await core.authenticate(ctx.extra.request, ctx.connectionParams ?? {});
         } catch (error) {
           log.warn({ err: error }, 'subscription connection could not be authenticated');
           ctx.extra.socket.close(1013, 'Sessions cannot be checked right now; try again shortly.');
@@ -373,71 +266,85 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
         }
         connection.identity = outcome;
         const socket = ctx.extra.socket;
-        connection.recheck = setInterval(async () => {
-          try {
-            const viewer = await options.recheck(outcome);
-            if (viewer) {
-              outcome.viewer = viewer;
-              return;
-            }
-            stopRecheck(connection);
-            socket.close(CloseCode.Unauthorized, 'SESSION_ENDED: the session has ended; sign in again.');
-          } catch {
-            // Identity unreachable for a moment: keep the connection, check again next time.
-          }
-        }, limits.recheckMs);
-        connection.recheck.unref();
+        connection.stopWatching = core.watchSession(outcome, () =>
+          socket.close(CloseCode.Unauthorized, 'SESSION_ENDED: the session has ended; sign in again.'),
+        );
         return true;
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         // Set by onConnect; graphql-ws lets no subscribe through before the connection is acknowledged.
         const connection = ctx.extra.connection!;
         const userId = connection.identity!.viewer.userId;
-        if (connection.active >= limits.perConnection || (perUser.get(userId) ?? 0) >= limits.perUser)
-          return refuse(
-            `Too many subscriptions open (at most ${limits.perConnection} per connection and ${limits.perUser} per user); complete one first.`,
-            'BAD_REQUEST',
-            { reason: 'SUBSCRIPTION_LIMIT' },
-          );
-        const planned = plan(payload);
-        if (Array.isArray(planned)) return planned;
-        // Counted here, not when the operation starts: ws hands over a burst of messages at once,
-        // and every subscribe of the burst passes this check before any operation starts.
+        // Counted before any await: ws hands over a burst of messages at once, and every
+        // subscribe of the burst must see the ones before it.
+        if (connection.active >= limits.perConnection) return core.limitRefusal();
         connection.active++;
-        perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
-        let released = false;
-        const release = () => {
-          if (released) return;
-          released = true;
+        let release = () => {
           connection.active--;
-          const left = (perUser.get(userId) ?? 1) - 1;
-          if (left > 0) perUser.set(userId, left);
-          else perUser.delete(userId);
         };
-        return {
-          schema: options.apiSchema,
-          document: planned.document,
-          operationName: planned.operationName,
-          variableValues: planned.variables,
-          contextValue: { id, release, planned, connection, socket: ctx.extra.socket } satisfies Running,
-        } satisfies ExecutionArgs;
+        try {
+          const planned = await core.plan(payload);
+          if (Array.isArray(planned)) {
+            release();
+            return planned;
+          }
+          const place = await core.caps.acquire(userId);
+          if (!place) {
+            release();
+            return core.limitRefusal();
+          }
+          let released = false;
+          release = () => {
+            if (released) return;
+            released = true;
+            connection.active--;
+            place();
+          };
+          return {
+            schema: core.apiSchema,
+            document: planned.document,
+            operationName: planned.operationName,
+            variableValues: planned.variables,
+            contextValue: { id, release, planned, connection, socket: ctx.extra.socket } satisfies Running,
+          } satisfies ExecutionArgs;
+        } catch (error) {
+          release();
+          throw error;
+        }
       },
       subscribe: (args) => {
         const running = args.contextValue as Running;
-        const events = run(running);
+        const { connection, socket } = running;
+        const run: EventRun = {
+          planned: running.planned,
+          identity: connection.identity!,
+          requestId: connection.requestId,
+          gone: () => connection.closed,
+          buffered: () => socket.bufferedAmount,
+          closeSlow: (bufferedBytes, pendingEvents) => {
+            log.warn(
+              { bufferedBytes, pendingEvents, limit: limits.maxBufferedBytes },
+              'subscriber reads too slowly; closing',
+            );
+            socket.close(CloseCode.SlowConsumer, 'Events are waiting unread: the client reads too slowly.');
+          },
+        };
+        const { events, stop } = core.start(run);
+        connection.upstreams.set(running.id, stop);
         const generator = (async function* () {
           try {
             yield* events;
           } finally {
+            connection.upstreams.delete(running.id);
             running.release();
           }
         })();
         // An async generator's return() waits for its pending next(), which waits for the next
-        // event: a client's complete ends the upstream first, which ends the loop in run().
+        // event: a client's complete ends the upstream first, which ends the loop.
         const originalReturn = generator.return.bind(generator);
         generator.return = async (value) => {
           running.release();
-          await running.connection.upstreams.get(running.id)?.();
+          await stop();
           return originalReturn(value);
         };
         return generator;
@@ -445,14 +352,14 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
       // Every error a client sees is masked like an HTTP answer's.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors?.length
-          ? ({ ...result, errors: formatAll(result.errors) } as unknown as ExecutionResult)
+          ? ({ ...result, errors: core.formatAll(result.errors) } as unknown as ExecutionResult)
           : result,
-      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
+      onError: (_ctx, _id, _payload, errors) => core.formatAll(errors),
       onClose: async (ctx) => {
         const connection = ctx.extra.connection;
         if (!connection) return;
         connection.closed = true;
-        stopRecheck(connection);
+        connection.stopWatching?.();
         await Promise.all([...connection.upstreams.values()].map((end) => end()));
       },
     },
@@ -461,9 +368,7 @@ export function serveGatewaySubscriptions(server: Server, options: SubscriptionG
   );
 
   return {
-    /** Open client connections. */
     connections: () => wss.clients.size,
-    /** Graceful shutdown: every client is told to reconnect (1012), then the server closes. */
     async close() {
       for (const client of wss.clients)
         client.close(CloseCode.ServiceRestart, 'The gateway is restarting; reconnect.');

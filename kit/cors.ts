@@ -13,6 +13,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** Headers a client may send cross-origin (what Apollo Client and the typed client set). */
 export const CORS_ALLOW_HEADERS = [
   'content-type',
+  // Not safelisted with quotes in it: `multipart/mixed;subscriptionSpec="1.0"` (subscriptions over HTTP).
+  'accept',
   'authorization',
   'apollo-require-preflight',
   'x-apollo-operation-name',

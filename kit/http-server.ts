@@ -64,6 +64,15 @@ export interface HttpServerOptions<C extends BaseContext> {
    * response that refuses it (the gateway's trusted documents).
    */
   admit?(request: GraphQLRequestInput): GraphQLRequestInput | RawResponse;
+  /**
+   * Long-lived answers on the GraphQL path (the gateway's multipart subscriptions): a request
+   * it `accepts` is handed over with its parsed body, before `admit` (the handler checks its
+   * documents itself) and outside `maxInFlight` (it lasts as long as the client listens).
+   */
+  stream?: {
+    accepts(method: string, headers: IncomingMessage['headers']): boolean;
+    handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void>;
+  };
   onError?(error: unknown): void;
 }
 
@@ -203,6 +212,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         } else {
           parsedBody = body.toString('utf8');
         }
+      }
+
+      if (options.stream?.accepts(method, req.headers)) {
+        await options.stream.handle(req, res, parsedBody);
+        return;
       }
 
       let graphqlRequest: GraphQLRequestInput = { method, search: url.search, body: parsedBody };

@@ -20,8 +20,9 @@ export function supportedOperationTypes(context: ValidationContext): ASTVisitor 
 }
 
 /**
- * A subscription sent over HTTP is refused with 400 BAD_REQUEST before execution: subscriptions
- * run over graphql-ws on the same /graphql path (docs/subscriptions.md). Without this, the gateway's
+ * A subscription sent as an ordinary HTTP request is refused with 400 BAD_REQUEST before
+ * execution: subscriptions run over graphql-ws, or as a multipart HTTP response the gateway
+ * streams, on the same /graphql path (docs/subscriptions.md). Without this, the gateway's
  * executor would fail on it as an unexpected error, and a subgraph would run it as a query.
  */
 export function subscriptionsOverWebSocket<C extends BaseContext>(): ApolloServerPlugin<C> {
@@ -31,7 +32,7 @@ export function subscriptionsOverWebSocket<C extends BaseContext>(): ApolloServe
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
           throw new GraphQLError(
-            'Subscriptions run over WebSocket (graphql-ws) on this same /graphql path; see docs/subscriptions.md.',
+            'Subscriptions run over WebSocket (graphql-ws), or over HTTP with `Accept: multipart/mixed;subscriptionSpec="1.0"`, on this same /graphql path; see docs/subscriptions.md.',
             { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
           );
         },

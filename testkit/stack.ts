@@ -9,6 +9,8 @@ import { loadEnv } from '../kit/env.js';
 import type { Logger } from '../kit/log.js';
 import { MemoryEventBus } from '../kit/events/memory-bus.js';
 import { OutboxRelay } from '../kit/events/outbox.js';
+import { boundaryOf, readMultipartJson } from '../clients/typescript/src/multipart.js';
+import type { GatewayOptions } from '../gateway/server.js';
 import { startStack, type Stack } from '../stack/stack.js';
 import { createTestDatabase } from './database.js';
 
@@ -38,6 +40,19 @@ export interface TestStack extends Stack {
     token?: string | null;
     connectionParams?: Record<string, unknown>;
   }): TestSubscriptions;
+  /**
+   * Opens a subscription over HTTP (multipart/mixed, Apollo's protocol) with fetch, reading the
+   * response body as it streams.
+   */
+  stream<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: {
+      token?: string | null;
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    },
+  ): TestStream<T>;
   /**
    * Waits until exactly `count` subscriptions are live on the in-process bus (their subgraph
    * listens, and closed ones have stopped), so an event published next reaches them; with Redis
@@ -88,6 +103,21 @@ export interface TestSubscription<T = any> {
   /** Waits until at least `count` results arrived and returns them. */
   waitFor(count: number, timeoutMs?: number): Promise<GraphQLResponse<T>[]>;
   unsubscribe(): void;
+}
+
+/** A subscription over one streamed multipart HTTP response. */
+export interface TestStream<T = any> {
+  /** The answer's status and content type; `refused` holds the JSON body of a non-multipart answer. */
+  response: Promise<{ status: number; contentType: string; refused?: GraphQLResponse }>;
+  /** Every part as sent, heartbeats (`{}`) included. */
+  parts: Record<string, unknown>[];
+  /** The payload of each event part (`{"payload": {...}}`). */
+  results: GraphQLResponse<T>[];
+  /** Resolves when the response ended (closing boundary or connection closed), with the last part. */
+  ended: Promise<Record<string, unknown> | undefined>;
+  waitFor(count: number, timeoutMs?: number): Promise<GraphQLResponse<T>[]>;
+  /** Aborts the request, as a client leaving the page. */
+  close(): void;
 }
 
 export interface TestUser {
@@ -144,6 +174,8 @@ export async function startTestStack(
     log?: Logger;
     /** A migrated database the test made itself (it closes it); otherwise one of the file's own. */
     database?: Database;
+    /** Gateway settings beside the env's (smaller subscription limits). */
+    gateway?: Partial<GatewayOptions>;
   } = {},
 ): Promise<TestStack> {
   const { database, dispose } = options.database
@@ -168,6 +200,7 @@ export async function startTestStack(
     log: options.log,
     ephemeralPorts: true,
     migrate: false,
+    gateway: options.gateway,
   });
 
   const gql: TestStack['gql'] = async (query, variables = {}, requestOptions = {}) => {
@@ -244,6 +277,63 @@ export async function startTestStack(
     };
   };
 
+  const stream: TestStack['stream'] = (query, variables = {}, streamOptions = {}) => {
+    const controller = new AbortController();
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'multipart/mixed;subscriptionSpec="1.0", application/json',
+      ...streamOptions.headers,
+    };
+    if (streamOptions.token) headers.authorization = `Bearer ${streamOptions.token}`;
+    const parts: Record<string, unknown>[] = [];
+    const results: GraphQLResponse[] = [];
+    const started = fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        query,
+        variables,
+        ...(streamOptions.extensions ? { extensions: streamOptions.extensions } : {}),
+      }),
+      signal: controller.signal,
+    });
+    const response = started.then(async (answer) => {
+      const contentType = answer.headers.get('content-type') ?? '';
+      if (contentType.startsWith('multipart/mixed')) return { status: answer.status, contentType, answer };
+      const refused = { status: answer.status, ...((await answer.json()) as object) } as GraphQLResponse;
+      return { status: answer.status, contentType, refused, answer: null };
+    });
+    const ended = response.then(async ({ answer }) => {
+      if (!answer?.body) return undefined;
+      try {
+        for await (const part of readMultipartJson(
+          answer.body,
+          boundaryOf(answer.headers.get('content-type')!),
+        )) {
+          const json = part as Record<string, unknown>;
+          parts.push(json);
+          if (json.payload) results.push({ status: 200, ...(json.payload as object) });
+        }
+      } catch (error) {
+        if (!controller.signal.aborted) throw error;
+      }
+      return parts.at(-1);
+    });
+    ended.catch(() => {});
+    return {
+      response: response.then(({ status, contentType, refused }) => ({ status, contentType, refused })),
+      parts,
+      results,
+      ended,
+      waitFor: (count, timeoutMs = 10_000) =>
+        eventually(() => {
+          if (results.length < count) throw new Error(`${results.length} of ${count} results arrived`);
+          return results;
+        }, timeoutMs),
+      close: () => controller.abort(),
+    };
+  };
+
   const listening: TestStack['listening'] = async (count) => {
     const bus = stack.runtime.bus;
     if (!(bus instanceof MemoryEventBus)) {
@@ -316,6 +406,7 @@ export async function startTestStack(
     quiet,
     gql,
     subscriptions,
+    stream,
     listening,
     signUp,
     makeAdmin,

@@ -132,6 +132,43 @@ describe('TRUSTED_DOCUMENTS=only', () => {
     await client.close();
   });
 
+  it('runs a manifest subscription by its hash over multipart HTTP, and refuses free text there too', async () => {
+    const name = `stream${Date.now()}`;
+    const signUp = await createClient({
+      url: stack.gatewayUrl,
+      session: { kind: 'bearer', token: () => null },
+    }).data(SignUpDocument, {
+      input: { email: `${name}@example.com`, username: name, password: DEFAULT_PASSWORD },
+    });
+    if (signUp.signUp.__typename !== 'AuthSuccess')
+      throw new Error(`signUp answered ${signUp.signUp.__typename}`);
+    const token = signUp.signUp.token;
+    const refused = await stack.stream('subscription { workoutSessionUpdated { id } }', {}, { token })
+      .response;
+    expect(refused.status).toBe(400);
+    expect(refused.refused?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ID_REQUIRED');
+    const unknown = await stack.stream(
+      '',
+      {},
+      {
+        token,
+        extensions: { persistedQuery: { version: 1, sha256Hash: hashOf('subscription { x }') } },
+      },
+    ).response;
+    expect(unknown.refused?.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    const hash = String(WorkoutSessionUpdatedDocument.__meta__?.hash ?? '').replace(/^sha256:/, '');
+    const running = stack.stream(
+      '',
+      {},
+      {
+        token,
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      },
+    );
+    expect((await running.response).status).toBe(200);
+    running.close();
+  });
+
   it('refuses free query text with 400 PERSISTED_QUERY_ID_REQUIRED', async () => {
     const answer = await send(stack, { query: FREE_TEXT });
     expect(answer.status).toBe(400);
@@ -204,5 +241,39 @@ describe('TRUSTED_DOCUMENTS=off', () => {
     expect(calls).toHaveLength(3); // manifest hash (unknown), own hash (unknown), own hash + text
     expect((await client.data(SubscriptionPlansDocument)).subscriptionPlans).toBeDefined();
     expect(calls).toHaveLength(4); // from then on, its own hash alone
+  });
+
+  it('streams a subscription with the client package: the manifest hash is unknown, so it sends the text', async () => {
+    const name = `off${Date.now()}`;
+    const bodies: string[] = [];
+    let token: string | null = null;
+    const client = createClient({
+      url: stack.gatewayUrl,
+      session: { kind: 'bearer', token: () => token },
+      persistedDocuments: true,
+      fetch: (async (input: string | URL | Request, init?: RequestInit) => {
+        bodies.push(String(init?.body ?? ''));
+        return fetch(input, init);
+      }) as typeof fetch,
+    });
+    const signUp = await createClient({
+      url: stack.gatewayUrl,
+      session: { kind: 'bearer', token: () => null },
+    }).data(SignUpDocument, {
+      input: { email: `${name}@example.com`, username: name, password: DEFAULT_PASSWORD },
+    });
+    if (signUp.signUp.__typename !== 'AuthSuccess') throw new Error('signUp failed');
+    token = signUp.signUp.token;
+    const errors: unknown[] = [];
+    const stop = client.subscribe(
+      WorkoutSessionUpdatedDocument,
+      {},
+      { next: () => {}, error: (e) => errors.push(e) },
+    );
+    await stack.listening(1);
+    expect(errors).toEqual([]);
+    expect(bodies).toHaveLength(2); // the manifest hash (unknown here), then the text
+    expect(JSON.parse(bodies[1]!).query).toContain('workoutSessionUpdated');
+    stop();
   });
 });

@@ -169,7 +169,12 @@ async function shot(page: Page, name: string, enabled: boolean) {
 }
 
 /** The tour every run takes: athlete's views, then the trainer's, then signed out. */
-async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) {
+async function walkThrough(
+  page: Page,
+  appOrigin: string,
+  screenshots: boolean,
+  recordSteps: () => Promise<void>,
+) {
   await page.goto(`${appOrigin}/#/sign-in`);
   await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
   await shot(page, '01-sign-in', screenshots);
@@ -263,12 +268,49 @@ async function walkThrough(page: Page, appOrigin: string, screenshots: boolean) 
   expect(await paintedPixels(page, 'client-steps-chart')).toBeGreaterThan(200);
   await shot(page, '08-trainer-clients', screenshots);
 
+  // Steps the athlete records through the API reach the trainer's chart without a reload: the
+  // view follows healthMetricsRecorded over a streamed HTTP response.
+  await expect.poll(() => client.getByTestId('client-live').getAttribute('data-live')).toBe('true');
+  const chart = client.getByTestId('client-steps-chart');
+  const before = Number(await chart.getAttribute('data-sum'));
+  await recordSteps();
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-sum')), { timeout: 15_000 })
+    .toBeGreaterThan(before);
+
   // Signing out ends the cookie session: a reload stays signed out.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+}
+
+/**
+ * Records steps for the athlete through the API once the trainer's page follows them (the one
+ * live subscription of the stack), for the chart to pick up.
+ */
+function stepsRecorder(stack: TestStack) {
+  return async () => {
+    await stack.listening(1);
+    const token = await signIn(stack.gatewayUrl, athleteLogin);
+    const recorded = await stack.gql(
+      `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`,
+      {
+        input: [
+          {
+            metricType: 'STEPS',
+            value: 4321,
+            unit: 'count',
+            recordedAt: new Date(Date.now() - 60_000).toISOString(),
+          },
+        ],
+      },
+      { token },
+    );
+    expect(recorded.errors).toBeUndefined();
+    await stack.flushEvents();
+  };
 }
 
 /** A daily habit the athlete has not logged yet, so logging it shows the streak change. */
@@ -304,7 +346,7 @@ describe.runIf(haveChromium || inCi)('the example web app in chromium', () => {
         if (response.url().startsWith(gatewayOrigin) && response.request().method() !== 'OPTIONS')
           corsAnswers.push(response.headers()['access-control-allow-origin']);
       });
-      await walkThrough(page, appOrigin, true);
+      await walkThrough(page, appOrigin, true, stepsRecorder(stack));
       // Every answer named the app's origin, and the session was an HttpOnly cookie of the
       // gateway's origin that the page's scripts never saw.
       expect(corsAnswers.length).toBeGreaterThan(10);
@@ -430,7 +472,7 @@ describe.runIf(haveChromium || inCi)('the example web app in chromium', () => {
         const text = await response.text().catch(() => '');
         if (/PERSISTED_QUERY/.test(text)) refused.push(text);
       });
-      await walkThrough(page, appOrigin, false);
+      await walkThrough(page, appOrigin, false, stepsRecorder(stack));
       expect(sentText).toEqual([]);
       expect(refused).toEqual([]);
       await context.close();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -7,6 +8,12 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: import.meta.dirname,
+  // The client package from this checkout's source, whichever node_modules links the workspace.
+  resolve: {
+    alias: {
+      '@fitness/client': fileURLToPath(new URL('../../clients/typescript/src/index.ts', import.meta.url)),
+    },
+  },
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 5173, strictPort: true, host: 'localhost' },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -105,7 +105,13 @@ export function Chart({
   }, [points, kind, goal, label, unit, height, timeZone]);
 
   return (
-    <figure className="chart" data-testid={testId} data-points={points.length} data-with-data={withData}>
+    <figure
+      className="chart"
+      data-testid={testId}
+      data-points={points.length}
+      data-with-data={withData}
+      data-sum={points.reduce((sum, p) => sum + (p.value ?? 0), 0)}
+    >
       <figcaption>{label}</figcaption>
       {withData === 0 && <p className="state empty">No samples in this period yet.</p>}
       <div ref={container} role="img" aria-label={label} />

@@ -1,5 +1,6 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { type ErrorCode, isErrorCode } from './error-codes.js';
+import { boundaryOf, readMultipartJson } from './multipart.js';
 
 /** A typed document from `graphql(...)` or the generated `...Document` exports. */
 export type Document<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & {
@@ -86,7 +87,27 @@ export interface Client {
     document: Document<TResult, TVariables>,
     ...variables: VariablesArgument<TVariables>
   ): Promise<TResult>;
+  /**
+   * Runs a subscription document over HTTP (one streamed multipart response, as Apollo Client
+   * does): `next` for each event, then `complete`, or `error` once when the server refuses or
+   * ends it (`ApiError`: UNAUTHENTICATED when the session ended, SERVICE_UNAVAILABLE when the
+   * client should subscribe again) or the network fails. Returns the function that stops it.
+   */
+  subscribe<TResult, TVariables>(
+    document: Document<TResult, TVariables>,
+    variables: TVariables,
+    handlers: SubscriptionHandlers<TResult>,
+  ): () => void;
 }
+
+export interface SubscriptionHandlers<TResult> {
+  next(result: Result<TResult>): void;
+  error?(error: ApiError | Error): void;
+  complete?(): void;
+}
+
+/** What the client sends to ask for a streamed subscription (Apollo's multipart protocol 1.0). */
+export const MULTIPART_SUBSCRIPTION_ACCEPT = 'multipart/mixed;subscriptionSpec="1.0", application/json';
 
 interface Body {
   query?: string;
@@ -150,7 +171,72 @@ export function createClient(options: ClientOptions): Client {
     return post({ ...withHash(base, hash), query: text }, false);
   }
 
+  function subscribe(
+    document: Document<unknown, any>,
+    variables: unknown,
+    handlers: SubscriptionHandlers<unknown>,
+  ): () => void {
+    const controller = new AbortController();
+    const text = document.toString();
+    const operationName = /^\s*subscription\s+(\w+)/.exec(text)?.[1];
+    const hash = persisted && !serverLacksManifest ? manifestHashOf(document) : null;
+    const base: Body = { operationName, variables: variables ?? {} };
+    const headers: Record<string, string> = {
+      accept: MULTIPART_SUBSCRIPTION_ACCEPT,
+      'content-type': 'application/json',
+      ...options.headers,
+    };
+    if (options.session.kind === 'bearer') {
+      const token = options.session.token();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+    const open = (body: Body) =>
+      send(options.url, {
+        method: 'POST',
+        headers,
+        credentials: options.session.kind === 'cookie' ? 'include' : 'omit',
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+    (async () => {
+      // A manifest document goes by its hash; a gateway without the manifest asks for the text.
+      let response = await open(hash ? withHash(base, hash) : { ...base, query: text });
+      let contentType = response.headers.get('content-type') ?? '';
+      if (hash && !contentType.startsWith('multipart/mixed')) {
+        const refused = await readResult(response);
+        if (!isUnknownHash(refused)) throw new ApiError(refused.errors, refused.status);
+        serverLacksManifest = true;
+        response = await open({ ...base, query: text });
+        contentType = response.headers.get('content-type') ?? '';
+      }
+      if (!contentType.startsWith('multipart/mixed') || !response.body) {
+        const refused = await readResult(response);
+        throw new ApiError(refused.errors, refused.status);
+      }
+      for await (const part of readMultipartJson(response.body, boundaryOf(contentType))) {
+        const { payload, errors } = part as { payload?: unknown; errors?: unknown };
+        if (payload === undefined) continue; // a heartbeat
+        if (payload === null) throw new ApiError(errorDetails(errors), response.status);
+        const result = payload as { data?: unknown; errors?: unknown };
+        handlers.next({
+          data: (result.data ?? null) as never,
+          errors: errorDetails(result.errors),
+          status: 200,
+        });
+      }
+    })().then(
+      () => handlers.complete?.(),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        handlers.error?.(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return () => controller.abort();
+  }
+
   return {
+    subscribe: (document, variables, handlers) =>
+      subscribe(document, variables, handlers as SubscriptionHandlers<unknown>),
     execute: (document, ...[variables]) => execute(document, variables) as Promise<Result<any>>,
     async data(document, ...[variables]) {
       const result = await execute(document, variables);
@@ -190,12 +276,19 @@ async function readResult(response: Response): Promise<Result<unknown>> {
       errors: [{ message: `HTTP ${response.status}`, code, extensions: {} }],
     };
   }
-  const errors = (body.errors ?? []).map((error): ApiErrorDetail => {
-    const extensions = (error.extensions ?? {}) as Record<string, unknown>;
+  return { data: (body.data ?? null) as unknown, errors: errorDetails(body.errors), status: response.status };
+}
+
+function errorDetails(errors: unknown): ApiErrorDetail[] {
+  const list = Array.isArray(errors)
+    ? (errors as { message?: string; path?: (string | number)[]; extensions?: any }[])
+    : [];
+  return list.map((error): ApiErrorDetail => {
+    const extensions = (error?.extensions ?? {}) as Record<string, unknown>;
     return {
-      message: error.message ?? 'Unknown error',
+      message: error?.message ?? 'Unknown error',
       code: isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR',
-      path: error.path,
+      path: error?.path,
       field: typeof extensions.field === 'string' ? extensions.field : undefined,
       reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
       retryAfterSeconds:
@@ -203,5 +296,4 @@ async function readResult(response: Response): Promise<Result<unknown>> {
       extensions,
     };
   });
-  return { data: (body.data ?? null) as unknown, errors, status: response.status };
 }

@@ -8,3 +8,4 @@ export { graphql } from './generated/gql.js';
 export * from './client.js';
 export * from './error-codes.js';
 export type { ScalarMap } from './scalars.js';
+export * from './multipart.js';

@@ -1,15 +1,78 @@
-import { TrainerDashboardDocument } from '@fitness/client';
-import { useMemo } from 'react';
+import { ApiError, HealthMetricsRecordedDocument, TrainerDashboardDocument } from '@fitness/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Viewer } from '../App';
-import { lastDays } from '../api';
+import { client, lastDays } from '../api';
 import { Chart } from '../charts';
 import { Empty, Query, useQuery } from '../ui';
 
-/** A trainer's clients: each one's steps over the last 14 days and habit streaks. */
+/**
+ * Live updates for the first clients only: each is one streamed HTTP response, and a browser
+ * talking HTTP/1.1 opens at most six connections to one origin.
+ */
+const LIVE_CLIENTS = 3;
+
+/**
+ * Calls `onSamples` whenever the client records new health samples (the healthMetricsRecorded
+ * subscription, streamed over HTTP). Subscribes again after a few seconds when the server ends
+ * the stream for a retriable reason (a restart, a slow connection); stops when the session ended.
+ */
+function useLiveSamples(userId: string, enabled: boolean, onSamples: () => void) {
+  const callback = useRef(onSamples);
+  callback.current = onSamples;
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    let stop = () => {};
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      setLive(true);
+      stop = client.subscribe(
+        HealthMetricsRecordedDocument,
+        { userId },
+        {
+          next: () => callback.current(),
+          error: (error) => {
+            setLive(false);
+            if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return;
+            retry = setTimeout(start, 3000);
+          },
+          complete: () => setLive(false),
+        },
+      );
+    };
+    start();
+    return () => {
+      clearTimeout(retry);
+      stop();
+    };
+  }, [userId, enabled]);
+  return live;
+}
+
+function LiveBadge({
+  userId,
+  enabled,
+  onSamples,
+}: {
+  userId: string;
+  enabled: boolean;
+  onSamples: () => void;
+}) {
+  const live = useLiveSamples(userId, enabled, onSamples);
+  if (!enabled) return null;
+  return (
+    <span className="muted" data-testid="client-live" data-live={live}>
+      {live ? ' · live' : ' · reconnecting'}
+    </span>
+  );
+}
+
+/** A trainer's clients: each one's steps over the last 14 days and habit streaks, kept live. */
 export function TrainerView({ viewer }: { viewer: Viewer }) {
   const timeZone = viewer.timeZone ?? 'UTC';
   const variables = useMemo(() => ({ days: lastDays(timeZone, 14) }), [timeZone]);
   const dashboard = useQuery(TrainerDashboardDocument, variables);
+  const reload = dashboard.reload;
   return (
     <div className="grid">
       <h1 className="wide">Your clients</h1>
@@ -20,7 +83,7 @@ export function TrainerView({ viewer }: { viewer: Viewer }) {
           const clients = trainer.clients?.nodes ?? [];
           if (clients.length === 0)
             return <Empty>No clients yet: athletes hire you from your profile.</Empty>;
-          return clients.map((relationship) => {
+          return clients.map((relationship, index) => {
             const user = relationship.user;
             const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username;
             return (
@@ -29,6 +92,11 @@ export function TrainerView({ viewer }: { viewer: Viewer }) {
                 <p className="muted">
                   Client since {new Date(relationship.startedAt).toLocaleDateString()}
                   {relationship.activePlan ? ` · ${relationship.activePlan.name}` : ' · no plan'}
+                  <LiveBadge
+                    userId={user.id}
+                    enabled={index < LIVE_CLIENTS}
+                    onSamples={() => void reload()}
+                  />
                 </p>
                 <Chart
                   testId="client-steps-chart"
