@@ -147,6 +147,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     cookieRequestsToGateway(),
     markLagTolerantReads(),
     subscriptionsOverWebSocket(),
+    noCacheHintsForViewers(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -186,13 +187,18 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
         : randomUUID();
     // Client cookies come only through the gateway, like the identity they travel with.
     const cookieHeader = identity ? request.headers[CLIENT_COOKIE_HEADER] : undefined;
+    // Most requests log nothing: the request's child logger is made when something is logged.
+    let requestLog: Logger | undefined;
     return {
       viewer: identity?.viewer ?? null,
       service: identity?.service ?? null,
       ip: identity?.ip ?? null,
       requestId,
       loaders: new LoaderRegistry(),
-      log: log.child({ requestId }),
+      get log() {
+        requestLog ??= log.child({ requestId });
+        return requestLog;
+      },
       cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
       readsMayLag: false,
     };
@@ -250,6 +256,20 @@ function markLagTolerantReads(): ApolloServerPlugin<RequestContext> {
           contextValue.readsMayLag = operation?.operation === 'query' && (!client || client === 'query');
         },
       };
+    },
+  };
+}
+
+/**
+ * A signed-in viewer's answer is never cached (gateway/cache-policy.ts: only anonymous answers are
+ * public, whatever the hints), so for a viewer's fetch the subgraph skips working out the hints
+ * field by field: a zero max-age up front puts Apollo's cache-control plugin on its cheap path,
+ * and the fetch is answered `no-store`. Anonymous and service fetches keep their hints.
+ */
+function noCacheHintsForViewers(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue, overallCachePolicy }) {
+      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
     },
   };
 }
