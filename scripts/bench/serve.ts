@@ -109,6 +109,8 @@ if (mode === 'subgraph') {
     log: runtime.log,
     production: env.NODE_ENV === 'production',
     sharedApqCache: Boolean(env.REDIS_URL),
+    // Bench users sign up from client addresses of their own (X-Forwarded-For), each within its limits.
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   });
   const served = await gateway.serve(0, '127.0.0.1');
   console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
