@@ -86,6 +86,38 @@ export interface RequestContext {
   readsMayLag: boolean;
 }
 
+/**
+ * Most requests log nothing, so a request's child logger is made when something is first logged.
+ * The getter sits on the prototype: Apollo Server copies the context's own properties into a
+ * fresh object for every operation, which would call a getter of the object itself.
+ */
+class SubgraphRequestContext implements RequestContext {
+  viewer: Viewer | null;
+  service: string | null;
+  ip: string | null;
+  requestId: string;
+  loaders = new LoaderRegistry();
+  cookies: ClientCookies;
+  readsMayLag = false;
+  private requestLog: Logger | undefined;
+
+  constructor(
+    private readonly subgraphLog: Logger,
+    fields: Pick<RequestContext, 'viewer' | 'service' | 'ip' | 'requestId' | 'cookies'>,
+  ) {
+    this.viewer = fields.viewer;
+    this.service = fields.service;
+    this.ip = fields.ip;
+    this.requestId = fields.requestId;
+    this.cookies = fields.cookies;
+  }
+
+  get log(): Logger {
+    this.requestLog ??= this.subgraphLog.child({ requestId: this.requestId });
+    return this.requestLog;
+  }
+}
+
 /** Something a subgraph runs beside its GraphQL server: an outbox relay, event consumers, a worker. */
 export interface BackgroundTask {
   start(): Promise<void> | void;
@@ -187,21 +219,13 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
         : randomUUID();
     // Client cookies come only through the gateway, like the identity they travel with.
     const cookieHeader = identity ? request.headers[CLIENT_COOKIE_HEADER] : undefined;
-    // Most requests log nothing: the request's child logger is made when something is logged.
-    let requestLog: Logger | undefined;
-    return {
+    return new SubgraphRequestContext(log, {
       viewer: identity?.viewer ?? null,
       service: identity?.service ?? null,
       ip: identity?.ip ?? null,
       requestId,
-      loaders: new LoaderRegistry(),
-      get log() {
-        requestLog ??= log.child({ requestId });
-        return requestLog;
-      },
       cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
-      readsMayLag: false,
-    };
+    });
   };
 
   const workers: Record<string, SubgraphWorker> = {};
