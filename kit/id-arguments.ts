@@ -144,8 +144,30 @@ function malformedIdInOutput(
   return type.name === 'ID' && isMalformedId(value) ? path : null;
 }
 
+/**
+ * The literal check's answer per operation node: Apollo Server hands every request with the same
+ * query text the same parsed document (its document store), so a gateway's fixed set of fetch
+ * documents is each walked once, not once per request. Keyed by the schema too.
+ */
+const literalVerdicts = new WeakMap<
+  OperationDefinitionNode,
+  { schema: GraphQLSchema; found: string | null }
+>();
+
 /** String and integer literals in ID positions of the operation and the fragments it spreads. */
 function malformedIdInLiterals(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): string | null {
+  const known = literalVerdicts.get(operation);
+  if (known?.schema === schema) return known.found;
+  const found = walkLiterals(schema, document, operation);
+  literalVerdicts.set(operation, { schema, found });
+  return found;
+}
+
+function walkLiterals(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 
 /** Half of a UTF-16 surrogate pair with no other half: a string no UTF-8 text can hold. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -22,15 +22,7 @@ export function rejectUnstorableText<C extends BaseContext>(): ApolloServerPlugi
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let found = containsUnstorable(request.variables);
-          if (!found) {
-            visit(document, {
-              [Kind.STRING]: (node) => {
-                if (!isStorableText(node.value)) found = true;
-              },
-            });
-          }
-          if (found) {
+          if (containsUnstorable(request.variables) || hasUnstorableLiteral(document)) {
             throw new GraphQLError(
               'Text must not contain NUL (U+0000) characters or unpaired UTF-16 surrogates.',
               { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
@@ -40,6 +32,27 @@ export function rejectUnstorableText<C extends BaseContext>(): ApolloServerPlugi
       };
     },
   };
+}
+
+/**
+ * Per document: Apollo Server hands every request with the same query text the same parsed
+ * document from its document store, and a gateway sends a subgraph a small fixed set of them, so
+ * each is walked once rather than once per request.
+ */
+const literalVerdicts = new WeakMap<DocumentNode, boolean>();
+
+function hasUnstorableLiteral(document: DocumentNode): boolean {
+  let found = literalVerdicts.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      [Kind.STRING]: (node) => {
+        if (!isStorableText(node.value)) found = true;
+      },
+    });
+    literalVerdicts.set(document, found);
+  }
+  return found;
 }
 
 function containsUnstorable(value: unknown, depth = 0): boolean {

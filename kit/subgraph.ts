@@ -86,6 +86,38 @@ export interface RequestContext {
   readsMayLag: boolean;
 }
 
+/**
+ * Most requests log nothing, so a request's child logger is made when something is first logged.
+ * The getter sits on the prototype: Apollo Server copies the context's own properties into a
+ * fresh object for every operation, which would call a getter of the object itself.
+ */
+class SubgraphRequestContext implements RequestContext {
+  viewer: Viewer | null;
+  service: string | null;
+  ip: string | null;
+  requestId: string;
+  loaders = new LoaderRegistry();
+  cookies: ClientCookies;
+  readsMayLag = false;
+  private requestLog: Logger | undefined;
+
+  constructor(
+    private readonly subgraphLog: Logger,
+    fields: Pick<RequestContext, 'viewer' | 'service' | 'ip' | 'requestId' | 'cookies'>,
+  ) {
+    this.viewer = fields.viewer;
+    this.service = fields.service;
+    this.ip = fields.ip;
+    this.requestId = fields.requestId;
+    this.cookies = fields.cookies;
+  }
+
+  get log(): Logger {
+    this.requestLog ??= this.subgraphLog.child({ requestId: this.requestId });
+    return this.requestLog;
+  }
+}
+
 /** Something a subgraph runs beside its GraphQL server: an outbox relay, event consumers, a worker. */
 export interface BackgroundTask {
   start(): Promise<void> | void;
@@ -149,6 +181,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     cookieRequestsToGateway(),
     markLagTolerantReads(),
     subscriptionsOverWebSocket(),
+    noCacheHintsForViewers(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -188,16 +221,13 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
         : randomUUID();
     // Client cookies come only through the gateway, like the identity they travel with.
     const cookieHeader = identity ? request.headers[CLIENT_COOKIE_HEADER] : undefined;
-    return {
+    return new SubgraphRequestContext(log, {
       viewer: identity?.viewer ?? null,
       service: identity?.service ?? null,
       ip: identity?.ip ?? null,
       requestId,
-      loaders: new LoaderRegistry(),
-      log: log.child({ requestId }),
       cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
-      readsMayLag: false,
-    };
+    });
   };
 
   const intervals = new Map(
@@ -263,6 +293,20 @@ function markLagTolerantReads(): ApolloServerPlugin<RequestContext> {
           contextValue.readsMayLag = operation?.operation === 'query' && (!client || client === 'query');
         },
       };
+    },
+  };
+}
+
+/**
+ * A signed-in viewer's answer is never cached (gateway/cache-policy.ts: only anonymous answers are
+ * public, whatever the hints), so for a viewer's fetch the subgraph skips working out the hints
+ * field by field: a zero max-age up front puts Apollo's cache-control plugin on its cheap path,
+ * and the fetch is answered `no-store`. Anonymous and service fetches keep their hints.
+ */
+function noCacheHintsForViewers(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue, overallCachePolicy }) {
+      if (contextValue.viewer) overallCachePolicy.restrict({ maxAge: 0 });
     },
   };
 }

@@ -109,9 +109,19 @@ export async function postJson(
   }
 }
 
-export function startSubgraphProcess(name: string, serverEnv: Record<string, string>, flags: string[] = []) {
-  const [command, args] = tsNode('scripts/bench/serve.ts', ['subgraph', name, ...flags]);
-  return startChild(`subgraph ${name}`, command, args, { env: serverEnv });
+/** A subgraph in its own process; `tree` runs another checkout's serve.ts and subgraph code (a baseline). */
+export function startSubgraphProcess(
+  name: string,
+  serverEnv: Record<string, string>,
+  flags: string[] = [],
+  tree?: string,
+) {
+  const [command, args] = tsNode(`${tree ? `${tree}/` : ''}scripts/bench/serve.ts`, [
+    'subgraph',
+    name,
+    ...flags,
+  ]);
+  return startChild(`subgraph ${name}`, command, args, { env: serverEnv, cwd: tree });
 }
 
 /**
@@ -138,16 +148,8 @@ export function startGatewayProcess(
   return startChild('gateway', command, commandArgs, { env: { ...serverEnv, SUBGRAPH_URLS: urls } });
 }
 
-/**
- * Our gateway as it was at an earlier commit, for before/after numbers: that commit's tree is
- * extracted into .bench/baseline/<sha>/ and its gateway/server.ts (with its own kit/) is served
- * by this tree's serve.ts.
- */
-export async function startBaselineGateway(
-  ref: string,
-  serverEnv: Record<string, string>,
-  subgraphUrls: Record<string, string>,
-): Promise<Child> {
+/** An earlier commit's tree, extracted once into .bench/baseline/<sha>/ with this tree's node_modules. */
+function baselineTree(ref: string): { sha: string; dir: string } {
   const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = `${ROOT}.bench/baseline/${sha}`;
   if (!existsSync(`${dir}/gateway/server.ts`)) {
@@ -155,10 +157,60 @@ export async function startBaselineGateway(
     execSync(`git archive ${sha} | tar -x -C ${dir}`, { cwd: ROOT });
     symlinkSync(`${ROOT}node_modules`, `${dir}/node_modules`);
   }
+  return { sha, dir };
+}
+
+/**
+ * Our gateway as it was at an earlier commit, for before/after numbers: its gateway/server.ts
+ * (with its own kit/) is served by this tree's serve.ts.
+ */
+export async function startBaselineGateway(
+  ref: string,
+  serverEnv: Record<string, string>,
+  subgraphUrls: Record<string, string>,
+): Promise<Child> {
+  const { sha, dir } = baselineTree(ref);
   const child = await startGatewayProcess(serverEnv, subgraphUrls, [
     `--gateway-module=${dir}/gateway/server.ts`,
   ]);
   return { ...child, name: `gateway@${sha}` };
+}
+
+/** An earlier commit's gateway over that commit's own subgraphs (same database and secret). */
+export interface BaselineStack {
+  gateway: Child;
+  subgraphs: Record<string, Child>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole graph as it was at an earlier commit: its subgraphs, each run by that tree's own
+ * serve.ts and kit/, behind its gateway. Subgraph changes show up in the comparison only this way.
+ */
+export async function startBaselineStack(
+  ref: string,
+  serverEnv: Record<string, string>,
+): Promise<BaselineStack> {
+  const { dir } = baselineTree(ref);
+  const subgraphs: Record<string, Child> = {};
+  const children: Child[] = [];
+  const stop = async () => {
+    for (const child of children.reverse()) await child.stop();
+  };
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      const child = await startSubgraphProcess(name, serverEnv, [], dir);
+      children.push(child);
+      subgraphs[name] = child;
+    }
+    const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, c]) => [name, c.ready.url]));
+    const gateway = await startBaselineGateway(ref, serverEnv, urls);
+    children.push(gateway);
+    return { gateway, subgraphs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /**
@@ -194,7 +246,11 @@ export async function startEnvironment(
   };
   try {
     for (const name of SUBGRAPH_NAMES) {
-      const child = await startSubgraphProcess(name, serverEnv);
+      const child = await startSubgraphProcess(
+        name,
+        serverEnv,
+        options.profile ? [`--profile-dir=${PROFILE_DIR}`] : [],
+      );
       children.push(child);
       subgraphs[name] = child;
     }

@@ -6,13 +6,14 @@ import {
   type BenchEnvironment,
   type BenchUser,
   postJson,
-  startBaselineGateway,
+  type BaselineStack,
+  startBaselineStack,
   unsupportedReason,
 } from './environment.js';
 import { startHiveGateway } from './hive.js';
 import type { LoadConfig, LoadResult } from './load.js';
 import { type Child, cpuMs, freePort, ROOT, sampleRss, tsNode } from './processes.js';
-import { newestProfile, summarise } from './profile-summary.js';
+import { newestProfile, phaseSummary, profileOf, summarise } from './profile-summary.js';
 import type { Benchmark, BenchContext, BenchResult, Cell, Ratio } from './report.js';
 import { fillRequest, fillUser } from './variables.js';
 
@@ -112,6 +113,8 @@ async function drive(
   auth: LoadConfig['auth'],
   serverPid: number | null,
   timing: { duration: number; warmup: number } = context.options,
+  /** The subgraph processes behind the server (a baseline stack has its own). */
+  subgraphs: Record<string, Child> = environment.subgraphs,
 ): Promise<Run> {
   const config: LoadConfig = {
     url,
@@ -130,11 +133,12 @@ async function drive(
   const [command, args] = tsNode('scripts/bench/load.ts', [path]);
   const profiling = context.options.profile && serverPid === environment.gateway.pid;
   const startedAt = Date.now();
-  if (profiling) process.kill(environment.gateway.pid, 'SIGUSR2');
+  const subgraphPids = Object.entries(subgraphs).map(([name, child]) => [name, child.pid] as const);
+  // The subgraphs are profiled over the same run (started with --profile-dir, like the gateway).
+  if (profiling)
+    for (const pid of [environment.gateway.pid, ...subgraphPids.map(([, pid]) => pid)])
+      process.kill(pid, 'SIGUSR2');
   const memory = serverPid ? sampleRss(serverPid) : null;
-  const subgraphPids = Object.entries(environment.subgraphs).map(
-    ([name, child]) => [name, child.pid] as const,
-  );
   const serverCpuBefore = serverPid ? cpuMs(serverPid) : 0;
   const subgraphCpuBefore = subgraphPids.map(([, pid]) => cpuMs(pid));
   const output = await new Promise<string>((resolve, reject) => {
@@ -148,16 +152,29 @@ async function drive(
   const peak = memory?.stop().peakMb ?? null;
   const memoryAtPeak =
     serverPid === environment.gateway.pid ? peakSample(environment.gatewayMemoryLog, startedAt) : null;
-  if (profiling) {
-    process.kill(environment.gateway.pid, 'SIGUSR2');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const newest = newestProfile();
-    if (newest) context.log(`\n${summarise(newest, 30)}`);
-  }
   const serverCpu = serverPid ? cpuMs(serverPid) - serverCpuBefore : null;
   const subgraphCpuByName = Object.fromEntries(
     subgraphPids.map(([name, pid], i) => [name, cpuMs(pid) - (subgraphCpuBefore[i] ?? 0)]),
   );
+  if (profiling) {
+    for (const pid of [environment.gateway.pid, ...subgraphPids.map(([, pid]) => pid)])
+      process.kill(pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const newest = profileOf(environment.gateway.pid) ?? newestProfile();
+    if (newest) context.log(`\n${summarise(newest, 30)}`);
+    // Where each busy subgraph's milliseconds per request go, by phase of the request.
+    const served =
+      (JSON.parse(/RESULT (.*)$/m.exec(output)?.[1] ?? '{}').requests ?? 0) *
+      (1 + timing.warmup / timing.duration);
+    for (const [name, pid] of subgraphPids) {
+      const path = profileOf(pid);
+      const ms = subgraphCpuByName[name] ?? 0;
+      if (!path || served === 0 || ms / served < 0.05) continue;
+      context.log(
+        `\n${operation.name}, subgraph ${name}: ${(ms / served).toFixed(2)} CPU ms/request\n${phaseSummary(path, ms / served)}\n${summarise(path, 20)}`,
+      );
+    }
+  }
   const subgraphCpu = Object.values(subgraphCpuByName).reduce((total, ms) => total + ms, 0);
   const match = /RESULT (.*)$/m.exec(output);
   if (!match) throw new Error(`load generator printed no result: ${output.slice(-2000)}`);
@@ -215,6 +232,27 @@ async function prime(url: string, operation: BenchOperation, environment: BenchE
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
+/**
+ * The baseline's own stack, started and then left until its subgraphs are quiet: a subgraph's
+ * workers do their first passes right after start (partitions, sweeps, relays), which our stack
+ * did during sign-up and seeding; measured in the middle of them the baseline would look slower.
+ */
+async function startBaseline(context: BenchContext, environment: BenchEnvironment): Promise<BaselineStack> {
+  const stack = await startBaselineStack(context.options.baseline ?? 'HEAD', environment.serverEnv);
+  context.log(`baseline ${stack.gateway.name} and its own subgraphs started; waiting for them to go quiet`);
+  const pids = Object.values(stack.subgraphs).map((child) => child.pid);
+  const busy = () => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  const deadline = Date.now() + 120_000;
+  for (let before = busy(); Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const now = busy();
+    // Under 2% of one core across the six over five seconds: idle but for timers.
+    if (now - before < 100) break;
+    before = now;
+  }
+  return stack;
+}
+
 export const throughputBenchmark: Benchmark = {
   name: 'throughput',
   title: 'Gateway throughput',
@@ -233,7 +271,7 @@ export const throughputBenchmark: Benchmark = {
     ).filter((target) => target !== 'baseline' || context.options.baseline) as Target[];
     const environment = await context.environment();
     const hives: Partial<Record<HiveTarget, Child & { url: string }>> = {};
-    let baseline: Child | null = null;
+    let baseline: BaselineStack | null = null;
     const rows: Cell[][] = [];
     const ratios: Ratio[] = [];
     const notes: string[] = [
@@ -277,13 +315,9 @@ export const throughputBenchmark: Benchmark = {
             url = environment.gatewayUrl;
             pid = environment.gateway.pid;
           } else if (target === 'baseline') {
-            baseline ??= await startBaselineGateway(
-              context.options.baseline ?? 'HEAD',
-              environment.serverEnv,
-              environment.subgraphUrls,
-            );
-            url = baseline.ready.url;
-            pid = baseline.pid;
+            baseline ??= await startBaseline(context, environment);
+            url = baseline.gateway.ready.url;
+            pid = baseline.gateway.pid;
           } else if (isHive(target)) {
             // One Hive Gateway at a time: both on two shared cores would take CPU from each other.
             for (const [other, running] of Object.entries(hives)) {
@@ -333,8 +367,35 @@ export const throughputBenchmark: Benchmark = {
             // (60 s), and a short run would otherwise mostly measure cold sessions.
             await prime(url, operation, environment);
           }
+          const subgraphs = target === 'baseline' && baseline ? baseline.subgraphs : environment.subgraphs;
+          if (target === 'baseline') {
+            // The baseline's own subgraphs are as cold as ours were before their warm-up.
+            context.log(`warming the baseline's subgraphs up for ${operation.name}`);
+            await drive(
+              context,
+              environment,
+              operation,
+              url,
+              auth,
+              null,
+              {
+                duration: SUBGRAPH_WARMUP_SECONDS,
+                warmup: 0,
+              },
+              subgraphs,
+            );
+          }
           context.log(`throughput ${operation.name} via ${target}`);
-          const run = await drive(context, environment, operation, url, auth, pid);
+          const run = await drive(
+            context,
+            environment,
+            operation,
+            url,
+            auth,
+            pid,
+            context.options,
+            subgraphs,
+          );
           results[target] = run;
           if (target !== 'direct') {
             const byName = Object.entries(run.subgraphCpuMsPerRequestByName)
@@ -385,6 +446,12 @@ export const throughputBenchmark: Benchmark = {
             ratios.push({
               label: `${operation.name}: baseline / ours gateway CPU per request`,
               value: results.baseline.serverCpuMsPerRequest / results.ours.serverCpuMsPerRequest,
+            });
+          }
+          if (results.ours.subgraphCpuMsPerRequest && results.baseline.subgraphCpuMsPerRequest) {
+            ratios.push({
+              label: `${operation.name}: ours / baseline subgraph CPU per request`,
+              value: results.ours.subgraphCpuMsPerRequest / results.baseline.subgraphCpuMsPerRequest,
             });
           }
         }
