@@ -53,6 +53,8 @@ export async function startHiveGateway(options: {
   secret: string;
   port: number;
   log: (message: string) => void;
+  /** Serve graphql-ws on /graphql (the subscription benchmark); off for the HTTP benchmarks. */
+  websockets?: boolean;
 }): Promise<Child & { url: string }> {
   ensureHiveGateway(options.log);
   const supergraph = writeHiveSupergraph(options.subgraphUrls);
@@ -78,7 +80,7 @@ export async function startHiveGateway(options: {
       String(options.port),
       '--config-path',
       `${HIVE_DIR}/gateway.config.mjs`,
-      '--disable-websockets',
+      ...(options.websockets ? [] : ['--disable-websockets']),
     ],
     {
       cwd: HIVE_DIR,
