@@ -215,6 +215,7 @@ await pool(
   },
 );
 const secondsToConnect = (Date.now() - connectStarted) / 1000;
+phase('opened', { connections: clients.length, connectFailures, secondsToConnect });
 
 // 2. A subscription is live once its subgraph listens; events committed before that are not
 //    owed to it. Prime every user until each subscription has received an event (at most 5 rounds).

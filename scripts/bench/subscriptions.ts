@@ -40,7 +40,12 @@ let runCounter = 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs the subscriber process against one target, marking the server at each phase it reports. */
-async function drive(config: SubscriberConfig, pid: number, subgraphs: [string, number][]): Promise<Run> {
+async function drive(
+  config: SubscriberConfig,
+  pid: number,
+  subgraphs: [string, number][],
+  log: (message: string) => void,
+): Promise<Run> {
   mkdirSync(`${ROOT}.bench/tmp`, { recursive: true });
   const path = `${ROOT}.bench/tmp/subscribers-${process.pid}-${runCounter++}.json`;
   writeFileSync(path, JSON.stringify(config));
@@ -63,7 +68,10 @@ async function drive(config: SubscriberConfig, pid: number, subgraphs: [string, 
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     const phase = /^PHASE (\S+)/.exec(line);
-    if (phase?.[1]) marks[phase[1]] = mark();
+    if (phase?.[1]) {
+      marks[phase[1]] = mark();
+      log(`  ${line.slice('PHASE '.length)}`);
+    }
     const done = /^RESULT (.*)$/.exec(line);
     if (done?.[1]) result = JSON.parse(done[1]) as SubscriberResult;
   });
@@ -199,6 +207,7 @@ export const subscriptionsBenchmark: Benchmark = {
           },
           pid,
           subgraphPids,
+          () => {},
         );
         // Upstream sockets close a moment after their last subscription (Hive Gateway: 3 s).
         await sleep(4000);
@@ -206,7 +215,7 @@ export const subscriptionsBenchmark: Benchmark = {
         context.log(
           `subscriptions via ${target}: ${users.length * perUser} connections, ${eventsPerSecond} events/s for ${eventSeconds} s`,
         );
-        const run = await drive(config, pid, subgraphPids);
+        const run = await drive(config, pid, subgraphPids, context.log);
         const { result, marks } = run;
         const { tally } = result;
         const connected = marks.connected;
