@@ -101,6 +101,14 @@ export function viewerExtrasQuery(apiSchema: GraphQLSchema | undefined): string 
 
 export class ViewerResolver {
   private readonly extrasQuery: string | null;
+  /**
+   * Look-ups of a session under way, by session id: callers that miss the cache while one runs
+   * wait for it instead of asking identity again. Without it, a session whose cache entry
+   * expires sends one request per caller (each of its subscription connections re-checks every
+   * 2 s), and once identity answers slower than that, each round adds more requests than it
+   * completes.
+   */
+  private readonly inFlight = new Map<string, Promise<Viewer | null>>();
   constructor(private readonly options: ViewerResolverOptions) {
     this.extrasQuery = viewerExtrasQuery(options.apiSchema);
   }
@@ -112,14 +120,26 @@ export class ViewerResolver {
     const cached = await this.options.kv.get(cacheKey);
     if (cached !== undefined) return JSON.parse(cached) as Viewer | null;
 
-    const viewer = await this.fromIdentity(token, ip, requestId);
-    if (viewer) await this.enrich(viewer);
-    await this.options.kv.set(
-      cacheKey,
-      JSON.stringify(viewer),
-      viewer ? VIEWER_CACHE_TTL_SECONDS : NEGATIVE_TTL_SECONDS,
-    );
-    return viewer;
+    const running = this.inFlight.get(sessionId);
+    // Each caller gets a copy of its own, as from the cache.
+    if (running) return running.then((viewer) => (viewer ? structuredClone(viewer) : null));
+    const lookup = (async () => {
+      const viewer = await this.fromIdentity(token, ip, requestId);
+      if (viewer) await this.enrich(viewer);
+      await this.options.kv.set(
+        cacheKey,
+        JSON.stringify(viewer),
+        viewer ? VIEWER_CACHE_TTL_SECONDS : NEGATIVE_TTL_SECONDS,
+      );
+      return viewer;
+    })();
+    this.inFlight.set(sessionId, lookup);
+    try {
+      const viewer = await lookup;
+      return viewer ? structuredClone(viewer) : null;
+    } finally {
+      this.inFlight.delete(sessionId);
+    }
   }
 
   private async fromIdentity(token: string, ip: string | null, requestId: string): Promise<Viewer | null> {

@@ -42,6 +42,22 @@ export class SlowConsumerError extends Error {
 }
 
 /**
+ * Each broadcast event checked against the catalogue once, however many subscriptions listen:
+ * the bus hands every listener the same event object, and with 2,000 subscriptions a check per
+ * listener was 2,000 catalogue parses per event.
+ */
+const decodedOnce = new WeakMap<object, ReturnType<typeof decodeEvent>>();
+
+function decodeShared(raw: Parameters<typeof decodeEvent>[0]): ReturnType<typeof decodeEvent> {
+  let decoded = decodedOnce.get(raw);
+  if (!decoded) {
+    decoded = decodeEvent(raw);
+    decodedOnce.set(raw, decoded);
+  }
+  return decoded;
+}
+
+/**
  * The source stream of a subgraph's subscription field: catalogue events of the given types from
  * the bus's broadcast (every replica sees every event), checked against the catalogue, then
  * handed one at a time to `deliver`, which authorizes the event for this subscriber at delivery
@@ -62,7 +78,7 @@ export function eventStream<N extends EventName, T>(
   let done = false;
   const stopping = bus.listen(async (raw) => {
     if (done || !wanted.has(raw.type)) return;
-    const decoded = decodeEvent(raw);
+    const decoded = decodeShared(raw);
     if (!decoded.ok) {
       options.log?.warn({ eventId: raw.id, eventType: raw.type, reason: decoded.reason }, 'event skipped');
       return;

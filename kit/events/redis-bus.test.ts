@@ -73,4 +73,22 @@ describe.skipIf(!process.env.REDIS_URL)('Redis stream bus broadcast', () => {
       redis.disconnect();
     }
   }, 20_000);
+
+  it('follows the stream with one reader however many listeners start at once', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stream = `test:${randomUUID()}:events`;
+    const bus = new RedisStreamEventBus(redis, { stream });
+    const seen: string[][] = Array.from({ length: 20 }, () => []);
+    try {
+      await Promise.all(seen.map((types) => bus.listen(async (e) => void types.push(e.type))));
+      await bus.publish(event('only'));
+      await until(() => seen.every((types) => types.length >= 1));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen.every((types) => types.length === 1)).toBe(true);
+    } finally {
+      await bus.close();
+      await redis.del(stream);
+      redis.disconnect();
+    }
+  }, 20_000);
 });

@@ -71,16 +71,21 @@ export class RedisStreamEventBus implements EventBus {
    */
   async listen(handler: EventHandler): Promise<() => void> {
     this.listeners.add(handler);
-    if (!this.listening) {
-      const reader: RedisClient = duplicate(this.redis);
-      reader.on('error', (error) => this.options.onError?.(error, null, 'listener'));
-      this.readers.push(reader);
-      // The id of the stream's newest entry now: later entries are the ones to broadcast.
-      const last = (await this.redis.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
-      this.listening = this.follow(reader, last[0]?.[0] ?? '0-0');
-      this.loops.push(this.listening);
-    }
+    // Claimed before the first await: calls that arrive while the first one asks Redis for the
+    // stream's newest id wait for it instead of starting a reader each (every event would reach
+    // every listener once per reader).
+    this.listening ??= this.startFollowing();
+    await this.listening;
     return () => void this.listeners.delete(handler);
+  }
+
+  private async startFollowing(): Promise<void> {
+    const reader: RedisClient = duplicate(this.redis);
+    reader.on('error', (error) => this.options.onError?.(error, null, 'listener'));
+    this.readers.push(reader);
+    // The id of the stream's newest entry now: later entries are the ones to broadcast.
+    const last = (await this.redis.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    this.loops.push(this.follow(reader, last[0]?.[0] ?? '0-0'));
   }
 
   private async follow(reader: RedisClient, from: string) {

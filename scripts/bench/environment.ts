@@ -13,7 +13,7 @@ import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { seedBenchData } from './bench-data.js';
 import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags.js';
 import { buildJavaScript } from '../build.js';
-import { type Child, nodeScript, ROOT, startChild, tsNode } from './processes.js';
+import { type Child, nodeScript, portFlags, ROOT, startChild, tsNode } from './processes.js';
 
 /** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
 export const DEFAULT_SCALE_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fitness_scale';
@@ -88,6 +88,11 @@ export interface BenchEnvironment {
   /** Where our gateway logs its memory by V8 space every 250 ms (serve.ts --memory-log). */
   gatewayMemoryLog: string;
   users: BenchUser[];
+  /**
+   * Stops a subgraph and starts it again on the same address with extra environment (the
+   * subscription benchmark runs health on Redis); the gateways keep their routes.
+   */
+  restartSubgraph(name: string, extraEnv: Record<string, string>): Promise<Child>;
   stop(): Promise<void>;
 }
 
@@ -110,15 +115,17 @@ export async function postJson(
 }
 
 /** A subgraph in its own process; `tree` runs another checkout's serve.ts and subgraph code (a baseline). */
-export function startSubgraphProcess(
+export async function startSubgraphProcess(
   name: string,
   serverEnv: Record<string, string>,
   flags: string[] = [],
   tree?: string,
 ) {
+  const port = flags.some((flag) => flag.startsWith('--port=')) ? [] : await portFlags();
   const [command, args] = tsNode(`${tree ? `${tree}/` : ''}scripts/bench/serve.ts`, [
     'subgraph',
     name,
+    ...port,
     ...flags,
   ]);
   return startChild(`subgraph ${name}`, command, args, { env: serverEnv, cwd: tree });
@@ -130,13 +137,13 @@ export function startSubgraphProcess(
  */
 export const GATEWAY_BUILD_DIR = `${ROOT}.bench/build`;
 
-export function startGatewayProcess(
+export async function startGatewayProcess(
   serverEnv: Record<string, string>,
   subgraphUrls: Record<string, string>,
   flags: string[] = [],
   options: { compiled?: boolean; nodeFlags?: string[] } = {},
 ) {
-  const args = ['gateway', '-', ...flags];
+  const args = ['gateway', '-', ...(await portFlags()), ...flags];
   // The flags production runs this tree's gateway with; an earlier commit's gateway runs without.
   const nodeFlags = options.nodeFlags ?? (options.compiled ? GATEWAY_NODE_FLAGS : []);
   const [command, commandArgs] = options.compiled
@@ -279,6 +286,18 @@ export async function startEnvironment(
     options.log(
       `${users.length} users signed up, each with habits and logs, workout sessions on a published plan, health samples and an active subscription`,
     );
+    const restartSubgraph = async (name: string, extraEnv: Record<string, string>) => {
+      const old = subgraphs[name];
+      if (!old) throw new Error(`unknown subgraph ${name}`);
+      const port = new URL(old.ready.url).port;
+      await old.stop();
+      children.splice(children.indexOf(old), 1);
+      const child = await startSubgraphProcess(name, { ...serverEnv, ...extraEnv }, [`--port=${port}`]);
+      // Stopped before the gateway, like the others (stop() goes through children in reverse).
+      children.unshift(child);
+      subgraphs[name] = child;
+      return child;
+    };
     return {
       databaseUrl,
       secret,
@@ -289,6 +308,7 @@ export async function startEnvironment(
       gatewayUrl: gateway.ready.url,
       gatewayMemoryLog,
       users,
+      restartSubgraph,
       stop,
     };
   } catch (error) {

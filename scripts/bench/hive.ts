@@ -58,6 +58,8 @@ export async function startHiveGateway(options: {
   log: (message: string) => void;
   /** The Rust query planner (`@graphql-hive/router-runtime`) instead of the JavaScript one with JIT. */
   router?: boolean;
+  /** Serve graphql-ws on /graphql (the subscription benchmark); off for the HTTP benchmarks. */
+  websockets?: boolean;
 }): Promise<Child & { url: string }> {
   ensureHiveGateway(options.log);
   const supergraph = writeHiveSupergraph(options.subgraphUrls);
@@ -84,7 +86,7 @@ export async function startHiveGateway(options: {
       String(options.port),
       '--config-path',
       `${HIVE_DIR}/gateway.config.mjs`,
-      '--disable-websockets',
+      ...(options.websockets ? [] : ['--disable-websockets']),
     ],
     {
       cwd: HIVE_DIR,

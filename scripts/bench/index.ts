@@ -10,7 +10,8 @@ import { type BenchContext, type BenchResult, goalSummary, markdownResult, print
 
 /**
  * `npm run bench [-- --only statements,throughput --duration 10 --connections 32 --users 200
- *   --operations me,updateProfile --targets ours,baseline,hive,hive-router,direct --baseline <git ref> --profile]`
+ *   --operations me,updateProfile --targets ours,baseline,hive,hive-router,direct --baseline <git ref> --profile
+ *   --subscribers 2000 --event-rate 100 --event-seconds 30]`
  * Runs against DATABASE_URL, or the local fitness_scale database (created and migrated if
  * missing). Prints each benchmark's table and ratios; writes .bench/results/latest.{md,json}.
  */
@@ -25,6 +26,9 @@ const { values } = parseArgs({
     targets: { type: 'string' },
     profile: { type: 'boolean', default: false },
     baseline: { type: 'string' },
+    subscribers: { type: 'string', default: '2000' },
+    'event-rate': { type: 'string', default: '100' },
+    'event-seconds': { type: 'string', default: '30' },
   },
 });
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : null);
@@ -43,6 +47,9 @@ const context: BenchContext = {
     targets: list(values.targets),
     profile: values.profile ?? false,
     baseline: values.baseline ?? null,
+    subscribers: Number(values.subscribers),
+    eventsPerSecond: Number(values['event-rate']),
+    eventSeconds: Number(values['event-seconds']),
   },
   environment: () => {
     environment ??= startEnvironment(env, {

@@ -148,13 +148,42 @@ export function cpuMs(pid: number): number {
 }
 const CLOCK_TICKS = 100;
 
-/** A port that was free a moment ago (for servers that cannot listen on port 0 and report it). */
+async function isFree(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+let nextInRange = 0;
+
+/**
+ * A port that was free a moment ago (for servers that cannot listen on port 0 and report it).
+ * With BENCH_PORTS=<first>-<last> every server of the benchmark gets a port from that range
+ * (a shared machine where each user has ports of their own); otherwise any free port.
+ */
 export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? '');
+  if (range) {
+    const first = Number(range[1]);
+    const size = Number(range[2]) - first + 1;
+    for (let tried = 0; tried < size; tried++) {
+      const port = first + (nextInRange++ % size);
+      if (await isFree(port)) return port;
+    }
+    throw new Error(`no free port in BENCH_PORTS=${process.env.BENCH_PORTS}`);
+  }
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** `--port=<n>` for serve.ts when BENCH_PORTS asks for ports of a range; none (port 0) otherwise. */
+export async function portFlags(): Promise<string[]> {
+  return process.env.BENCH_PORTS ? [`--port=${await freePort()}`] : [];
 }
 
 /** Samples a process's RSS every interval until stopped; returns the peak and the last sample. */

@@ -51,6 +51,11 @@ export interface BenchOptions {
   baseline: string | null;
   /** Runs our gateway under `node --cpu-prof` (profiles in .bench/profiles/, summarised at the end). */
   profile: boolean;
+  /** Subscription benchmark: graphql-ws connections (one subscription each), spread over the users. */
+  subscribers: number;
+  /** Subscription benchmark: events committed per second, and for how long. */
+  eventsPerSecond: number;
+  eventSeconds: number;
 }
 
 export interface BenchContext {

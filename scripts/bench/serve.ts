@@ -11,6 +11,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../../schema/subgraphs.js';
  * A server under benchmark, as its own process on a free port:
  *   serve.ts subgraph <name> [--no-background]
  *   serve.ts gateway            (subgraph addresses from SUBGRAPH_URLS)
+ *   --port=<n>                  listen there (default: any free port)
  *   --profile-dir=<dir>         CPU profile between two SIGUSR2 signals
  *   --gateway-module=<path>     the gateway's server.ts to run (default: this tree's)
  *   --memory-log=<path>         appends process.memoryUsage() and V8 heap spaces every 250 ms
@@ -20,6 +21,7 @@ const [mode, name, ...flags] = process.argv.slice(2);
 const env = loadEnv();
 const profileDir = flags.find((flag) => flag.startsWith('--profile-dir='))?.slice('--profile-dir='.length);
 if (profileDir) profileOnSignal(profileDir);
+const port = Number(flags.find((flag) => flag.startsWith('--port='))?.slice('--port='.length) ?? 0);
 const memoryLog = flags.find((flag) => flag.startsWith('--memory-log='))?.slice('--memory-log='.length);
 if (memoryLog) logMemory(memoryLog);
 
@@ -86,7 +88,7 @@ if (mode === 'subgraph') {
   const subgraph = (await SUBGRAPH_FACTORIES[name as SubgraphName]())(runtime);
   // Statement counting wants no outbox polling in between; throughput runs keep it (it is real load).
   if (flags.includes('--no-background')) subgraph.background.length = 0;
-  const served = await serveSubgraph(subgraph, 0, '127.0.0.1');
+  const served = await serveSubgraph(subgraph, port, '127.0.0.1');
   console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
   onShutdown(runtime.log, [() => served.stop(), () => runtime.close()]);
 } else if (mode === 'gateway') {
@@ -112,7 +114,7 @@ if (mode === 'subgraph') {
     // The bench users' own client addresses (X-Forwarded-For, signUpUsers in environment.ts).
     trustProxyHops: env.TRUST_PROXY_HOPS,
   });
-  const served = await gateway.serve(0, '127.0.0.1');
+  const served = await gateway.serve(port, '127.0.0.1');
   console.log(`READY ${JSON.stringify({ url: `${served.url}/graphql`, pid: process.pid })}`);
   onShutdown(runtime.log, [() => served.stop(), () => runtime.close()]);
 } else {
