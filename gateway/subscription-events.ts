@@ -96,6 +96,11 @@ export function subscriptionEvents(options: {
       webSocketImpl: WebSocket,
       lazy: true,
       retryAttempts: RESUME_ATTEMPTS,
+      // Every failure counts, a refused connection (an ErrorEvent, not a close event) included:
+      // by default graphql-ws retries only close events, so a subgraph not yet listening again
+      // after its restart would end the subscription at once. Fatal close codes (4400, 4401,
+      // 4500, ...) are still never retried.
+      shouldRetry: () => true,
       retryWait: async (attempt) => {
         await new Promise((resolve) => setTimeout(resolve, resumeWait(attempt)));
       },
