@@ -108,10 +108,19 @@ export class RedisKeyValueStore implements KeyValueStore {
  * opens a breaker: for `cooldownMs` every call goes straight to the fallback, then one call tries
  * the primary again, so an outage costs a request at most `timeoutMs` now and then instead of
  * the client's reconnect backoff on every call.
+ *
+ * Counters (`increment`, the rate limits) are held to a stricter rule, because a count kept in
+ * one process's memory multiplies the limit by the number of replicas: a Redis that is only
+ * slow (a loaded machine, a busy event loop) keeps counting them. They wait up to
+ * `counterTimeoutMs` and still go to Redis while the breaker is open for slowness; only a
+ * failure (or a counter slower than that) sends them to the fallback.
  */
 export class FallbackKeyValueStore implements KeyValueStore {
   private openUntil = 0;
+  /** Why the breaker is open: a failure sends counters to the fallback too, slowness does not. */
+  private openedBy: 'failure' | 'slowness' = 'failure';
   private readonly timeoutMs: number;
+  private readonly counterTimeoutMs: number;
   private readonly cooldownMs: number;
   private readonly now: () => number;
 
@@ -119,9 +128,10 @@ export class FallbackKeyValueStore implements KeyValueStore {
     private readonly primary: KeyValueStore,
     private readonly fallback: KeyValueStore,
     private readonly onError: (error: unknown) => void = () => {},
-    options: { timeoutMs?: number; cooldownMs?: number; now?: () => number } = {},
+    options: { timeoutMs?: number; counterTimeoutMs?: number; cooldownMs?: number; now?: () => number } = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 500;
+    this.counterTimeoutMs = options.counterTimeoutMs ?? 3000;
     this.cooldownMs = options.cooldownMs ?? 5000;
     this.now = options.now ?? Date.now;
   }
@@ -136,20 +146,29 @@ export class FallbackKeyValueStore implements KeyValueStore {
     return this.now() < this.openUntil;
   }
 
-  private async attempt<T>(op: (store: KeyValueStore) => Promise<T>): Promise<T> {
-    if (this.degraded) return op(this.fallback);
+  private async attempt<T>(
+    op: (store: KeyValueStore) => Promise<T>,
+    kind: 'cache' | 'counter' = 'cache',
+  ): Promise<T> {
+    const skipPrimary = this.degraded && (kind === 'cache' || this.openedBy === 'failure');
+    if (skipPrimary) return op(this.fallback);
+    const timeoutMs = kind === 'counter' ? this.counterTimeoutMs : this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     try {
       return await Promise.race([
         op(this.primary),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`key-value store slower than ${this.timeoutMs} ms`)),
-            this.timeoutMs,
-          );
+          timer = setTimeout(() => {
+            timedOut = true;
+            reject(new Error(`key-value store slower than ${timeoutMs} ms`));
+          }, timeoutMs);
         }),
       ]);
     } catch (error) {
+      // A counter that timed out counts as a failure: Redis that slow is as good as gone.
+      const reason = timedOut && kind === 'cache' ? 'slowness' : 'failure';
+      if (!this.degraded || reason === 'failure') this.openedBy = reason;
       this.openUntil = this.now() + this.cooldownMs;
       this.onError(error);
       return op(this.fallback);
@@ -168,6 +187,6 @@ export class FallbackKeyValueStore implements KeyValueStore {
     return this.attempt((s) => s.delete(key));
   }
   increment(key: string, windowSeconds: number) {
-    return this.attempt((s) => s.increment(key, windowSeconds));
+    return this.attempt((s) => s.increment(key, windowSeconds), 'counter');
   }
 }
