@@ -218,8 +218,8 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
     // The stale batch stored nothing: one sample at 07:30, the winner's.
     const [count] = await rows<{ n: number }>(
       stack.runtime.database.db,
-      sql`select count(*)::int as n from health.health_metrics m join identity.users u on u.id = m.user_id
-          where u.email = ${user.email} and m.recorded_date = '2026-11-19T07:30:00Z'`,
+      sql`select count(*)::int as n from health.health_metrics m
+          where m.user_id = ${user.id} and m.recorded_date = '2026-11-19T07:30:00Z'`,
     );
     expect(count!.n).toBe(1);
 
@@ -295,8 +295,8 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
     // The stored rows are untouched: three samples, the retraction beside them.
     const stored = await rows<{ n: number; retractions: number }>(
       stack.runtime.database.db,
-      sql`select (select count(*)::int from health.health_metrics m join identity.users u on u.id = m.user_id where u.email = ${user.email}) as n,
-                 (select count(*)::int from health.health_metric_retractions r join identity.users u on u.id = r.user_id where u.email = ${user.email}) as retractions`,
+      sql`select (select count(*)::int from health.health_metrics where user_id = ${user.id}) as n,
+                 (select count(*)::int from health.health_metric_retractions where user_id = ${user.id}) as retractions`,
     );
     expect(stored[0]).toEqual({ n: 3, retractions: 2 });
 
