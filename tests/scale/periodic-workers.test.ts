@@ -1,17 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJavaScript, PROCESS_ENTRIES } from '../../scripts/build.js';
 import type { SubgraphName } from '../../schema/subgraphs.js';
-import {
-  type ReplicatedStack,
-  type ServiceProcess,
-  startReplicatedStack,
-} from '../../stack/replicated-stack.js';
-import { withDatabaseName } from '../../testkit/database.js';
+import type { ReplicatedStack, ServiceProcess } from '../../stack/replicated-stack.js';
+import { type ScaleStack, startScaleStack } from './scale-stack.js';
 import { eventually } from '../../testkit/stack.js';
 
 /**
@@ -22,9 +13,6 @@ import { eventually } from '../../testkit/stack.js';
  * depend on each other: each process's own count of runs (worker_run_duration_seconds on
  * /metrics) and the rows of each subgraph's periodic_runs table. `npm run test:scale`.
  */
-const databaseUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
-if (!databaseUrl || !redisUrl) throw new Error('npm run test:scale needs DATABASE_URL and REDIS_URL');
 
 const PERIOD_S = 3;
 const PERIOD_MS = PERIOD_S * 1000;
@@ -38,42 +26,21 @@ const WORKERS: { subgraph: SubgraphName; worker: string; onStart: boolean }[] = 
   { subgraph: 'analytics', worker: 'analytics.cohorts', onStart: false },
 ];
 
-const databaseName = `fitness_periodic_${randomBytes(4).toString('hex')}`;
-const workDir = mkdtempSync(join(tmpdir(), 'fitness-periodic-'));
+let scale: ScaleStack | undefined;
 let stack: ReplicatedStack;
 let sql: postgres.Sql;
 
 beforeAll(async () => {
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabaseName(databaseUrl, databaseName);
-  sql = postgres(url, { max: 2, onnotice: () => {} });
-  const distDir = new URL('../../.data/scale-test-dist', import.meta.url).pathname;
-  buildJavaScript(PROCESS_ENTRIES, distDir);
-  stack = await startReplicatedStack({
-    databaseUrl: url,
-    redisUrl,
-    workDir,
-    distDir,
+  scale = await startScaleStack({
+    name: 'fitness_periodic',
     basePort: 5100,
     env: { WORKER_INTERVALS: WORKERS.map((w) => `${w.worker}=${PERIOD_S}`).join(',') },
   });
+  ({ stack, sql } = scale);
 }, 300_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await sql?.end();
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-  rmSync(workDir, { recursive: true, force: true });
+  await scale?.stop();
 }, 60_000);
 
 /** How many runs of `worker` this process made, failed or not, from its /metrics. */

@@ -1,14 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createClient } from 'graphql-ws';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJavaScript, PROCESS_ENTRIES } from '../../scripts/build.js';
-import { type ReplicatedStack, startReplicatedStack } from '../../stack/replicated-stack.js';
+import type { ReplicatedStack } from '../../stack/replicated-stack.js';
+import { type ScaleStack, startScaleStack } from './scale-stack.js';
 import { eventually, postGraphQL } from '../../testkit/stack.js';
-import { withDatabaseName } from '../../testkit/database.js';
 import WebSocket from 'ws';
 
 /**
@@ -17,12 +14,8 @@ import WebSocket from 'ws';
  * one of each must keep true. Needs DATABASE_URL and REDIS_URL (the test makes its own database on
  * that server and its own Redis namespace); `npm run test:scale`.
  */
-const databaseUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
-if (!databaseUrl || !redisUrl) throw new Error('npm run test:scale needs DATABASE_URL and REDIS_URL');
 
-const databaseName = `fitness_scale_${randomBytes(4).toString('hex')}`;
-const workDir = mkdtempSync(join(tmpdir(), 'fitness-scale-'));
+let scale: ScaleStack | undefined;
 let stack: ReplicatedStack;
 let sql: postgres.Sql;
 
@@ -79,38 +72,17 @@ function subscriber(url: string, token: string, query: string) {
 }
 
 beforeAll(async () => {
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabaseName(databaseUrl, databaseName);
-  sql = postgres(url, { max: 2, onnotice: () => {} });
-  // Inside the repository, so the compiled files find node_modules.
-  const distDir = new URL('../../.data/scale-test-dist', import.meta.url).pathname;
-  buildJavaScript(PROCESS_ENTRIES, distDir);
-  stack = await startReplicatedStack({
-    databaseUrl: url,
-    redisUrl,
-    workDir,
-    distDir,
+  scale = await startScaleStack({
+    name: 'fitness_scale',
     basePort: 4700,
     // The test is the client in front of HAProxy: it names its address, HAProxy adds a hop.
     env: { TRUST_PROXY_HOPS: '2' },
   });
+  ({ stack, sql } = scale);
 }, 300_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await sql?.end();
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-  rmSync(workDir, { recursive: true, force: true });
+  await scale?.stop();
 }, 60_000);
 
 describe('a replicated stack (two of every process behind HAProxy)', () => {
