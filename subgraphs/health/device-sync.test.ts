@@ -324,7 +324,7 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
     expect((await series(user, '2026-11-19T00:00:00Z', '2026-11-20T00:00:00Z', 'DAY'))[0].sum).toBe(300);
   });
 
-  it('stores a batch of 5,000 samples and its deletions in four statements', async () => {
+  it('stores a batch of 5,000 samples and its deletions in six statements', async () => {
     const user = await stack.signUp();
     const start = Date.parse('2026-10-01T00:00:00Z');
     const samples = Array.from({ length: 5000 }, (_, i) =>
@@ -342,8 +342,9 @@ describe('syncDeviceHealthData: the on-device protocol', () => {
       return { outcome: synced, used: stack.statements() - before };
     });
     expect(outcome).toMatchObject({ accepted: 5000, duplicates: 0, retracted: 2, errors: [] });
-    // The anchor, the samples with their record ids, the retractions, the health.metrics_recorded event.
-    expect(used).toBe(4);
+    // The user's rollup lock, the anchor, the samples with their record ids, the retractions, the
+    // rollup's hours of both, the health.metrics_recorded event.
+    expect(used).toBe(6);
   });
 
   it('adopts a sample sent before through recordHealthMetrics instead of storing it twice', async () => {

@@ -5,6 +5,7 @@ import { badInput, ErrorCode } from '../../kit/errors.js';
 import { MAX_SAMPLES_PER_CALL, validateSamples } from './ingest.js';
 import { type DeviceSourceName, METRIC_TYPES, type MetricTypeName, SOURCES } from './metric-types.js';
 import { type DeviceSyncStateRow, deviceSyncState } from './tables.js';
+import { lockUserRollup, type RollupHour, recomputeHours } from './rollup.js';
 
 /**
  * The on-device sync protocol (syncDeviceHealthData): the mobile app reads HealthKit or Health
@@ -276,16 +277,19 @@ async function storeSamples(
   return new Map(found.map((r) => [Number(r.i), r.status]));
 }
 
-/** Records deleted record ids (after the batch's samples, so a batch may add and delete one). */
+/**
+ * Records deleted record ids (after the batch's samples, so a batch may add and delete one);
+ * returns how many are new and the rollup hours of the stored samples they retract.
+ */
 async function retract(
   tx: Executor,
   userId: string,
   source: string,
   ids: readonly string[],
   now: Date,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const [row] = await rows<{ n: number }>(
+): Promise<{ count: number; hours: RollupHour[] }> {
+  if (ids.length === 0) return { count: 0, hours: [] };
+  const [row] = await rows<{ n: number; hours: { t: string; a: string }[] | null }>(
     tx,
     sql`WITH added AS (
           INSERT INTO health.health_metric_retractions
@@ -298,11 +302,18 @@ async function retract(
           LEFT JOIN health.device_samples ds
             ON ds.user_id = ${userId}::uuid AND ds.source = ${source} AND ds.source_record_id = k.id
           ON CONFLICT (user_id, source, source_record_id) DO NOTHING
-          RETURNING 1
+          RETURNING source_record_id
         )
-        SELECT count(*)::int AS n FROM added`,
+        SELECT (SELECT count(*)::int FROM added) AS n,
+          (SELECT json_agg(json_build_object('t', ds.metric_type, 'a', ds.recorded_date))
+           FROM added JOIN health.device_samples ds
+             ON ds.user_id = ${userId}::uuid AND ds.source = ${source} AND ds.source_record_id = added.source_record_id
+          ) AS hours`,
   );
-  return Number(row?.n ?? 0);
+  return {
+    count: Number(row?.n ?? 0),
+    hours: (row?.hours ?? []).map((h) => ({ metricType: h.t, at: new Date(h.a) })),
+  };
 }
 
 /** One batch of the protocol, in the caller's transaction. */
@@ -315,6 +326,8 @@ export async function syncDeviceBatch(
   checkCall(input);
   const source = SOURCES[input.source];
   const now = clock.now();
+  // Before the anchor's row lock, as every writer of the user's samples takes it first.
+  await lockUserRollup(tx, userId);
   const anchor = await advanceAnchor(tx, userId, source, input.anchor ?? null, input.nextAnchor, now);
   if (!anchor.moved) return { kind: 'stale', currentAnchor: anchor.current };
   const samples = input.samples ?? [];
@@ -350,7 +363,15 @@ export async function syncDeviceBatch(
       });
     }
   }
-  const retracted = await retract(tx, userId, source, input.deletedSourceRecordIds ?? [], now);
+  const retraction = await retract(tx, userId, source, input.deletedSourceRecordIds ?? [], now);
+  const retracted = retraction.count;
+  // The rollup's hours this batch changed: its new samples' and its retracted samples'.
+  await recomputeHours(tx, userId, [
+    ...valid
+      .filter(({ index }) => statuses.get(index) === 'accepted')
+      .map(({ sample }) => ({ metricType: METRIC_TYPES[sample.metricType].stored, at: sample.recordedAt })),
+    ...retraction.hours,
+  ]);
   problems.sort((a, b) => a.index - b.index);
   return {
     kind: 'synced',

@@ -17,8 +17,9 @@ import { oauthFlows, userTimeZones } from './tables.js';
 export const eraseUser: UserErasure<HealthDeps> = async (tx, { userId, deletedAt }) => {
   await tx.execute(sql`DELETE FROM health.health_metrics WHERE user_id = ${userId}::uuid`);
   await tx.execute(sql`DELETE FROM health.health_goals WHERE user_id = ${userId}::uuid`);
-  // The on-device sync's record ids, retractions and anchors, and the user's source orders.
+  // The hourly rollup, the on-device sync's record ids, retractions and anchors, and the source orders.
   for (const table of [
+    'health_metric_hours',
     'device_samples',
     'health_metric_retractions',
     'device_sync_state',

@@ -1,3 +1,4 @@
+import type { Clock } from '../../kit/clock.js';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../kit/db.js';
 import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
@@ -8,7 +9,10 @@ import {
   type PeriodAggregateKey,
   periodAggregatesQuery,
   latestQuery,
+  RECENT_MS,
   type SeriesArgs,
+  rollupPlan,
+  rollupSeriesQuery,
   seriesQuery,
 } from './queries.js';
 import {
@@ -40,7 +44,11 @@ export function seriesLoader(ctx: RequestContext, db: Executor) {
         keys,
         ({ userId, ...args }) => ({ parent: userId, args }),
         async (userIds, args) => {
-          const found = await rows<SeriesPoint & { user_id: string }>(db, seriesQuery(userIds, args));
+          const plan = rollupPlan(args);
+          const found = await rows<SeriesPoint & { user_id: string }>(
+            db,
+            plan ? rollupSeriesQuery(userIds, args, plan) : seriesQuery(userIds, args),
+          );
           const map = new Map<string, SeriesPoint[]>();
           for (const row of found) {
             const list = map.get(row.user_id) ?? [];
@@ -93,19 +101,23 @@ export const metricSamples: ChildList<HealthMetricRow, MetricsFilter> = {
 export const metricsPageLoader = (ctx: RequestContext, db: Executor) =>
   pagesPerParent(ctx, db, metricSamples);
 
-/** Newest sample per (user, type); keys are compositeKey({userId, metricType}). */
-export function latestLoader(ctx: RequestContext, db: Executor) {
+/**
+ * A (user, stored type) pair as a loader key: a stored type is a lower-case word, so the colon
+ * separates them unambiguously (cheaper than compositeKey for the hundreds of keys of a page).
+ */
+const pairKey = (pair: { userId: string; metricType: string }) => `${pair.metricType}:${pair.userId}`;
+
+/** Newest sample per (user, type). */
+export function latestLoader(ctx: RequestContext, db: Executor, clock: Clock) {
   return ctx.loaders.get<{ userId: string; metricType: string }, HealthMetricRow | null, string>(
     'health.latest',
     async (keys) => {
-      const found = (await rows<Record<string, any>>(db, latestQuery(keys))).map(metricRowFrom);
-      return byKey(
-        keys.map((k) => cacheKeyFn(k)),
-        found,
-        (row) => cacheKeyFn({ userId: row.userId, metricType: row.metricType }),
-      );
+      // Where to look first (RECENT_MS), never what is found.
+      const recentFrom = new Date(clock.now().getTime() - RECENT_MS);
+      const found = (await rows<Record<string, any>>(db, latestQuery(keys, recentFrom))).map(metricRowFrom);
+      return byKey(keys.map(pairKey), found, pairKey);
     },
-    { cacheKeyFn },
+    { cacheKeyFn: pairKey },
   );
 }
 

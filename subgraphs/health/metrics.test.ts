@@ -194,7 +194,7 @@ describe('recordHealthMetrics', () => {
     expect(page.data.me.healthMetrics.nodes).toEqual([]);
   });
 
-  it('takes 5,000 samples in one statement (and one for its event) and refuses 5,001', async () => {
+  it('takes 5,000 samples in one statement (with its lock and its event) and refuses 5,001', async () => {
     const user = await stack.signUp();
     const start = Date.parse('2026-10-01T00:00:00Z');
     const input = Array.from({ length: 5000 }, (_, i) => ({
@@ -210,8 +210,9 @@ describe('recordHealthMetrics', () => {
       expect(await record(user, input)).toEqual({ accepted: 5000, duplicates: 0, errors: [] });
       return stack.statements() - before;
     });
-    // One statement for the samples, one for the health.metrics_recorded event in the same transaction.
-    expect(used).toBe(2);
+    // In one transaction: the user's rollup lock, the samples with their hourly rollup (one source:
+    // sums), and the health.metrics_recorded event.
+    expect(used).toBe(3);
     // More than 5,000 is a problem of the whole call: an error, and nothing of it is written.
     const tooMany = await stack.gql(
       RECORD,

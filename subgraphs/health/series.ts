@@ -115,7 +115,7 @@ export async function latestHealthMetricsOf(
   args: { metricTypes?: HealthMetricType[] | null },
 ) {
   const types = [...new Set(args.metricTypes ?? METRIC_TYPE_NAMES)];
-  const found = await latestLoader(ctx, deps.database.db).loadMany(
+  const found = await latestLoader(ctx, deps.database.db, deps.clock).loadMany(
     types.map((t) => ({ userId, metricType: storedType(t) })),
   );
   return found.filter((r): r is HealthMetricRow => r !== null && !(r instanceof Error));

@@ -1,7 +1,5 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Clock } from '../../kit/clock.js';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
-import { badInput } from '../../kit/errors.js';
 import { compositeKey } from '../../kit/loaders.js';
 import type { RequestContext } from '../../kit/subgraph.js';
 import {
@@ -35,8 +33,8 @@ import { sourcePriorities } from './tables.js';
  *  - retracted samples (deleted at an on-device source: health_metric_retractions) are left out
  *    before merging, so the next source in line takes their slot.
  *
- * A rollup (e.g. hourly) built on top must store the merged values, i.e. apply this rule per slot
- * first, and be invalidated when a priority changes or a retraction arrives.
+ * The hourly rollup (rollup.ts) stores merged values: it applies this rule per slot, and the hours
+ * it holds are merged anew when a priority changes or a retraction arrives.
  */
 export const MERGE_INTERVAL_MINUTES = 5;
 export const MERGE_INTERVAL = sql.raw(`interval '${MERGE_INTERVAL_MINUTES} minutes'`);
@@ -76,7 +74,8 @@ export const DEFAULT_SOURCE_PRIORITY: Record<MetricTypeName, readonly SourceName
   WEIGHT: ENTERED_FIRST,
 };
 
-const storedOrder = (names: readonly SourceName[]) => names.map((name) => SOURCES[name]);
+/** An order as stored: the sources' stored names. */
+export const storedOrder = (names: readonly SourceName[]) => names.map((name) => SOURCES[name]);
 
 /** The default order of a stored metric type, as stored source names. */
 function defaultStored(metricType: string): string[] {
@@ -168,37 +167,4 @@ export function priorityLoader(ctx: RequestContext, db: Executor) {
     },
     { cacheKeyFn: (key) => compositeKey(key as unknown as Record<string, unknown>) },
   );
-}
-
-/**
- * Sets (or, with an empty list, resets to the default) a user's order for one type. The stored
- * order is the effective one, so readers need no default merging.
- */
-export async function setSourcePriority(
-  db: Executor,
-  clock: Clock,
-  userId: string,
-  metricType: MetricTypeName,
-  sources: readonly SourceName[],
-): Promise<SourcePriority> {
-  const stored = storedType(metricType);
-  if (new Set(sources).size !== sources.length) {
-    throw badInput('Name each source once.', { field: 'sources' });
-  }
-  if (sources.length === 0) {
-    await db
-      .delete(sourcePriorities)
-      .where(and(eq(sourcePriorities.userId, userId), eq(sourcePriorities.metricType, stored)));
-    return { metricType, sources: [...DEFAULT_SOURCE_PRIORITY[metricType]], isDefault: true };
-  }
-  const order = effectiveOrder(metricType, sources);
-  const now = clock.now();
-  await db
-    .insert(sourcePriorities)
-    .values({ userId, metricType: stored, sources: storedOrder(order), updatedAt: now })
-    .onConflictDoUpdate({
-      target: [sourcePriorities.userId, sourcePriorities.metricType],
-      set: { sources: storedOrder(order), updatedAt: now },
-    });
-  return { metricType, sources: order, isDefault: false };
 }

@@ -57,6 +57,31 @@ export const healthMetrics = health.table(
 export type HealthMetricRow = typeof healthMetrics.$inferSelect;
 
 /**
+ * The hourly rollup of health_metrics (rollup.ts): per user, stored metric type and UTC hour, the
+ * aggregates of the samples that count once sources are merged, and every source present. Kept
+ * in the writers' transactions, rebuilt from the samples by `npm run health:rollup`. Partitioned
+ * by month on hour_start like the samples (hand-written migration); the primary key carries the
+ * aggregates so a series reads the index alone.
+ */
+export const metricHours = health.table(
+  'health_metric_hours',
+  {
+    userId: uuid('user_id').notNull(),
+    metricType: varchar('metric_type', { length: 32 }).notNull(),
+    hourStart: timestamp('hour_start', { withTimezone: true }).notNull(),
+    sampleCount: integer('sample_count').notNull(),
+    valueSum: numeric('value_sum').notNull(),
+    valueMin: numeric('value_min', { precision: 10, scale: 2 }).notNull(),
+    valueMax: numeric('value_max', { precision: 10, scale: 2 }).notNull(),
+    sources: varchar('sources', { length: 32 }).array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.metricType, t.hourStart] }),
+    check('health_metric_hours_count_positive', sql`${t.sampleCount} > 0`),
+  ],
+);
+
+/**
  * health_goals as the seed has it, except target_value: numeric(12, 2) instead of INT, so a
  * weight goal can be 72.5 kg (docs/architecture.md, "Deviations from the data model").
  */

@@ -5,7 +5,7 @@ import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { createGoal, deactivateGoal, updateGoal } from '../goals.js';
 import { syncDeviceBatch } from '../device-sync.js';
 import { ingestSamples } from '../ingest.js';
-import { setSourcePriority } from '../source-priority.js';
+import { setSourcePriority } from '../set-source-priority.js';
 import { completeConnect, connectIntegration, disconnectIntegration, startConnect } from '../integrations.js';
 import { announceSamples } from '../live.js';
 import type { HealthDeps } from '../deps.js';

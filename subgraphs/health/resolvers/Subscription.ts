@@ -18,11 +18,12 @@ export function subscriptionResolvers(deps: HealthDeps): SubscriptionResolvers<R
         const target = userId ?? viewer.userId;
         if (!(await canFollowSamplesOf(db, viewer, target)))
           throw forbidden("Only the user and their active coach follow the user's health samples.");
+        // Only the target's events wake this stream (kit/subscriptions.ts indexes by user).
         return eventStream(
           deps.bus,
           ['health.metrics_recorded'],
+          target,
           async (event) => {
-            if (event.payload.userId.toLowerCase() !== target.toLowerCase()) return null;
             // Authorized again at delivery: the coaching relationship may have ended meanwhile.
             if (!(await canFollowSamplesOf(db, viewer, target))) return null;
             return event.payload;
