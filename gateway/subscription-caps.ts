@@ -21,6 +21,11 @@ export interface SubscriptionCaps {
   close(): void;
 }
 
+/** The sorted set of a user's leases, under the deployment's REDIS_PREFIX. */
+export function leaseSetKey(prefix: string, userId: string): string {
+  return `${prefix}subs:user:${userId}`;
+}
+
 export const LEASE_SECONDS = 30;
 export const RENEW_SECONDS = 10;
 
@@ -87,7 +92,7 @@ export function subscriptionCaps(options: {
         take(userId);
         return once(() => give(userId));
       }
-      const key = `${prefix}subs:user:${userId}`;
+      const key = leaseSetKey(prefix, userId);
       const member = randomUUID();
       const now = Date.now();
       let admitted: boolean;

@@ -9,6 +9,7 @@ import { ClientCookies } from '../kit/client-cookies.js';
 import { ErrorCode } from '../kit/errors.js';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentity } from '../kit/identity-header.js';
 import type { Logger } from '../kit/log.js';
+import { entityBatches } from './entity-batches.js';
 import { type PlannedSubscription, refuse } from './subscription-plan.js';
 import type { SubscriberIdentity } from './subscriptions.js';
 
@@ -31,8 +32,8 @@ export const RESUME_WAIT_MS = 250;
  */
 export const MAX_PENDING_EVENTS = 100;
 
-export function resumeWait(attempt: number): number {
-  const base = Math.min(RESUME_WAIT_MS * 2 ** attempt, 4000);
+export function resumeWait(attempt: number, firstWaitMs = RESUME_WAIT_MS): number {
+  const base = Math.min(firstWaitMs * 2 ** attempt, 4000);
   return base / 2 + Math.random() * (base / 2);
 }
 
@@ -76,11 +77,17 @@ export function subscriptionEvents(options: {
   keepAliveMs: number;
   /** Bytes waiting unsent to one client above which it counts as too slow. */
   maxBufferedBytes: number;
+  /** RESUME_ATTEMPTS and RESUME_WAIT_MS by default (tests shorten them). */
+  resumeAttempts?: number;
+  resumeWaitMs?: number;
   log: Logger;
 }) {
   const fedApiSchema: Schema = options.supergraph.apiSchema();
   const supergraphSchema = options.supergraph.schema.toGraphQLJSSchema();
   const { log } = options;
+  // One batcher for every subscription of this gateway: entity fetches of events that arrive
+  // together share a request (entity-batches.ts).
+  const batches = entityBatches(options.serviceMap);
 
   return function start(run: EventRun): {
     events: AsyncGenerator<ExecutionResult, void, unknown>;
@@ -95,14 +102,14 @@ export function subscriptionEvents(options: {
       url: url.toString(),
       webSocketImpl: WebSocket,
       lazy: true,
-      retryAttempts: RESUME_ATTEMPTS,
+      retryAttempts: options.resumeAttempts ?? RESUME_ATTEMPTS,
       // Every failure counts, a refused connection (an ErrorEvent, not a close event) included:
       // by default graphql-ws retries only close events, so a subgraph not yet listening again
       // after its restart would end the subscription at once. Fatal close codes (4400, 4401,
       // 4500, ...) are still never retried.
       shouldRetry: () => true,
       retryWait: async (attempt) => {
-        await new Promise((resolve) => setTimeout(resolve, resumeWait(attempt)));
+        await new Promise((resolve) => setTimeout(resolve, resumeWait(attempt, options.resumeWaitMs)));
       },
       keepAlive: options.keepAliveMs,
       connectionParams: () => ({
@@ -196,7 +203,7 @@ export function subscriptionEvents(options: {
         for await (const event of source()) {
           if (run.gone() || stopped) return;
           const serviceMap = {
-            ...options.serviceMap,
+            ...batches.serviceMap,
             [EVENT_SOURCE]: { process: async () => structuredClone(event) },
           } as Record<string, GraphQLDataSource>;
           const requestContext = {
@@ -255,6 +262,7 @@ export function subscriptionEvents(options: {
             errors: refuse(
               `The ${primary.serviceName} service ended the subscription; subscribe again shortly.`,
               ErrorCode.SERVICE_UNAVAILABLE,
+              { reason: 'UPSTREAM_UNAVAILABLE' },
             ),
           };
         }

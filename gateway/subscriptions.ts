@@ -19,7 +19,8 @@ import type { RedisClient } from '../kit/redis.js';
 import { CloseCode } from '../kit/subscriptions.js';
 import { multipartSubscriptions } from './multipart-subscriptions.js';
 import { type SubscriptionCaps, subscriptionCaps } from './subscription-caps.js';
-import { type EventRun, subscriptionEvents } from './subscription-events.js';
+import { type EventRun, RESUME_ATTEMPTS, RESUME_WAIT_MS, subscriptionEvents } from './subscription-events.js';
+import { sessionWatch } from './session-watch.js';
 import { type PlannedSubscription, refuse, subscriptionPlanner } from './subscription-plan.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
@@ -29,7 +30,7 @@ export interface SubscriptionLimits {
   perConnection: number;
   /** Subscriptions one user may hold at once over all connections and streams (all replicas with Redis). */
   perUser: number;
-  /** How often a connection's session is checked again (sign-out closes it within this). */
+  /** How often a session is checked again (sign-out closes its connections and streams within this). */
   recheckMs: number;
   /** Bytes waiting to be sent to one client above which it counts as too slow. */
   maxBufferedBytes: number;
@@ -37,6 +38,12 @@ export interface SubscriptionLimits {
   keepAliveMs: number;
   /** Heartbeat part (`{}`) of an HTTP multipart stream, so proxies and clients see it alive. */
   heartbeatMs: number;
+  /**
+   * Reconnects in a row to an owning subgraph whose connection dropped, and the first wait
+   * (doubled per attempt, at most 4 s); past them the client gets SERVICE_UNAVAILABLE.
+   */
+  resumeAttempts: number;
+  resumeWaitMs: number;
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -46,6 +53,8 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   maxBufferedBytes: 1024 * 1024,
   keepAliveMs: 12_000,
   heartbeatMs: 5000,
+  resumeAttempts: RESUME_ATTEMPTS,
+  resumeWaitMs: RESUME_WAIT_MS,
 };
 
 /** Who a connection or stream runs as, decided once when it opens. */
@@ -104,7 +113,8 @@ export interface SubscriptionCore {
   start: ReturnType<typeof subscriptionEvents>;
   authenticate: SubscriptionGatewayOptions['authenticate'];
   /**
-   * Checks the session every `recheckMs`; calls `ended` once when it has ended (sign-out,
+   * Checks the session every `recheckMs` (once per session, however many connections and
+   * streams it has open: session-watch.ts); calls `ended` once when it has ended (sign-out,
    * password change, deletion). Returns the function that stops checking.
    */
   watchSession(identity: SubscriberIdentity, ended: () => void): () => void;
@@ -172,8 +182,12 @@ export function gatewaySubscriptions(options: SubscriptionGatewayOptions) {
     identitySecret: options.identitySecret,
     keepAliveMs: limits.keepAliveMs,
     maxBufferedBytes: limits.maxBufferedBytes,
+    resumeAttempts: limits.resumeAttempts,
+    resumeWaitMs: limits.resumeWaitMs,
     log,
   });
+  // One re-check per session, shared by its connections and streams on both transports.
+  const sessions = sessionWatch({ recheckMs: limits.recheckMs, recheck: options.recheck });
   const core = (transport: string): SubscriptionCore => ({
     apiSchema: options.apiSchema,
     limits,
@@ -181,29 +195,7 @@ export function gatewaySubscriptions(options: SubscriptionGatewayOptions) {
     plan: planner(transport),
     start,
     authenticate: options.authenticate,
-    watchSession(identity, ended) {
-      let stopped = false;
-      const timer = setInterval(async () => {
-        try {
-          const viewer = await options.recheck(identity);
-          if (stopped) return;
-          if (viewer) {
-            identity.viewer = viewer;
-            return;
-          }
-          stop();
-          ended();
-        } catch {
-          // Identity unreachable for a moment: keep the connection, check again next time.
-        }
-      }, limits.recheckMs);
-      timer.unref();
-      const stop = () => {
-        stopped = true;
-        clearInterval(timer);
-      };
-      return stop;
-    },
+    watchSession: (identity, ended) => sessions.watch(identity, ended),
     formatAll: (errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
     limitRefusal: () =>
       refuse(
@@ -231,6 +223,7 @@ export function gatewaySubscriptions(options: SubscriptionGatewayOptions) {
     async close() {
       await Promise.all([...sockets.map((socket) => socket.close()), stream.close()]);
       caps.close();
+      sessions.close();
     },
   };
 }

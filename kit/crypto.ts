@@ -3,6 +3,8 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  createSecretKey,
+  type KeyObject,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -18,8 +20,22 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/**
+ * The few HMAC secrets a process uses (the identity secret above all), each imported as a key once:
+ * given as a string, every call would encode it and import it again (a third of a subgraph's
+ * identity check).
+ */
+const hmacKeys = new Map<string, KeyObject>();
+const MAX_HMAC_KEYS = 16;
+
 export function hmacSha256(secret: string, value: string): Buffer {
-  return createHmac('sha256', secret).update(value).digest();
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    if (hmacKeys.size >= MAX_HMAC_KEYS) hmacKeys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    hmacKeys.set(secret, key);
+  }
+  return createHmac('sha256', key).update(value).digest();
 }
 
 /** Compares two secrets without leaking where they differ through timing. */

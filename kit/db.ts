@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -55,7 +55,15 @@ function postgresClient(url: string, poolMax: number, readOnly = false) {
     onnotice: () => {},
     // Prepared statements are kept per connection; they pay off for the hot loaders.
     prepare: true,
-    connection: { TimeZone: 'UTC', ...(readOnly ? { default_transaction_read_only: true } : {}) },
+    // jit off: the planner's cost of a statement over every monthly partition of health_metrics,
+    // once per user of a batch, passes jit_above_cost although the work is a few index probes;
+    // compiling it took 1.4 s of a 1.4 s statement (BENCHMARKS.md, trainer dashboard). Requests
+    // here are short lookups that JIT never pays back.
+    connection: {
+      TimeZone: 'UTC',
+      jit: 'off',
+      ...(readOnly ? { default_transaction_read_only: true } : {}),
+    },
   });
 }
 
@@ -129,6 +137,15 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       if (!options.pglite) await client.close();
     },
   };
+}
+
+/**
+ * Runs `work` in the caller's transaction when `executor` is one, else in a new one: for writes
+ * whose statements must commit together (and whose locks must last) whoever calls them, without
+ * a savepoint's two extra statements on the usual path.
+ */
+export function withinTransaction<T>(executor: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return executor instanceof PgTransaction ? work(executor) : executor.transaction(work);
 }
 
 /** Rows of a raw SQL query, whichever driver answered (postgres.js returns an array, PGlite an object). */

@@ -65,6 +65,11 @@ export interface HttpServerOptions<C extends BaseContext> {
    */
   admit?(request: GraphQLRequestInput): GraphQLRequestInput | RawResponse;
   /**
+   * Answers a GraphQL request itself, or returns null for Apollo Server to run it (a subgraph's
+   * short way for the gateway's fetches, kit/gateway-fetch.ts); not beside `admit`.
+   */
+  direct?(request: RawRequest, body: unknown): Promise<RawResponse | null>;
+  /**
    * Long-lived answers on the GraphQL path (the gateway's multipart subscriptions): a request
    * it `accepts` is handed over with its parsed body, before `admit` (the handler checks its
    * documents itself) and outside `maxInFlight` (it lasts as long as the client listens).
@@ -195,13 +200,9 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         return;
       }
 
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
       let parsedBody: unknown;
       if (body.length > 0) {
-        const contentType = headers.get('content-type') ?? '';
+        const contentType = req.headers['content-type'] ?? '';
         if (contentType.includes('json')) {
           try {
             parsedBody = JSON.parse(body.toString('utf8'));
@@ -233,6 +234,24 @@ export function createHttpServer<C extends BaseContext>(options: HttpServerOptio
         res.setHeader('retry-after', '1');
         send(res, jsonError(503, 'The server is busy; retry in a moment.', 'SERVICE_UNAVAILABLE'));
         return;
+      }
+      if (options.direct && !options.admit) {
+        inFlight++;
+        let answered: RawResponse | null;
+        try {
+          answered = await options.direct(raw, graphqlRequest.body);
+        } finally {
+          inFlight--;
+        }
+        if (answered) {
+          send(res, answered);
+          return;
+        }
+      }
+      // Apollo Server's headers, made only for the requests it runs (not for those answered above).
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       inFlight++;
       let result: Awaited<ReturnType<typeof options.apollo.executeHTTPGraphQLRequest>>;

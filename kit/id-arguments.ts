@@ -41,9 +41,7 @@ export function rejectMalformedIds<C extends BaseContext>(): ApolloServerPlugin<
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
-          const where =
-            malformedIdInVariables(schema, operation, request.variables ?? {}) ??
-            malformedIdInLiterals(schema, document, operation);
+          const where = malformedIdArgument(schema, document, operation, request.variables ?? {});
           if (where) {
             throw new GraphQLError(`${where} is not a valid id; ids are UUIDs.`, {
               extensions: { code: 'BAD_USER_INPUT', field: where, http: { status: 400 } },
@@ -53,6 +51,18 @@ export function rejectMalformedIds<C extends BaseContext>(): ApolloServerPlugin<
       };
     },
   };
+}
+
+/** Where the operation passes an ID that is no UUID (`$ids[2]`, `user(id:)`), or null. */
+export function malformedIdArgument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): string | null {
+  return (
+    malformedIdInVariables(schema, operation, variables) ?? malformedIdInLiterals(schema, document, operation)
+  );
 }
 
 /** An ID accepts strings and integers; only a UUID string can name anything here. */

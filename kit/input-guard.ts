@@ -22,7 +22,7 @@ export function rejectUnstorableText<C extends BaseContext>(): ApolloServerPlugi
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          if (containsUnstorable(request.variables) || hasUnstorableLiteral(document)) {
+          if (hasUnstorableText(request.variables, document)) {
             throw new GraphQLError(
               'Text must not contain NUL (U+0000) characters or unpaired UTF-16 surrogates.',
               { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
@@ -32,6 +32,11 @@ export function rejectUnstorableText<C extends BaseContext>(): ApolloServerPlugi
       };
     },
   };
+}
+
+/** True when the variables or the document's string literals hold text isStorableText refuses. */
+export function hasUnstorableText(variables: unknown, document: DocumentNode): boolean {
+  return containsUnstorable(variables) || hasUnstorableLiteral(document);
 }
 
 /**

@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
-import { and, asc, count, desc, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { type PgColumn, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import { isUuid } from './ids.js';
 import { batchByArgs, compositeKey } from './loaders.js';
+import { preparedOn } from './prepared.js';
 import { type CursorPart, decodeCursor, emptyPage, type Page, toPage } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
 
@@ -13,7 +14,7 @@ import type { RequestContext } from './subgraph.js';
  *
  * The statement, for parents p1, p2 ... sharing one set of page arguments:
  *
- *   select page.* from (values (p1), (p2) ...) as parent_key(id)
+ *   select page.* from unnest($parents::uuid[]) as parent_key(id)
  *   cross join lateral (
  *     select <columns> from <table>
  *     where <parent> = parent_key.id and <filter> and (<order columns>) < (<cursor>)
@@ -29,6 +30,10 @@ import type { RequestContext } from './subgraph.js';
  * cursor are plain comparisons inside the subquery, so the planner still prunes partitions. The
  * extra row tells toPage whether another page exists, and the cursor is made and checked here, so
  * every list's cursors mean the same thing.
+ *
+ * The loader prepares the statement once per filter (kit/prepared.ts): the parents are one array
+ * parameter, the limit and the cursor's values are parameters too, so neither the number of
+ * parents nor the page asked for changes the SQL text.
  *
  * Each page's totalCount is lazy: when a client selects it, the counts of every parent asking with
  * the same filter come from one grouped statement (countsQuery), not one count per parent.
@@ -96,7 +101,7 @@ export function pagesPerParent<Row, Filter = undefined>(
         async (parents, { limit, after, filter }) => {
           const args = { limit, after: cursorValues(list, after), filter };
           const wanted = possibleParents(list, parents);
-          const rows = wanted.length ? await pagesQuery(db, list, wanted, args) : [];
+          const rows = wanted.length ? await preparedPages(db, list, wanted, args) : [];
           list.loaded?.(rows);
           // PostgreSQL writes uuids in lower case; a parent id may arrive in upper case.
           const same = list.parent.columnType === 'PgUUID' ? (id: string) => id.toLowerCase() : String;
@@ -144,7 +149,7 @@ function countsPerParent<Row, Filter>(ctx: RequestContext, db: Executor, list: C
         (key) => ({ parent: key.parent, args: { filter: key.filter } }),
         async (parents, { filter }) => {
           const wanted = possibleParents(list, parents);
-          const rows = wanted.length ? await countsQuery(db, list, wanted, filter) : [];
+          const rows = wanted.length ? await preparedCounts(db, list, wanted, filter) : [];
           const same = list.parent.columnType === 'PgUUID' ? (id: string) => id.toLowerCase() : String;
           const byParent = new Map(rows.map((row) => [same(String(row.parent)), Number(row.count)]));
           return new Map(parents.map((parent) => [parent, byParent.get(same(parent)) ?? 0]));
@@ -158,7 +163,7 @@ function countsPerParent<Row, Filter>(ctx: RequestContext, db: Executor, list: C
 /**
  * How many children each parent has under the list's filter (never its cursor), in one statement:
  *
- *   select <parent>, count(*) from <table> where <parent> in (p1, p2 ...) and <filter> group by <parent>
+ *   select <parent>, count(*) from <table> where <parent> = any($parents) and <filter> group by <parent>
  *
  * A parent without children has no row; the loader answers 0 for it.
  */
@@ -168,11 +173,48 @@ export function countsQuery<Row, Filter>(
   parents: readonly string[],
   filter: Filter,
 ) {
+  return countsSelect(db, list, sql.param([...parents]), filter);
+}
+
+function countsSelect<Row, Filter>(
+  db: Executor,
+  list: ChildList<Row, Filter>,
+  parents: unknown,
+  filter: Filter,
+) {
   return db
     .select({ parent: list.parent, count: count() })
     .from(list.table)
-    .where(and(inArray(list.parent, [...parents]), list.where?.(filter)))
+    .where(and(sql`${list.parent} = any(${parents})`, list.where?.(filter)))
     .groupBy(list.parent);
+}
+
+const dialect = new PgDialect();
+
+/**
+ * What a prepared statement of the list is keyed by besides its name: the condition its `where`
+ * gives now, text and values. Not the filter alone: a condition may also depend on who asks
+ * (content's drafts are visible to their creator only), and a statement built for one viewer
+ * must never answer another.
+ */
+function conditionKey<Row, Filter>(list: ChildList<Row, Filter>, filter: Filter): string {
+  const condition = list.where?.(filter);
+  if (!condition) return '-';
+  const query = dialect.sqlToQuery(condition);
+  return JSON.stringify([query.sql, query.params]);
+}
+
+/** countsQuery prepared once per list and condition. */
+function preparedCounts<Row, Filter>(
+  db: Executor,
+  list: ChildList<Row, Filter>,
+  parents: readonly string[],
+  filter: Filter,
+): Promise<{ parent: unknown; count: number }[]> {
+  const key = `${list.name}.totalCount ${conditionKey(list, filter)}`;
+  return preparedOn<{ parent: unknown; count: number }>(db, key, (on) =>
+    countsSelect(on, list, sql.placeholder('parents'), filter).prepare(statementName(list)),
+  ).execute({ parents: [...parents] });
 }
 
 /**
@@ -183,15 +225,34 @@ function possibleParents(list: ChildList<any, any>, parents: readonly string[]):
   return list.parent.columnType === 'PgUUID' ? parents.filter(isUuid) : [...parents];
 }
 
-/** The statement itself (described at the top of this file), for the loader and for tests that EXPLAIN it. */
+/** The statement itself (described at the top of this file), for tests that EXPLAIN it. */
 export function pagesQuery<Row, Filter>(
   db: Executor,
   list: ChildList<Row, Filter>,
   parents: readonly string[],
   args: PageArgs<Filter>,
 ): Promise<Row[]> & { getSQL(): SQL; toSQL(): { sql: string; params: unknown[] } } {
+  return pagesSelect(db, list, args.filter, {
+    parents: sql.param(possibleParents(list, parents)),
+    limit: args.limit + 1,
+    after: args.after?.map((value) => sql.param(value)) ?? null,
+  });
+}
+
+/** Where the statement's values go: parameters (pagesQuery) or placeholders (preparedPages). */
+interface PageSlots {
+  parents: unknown;
+  limit: unknown;
+  after: unknown[] | null;
+}
+
+function pagesSelect<Row, Filter>(
+  db: Executor,
+  list: ChildList<Row, Filter>,
+  filter: Filter,
+  slots: PageSlots,
+): any {
   const shape = shapeOf(list);
-  const wanted = possibleParents(list, parents);
   const sort = list.direction === 'desc' ? desc : asc;
   const page = db
     .select(shape.columns)
@@ -199,28 +260,50 @@ export function pagesQuery<Row, Filter>(
     .where(
       and(
         sql`${list.parent} = parent_key.id`,
-        list.where?.(args.filter),
-        args.after ? afterCondition(list, args.after) : undefined,
+        list.where?.(filter),
+        slots.after ? afterCondition(list, slots.after) : undefined,
       ),
     )
     .orderBy(...list.orderBy.map((column) => sort(column)))
-    .limit(args.limit + 1)
+    .limit(slots.limit as number)
     .as('page');
   const fields = Object.fromEntries(
     Object.keys(shape.columns).map((name) => [name, (page as any)[name] as PgColumn]),
   );
-  // An empty VALUES list is a syntax error; a query that answers nothing stands in for it.
-  const keys = wanted.length
-    ? sql.join(
-        wanted.map((id) => sql`(${id}::${sql.raw(list.parent.getSQLType())})`),
-        sql`, `,
-      )
-    : sql`(null::${sql.raw(list.parent.getSQLType())})`;
   return db
     .select(fields)
-    .from(sql`(values ${keys}) as parent_key(id)`)
+    .from(sql`unnest(${slots.parents}::${sql.raw(list.parent.getSQLType())}[]) as parent_key(id)`)
     .crossJoinLateral(page)
-    .orderBy(...shape.order.map((name) => sort((page as any)[name] as PgColumn))) as any;
+    .orderBy(...shape.order.map((name) => sort((page as any)[name] as PgColumn)));
+}
+
+/**
+ * pagesQuery prepared once per list, condition (conditionKey) and kind of page (first or after a cursor): the
+ * parents, the limit and the cursor's values are its parameters.
+ */
+function preparedPages<Row, Filter>(
+  db: Executor,
+  list: ChildList<Row, Filter>,
+  parents: readonly string[],
+  args: PageArgs<Filter>,
+): Promise<Row[]> {
+  const after = args.after;
+  const key = `${list.name} ${after ? 'after' : 'first'} ${conditionKey(list, args.filter)}`;
+  const values: Record<string, unknown> = { parents: [...parents], limit: args.limit + 1 };
+  after?.forEach((value, i) => {
+    values[`after${i}`] = value;
+  });
+  return preparedOn<Row>(db, key, (on) =>
+    pagesSelect(on, list, args.filter, {
+      parents: sql.placeholder('parents'),
+      limit: sql.placeholder('limit'),
+      after: after ? after.map((_, i) => sql.placeholder(`after${i}`)) : null,
+    }).prepare(statementName(list)),
+  ).execute(values);
+}
+
+function statementName(list: ChildList<any, any>): string {
+  return list.name.replace(/\W/g, '_');
 }
 
 /**
@@ -241,7 +324,7 @@ function cursorPartOf(column: PgColumn): CursorPart {
 }
 
 /** (a, b) < (x, y) for a descending sort, > for an ascending one: rows strictly after the cursor. */
-function afterCondition(list: ChildList<any, any>, values: unknown[]): SQL {
+function afterCondition(list: ChildList<any, any>, values: readonly unknown[]): SQL {
   const typed = values.map((value, i) => sql`${value}::${sql.raw(list.orderBy[i]!.getSQLType())}`);
   return sql`(${sql.join([...list.orderBy], sql`, `)}) ${sql.raw(list.direction === 'desc' ? '<' : '>')} (${sql.join(typed, sql`, `)})`;
 }

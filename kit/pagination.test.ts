@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './pagination.js';
+import { decodeCursor, encodeCursor, toPage } from './pagination.js';
 
 const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
 const ID = '3f1c9a52-6a0e-4a8b-9c1d-2b7e4f8a9d10';
@@ -89,5 +89,26 @@ describe('decodeCursor', () => {
       const encoded = cursor(part === 'uuid' ? [value] : [value, ID]);
       expect(refused(encoded, parts), `${part} ${JSON.stringify(value)}`).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('toPage', () => {
+  it('encodes the end cursor when it is first read, once, and reads as a plain pageInfo', () => {
+    const made: string[] = [];
+    const cursorOf = (row: { id: string }) => {
+      made.push(row.id);
+      return [row.id];
+    };
+    const page = toPage([{ id: 'a' }, { id: 'b' }, { id: 'c' }], 2, cursorOf, () => 3);
+    expect(page.nodes).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(made).toEqual([]);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor(['b']) });
+    expect(JSON.parse(JSON.stringify(page.pageInfo))).toEqual({
+      hasNextPage: true,
+      endCursor: encodeCursor(['b']),
+    });
+    expect(made).toEqual(['b']);
+    expect(toPage([], 2, cursorOf, () => 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(made).toEqual(['b']);
   });
 });

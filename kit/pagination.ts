@@ -95,7 +95,8 @@ export function lazyCount(count: () => Promise<number> | number): () => Promise<
 
 /**
  * Builds a page from rows fetched with limit + 1, which tells whether another page exists;
- * count answers totalCount when a client asks for it.
+ * count answers totalCount when a client asks for it. The end cursor is encoded when first read:
+ * most fetches select nodes only.
  */
 export function toPage<T>(
   rows: T[],
@@ -105,9 +106,17 @@ export function toPage<T>(
 ): Page<T> {
   const nodes = rows.slice(0, limit);
   const last = nodes[nodes.length - 1];
+  let endCursor: string | null | undefined = last === undefined ? null : undefined;
   return {
     nodes,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: last ? encodeCursor(cursorOf(last)) : null },
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      // An own getter: graphql-js, JSON and deep equality read it as the plain property it was.
+      get endCursor() {
+        if (endCursor === undefined) endCursor = encodeCursor(cursorOf(last as T));
+        return endCursor;
+      },
+    },
     totalCount: lazyCount(count),
   };
 }

@@ -30,8 +30,10 @@ const copy = new RelationshipCopy(table, contract, 'test.grants');
 
 let database: Database;
 let consumer: ReturnType<typeof eventConsumer>;
+/** The text of every statement sent, in order. */
+const sent: string[] = [];
 beforeAll(async () => {
-  database = await createDatabase({ pglite: await PGlite.create() });
+  database = await createDatabase({ pglite: await PGlite.create(), log: (text) => sent.push(text) });
   await database.exec(`
     create schema relationships_test;
     create table relationships_test.grants (id uuid primary key, grantee_id uuid not null,
@@ -184,6 +186,14 @@ describe('a copy of relationships kept from events', () => {
     );
     expect(database.stats.statements - before).toBe(1);
     expect(answers).toEqual(owners.map((_, i) => i % 2 === 0));
+    // The owners are one array parameter: a page of 3 sends the same text as a page of 50, so the
+    // prepared statement is reused whatever the page size.
+    const pageOf50 = sent.at(-1);
+    const small = contextOf(granteeUserId);
+    await Promise.all(
+      owners.slice(0, 3).map((ownerId) => copy.isActiveGrantee(small, database.db, granteeId, ownerId)),
+    );
+    expect(sent.at(-1)).toBe(pageOf50);
   });
 
   it('refuses everyone but the owner and an active grantee, with FORBIDDEN or UNAUTHENTICATED', async () => {

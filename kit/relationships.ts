@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { index, type PgSchema, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { deniedField } from './authz.js';
 import type { Executor } from './db.js';
@@ -134,10 +134,17 @@ export class RelationshipCopy<S extends EventName, E extends EventName> {
     if (!viewerId) return Promise.resolve(false);
     const loader = ctx.loaders.get<string, boolean>(`relationships.${this.name}`, async (keys) => {
       const owners = [...new Set(keys.map((key) => key.split('/')[1]!))];
+      // The owners as one array parameter: the same statement text for any page size.
       const rows = await db
         .select({ granteeId: table.granteeId, ownerId: table.ownerId })
         .from(table)
-        .where(and(eq(table.granteeUserId, viewerId), inArray(table.ownerId, owners), isNull(table.endedAt)));
+        .where(
+          and(
+            eq(table.granteeUserId, viewerId),
+            sql`${table.ownerId} = any(${sql.param(owners)})`,
+            isNull(table.endedAt),
+          ),
+        );
       const active = new Set(rows.map((row) => `${row.granteeId}/${row.ownerId}`));
       return keys.map((key) => active.has(key));
     });

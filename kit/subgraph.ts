@@ -6,7 +6,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { requireService } from './authz.js';
 import {
   CLIENT_COOKIE_HEADER,
@@ -20,6 +20,7 @@ import type { SecretBox } from './crypto.js';
 import type { Database } from './db.js';
 import type { Env } from './env.js';
 import { maskError } from './errors.js';
+import { gatewayFetches } from './gateway-fetch.js';
 import { rejectMalformedIds } from './id-arguments.js';
 import { rejectUnstorableText } from './input-guard.js';
 import { subscriptionsOverWebSocket, supportedOperationTypes } from './operation-types.js';
@@ -31,6 +32,7 @@ import {
   listen,
   MAX_SUBGRAPH_BODY_BYTES,
   type RawRequest,
+  type RawResponse,
   type Route,
   type RunningServer,
 } from './http-server.js';
@@ -163,6 +165,8 @@ export interface Subgraph {
   /** The periodic workers by their short name (`renew` for `billing.renew`). */
   workers: Record<string, SubgraphWorker>;
   contextFor(request: RawRequest): Promise<RequestContext>;
+  /** A signed-in viewer's query from the gateway, answered without Apollo Server (kit/gateway-fetch.ts); null: not one. */
+  gatewayFetch(request: RawRequest, body: unknown): Promise<RawResponse | null>;
 }
 
 /** Builds a subgraph the same way for every domain: schema, masking, metrics, identity from the signed header. */
@@ -194,6 +198,10 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
   ]);
   if (deps.production) gatewayOnlyServiceField(schema);
   completeArgumentPaths(schema);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    maskError(formatted, error, (original) =>
+      log.error({ err: original, path: formatted.path }, 'unexpected error'),
+    );
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !deps.production,
@@ -203,10 +211,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     // Apollo's own messages go through the project's logger too (error serializer, redaction).
     logger: log,
     validationRules: [supportedOperationTypes],
-    formatError: (formatted, error) =>
-      maskError(formatted, error, (original) =>
-        log.error({ err: original, path: formatted.path }, 'unexpected error'),
-      ),
+    formatError,
     plugins,
   });
 
@@ -229,6 +234,26 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
       cookies: new ClientCookies(parseCookieHeader(cookieHeader)),
     });
   };
+
+  // The same checks, masking, headers and metrics as the plugins above, without Apollo Server's pipeline.
+  const gatewayFetch = gatewayFetches<RequestContext>({
+    schema,
+    validationRules: [supportedOperationTypes],
+    introspection: !deps.production,
+    context: async (request) => {
+      const context = await contextFor(request);
+      return context.viewer ? context : null;
+    },
+    formatError,
+    responseHeaders: (context): Record<string, string> => {
+      const requested = context.cookies.requested();
+      return requested.length > 0 ? { [SET_CLIENT_COOKIE_HEADER]: encodeCookieRequests(requested) } : {};
+    },
+    observe: (operationName, seconds, errorCodes) => {
+      metrics.operations.labels(operationName ?? 'anonymous', 'query').observe(seconds);
+      for (const code of errorCodes) metrics.errors.labels(code).inc();
+    },
+  });
 
   const intervals = new Map(
     (deps.env.WORKER_INTERVALS ?? '')
@@ -262,6 +287,7 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     background: [...Object.values(workers), ...(definition.background ?? [])],
     workers,
     contextFor,
+    gatewayFetch,
   };
 }
 
@@ -356,6 +382,7 @@ export async function serveSubgraph(
   const server = createHttpServer({
     apollo: subgraph.apollo,
     context: subgraph.contextFor,
+    direct: subgraph.gatewayFetch,
     routes,
     maxBodyBytes: MAX_SUBGRAPH_BODY_BYTES,
     onError: (error) =>

@@ -42,9 +42,8 @@ export class SlowConsumerError extends Error {
 }
 
 /**
- * Each broadcast event checked against the catalogue once, however many subscriptions listen:
- * the bus hands every listener the same event object, and with 2,000 subscriptions a check per
- * listener was 2,000 catalogue parses per event.
+ * Each broadcast event checked against the catalogue once, however many subscriptions want it:
+ * with 2,000 subscriptions a check per subscriber was 2,000 catalogue parses per event.
  */
 const decodedOnce = new WeakMap<object, ReturnType<typeof decodeEvent>>();
 
@@ -57,40 +56,167 @@ function decodeShared(raw: Parameters<typeof decodeEvent>[0]): ReturnType<typeof
   return decoded;
 }
 
+/** One subscription's place in the index: the event types it wants and where they go. */
+interface Subscriber {
+  types: ReadonlySet<string>;
+  push(event: CatalogueEvent<EventName>): void;
+  log?: Logger;
+}
+
+/** The user an event is about: its payload's `userId`, compared case-insensitively (UUIDs). */
+const userKey = (userId: string) => userId.toLowerCase();
+
 /**
- * The source stream of a subgraph's subscription field: catalogue events of the given types from
- * the bus's broadcast (every replica sees every event), checked against the catalogue, then
- * handed one at a time to `deliver`, which authorizes the event for this subscriber at delivery
- * time and returns the field's value, or null to skip it. Events wait in a bounded queue while
- * the subscriber is busy; past the bound the stream fails with SlowConsumerError.
+ * The subscriptions of one bus, by the user whose events they follow (the user themselves, or
+ * the user a coach follows). One bus listener serves them all: an event wakes only the
+ * subscriptions of its `userId`, where each subscription listening on its own had every event
+ * wake every subscription of the process, which then discarded it (2,000 wake-ups per event at
+ * 2,000 subscribers, 10 of them wanted).
+ */
+class UserSubscribers {
+  private readonly byUser = new Map<string, Set<Subscriber>>();
+  private count = 0;
+  /** The current bus listener (its stop function once listening); null while none is needed. */
+  private listening: Promise<() => void> | null = null;
+  /** Bumped at each (re)start, so a listener still stopping never delivers beside its successor. */
+  private generation = 0;
+  /** Subscribers handed an event, since start (tests check who was woken). */
+  woken = 0;
+
+  constructor(readonly bus: EventBus) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a subscriber; resolves once the bus listens, so events published next reach it. */
+  add(userId: string, subscriber: Subscriber): Promise<unknown> {
+    const key = userKey(userId);
+    let set = this.byUser.get(key);
+    if (!set) {
+      set = new Set();
+      this.byUser.set(key, set);
+    }
+    set.add(subscriber);
+    this.count++;
+    live.add(this);
+    if (!this.listening) {
+      const generation = ++this.generation;
+      this.listening = this.bus.listen(async (raw) => {
+        if (generation === this.generation) this.dispatch(raw);
+      });
+    }
+    return this.listening;
+  }
+
+  remove(userId: string, subscriber: Subscriber): void {
+    const key = userKey(userId);
+    const set = this.byUser.get(key);
+    if (!set?.delete(subscriber)) return;
+    this.count--;
+    if (set.size === 0) this.byUser.delete(key);
+    if (this.count > 0) return;
+    live.delete(this);
+    const listening = this.listening;
+    this.listening = null;
+    this.generation++;
+    void listening?.then((stop) => stop()).catch(() => {});
+  }
+
+  private dispatch(raw: Parameters<typeof decodeEvent>[0]): void {
+    const userId = (raw.payload as { userId?: unknown } | null)?.userId;
+    if (typeof userId !== 'string') return;
+    const subscribers = this.byUser.get(userKey(userId));
+    if (!subscribers) return;
+    let decoded: ReturnType<typeof decodeEvent> | null = null;
+    for (const subscriber of subscribers) {
+      if (!subscriber.types.has(raw.type)) continue;
+      decoded ??= decodeShared(raw);
+      if (!decoded.ok) {
+        subscriber.log?.warn(
+          { eventId: raw.id, eventType: raw.type, reason: decoded.reason },
+          'event skipped',
+        );
+        return;
+      }
+      this.woken++;
+      subscriber.push(decoded.event as CatalogueEvent<EventName>);
+    }
+  }
+}
+
+const indexes = new WeakMap<EventBus, UserSubscribers>();
+/** Indexes with subscribers now (for the counts below). */
+const live = new Set<UserSubscribers>();
+
+/** True when `bus` is `root` or built on it (a restarted subgraph's view of the same bus). */
+function builtOn(bus: object | null, root: EventBus): boolean {
+  for (let current = bus; current; current = Object.getPrototypeOf(current))
+    if (current === root) return true;
+  return false;
+}
+
+/**
+ * Live subscriptions in this process on `bus` (or on views of it), and how many times a
+ * subscription was handed an event: tests wait for subscriptions to be live, and check that an
+ * event woke only its user's subscriptions.
+ */
+export function liveSubscriptions(bus: EventBus): { subscribers: number; woken: number } {
+  const counted = new Set(live);
+  const own = indexes.get(bus);
+  if (own) counted.add(own);
+  let subscribers = 0;
+  let woken = 0;
+  for (const index of counted) {
+    if (!builtOn(index.bus, bus)) continue;
+    subscribers += index.size;
+    woken += index.woken;
+  }
+  return { subscribers, woken };
+}
+
+/**
+ * The source stream of a subgraph's subscription field: the catalogue events of the given types
+ * about one user (`payload.userId`), from the bus's broadcast (every replica sees every event),
+ * checked against the catalogue, then handed one at a time to `deliver`, which authorizes the
+ * event for this subscriber at delivery time and returns the field's value, or null to skip it.
+ * Only the events of `userId` wake the stream (the index above). Events wait in a bounded queue
+ * while the subscriber is busy; past the bound the stream fails with SlowConsumerError.
  */
 export function eventStream<N extends EventName, T>(
   bus: EventBus,
   types: readonly N[],
+  userId: string,
   deliver: (event: CatalogueEvent<N>) => Promise<T | null>,
   options: { maxQueued?: number; log?: Logger } = {},
 ): AsyncGenerator<T, void, unknown> {
-  const wanted = new Set<string>(types);
   const maxQueued = options.maxQueued ?? MAX_QUEUED_EVENTS;
   const queue: CatalogueEvent<N>[] = [];
   let wake: (() => void) | null = null;
   let overflow = false;
   let done = false;
-  const stopping = bus.listen(async (raw) => {
-    if (done || !wanted.has(raw.type)) return;
-    const decoded = decodeShared(raw);
-    if (!decoded.ok) {
-      options.log?.warn({ eventId: raw.id, eventType: raw.type, reason: decoded.reason }, 'event skipped');
-      return;
-    }
-    if (queue.length >= maxQueued) overflow = true;
-    else queue.push(decoded.event as CatalogueEvent<N>);
-    wake?.();
-  });
+  let index = indexes.get(bus);
+  if (!index) {
+    index = new UserSubscribers(bus);
+    indexes.set(bus, index);
+  }
+  const subscriber: Subscriber = {
+    types: new Set<string>(types),
+    log: options.log,
+    push(event) {
+      if (done) return;
+      if (queue.length >= maxQueued) overflow = true;
+      else queue.push(event as CatalogueEvent<N>);
+      wake?.();
+    },
+  };
+  const subscribers = index;
+  const listening = subscribers.add(userId, subscriber);
+  const stop = () => subscribers.remove(userId, subscriber);
 
   async function* run(): AsyncGenerator<T, void, unknown> {
-    const stop = await stopping;
     try {
+      await listening;
       while (!done) {
         if (overflow) throw new SlowConsumerError();
         const event = queue.shift();
@@ -115,6 +241,8 @@ export function eventStream<N extends EventName, T>(
   generator.return = (value) => {
     done = true;
     wake?.();
+    // A generator never started does not run its finally: take it out of the index here.
+    stop();
     return originalReturn(value);
   };
   return generator;

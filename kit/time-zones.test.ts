@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { PGlite } from '@electric-sql/pglite';
 import { createDatabase, type Database } from './db.js';
+import { LoaderRegistry } from './loaders.js';
+import type { RequestContext } from './subgraph.js';
 import {
   applyTimeZoneEvent,
   bucketStarts,
+  hourAlignedZone,
   canonicalTimeZone,
   eraseTimeZone,
   loadTimeZone,
   localDate,
   startOfLocalDate,
+  timeZoneOf,
   userTimeZonesTable,
 } from './time-zones.js';
 
@@ -34,8 +38,10 @@ describe('zones and local dates', () => {
 
 describe('the copy of users’ zones', () => {
   let database: Database;
+  /** The text of every statement sent, in order. */
+  const sent: string[] = [];
   beforeAll(async () => {
-    database = await createDatabase({ pglite: await PGlite.create() });
+    database = await createDatabase({ pglite: await PGlite.create(), log: (text) => sent.push(text) });
     await database.exec(`
       create schema time_zones_test;
       create table time_zones_test.user_time_zones (user_id uuid primary key,
@@ -81,6 +87,30 @@ describe('the copy of users’ zones', () => {
     await eraseTimeZone(db, userTimeZones, userId);
     expect(await loadTimeZone(db, userTimeZones, userId)).toBe('UTC');
   });
+
+  it("looks up a request's users in one statement whose text does not depend on how many they are", async () => {
+    const db = database.db;
+    const other = '0b7e1d2c-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+    await applyTimeZoneEvent(
+      db,
+      userTimeZones,
+      event('Asia/Tokyo', '2026-11-05T00:00:00Z'),
+      '2026-11-05T00:00:00Z',
+    );
+    const zonesOf = async (userIds: string[]) => {
+      const ctx = { loaders: new LoaderRegistry() } as unknown as RequestContext;
+      const before = database.stats.statements;
+      const zones = await Promise.all(userIds.map((id) => timeZoneOf(ctx, db, userTimeZones, id)));
+      expect(database.stats.statements - before).toBe(1);
+      return { zones, text: sent.at(-1) };
+    };
+    const one = await zonesOf([userId]);
+    const two = await zonesOf([userId, other]);
+    expect(one.zones).toEqual(['Asia/Tokyo']);
+    // A user with no zone in the copy gets the default.
+    expect(two.zones).toEqual(['Asia/Tokyo', 'UTC']);
+    expect(two.text).toBe(one.text);
+  });
 });
 
 describe('calendar buckets in a zone', () => {
@@ -95,6 +125,29 @@ describe('calendar buckets in a zone', () => {
     expect(startOfLocalDate('2026-11-30', 'America/Los_Angeles').toISOString()).toBe(
       '2026-11-30T08:00:00.000Z',
     );
+  });
+
+  it('places a skipped or repeated local midnight where PostgreSQL’s date_trunc does', () => {
+    // Santiago skips from midnight to 01:00 on 6 September: the earlier offset (-4) counts.
+    expect(startOfLocalDate('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    // Havana goes back from 01:00 to midnight on 1 November: the later offset (-5) counts.
+    expect(startOfLocalDate('2026-11-01', 'America/Havana').toISOString()).toBe('2026-11-01T05:00:00.000Z');
+    expect(startOfLocalDate('2026-11-02', 'America/Havana').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    expect(startOfLocalDate('2026-10-31', 'America/Havana').toISOString()).toBe('2026-10-31T04:00:00.000Z');
+  });
+
+  it('tells zones whose calendar is whole UTC hours, in order, from the others', () => {
+    expect(hourAlignedZone('Europe/Berlin')).toBe(true);
+    expect(hourAlignedZone('UTC')).toBe(true);
+    // Clocks that go back to the same day's midnight, or from midnight to the day before.
+    expect(hourAlignedZone('America/Havana')).toBe(true);
+    expect(hourAlignedZone('Asia/Beirut')).toBe(true);
+    // Half- and quarter-hour offsets.
+    expect(hourAlignedZone('Asia/Kolkata')).toBe(false);
+    expect(hourAlignedZone('Asia/Kathmandu')).toBe(false);
+    expect(hourAlignedZone('Australia/Lord_Howe')).toBe(false);
+    // March 2010: from 02:00 back to 23:00 the day before, so a day's hours come in two runs.
+    expect(hourAlignedZone('Antarctica/Casey')).toBe(false);
   });
 
   it('lists days of 23 and 25 hours where the zone changes clocks', () => {

@@ -1,7 +1,8 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { type PgSchema, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
+import { getTableConfig, type PgSchema, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { Executor } from './db.js';
 import type { EventPayload } from './events/catalogue.js';
+import { anyOf, preparedQuery } from './prepared.js';
 import type { RequestContext } from './subgraph.js';
 
 /**
@@ -83,23 +84,34 @@ export async function eraseTimeZone(tx: Executor, table: UserTimeZonesTable, use
   await tx.delete(table).where(eq(table.userId, userId));
 }
 
-/** The users' zones, batched per request: one statement for every user a response needs. */
+/**
+ * The users' zones, batched per request: one statement for every user a response needs, prepared
+ * once per subgraph's table. The ids are one array parameter (`= any`), so the statement's text is
+ * the same for every batch size and the prepared statement is reused. A loader that reads zones
+ * along with other rows (training's streak inputs) primes this one.
+ */
+export function timeZoneLoader(ctx: RequestContext, db: Executor, table: UserTimeZonesTable) {
+  const schema = getTableConfig(table).schema ?? 'public';
+  return ctx.loaders.get<string, string>(`kit.userTimeZones:${schema}`, async (userIds) => {
+    const rows = await preparedQuery<{ userId: string; timeZone: string }>(
+      db,
+      `kit.userTimeZones:${schema}`,
+      (on) =>
+        on.select({ userId: table.userId, timeZone: table.timeZone }).from(table).where(anyOf(table.userId)),
+    ).execute({ keys: [...userIds] });
+    const zones = new Map(rows.map((row) => [row.userId, row.timeZone]));
+    return userIds.map((id) => zones.get(id) ?? DEFAULT_TIME_ZONE);
+  });
+}
+
+/** A user's zone within a request, batched with every other zone the response needs. */
 export function timeZoneOf(
   ctx: RequestContext,
   db: Executor,
   table: UserTimeZonesTable,
   userId: string,
 ): Promise<string> {
-  return ctx.loaders
-    .get<string, string>('kit.userTimeZones', async (userIds) => {
-      const rows = await db
-        .select({ userId: table.userId, timeZone: table.timeZone })
-        .from(table)
-        .where(inArray(table.userId, [...userIds]));
-      const zones = new Map(rows.map((row) => [row.userId, row.timeZone]));
-      return userIds.map((id) => zones.get(id) ?? DEFAULT_TIME_ZONE);
-    })
-    .load(userId);
+  return timeZoneLoader(ctx, db, table).load(userId);
 }
 
 /** A user's zone outside a request (a domain rule that runs once). */
@@ -108,18 +120,27 @@ export async function loadTimeZone(db: Executor, table: UserTimeZonesTable, user
   return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
+/** One wall-clock formatter per zone, as dateFormats: a series computes dozens of bucket starts. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock parts of an instant in a zone. */
 function wallClock(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (wallClockFormats.size >= MAX_CACHED_ZONES) wallClockFormats.clear();
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return {
     year: part('year'),
@@ -138,9 +159,72 @@ function offsetMs(instant: Date, timeZone: string): number {
   return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/** The span in which hourAlignedZone vouches for a zone: data before or after it is not expected. */
+export const HOUR_ALIGNED_SPAN = {
+  from: new Date('1990-01-01T00:00:00Z'),
+  to: new Date('2040-01-01T00:00:00Z'),
+};
+const hourAligned = new Map<string, boolean>();
+const DAY_MS = 86_400_000;
+/** No zone has held an offset for less than this since 1990. */
+const OFFSET_PROBE_MS = 14 * DAY_MS;
+
 /**
- * The instant a wall-clock time has in a zone (month 1-12). Across a daylight-saving change the
- * offset is looked up twice, so times next to the change land on the right side of it.
+ * Whether, at every instant of HOUR_ALIGNED_SPAN, the zone's offset from UTC is a whole number of
+ * hours, so every local hour, day, week and month starts on a whole UTC hour (most zones; not
+ * Asia/Kolkata, Asia/Kathmandu, Australia/Adelaide...), and its calendar never goes back across a
+ * midnight, so each local day, week and month is one run of UTC hours (not Antarctica/Casey in
+ * 2010, whose clocks went back three hours from 02:00 to 23:00 the day before). Offsets are looked
+ * up OFFSET_PROBE_MS apart, and each change of offset is then narrowed down to the minute, once
+ * per zone.
+ */
+export function hourAlignedZone(timeZone: string): boolean {
+  let aligned = hourAligned.get(timeZone);
+  if (aligned === undefined) {
+    let before = offsetMs(HOUR_ALIGNED_SPAN.from, timeZone);
+    aligned = before % 3_600_000 === 0;
+    for (
+      let at = HOUR_ALIGNED_SPAN.from.getTime() + OFFSET_PROBE_MS;
+      aligned && at <= HOUR_ALIGNED_SPAN.to.getTime() + OFFSET_PROBE_MS;
+      at += OFFSET_PROBE_MS
+    ) {
+      const after = offsetMs(new Date(at), timeZone);
+      if (after % 3_600_000 !== 0) aligned = false;
+      else if (after < before && stepsBackOverMidnight(timeZone, at - OFFSET_PROBE_MS, at, before, after))
+        aligned = false;
+      before = after;
+    }
+    if (hourAligned.size >= MAX_CACHED_ZONES) hourAligned.clear();
+    hourAligned.set(timeZone, aligned);
+  }
+  return aligned;
+}
+
+/**
+ * Whether the zone's clocks, going back from offset `before` to `after` somewhere in (lo, hi],
+ * show a midnight twice with a day between: the repeated wall-clock times [W - d, W) hold a
+ * midnight other than their first instant. (Going back from midnight to 23:00, or from 01:00 to
+ * midnight, repeats times of one day only.)
+ */
+function stepsBackOverMidnight(timeZone: string, lo: number, hi: number, before: number, after: number) {
+  // The first minute with the new offset.
+  let a = lo;
+  let b = hi;
+  while (b - a > 60_000) {
+    const mid = Math.floor((a + b) / 2 / 60_000) * 60_000;
+    if (offsetMs(new Date(mid), timeZone) === before) a = mid;
+    else b = mid;
+  }
+  const wall = b + before;
+  const lastMidnight = Math.floor((wall - 1) / DAY_MS) * DAY_MS;
+  return lastMidnight > wall - (before - after);
+}
+
+/**
+ * The instant a wall-clock time has in a zone (month 1-12), by PostgreSQL's rule (date_trunc and
+ * AT TIME ZONE use it, so a series' bucket starts agree with the database's): the offsets a day
+ * before and a day after are looked up; where they differ, a time the change skipped takes the
+ * earlier offset, and a time that comes twice the later one.
  */
 export function instantOfWallClock(
   timeZone: string,
@@ -149,9 +233,17 @@ export function instantOfWallClock(
   day: number,
   hour = 0,
 ): Date {
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour);
-  const first = wallAsUtc - offsetMs(new Date(wallAsUtc), timeZone);
-  return new Date(wallAsUtc - offsetMs(new Date(first), timeZone));
+  const wall = Date.UTC(year, month - 1, day, hour);
+  const before = offsetMs(new Date(wall - DAY_MS), timeZone);
+  const after = offsetMs(new Date(wall + DAY_MS), timeZone);
+  if (before === after) return new Date(wall - before);
+  const asBefore = wall - before;
+  const asAfter = wall - after;
+  const beforeHolds = offsetMs(new Date(asBefore), timeZone) === before;
+  const afterHolds = offsetMs(new Date(asAfter), timeZone) === after;
+  if (beforeHolds !== afterHolds) return new Date(beforeHolds ? asBefore : asAfter);
+  // Both: the time comes twice (clocks went back); neither: it was skipped (clocks went forward).
+  return new Date(beforeHolds ? asAfter : asBefore);
 }
 
 /** Midnight starting a calendar date (YYYY-MM-DD) in a zone. */

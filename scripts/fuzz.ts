@@ -30,6 +30,7 @@ import {
   validScalar,
   withoutEcho,
 } from '../testkit/operations.js';
+import { prng } from '../kit/seeded-random.js';
 
 /**
  * A schema-aware fuzzer for the supergraph. It reads schema/api.graphql and sends valid and
@@ -71,18 +72,6 @@ export interface FuzzReport {
   findings: FuzzFinding[];
   durationMs: number;
   operationsPerSecond: number;
-}
-
-/** mulberry32: small, fast, good enough to pick test inputs, and the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Gen {

@@ -9,6 +9,7 @@ import { loadEnv } from '../kit/env.js';
 import type { Logger } from '../kit/log.js';
 import { MemoryEventBus } from '../kit/events/memory-bus.js';
 import { OutboxRelay } from '../kit/events/outbox.js';
+import { liveSubscriptions } from '../kit/subscriptions.js';
 import { boundaryOf, readMultipartJson } from '../clients/typescript/src/multipart.js';
 import type { GatewayOptions } from '../gateway/server.js';
 import { startStack, type Stack } from '../stack/stack.js';
@@ -55,8 +56,8 @@ export interface TestStack extends Stack {
   ): TestStream<T>;
   /**
    * Waits until exactly `count` subscriptions are live on the in-process bus (their subgraph
-   * listens, and closed ones have stopped), so an event published next reaches them; with Redis
-   * it waits a moment instead.
+   * indexed them, kit/subscriptions.ts, and closed ones have left), so an event published next
+   * reaches them; with Redis it waits a moment instead.
    */
   listening(count: number): Promise<void>;
   /** Creates an account through the public API and returns its token and id. */
@@ -341,8 +342,8 @@ export async function startTestStack(
       return;
     }
     await eventually(() => {
-      if (bus.listenerCount !== count)
-        throw new Error(`${bus.listenerCount} of ${count} subscriptions listen`);
+      const { subscribers } = liveSubscriptions(bus);
+      if (subscribers !== count) throw new Error(`${subscribers} of ${count} subscriptions listen`);
     });
   };
 

@@ -98,6 +98,29 @@ describe('pagesPerParent', () => {
     expect(p1!.nodes[0]!.createdAt).toEqual(at(5));
   });
 
+  it('never answers one viewer with a statement prepared for another (a condition that depends on who asks)', async () => {
+    // As content's lists: the condition comes from the request (a viewer sees kind `b` only when
+    // it is theirs), not from the filter, which is the same for both requests.
+    let viewerSeesB = true;
+    const byViewer: ChildList<Child, { kind: string | null }> = {
+      ...newestFirst,
+      name: 'test.childrenByViewer',
+      where: () => (viewerSeesB ? undefined : eq(children.kind, 'a')),
+    };
+    const page = async () =>
+      (await pagesPerParent(context(), db, byViewer).load({
+        parent: P2,
+        limit: 10,
+        after: null,
+        filter: { kind: null },
+      }))!;
+    expect(ids(await page())).toHaveLength(4);
+    viewerSeesB = false;
+    expect((await page()).nodes.map((n) => n.kind)).toEqual(['a', 'a']);
+    viewerSeesB = true;
+    expect(ids(await page())).toHaveLength(4);
+  });
+
   it('counts totalCount only when asked, for every parent in one grouped statement, ignoring the cursor', async () => {
     const loader = pagesPerParent(context(), db, newestFirst);
     const first = await loader.load({ parent: P1, limit: 2, after: null, filter: { kind: null } });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, HealthMetricsRecordedDocument } from '../clients/typescript/src/index.js';
 import { createLogger } from '../kit/log.js';
+import { liveSubscriptions } from '../kit/subscriptions.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
 
 /**
@@ -51,8 +52,8 @@ async function record(user: TestUser, minutesAgo = 5) {
   await stack.flushEvents();
 }
 
-/** Listeners on the in-process bus right now (each live subscription in a subgraph is one). */
-const live = () => (stack.runtime.bus as unknown as { listenerCount: number }).listenerCount;
+/** Subscriptions live in the subgraphs right now (kit/subscriptions.ts). */
+const live = () => liveSubscriptions(stack.runtime.bus).subscribers;
 
 describe('subscriptions over multipart HTTP', () => {
   it('streams events as multipart/mixed parts with heartbeats, and ends the upstream when the client leaves', async () => {

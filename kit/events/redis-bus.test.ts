@@ -43,6 +43,37 @@ describe.skipIf(!process.env.REDIS_URL)('Redis stream bus recovery', () => {
   }, 20_000);
 });
 
+describe.skipIf(!process.env.REDIS_URL)('Redis stream bus takeover', () => {
+  it('hands the entries of a consumer that died mid-delivery to another consumer of the group soon after they go idle', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stream = `test:${randomUUID()}:events`;
+    const timing = { claimIdleMs: 300, claimEveryMs: 100 };
+    const publisher = new RedisStreamEventBus(redis, { stream });
+    const survivor = new RedisStreamEventBus(redis, { stream, ...timing });
+    const handled: string[] = [];
+    try {
+      const published = Array.from({ length: 250 }, () => event('work'));
+      for (const e of published) await publisher.publish(e);
+      // A consumer of the group read every entry and died before acknowledging any: more than one
+      // XAUTOCLAIM page waits for someone else.
+      await redis.xgroup('CREATE', stream, 'takeover', '0');
+      await redis.xreadgroup('GROUP', 'takeover', 'killed-consumer', 'COUNT', 1000, 'STREAMS', stream, '>');
+      const pending = (await redis.xpending(stream, 'takeover')) as [number, ...unknown[]];
+      expect(pending[0]).toBe(published.length);
+
+      await survivor.subscribe('takeover', async (e) => void handled.push(e.id));
+      await until(() => handled.length >= published.length, 15_000);
+      expect(new Set(handled)).toEqual(new Set(published.map((e) => e.id)));
+      const left = (await redis.xpending(stream, 'takeover')) as [number, ...unknown[]];
+      expect(left[0]).toBe(0);
+    } finally {
+      await Promise.all([publisher.close(), survivor.close()]);
+      await redis.del(stream);
+      redis.disconnect();
+    }
+  }, 30_000);
+});
+
 describe.skipIf(!process.env.REDIS_URL)('Redis stream bus broadcast', () => {
   it('hands every listening process each event published after it started listening', async () => {
     const redis = new Redis(process.env.REDIS_URL!);

@@ -3,15 +3,15 @@ import { Cluster } from 'ioredis';
 import type { RedisClient } from '../redis.js';
 import type { DomainEvent, EventBus, EventHandler } from './bus.js';
 
-/**
- * Redis Streams: one stream, a consumer group per subscribing subgraph. Entries are acknowledged
- * only after the handler succeeded; a crashed consumer's pending entries are claimed again.
- */
 /** Another client to the same server or cluster. */
 function duplicate(client: RedisClient): RedisClient {
   return client instanceof Cluster ? client.duplicate() : client.duplicate();
 }
 
+/**
+ * Redis Streams: one stream, a consumer group per subscribing subgraph. Entries are acknowledged
+ * only after the handler succeeded; a crashed consumer's pending entries are claimed again.
+ */
 export class RedisStreamEventBus implements EventBus {
   private readonly readers: RedisClient[] = [];
   private readonly loops: Promise<void>[] = [];
@@ -26,6 +26,14 @@ export class RedisStreamEventBus implements EventBus {
       stream?: string;
       maxLength?: number;
       onError?: (error: unknown, event: DomainEvent | null, group: string) => void;
+      /**
+       * How long an entry stays with a consumer that neither acknowledged nor failed it before
+       * another consumer of the group takes it over (a consumer killed mid-delivery never will).
+       * A handler slower than this can run twice at once; `consumeOnce` lets only one commit.
+       */
+      claimIdleMs?: number;
+      /** How often each consumer looks for such entries. */
+      claimEveryMs?: number;
     } = {},
   ) {}
 
@@ -122,7 +130,7 @@ export class RedisStreamEventBus implements EventBus {
     let lastClaim = 0;
     while (!this.closed) {
       try {
-        if (Date.now() - lastClaim > 30_000) {
+        if (Date.now() - lastClaim > (this.options.claimEveryMs ?? 5_000)) {
           lastClaim = Date.now();
           await this.claimStale(reader, group, handler);
         }
@@ -149,18 +157,25 @@ export class RedisStreamEventBus implements EventBus {
     }
   }
 
-  /** Entries delivered to a consumer that died before acknowledging them are taken over here. */
+  /**
+   * Entries delivered to a consumer that died before acknowledging them are taken over here, page
+   * by page (XAUTOCLAIM's cursor) until the group's pending list has been walked once.
+   */
   private async claimStale(reader: RedisClient, group: string, handler: EventHandler) {
-    const result = (await reader.xautoclaim(
-      this.stream,
-      group,
-      this.consumer,
-      60_000,
-      '0',
-      'COUNT',
-      100,
-    )) as [string, [string, string[]][]];
-    await this.handleEntries(reader, group, handler, result[1] ?? []);
+    let cursor = '0-0';
+    do {
+      const result = (await reader.xautoclaim(
+        this.stream,
+        group,
+        this.consumer,
+        this.options.claimIdleMs ?? 15_000,
+        cursor,
+        'COUNT',
+        100,
+      )) as [string, [string, string[]][]];
+      await this.handleEntries(reader, group, handler, result[1] ?? []);
+      cursor = result[0];
+    } while (cursor !== '0-0' && !this.closed);
   }
 
   private async handleEntries(

@@ -536,6 +536,23 @@ describe('loading', () => {
     expect(b.statements).toBeLessThanOrEqual(a.statements + 1);
   });
 
+  it("a user's active subscription and its plan are read in one statement", async () => {
+    const plan = await createPlan();
+    const user = await stack.signUp();
+    await subscribeAs(user, plan.id);
+    const query = '{ me { id activeSubscription { id plan { id name } } entitlements } }';
+    const used = await stack.quiet(async () => {
+      await stack.gql(query, {}, { token: user.token });
+      const before = stack.statements();
+      const result = await stack.gql(query, {}, { token: user.token });
+      expect(result.data.me.activeSubscription.plan.id).toBe(plan.id);
+      expect(result.data.me.entitlements).toEqual(['coaching', 'premium_content']);
+      return stack.statements() - before;
+    });
+    // identity's user, then billing's subscription joined with its plan (the plan was a second one).
+    expect(used).toBe(2);
+  });
+
   it('pages subscriptions with a cursor', async () => {
     const plan = await createPlan();
     const user = await stack.signUp();

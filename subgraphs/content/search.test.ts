@@ -287,9 +287,19 @@ describe('visibility of unpublished content', () => {
  */
 describe("searchContent from common words' rank lists", () => {
   const UPDATE = `mutation($id: ID!, $input: UpdateContentItemInput!) { updateContentItem(id: $id, input: $input) { id } }`;
-  // One word (with stemming), one word with exclusions, a Russian word, and queries the lists do
-  // not answer (two words, or, a phrase), which must not change either.
-  const QUERIES = ['squat', 'squats -deadlift', 'day -lunge', 'приседание', 'squat strength', 'squat or run'];
+  // One word (with stemming), one word with exclusions, a Russian word, two common words joined
+  // by "or" (merged from their two lists; "squatDesc" has both words), and queries the lists do
+  // not answer (two words, "or" with a word that has no list), which must not change either.
+  const QUERIES = [
+    'squat',
+    'squats -deadlift',
+    'day -lunge',
+    'приседание',
+    'squat or day',
+    'days OR squats',
+    'squat strength',
+    'squat or run',
+  ];
   const exec = (text: string) => stack.runtime.database.exec(text);
 
   /** Every page of every query, for an anonymous visitor and for the trainer (who sees a draft). */
@@ -361,6 +371,24 @@ describe("searchContent from common words' rank lists", () => {
     expect(keysOf(await stack.gql(SEARCH, { query: 'squat strength', first: 1 }))).not.toEqual(['squatDesc']);
     await exec('select content.refresh_search_terms(2, 10)');
     expect(keysOf(await stack.gql(SEARCH, { query: 'squat', first: 1 }))).toEqual(before);
+  });
+
+  it('answers "a or b" from the two lists when it can', async () => {
+    await exec('select content.refresh_search_terms(2, 10)');
+    const before = keysOf(await stack.gql(SEARCH, { query: 'squat or day', first: 1 }));
+    // The worst "squat" item without "day", given a wrong score, comes first from the merge.
+    await exec(
+      `update content.search_term_ranks set score = 100 where lexeme = 'squat' and item_id = '${ids.squatTitle}'`,
+    );
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat or day', first: 1 }))).toEqual(['squatTitle']);
+    // A list cut short (a cutoff above the page) sends the query to ranking every match.
+    await exec('select content.refresh_search_terms(2, 1)');
+    await exec(
+      `update content.search_term_ranks set score = 100 where lexeme = 'squat' and item_id = '${ids.squatTitle}'`,
+    );
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat or day', first: 1 }))).toEqual(before);
+    await exec('select content.refresh_search_terms(2, 10)');
+    expect(keysOf(await stack.gql(SEARCH, { query: 'squat or day', first: 1 }))).toEqual(before);
   });
 
   it('stays exact as items are created, edited and deleted', async () => {

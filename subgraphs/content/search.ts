@@ -6,7 +6,9 @@ import type { RequestContext } from '../../kit/subgraph.js';
 import type { ContentType, CourseFilter, Difficulty } from './generated/resolvers-types.js';
 import { afterCreated, createdCursor, primeCourses, primeItems, visibleTo } from './loaders.js';
 import type { SearchHit } from './model.js';
-import { type CourseRow, contentItems, courses, itemColumns, searchTermRanks } from './tables.js';
+import { fromRankListOrEveryMatch, fromTwoRankLists, mayBeTwoWordOr } from './rank-lists.js';
+import { cursorKey, matches, queryFor } from './search-sql.js';
+import { type ContentItemRow, type CourseRow, contentItems, courses, itemColumns } from './tables.js';
 import { checkId, checkTags, toDb } from './validation.js';
 
 const MAX_QUERY_LENGTH = 200;
@@ -45,85 +47,12 @@ export interface SearchArgs {
   after?: string | null;
 }
 
-/** The query parsed with the item's own language, so each row is matched with its stemming. */
-const queryFor = (text: string) =>
-  sql`(case ${contentItems.language} when 'russian' then websearch_to_tsquery('russian', ${text}) else websearch_to_tsquery('english', ${text}) end)`;
-
-/**
- * Written as one branch per language so each can use the GIN index on search_vector (a
- * per-row choice of configuration could not).
- */
-const matches = (text: string) =>
-  sql`((${contentItems.language} = 'english' and ${contentItems.searchVector} @@ websearch_to_tsquery('english', ${text}))
-    or (${contentItems.language} = 'russian' and ${contentItems.searchVector} @@ websearch_to_tsquery('russian', ${text})))`;
-
-const cursorKey = ([r, createdAt, id]: unknown[]) =>
-  sql`(${r}::real, ${createdAt}::timestamptz, ${id}::uuid)`;
-
-/**
- * A page from a common word's rank list (content.search_term_ranks, migration 0006), for a text
- * that is one word, or one word with exclusions ("running -treadmill"): the list's order is the
- * search's order (its score is the word's ts_rank_cd, the rank such a query has on every item it
- * matches; ties newest first), so the page is an index walk over the list, each item checked
- * against the whole query and the filters, instead of ranking every item with the word.
- *
- * Null when the list cannot answer for certain: the text is not such a query, the word is not
- * common, or the walk ran out of list before the page was full (the list keeps each word's best
- * items only, and the rest of the matches may continue the page); the caller then ranks every
- * match. A list holds every item at or above its cutoff, so a full page from it is exact.
- */
-async function fromRankList(
-  db: Executor,
-  text: string,
-  filters: (SQL | undefined)[],
-  cursor: unknown[] | null,
-  limit: number,
-  snippet: SQL<string>,
-) {
-  // The list in its index order, fenced (OFFSET 0) so the walk drives the join: otherwise, for a
-  // word that has no list, the planner may start from every item matching the text.
-  const list = db
-    .select({
-      itemId: searchTermRanks.itemId,
-      score: searchTermRanks.score,
-      createdAt: searchTermRanks.createdAt,
-    })
-    .from(searchTermRanks)
-    .where(
-      and(
-        sql`${searchTermRanks.lexeme} = (select content.search_lexeme(${text}))`,
-        cursor
-          ? sql`(${searchTermRanks.score}, ${searchTermRanks.createdAt}, ${searchTermRanks.itemId}) < ${cursorKey(cursor)}`
-          : undefined,
-      ),
-    )
-    // NULLS LAST as the list's index is ordered (the columns are never null).
-    .orderBy(
-      sql`${searchTermRanks.score} desc nulls last`,
-      sql`${searchTermRanks.createdAt} desc nulls last`,
-      sql`${searchTermRanks.itemId} desc nulls last`,
-    )
-    .offset(0)
-    .as('list');
-  const rows = await db
-    .select({ item: itemColumns, rank: list.score, snippet })
-    .from(list)
-    .innerJoin(contentItems, eq(contentItems.id, list.itemId))
-    .where(and(matches(text), ...filters))
-    .orderBy(
-      sql`${list.score} desc nulls last`,
-      sql`${list.createdAt} desc nulls last`,
-      sql`${list.itemId} desc nulls last`,
-    )
-    .limit(limit + 1);
-  return rows.length > limit ? rows : null;
-}
-
 /**
  * Ranked full-text search. ts_rank_cd weighs the title (A) above the description (B); ties go to
  * the newer item. ts_headline runs only for the rows of the page: PostgreSQL evaluates costly
  * output expressions after the LIMIT. A common word's first pages come from its rank list
- * (fromRankList); other queries rank every match.
+ * (fromRankListOrEveryMatch, which ranks every match in the same statement otherwise), and those of two common words joined by "or" from their two lists
+ * (fromTwoRankLists); other queries rank every match.
  */
 export async function searchContent(
   db: Executor,
@@ -165,8 +94,12 @@ export async function searchContent(
         ${HEADLINE_OPTIONS})`;
   // Tags select few items (a walk down a word's list would mostly skip): those rank every match,
   // which the tags' own index narrows first.
+  const fromLists = { db, text, filters, cursor, limit, snippet };
+  if (tags.length === 0 && !mayBeTwoWordOr(text)) {
+    return toSearchPage(db, ctx, await fromRankListOrEveryMatch(fromLists), limit, matching);
+  }
   const rows =
-    (tags.length === 0 ? await fromRankList(db, text, filters, cursor, limit, snippet) : null) ??
+    (tags.length === 0 ? await fromTwoRankLists(fromLists) : null) ??
     (await db
       .select({ item: itemColumns, rank, snippet })
       .from(contentItems)
@@ -181,6 +114,17 @@ export async function searchContent(
       )
       .orderBy(desc(rank), desc(contentItems.createdAt), desc(contentItems.id))
       .limit(limit + 1));
+  return toSearchPage(db, ctx, rows, limit, matching);
+}
+
+/** A page of ranked rows (the page's plus one) as searchContent answers it. */
+function toSearchPage(
+  db: Executor,
+  ctx: RequestContext,
+  rows: { item: ContentItemRow; rank: number; snippet: string | null }[],
+  limit: number,
+  matching: SQL | undefined,
+): Page<SearchHit> {
   const page = toPage(
     rows,
     limit,

@@ -1,7 +1,7 @@
 import { isAdmin, isOwnerOrAdmin, requireFieldAccess, requireViewer } from '../../kit/authz.js';
 import { forbidden } from '../../kit/errors.js';
 import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
-import { planVersion, trainerByUserId } from './loaders.js';
+import { planVersion, trainerById, trainerByUserId } from './loaders.js';
 import type { PlanModel } from './models.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import {
@@ -29,11 +29,17 @@ export async function requireVerifiedTrainer(ctx: RequestContext, deps: Subgraph
   return trainer;
 }
 
-/** True when the viewer is this trainer or an admin: they read the trainer's drafts. */
+/**
+ * True when the viewer is this trainer or an admin: they read the trainer's drafts. Asked from the
+ * trainer's row (whose user it is: one trainer profile per user, a unique index) rather than from
+ * the viewer's profile: the same answer, and the row a plan's `trainer` field loads anyway, so a
+ * page of plans costs no statement of its own for it.
+ */
 export async function canSeeDraftsOf(ctx: RequestContext, deps: SubgraphDeps, trainerId: string) {
   if (isAdmin(ctx)) return true;
-  const trainer = await viewerTrainer(ctx, deps);
-  return trainer?.id === trainerId;
+  if (!ctx.viewer) return false;
+  const trainer = await trainerById(ctx, deps.database.db).load(trainerId);
+  return trainer !== null && trainer.userId === ctx.viewer.userId;
 }
 
 /** True when the viewer wrote the plan (as its trainer) or is an admin. */
@@ -89,11 +95,14 @@ export async function viewPlan(
   row: WorkoutPlanRow | null,
 ): Promise<PlanModel | null> {
   if (!row || row.deletedAt) return null;
-  const published =
+  // Both asked at once: their statements go out together instead of one after the other.
+  const [published, draft] = await Promise.all([
     row.version > 0
-      ? await planVersion(ctx, deps.database.db).load({ planId: row.id, version: row.version })
-      : null;
-  if (await canSeeDraft(ctx, deps, row)) return { row, view: 'draft', published };
+      ? planVersion(ctx, deps.database.db).load({ planId: row.id, version: row.version })
+      : null,
+    canSeeDraft(ctx, deps, row),
+  ]);
+  if (draft) return { row, view: 'draft', published };
   if (!row.isPublished || !published) return null;
   return { row, view: 'published', published };
 }

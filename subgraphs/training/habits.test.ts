@@ -239,6 +239,30 @@ describe('streaks through the graph', () => {
     expect(await streaksOf(user, id)).toEqual({ current: 0, best: 10 });
   });
 
+  it("reads every habit's streak inputs (completed dates and the owner's zone) in one statement", async () => {
+    at('2026-12-26');
+    const user = await stack.signUp();
+    const walk = await habitFor(user, { name: 'Walk' });
+    stack.clock.advance(1000);
+    const read = await habitFor(user, { name: 'Read', frequencyPerWeek: 3 });
+    await logDays(user, walk, ['2026-12-24', '2026-12-25', '2026-12-26']);
+    await logDays(user, read, ['2026-12-21', '2026-12-23']);
+    const query = `{ me { habits { nodes { name currentStreak bestStreak
+      completionRate(from: "2026-12-20", to: "2026-12-26") } } } }`;
+    const { used, habits } = await stack.quiet(async () => {
+      await stack.gql(query, {}, { token: user.token });
+      const before = stack.statements();
+      const result = await stack.gql(query, {}, { token: user.token });
+      return { used: stack.statements() - before, habits: result.data.me.habits.nodes };
+    });
+    expect(habits).toEqual([
+      { name: 'Walk', currentStreak: 3, bestStreak: 3, completionRate: 0.4286 },
+      { name: 'Read', currentStreak: 0, bestStreak: 0, completionRate: 0.6667 },
+    ]);
+    // identity's user; training's habits page, then the dates and zones of all its habits.
+    expect(used).toBe(3);
+  });
+
   it('keeps a 3-per-week streak with 3 completions in each ISO week, across the year boundary', async () => {
     at('2026-12-14');
     const user = await stack.signUp();

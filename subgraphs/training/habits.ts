@@ -4,7 +4,7 @@ import type { RequestContext, SubgraphDeps } from '../../kit/subgraph.js';
 import { localDate, loadTimeZone, timeZoneOf } from '../../kit/time-zones.js';
 import type { TrainingDeps } from './deps.js';
 import { intInRange, optionalText, requiredText } from './input.js';
-import { habitCompletedDates } from './loaders.js';
+import { streakInputs } from './loaders.js';
 import { computeStreaks, dateOfDay, dayNumber, type Streaks } from './streaks.js';
 import { type HabitLogRow, type HabitRow, habitLogs, habits, userTimeZones } from './tables.js';
 
@@ -150,16 +150,32 @@ export function dateRange(from: string, to: string): { from: string; to: string 
   return { from, to };
 }
 
+/**
+ * Streaks worked out per habit row, which is the request's own (its loaders read it): a
+ * response's currentStreak and bestStreak of one habit share one computation.
+ */
+const streaksOfRows = new WeakMap<HabitRow, Promise<Streaks>>();
+
 /** A habit's streaks on its owner's calendar (their time zone), whoever reads them: owner or coach. */
-export async function habitStreaks(
+export function habitStreaks(ctx: RequestContext, deps: TrainingDeps, habit: HabitRow): Promise<Streaks> {
+  let streaks = streaksOfRows.get(habit);
+  if (!streaks) {
+    streaks = computeHabitStreaks(ctx, deps, habit);
+    streaksOfRows.set(habit, streaks);
+  }
+  return streaks;
+}
+
+async function computeHabitStreaks(
   ctx: RequestContext,
   deps: TrainingDeps,
   habit: HabitRow,
 ): Promise<Streaks> {
   const db = deps.database.db;
-  const [dates, zone] = await Promise.all([
-    habitCompletedDates(ctx, db).load(habit.id),
-    timeZoneOf(ctx, db, userTimeZones, habit.userId),
-  ]);
+  const inputs = await streakInputs(ctx, db).load(habit.id);
+  // A habit deleted since its row was read has no completed dates left.
+  const [dates, zone] = inputs
+    ? [inputs.completedDates, inputs.timeZone]
+    : [[], await timeZoneOf(ctx, db, userTimeZones, habit.userId)];
   return computeStreaks(dates, habit.frequencyPerWeek, localDate(deps.clock.now(), zone));
 }

@@ -1,8 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../kit/db.js';
 import { batchByArgs, byKey, compositeKey, groupByKey } from '../../kit/loaders.js';
+import { anyOf, preparedQuery, rowsByKeys } from '../../kit/prepared.js';
 import { pagesPerParent } from '../../kit/pages-per-parent.js';
 import type { RequestContext } from '../../kit/subgraph.js';
+import { DEFAULT_TIME_ZONE, timeZoneLoader } from '../../kit/time-zones.js';
 import {
   type ExerciseRow,
   exercises,
@@ -14,6 +16,7 @@ import {
   type TrainerRow,
   trainerClients,
   trainers,
+  userTimeZones,
   type WorkoutPlanExerciseRow,
   type WorkoutPlanRow,
   type WorkoutPlanVersionRow,
@@ -26,12 +29,75 @@ import {
 
 /** Per-request loaders of the training subgraph; each batches across parents into one statement. */
 
+// Each loader's statement, prepared once per executor (kit/prepared.ts).
+const trainersByIds = rowsByKeys<TrainerRow>({
+  name: 'training.trainerById',
+  table: trainers,
+  key: trainers.id,
+});
+const trainersByUserIds = rowsByKeys<TrainerRow>({
+  name: 'training.trainerByUserId',
+  table: trainers,
+  key: trainers.userId,
+});
+const exercisesByIds = rowsByKeys<ExerciseRow>({
+  name: 'training.exerciseById',
+  table: exercises,
+  key: exercises.id,
+});
+/**
+ * Plans with their latest published version (none before the first publish) in one statement:
+ * whoever shows a plan reads that version next (viewPlan), which was a statement of its own.
+ */
+function plansWithPublished(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ plan: WorkoutPlanRow; published: WorkoutPlanVersionRow | null }[]> {
+  return preparedQuery<{ plan: WorkoutPlanRow; published: WorkoutPlanVersionRow | null }>(
+    db,
+    'training.planById',
+    (on) =>
+      on
+        .select({ plan: workoutPlans, published: workoutPlanVersions })
+        .from(workoutPlans)
+        .leftJoin(
+          workoutPlanVersions,
+          and(
+            eq(workoutPlanVersions.workoutPlanId, workoutPlans.id),
+            eq(workoutPlanVersions.version, workoutPlans.version),
+          ),
+        )
+        .where(anyOf(workoutPlans.id)),
+  ).execute({ keys: [...ids] });
+}
+const sessionsByIds = rowsByKeys<WorkoutSessionRow>({
+  name: 'training.sessionById',
+  table: workoutSessions,
+  key: workoutSessions.id,
+});
+const habitsByIds = rowsByKeys<HabitRow>({ name: 'training.habitById', table: habits, key: habits.id });
+const trainerClientsByIds = rowsByKeys<TrainerClientRow>({
+  name: 'training.trainerClientById',
+  table: trainerClients,
+  key: trainerClients.id,
+});
+const linesOfPlans = rowsByKeys<WorkoutPlanExerciseRow>({
+  name: 'training.planExercises',
+  table: workoutPlanExercises,
+  key: workoutPlanExercises.workoutPlanId,
+  orderBy: [asc(workoutPlanExercises.sequenceNum)],
+});
+/** (plan, version) pairs as two parallel arrays: one statement text for any number of pairs. */
+const versionsOfPlans = rowsByKeys<WorkoutPlanVersionRow>({
+  name: 'training.planVersion',
+  table: workoutPlanVersions,
+  key: sql`(${workoutPlanVersions.workoutPlanId}, ${workoutPlanVersions.version})`,
+  match: sql`in (select * from unnest(${sql.placeholder('planIds')}::uuid[], ${sql.placeholder('versions')}::integer[]))`,
+});
+
 export function trainerById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, TrainerRow | null>('training.trainerById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(trainers)
-      .where(inArray(trainers.id, [...ids]));
+    const rows = await trainersByIds(db, ids);
     return byKey(ids, rows, (row) => row.id);
   });
 }
@@ -39,32 +105,35 @@ export function trainerById(ctx: RequestContext, db: Executor) {
 /** The trainer profile of a user, verified or not (the table is the source of truth for trainer rights). */
 export function trainerByUserId(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, TrainerRow | null>('training.trainerByUserId', async (userIds) => {
-    const rows = await db
-      .select()
-      .from(trainers)
-      .where(inArray(trainers.userId, [...userIds]));
+    const rows = await trainersByUserIds(db, userIds);
     return byKey(userIds, rows, (row) => row.userId!);
   });
 }
 
 export function exerciseById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, ExerciseRow | null>('training.exerciseById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(exercises)
-      .where(inArray(exercises.id, [...ids]));
+    const rows = await exercisesByIds(db, ids);
     return byKey(ids, rows, (row) => row.id);
   });
 }
 
-/** Plans by id, soft-deleted ones included: callers decide what a deleted plan means to them. */
+/**
+ * Plans by id, soft-deleted ones included: callers decide what a deleted plan means to them. The
+ * published versions read with them answer the request's planVersion (a version, once written,
+ * never changes).
+ */
 export function planById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, WorkoutPlanRow | null>('training.planById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(workoutPlans)
-      .where(inArray(workoutPlans.id, [...ids]));
-    return byKey(ids, rows, (row) => row.id);
+    const rows = await plansWithPublished(db, ids);
+    const versions = planVersion(ctx, db);
+    for (const { plan, published } of rows) {
+      if (plan.version > 0) versions.prime({ planId: plan.id, version: plan.version }, published);
+    }
+    return byKey(
+      ids,
+      rows.map((row) => row.plan),
+      (row) => row.id,
+    );
   });
 }
 
@@ -78,19 +147,10 @@ export function planVersion(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<PlanVersionKey, WorkoutPlanVersionRow | null, string>(
     'training.planVersion',
     async (keys) => {
-      const rows = await db
-        .select()
-        .from(workoutPlanVersions)
-        .where(
-          or(
-            ...keys.map((k) =>
-              and(
-                eq(workoutPlanVersions.workoutPlanId, k.planId),
-                eq(workoutPlanVersions.version, k.version),
-              ),
-            ),
-          ),
-        );
+      const rows = await versionsOfPlans(db, {
+        planIds: keys.map((k) => k.planId),
+        versions: keys.map((k) => k.version),
+      });
       return byKey(
         keys.map((k) => `${k.planId}:${k.version}`),
         rows,
@@ -104,31 +164,21 @@ export function planVersion(ctx: RequestContext, db: Executor) {
 /** The working copy's exercise lines per plan, in sequence order. */
 export function planExercises(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, WorkoutPlanExerciseRow[]>('training.planExercises', async (planIds) => {
-    const rows = await db
-      .select()
-      .from(workoutPlanExercises)
-      .where(inArray(workoutPlanExercises.workoutPlanId, [...planIds]))
-      .orderBy(asc(workoutPlanExercises.sequenceNum));
+    const rows = await linesOfPlans(db, planIds);
     return groupByKey(planIds, rows, (row) => row.workoutPlanId);
   });
 }
 
 export function sessionById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, WorkoutSessionRow | null>('training.sessionById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(workoutSessions)
-      .where(inArray(workoutSessions.id, [...ids]));
+    const rows = await sessionsByIds(db, ids);
     return byKey(ids, rows, (row) => row.id);
   });
 }
 
 export function habitById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, HabitRow | null>('training.habitById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(habits)
-      .where(inArray(habits.id, [...ids]));
+    const rows = await habitsByIds(db, ids);
     return byKey(ids, rows, (row) => row.id);
   });
 }
@@ -145,14 +195,53 @@ export function habitsByUser(ctx: RequestContext, db: Executor) {
   });
 }
 
-/** Every date a habit was completed on: what both streaks are computed from. */
-export function habitCompletedDates(ctx: RequestContext, db: Executor) {
-  return ctx.loaders.get<string, string[]>('training.habitCompletedDates', async (habitIds) => {
-    const rows = await db
-      .select({ habitId: habitLogs.habitId, loggedDate: habitLogs.loggedDate })
-      .from(habitLogs)
-      .where(and(inArray(habitLogs.habitId, [...habitIds]), eq(habitLogs.completed, true)));
-    return groupByKey(habitIds, rows, (row) => row.habitId).map((list) => list.map((row) => row.loggedDate));
+/** What a habit's streaks are worked out from: the dates it was completed on and its owner's zone. */
+export interface StreakInputs {
+  completedDates: string[];
+  timeZone: string;
+}
+
+/**
+ * Each habit's completed dates with its owner's zone, in one statement (they were two, one after
+ * the other's batch): the dates as text, which is how the date column reads them too.
+ */
+function streakInputsOfHabits(db: Executor, habitIds: readonly string[]) {
+  return preparedQuery<{
+    habitId: string;
+    userId: string;
+    timeZone: string | null;
+    completedDates: string[];
+  }>(db, 'training.streakInputs', (on) =>
+    on
+      .select({
+        habitId: habits.id,
+        userId: habits.userId,
+        timeZone: userTimeZones.timeZone,
+        completedDates: sql<
+          string[]
+        >`array(select ${habitLogs.loggedDate}::text from ${habitLogs} where ${habitLogs.habitId} = ${habits.id} and ${habitLogs.completed})`,
+      })
+      .from(habits)
+      .leftJoin(userTimeZones, eq(userTimeZones.userId, habits.userId))
+      .where(anyOf(habits.id)),
+  ).execute({ keys: [...habitIds] });
+}
+
+/**
+ * A habit's completed dates and its owner's zone (null for a habit that is gone): what its streaks
+ * and completion rate are computed from. The zones read answer the request's other zone look-ups too.
+ */
+export function streakInputs(ctx: RequestContext, db: Executor) {
+  return ctx.loaders.get<string, StreakInputs | null>('training.streakInputs', async (habitIds) => {
+    const rows = await streakInputsOfHabits(db, habitIds);
+    const zones = timeZoneLoader(ctx, db, userTimeZones);
+    const found = new Map<string, StreakInputs>();
+    for (const row of rows) {
+      const timeZone = row.timeZone ?? DEFAULT_TIME_ZONE;
+      zones.prime(row.userId, timeZone);
+      found.set(row.habitId, { completedDates: row.completedDates, timeZone });
+    }
+    return habitIds.map((id) => found.get(id) ?? null);
   });
 }
 
@@ -160,6 +249,23 @@ export interface HabitLogsKey {
   habitId: string;
   from: string;
   to: string;
+}
+
+/** The logs of some habits in a date range, oldest first: the range's dates are parameters too. */
+function logsOfHabitsInRange(db: Executor, habitIds: string[], from: string, to: string) {
+  return preparedQuery<HabitLogRow>(db, 'training.habitLogsInRange', (on) =>
+    on
+      .select()
+      .from(habitLogs)
+      .where(
+        and(
+          anyOf(habitLogs.habitId),
+          gte(habitLogs.loggedDate, sql.placeholder('from')),
+          lte(habitLogs.loggedDate, sql.placeholder('to')),
+        ),
+      )
+      .orderBy(asc(habitLogs.loggedDate)),
+  ).execute({ keys: habitIds, from, to });
 }
 
 /** Logs of a habit in a date range; keys with the same range share one statement. */
@@ -171,17 +277,7 @@ export function habitLogsInRange(ctx: RequestContext, db: Executor) {
         keys,
         ({ habitId, from, to }) => ({ parent: habitId, args: { from, to } }),
         async (ids, { from, to }) => {
-          const rows = await db
-            .select()
-            .from(habitLogs)
-            .where(
-              and(
-                inArray(habitLogs.habitId, ids),
-                gte(habitLogs.loggedDate, from),
-                lte(habitLogs.loggedDate, to),
-              ),
-            )
-            .orderBy(asc(habitLogs.loggedDate));
+          const rows = await logsOfHabitsInRange(db, ids, from, to);
           const lists = groupByKey(ids, rows, (row) => row.habitId);
           return new Map(ids.map((id, i) => [id, lists[i]!]));
         },
@@ -231,10 +327,7 @@ export function trainerPlansPage(ctx: RequestContext, db: Executor) {
 /** Coaching relationships by id, ended ones included (callers decide what an ended one grants). */
 export function trainerClientById(ctx: RequestContext, db: Executor) {
   return ctx.loaders.get<string, TrainerClientRow | null>('training.trainerClientById', async (ids) => {
-    const rows = await db
-      .select()
-      .from(trainerClients)
-      .where(inArray(trainerClients.id, [...ids]));
+    const rows = await trainerClientsByIds(db, ids);
     return byKey(ids, rows, (row) => row.id);
   });
 }

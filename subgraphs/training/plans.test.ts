@@ -387,6 +387,45 @@ describe('workout plans', () => {
     });
   });
 
+  it("reads a session's plan with its published version, and the plan's trainer once for both the draft check and the field", async () => {
+    const plan = await createPlan(trainer, { name: 'Row Club' });
+    await add(trainer, plan, 'Burpee');
+    await add(trainer, plan, 'Plank');
+    await stack.gql(PUBLISH, { id: plan }, { token: trainer.token });
+    const athlete = await stack.signUp();
+    for (let i = 0; i < 3; i++) {
+      stack.clock.advance(1000);
+      const started = await stack.gql(
+        `mutation($plan: ID!) { startWorkoutSession(input: { workoutPlanId: $plan }) { id } }`,
+        { plan },
+        { token: athlete.token },
+      );
+      expect(started.errors).toBeUndefined();
+    }
+    const query = `{ me { workoutSessions(first: 5) { nodes { id workoutPlan {
+      id name trainer { id } exercises { sequenceNumber exercise { name } } } } } } }`;
+    const { used, sessions } = await stack.quiet(async () => {
+      await stack.gql(query, {}, { token: athlete.token });
+      const before = stack.statements();
+      const result = await stack.gql(query, {}, { token: athlete.token });
+      return { used: stack.statements() - before, sessions: result.data.me.workoutSessions.nodes };
+    });
+    expect(sessions).toHaveLength(3);
+    for (const session of sessions) {
+      expect(session.workoutPlan).toMatchObject({
+        id: plan,
+        name: 'Row Club',
+        trainer: { id: trainer.trainerId },
+      });
+      expect(session.workoutPlan.exercises.map((line: any) => line.exercise.name)).toEqual([
+        'Burpee',
+        'Plank',
+      ]);
+    }
+    // identity's user; training's sessions, plans joined with their versions, trainers, exercises.
+    expect(used).toBe(5);
+  });
+
   it('lists published plans in the catalogue with filters, and hides soft-deleted plans', async () => {
     const other = await makeTrainer(stack);
     const made: Record<string, string> = {};

@@ -21,11 +21,12 @@ export function subscriptionResolvers(deps: BillingDeps): SubscriptionResolvers<
     mySubscriptionUpdated: {
       subscribe: (_parent, _args, ctx) => {
         const viewer = requireViewer(ctx);
+        // Only the viewer's own events wake this stream (kit/subscriptions.ts indexes by user).
         return eventStream(
           deps.bus,
           STATUS_EVENTS,
+          viewer.userId,
           async (event) => {
-            if (event.payload.userId !== viewer.userId) return null;
             const [row] = await db
               .select()
               .from(subscriptions)

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../kit/subgraph.js';
 import type { HabitResolvers } from '../generated/resolvers-types.js';
 import { dateRange, habitStreaks } from '../habits.js';
 import { isoDate } from '../../../kit/calendar-dates.js';
-import { habitById, habitCompletedDates, habitLogsInRange } from '../loaders.js';
+import { habitById, habitLogsInRange, streakInputs } from '../loaders.js';
 import type { TrainingDeps } from '../deps.js';
 import { completionRate, streakUnit } from '../streaks.js';
 import type { HabitRow } from '../tables.js';
@@ -23,7 +23,7 @@ export function habitResolvers(deps: TrainingDeps): HabitResolvers<RequestContex
     completionRate: async (habit, args, ctx) => {
       const { from, to } = dateRange(isoDate(args.from), isoDate(args.to));
       return completionRate(
-        await habitCompletedDates(ctx, db).load(habit.id),
+        (await streakInputs(ctx, db).load(habit.id))?.completedDates ?? [],
         habit.frequencyPerWeek,
         from,
         to,

@@ -21,11 +21,12 @@ export function subscriptionResolvers(deps: TrainingDeps): SubscriptionResolvers
         const target = userId ? checkId(userId, 'userId') : viewer.userId;
         if (!(await canFollowSessionsOf(viewer, deps, target)))
           throw forbidden("Only the user and their active coach follow the user's workout sessions.");
+        // Only the target's events wake this stream (kit/subscriptions.ts indexes by user).
         return eventStream(
           deps.bus,
           SESSION_EVENTS,
+          target,
           async (event) => {
-            if (event.payload.userId !== target) return null;
             // Authorized again at delivery: a coaching relationship may have ended meanwhile.
             if (!(await canFollowSessionsOf(viewer, deps, target))) return null;
             const [row] = await db
