@@ -9,5 +9,11 @@
  * factor is about 1.5, so full GCs come earlier and the peak stays at 167-175 MB for the same
  * load, with no measurable change in CPU per request (BENCHMARKS.md, tuning log). Live data
  * (schema, query plan and document caches) stays far below 512 MB.
+ *
+ * --max-semi-space-size=8: the young generation at 16 MB instead of 32. With subscriptions and
+ * more of the schema the peak had crept to 192-201 MB against a 200 MB goal; with it 174-181 MB,
+ * and CPU per request within the spread of runs without it (BENCHMARKS.md, tuning log): the
+ * gateway's garbage is short-lived request state that dies young whatever the young generation's
+ * size, so the more frequent scavenges copy little.
  */
-export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=512'];
+export const GATEWAY_NODE_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=8'];

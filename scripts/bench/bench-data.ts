@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { rebuildHealthRollup } from '../scale/health-rollup.js';
 
 /**
  * What the throughput operations read, for every benchmark user: without it the cross-subgraph
@@ -203,6 +204,8 @@ export async function seedBenchData(
       ) as m(metric_type, unit, base, step)
       cross join generate_series(0, ${METRIC_DAYS - 1}) as d
       on conflict do nothing`;
+    // Written past the health subgraph: its hourly rollup follows from the samples.
+    await rebuildHealthRollup(sql, userIds);
     await sql`
       insert into billing.subscriptions
         (user_id, plan_id, status, start_date, end_date, renewal_date, auto_renewal, payment_gateway, payment_method)

@@ -13,7 +13,7 @@ import { SUBGRAPH_NAMES } from '../../schema/subgraphs.js';
 import { seedBenchData } from './bench-data.js';
 import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags.js';
 import { buildJavaScript } from '../build.js';
-import { type Child, nodeScript, portFlags, ROOT, startChild, tsNode } from './processes.js';
+import { type Child, nodeScript, portFlags, ROOT, startChild, tsNode, untilQuiet } from './processes.js';
 
 /** Where benchmarks and seed:scale run when DATABASE_URL is not set: never the test database. */
 export const DEFAULT_SCALE_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/fitness_scale';
@@ -286,6 +286,9 @@ export async function startEnvironment(
     options.log(
       `${users.length} users signed up, each with habits and logs, workout sessions on a published plan, health samples and an active subscription`,
     );
+    // Sign-up and seeding do not always outlast the workers' first passes on the scale data.
+    const waited = await untilQuiet(Object.values(subgraphs).map((child) => child.pid));
+    options.log(`subgraphs quiet after ${(waited / 1000).toFixed(0)} s more`);
     const restartSubgraph = async (name: string, extraEnv: Record<string, string>) => {
       const old = subgraphs[name];
       if (!old) throw new Error(`unknown subgraph ${name}`);

@@ -127,7 +127,8 @@ export async function measureIngest(context: BenchContext): Promise<BenchResult>
         {
           label: 'recordHealthMetrics / COPY, rows/s',
           value: mutationRate / copyRate,
-          goal: { op: '>=', target: 0.3 },
+          // The hourly rollup is kept in the same statement (subgraphs/health/rollup.ts).
+          goal: { op: '>=', target: 0.5 },
         },
       ],
       notes: [
@@ -137,15 +138,35 @@ export async function measureIngest(context: BenchContext): Promise<BenchResult>
     };
   } finally {
     await sql`DELETE FROM health.health_metrics WHERE user_id = ANY(${ids}::uuid[])`.catch(() => {});
+    await sql`DELETE FROM health.health_metric_hours WHERE user_id = ANY(${ids}::uuid[])`.catch(() => {});
     await sql.end();
   }
 }
 
-const SERIES = `query BenchSeries($r: [_Any!]!, $from: DateTime!, $to: DateTime!) {
+const SERIES = `query BenchSeries($r: [_Any!]!, $from: DateTime, $to: DateTime, $days: LocalDateRange, $bucket: TimeBucket!, $tz: TimeZone!) {
   _entities(representations: $r) { ... on User {
-    healthSeries(metricType: STEPS, from: $from, to: $to, bucket: DAY, timeZone: "Europe/Berlin") { start count sum avg min max }
+    healthSeries(metricType: STEPS, from: $from, to: $to, days: $days, bucket: $bucket, timeZone: $tz) { start count sum avg min max }
   } }
 }`;
+
+/**
+ * The series shapes measured: DAY over 30 days and WEEK over two years from the hourly rollup
+ * (Europe/Berlin's offsets are whole hours), and DAY over 30 days in a zone whose hours start at
+ * half past (Asia/Kolkata), which the rollup cannot answer: the merged samples, as before it.
+ */
+const SHAPES = [
+  { label: 'DAY, 30 days', bucket: 'DAY', tz: 'Europe/Berlin', days: 30, calendar: false, goal: 3 },
+  { label: 'DAY, 30 local days', bucket: 'DAY', tz: 'Europe/Berlin', days: 30, calendar: true, goal: 3 },
+  { label: 'WEEK, 2 years', bucket: 'WEEK', tz: 'Europe/Berlin', days: 720, calendar: false, goal: 10 },
+  {
+    label: 'DAY, 30 days, Asia/Kolkata (samples)',
+    bucket: 'DAY',
+    tz: 'Asia/Kolkata',
+    days: 30,
+    calendar: false,
+    goal: null,
+  },
+] as const;
 
 export async function measureTimeSeries(context: BenchContext): Promise<BenchResult> {
   const name = 'time-series';
@@ -164,7 +185,7 @@ export async function measureTimeSeries(context: BenchContext): Promise<BenchRes
        group by 1 order by 2 desc limit 2`;
     const rows: (string | number | null)[][] = [];
     const notes: string[] = [];
-    let denseP50: number | null = null;
+    const ratios: BenchResult['ratios'] = [];
     let partitions = 0;
     const url = environment.subgraphUrls.health as string;
     for (const [i, { user_id: userId }] of heaviest.entries()) {
@@ -173,41 +194,56 @@ export async function measureTimeSeries(context: BenchContext): Promise<BenchRes
          where user_id = ${userId} and metric_type = 'steps'`;
       const first = Math.max(new Date(range!.first).getTime(), now - 720 * DAY);
       const spanDays = Math.max(31, Math.floor((now - first) / DAY));
-      const windowOf = () => {
-        const from = now - 30 * DAY - Math.floor(Math.random() * (spanDays - 30)) * DAY;
-        return { from: new Date(from), to: new Date(from + 30 * DAY) };
-      };
       const headers = identityFor(userId, environment.secret);
-      let buckets = 0;
-      const samples = await timeSamples(
-        async () => {
+      // The densest user gets every shape; the next one the 30-day DAY series.
+      for (const shape of i === 0 ? SHAPES : SHAPES.slice(0, 1)) {
+        const windowOf = () => {
+          const days = Math.min(shape.days, spanDays);
+          const from = now - days * DAY - Math.floor(Math.random() * Math.max(1, spanDays - days)) * DAY;
+          return { from: new Date(from), to: new Date(from + days * DAY) };
+        };
+        let buckets = 0;
+        // Instants cut anywhere in an hour (the edges come from the samples), or whole local days
+        // (the `days` argument, as a calendar chart asks; whole hours: the rollup alone answers).
+        const variablesOf = () => {
           const window = windowOf();
-          const data = await callSubgraph(
-            url,
-            SERIES,
-            {
-              r: [{ __typename: 'User', id: userId }],
-              from: window.from.toISOString(),
-              to: window.to.toISOString(),
-            },
-            headers,
-          );
-          buckets = data._entities[0].healthSeries.length;
-        },
-        { iterations: SERIES_REQUESTS, warmup: 20 },
-      );
-      const summary = latencySummary(samples);
-      if (i === 0) denseP50 = summary.p50Ms;
-      rows.push([
-        i === 0 ? 'densest user (5-minute steps)' : 'next densest (hourly steps)',
-        range!.total,
-        buckets,
-        summary.count,
-        summary.p50Ms,
-        summary.p90Ms,
-        summary.p99Ms,
-        summary.maxMs,
-      ]);
+          const range = shape.calendar
+            ? {
+                days: {
+                  from: window.from.toISOString().slice(0, 10),
+                  to: new Date(window.to.getTime() - DAY).toISOString().slice(0, 10),
+                },
+              }
+            : { from: window.from.toISOString(), to: window.to.toISOString() };
+          return { r: [{ __typename: 'User', id: userId }], ...range, bucket: shape.bucket, tz: shape.tz };
+        };
+        const samples = await timeSamples(
+          async () => {
+            const data = await callSubgraph(url, SERIES, variablesOf(), headers);
+            buckets = data._entities[0].healthSeries.length;
+          },
+          { iterations: SERIES_REQUESTS, warmup: 20 },
+        );
+        const summary = latencySummary(samples);
+        rows.push([
+          i === 0 ? 'densest user (5-minute steps)' : 'next densest (hourly steps)',
+          shape.label,
+          range!.total,
+          buckets,
+          summary.count,
+          summary.p50Ms,
+          summary.p90Ms,
+          summary.p99Ms,
+          summary.maxMs,
+        ]);
+        if (i === 0 && shape.goal !== null) {
+          ratios.push({
+            label: `healthSeries ${shape.label}, densest user, p50 ms`,
+            value: summary.p50Ms,
+            goal: { op: '<=', target: shape.goal },
+          });
+        }
+      }
       if (i === 0) {
         // The statement the subgraph's loader sends, for the most recent full 30 days.
         const statements = await statementsOf(
@@ -219,40 +255,52 @@ export async function measureTimeSeries(context: BenchContext): Promise<BenchRes
               r: [{ __typename: 'User', id: userId }],
               from: new Date(now - 30 * DAY).toISOString(),
               to: new Date(now).toISOString(),
+              bucket: 'DAY',
+              tz: 'Europe/Berlin',
             },
           },
           userId,
         );
-        const query = statements.find((statement) => statement.query.includes('health_metrics'));
-        if (!query) throw new Error('the health subgraph sent no statement on health_metrics');
+        const query = statements.find((statement) => statement.query.includes('health_metric'));
+        if (!query) throw new Error('the health subgraph sent no statement on the samples or their rollup');
         // As the subgraph runs it once the prepared statement has gone generic: partitions are
         // then pruned when the executor starts, not at plan time.
         const plan = await explain(sql, { sql: query.query, params: query.params }, true);
         const shape = planSummary(plan);
-        // The statement also reads the user's source order and retractions (source-priority.ts):
-        // only health_metrics' monthly partitions count here.
-        const scanned = shape.relations.filter((relation) => relation.startsWith('health_metrics_'));
-        partitions = scanned.length;
+        const scanned = shape.relations.filter((relation) => /^health_metric(s|_hours)_\d/.test(relation));
+        // Per table: the rollup's months for the whole hours, the samples' months for the edges.
+        const perTable = (prefix: RegExp) => new Set(scanned.filter((r) => prefix.test(r))).size;
+        partitions = Math.max(perTable(/^health_metric_hours_/), perTable(/^health_metrics_/));
         notes.push(
-          `EXPLAIN of the loader's statement (generic plan, sources merged per 5-minute slot), last 30 days: ${scanned.length} partition(s) scanned (${scanned.join(', ')}) via ${shape.nodes.join(' + ')} on ${shape.indexes.join(', ')}; execution ${executionMs(plan)} ms`,
+          `EXPLAIN of the loader's statement (generic plan), DAY over the last 30 days (${query.query.includes('health_metric_hours') ? 'hourly rollup' : 'samples'}): ${new Set(scanned).size} partition(s) scanned (${[...new Set(scanned)].join(', ')}) via ${shape.nodes.join(' + ')} on ${shape.indexes.join(', ')}; execution ${executionMs(plan)} ms`,
         );
       }
     }
     notes.push(
-      `at the health subgraph over HTTP with a signed identity header, random 30-day windows in the user's history, ${SERIES_REQUESTS} requests after 20 warm-up; health.health_metrics holds about ${(await estimatedRows(sql, 'health.health_metrics')).toLocaleString('en-US')} rows`,
+      `at the health subgraph over HTTP with a signed identity header, random windows in the user's history, ${SERIES_REQUESTS} requests after 20 warm-up per shape; health.health_metrics holds about ${(await estimatedRows(sql, 'health.health_metrics')).toLocaleString('en-US')} rows, health.health_metric_hours about ${(await estimatedRows(sql, 'health.health_metric_hours')).toLocaleString('en-US')}`,
     );
     return {
       name,
       title,
-      columns: ['user', 'step samples', 'buckets', 'requests', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+      columns: [
+        'user',
+        'series',
+        'step samples',
+        'buckets',
+        'requests',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+      ],
       rows,
       ratios: [
+        ...ratios,
         {
-          label: 'healthSeries DAY 30 days, densest user, p50 ms',
-          value: denseP50,
-          goal: { op: '<=', target: 10 },
+          label: 'partitions scanned per table for a 30-day window',
+          value: partitions,
+          goal: { op: '<=', target: 2 },
         },
-        { label: 'partitions scanned for a 30-day window', value: partitions, goal: { op: '<=', target: 2 } },
       ],
       notes,
     };

@@ -148,6 +148,25 @@ export function cpuMs(pid: number): number {
 }
 const CLOCK_TICKS = 100;
 
+/**
+ * Waits until the processes together use under 10% of one core over five seconds (500 ms), at most
+ * `maxMs`, and answers how long it waited. A subgraph's workers do their first passes right after
+ * start (partitions, sweeps, the roll-ups over the scale data); a run measured in the middle of
+ * them measures them too. Idle, the six subgraphs' pollers (outbox relays every 500 ms, queued
+ * mails every second, leases) take 1-4% of a core each (10% together): a stricter bound is never reached.
+ */
+export async function untilQuiet(pids: number[], maxMs = 120_000): Promise<number> {
+  const started = Date.now();
+  const busy = () => pids.reduce((total, pid) => total + cpuMs(pid), 0);
+  for (let before = busy(); Date.now() - started < maxMs; ) {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const now = busy();
+    if (now - before < 500) break;
+    before = now;
+  }
+  return Date.now() - started;
+}
+
 async function isFree(port: number): Promise<boolean> {
   const server = createServer();
   return new Promise((resolve) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encode } from '../seed-scale.js';
 import { executionMs, planSummary } from './scale-data.js';
 import { goalMet, goalSummary, latencySummary, markdownTable, textTable } from './report.js';
-import { bestHive } from './throughput.js';
+import { baselineRatios, bestHive } from './throughput.js';
 
 describe('benchmark reporting', () => {
   it('summarises latencies with nearest-rank percentiles', () => {
@@ -100,5 +100,20 @@ describe('EXPLAIN summaries', () => {
     });
     expect(bestHive({ hive: { rps: 900 }, 'hive-router': { rps: 0 } })).toEqual({ target: 'hive', rps: 900 });
     expect(bestHive({ ours: { rps: 900 } })).toBeNull();
+  });
+
+  it('holds dashboard and trainerPlans to the subgraph-cost goals against the baseline, and no other operation', () => {
+    const ours = { rps: 180, serverCpuMsPerRequest: 2, subgraphCpuMsPerRequest: 4 };
+    const baseline = { rps: 100, serverCpuMsPerRequest: 3, subgraphCpuMsPerRequest: 10 };
+    const dashboard = baselineRatios('dashboard', ours, baseline, 'a470cb0');
+    expect(dashboard.map((r) => [r.label, r.value, r.goal])).toEqual([
+      ['dashboard: ours / baseline (a470cb0) rps', 1.8, { op: '>=', target: 1.8 }],
+      ['dashboard: baseline / ours gateway CPU per request', 1.5, undefined],
+      ['dashboard: ours / baseline subgraph CPU per request', 0.4, { op: '<=', target: 0.5 }],
+    ]);
+    expect(
+      goalSummary([{ name: 'throughput', title: 'x', columns: [], rows: [], ratios: dashboard, notes: [] }]),
+    ).toContain('throughput: dashboard: ours / baseline subgraph CPU per request: 0.40 (goal <= 0.5: met)');
+    expect(baselineRatios('me', ours, baseline, 'a470cb0').every((r) => r.goal === undefined)).toBe(true);
   });
 });

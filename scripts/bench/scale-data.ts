@@ -8,7 +8,8 @@ import { postJson } from './environment.js';
  * partitions and indexes an EXPLAIN plan names.
  */
 export function scaleClient(url: string) {
-  return postgres(url, { max: 2, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
+  // The subgraphs' connection settings (kit/db.ts), so EXPLAIN shows the plans they run.
+  return postgres(url, { max: 2, onnotice: () => {}, connection: { TimeZone: 'UTC', jit: 'off' } });
 }
 
 /** Rows of a table as the planner's statistics have them (partitions summed): instant at any size. */

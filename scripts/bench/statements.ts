@@ -109,6 +109,23 @@ export const STATEMENT_CASES: StatementCase[] = [
   },
 ];
 
+const REPEATS = 9;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/** Seconds the gateway has spent fetching from each subgraph so far (its fetch histogram's sums). */
+async function subgraphFetchSeconds(stack: Stack): Promise<Record<string, number>> {
+  const { values } = await stack.gateway.metrics.subgraphFetch.get();
+  return Object.fromEntries(
+    values
+      .filter((value) => value.metricName?.endsWith('_sum'))
+      .map((value) => [String(value.labels.subgraph), value.value]),
+  );
+}
+
 export const statementsBenchmark: Benchmark = {
   name: 'statements',
   title: 'SQL statements per request',
@@ -139,7 +156,7 @@ export const statementsBenchmark: Benchmark = {
     const rows: Cell[][] = [];
     const ratios: Ratio[] = [];
     const notes: string[] = [
-      'statements counted by the database client all subgraphs share in one process (Database.stats.statements), minimum over 5 repeats after a warm-up request (the viewer cache and prepared statements are warm)',
+      `statements counted by the database client all subgraphs share in one process (Database.stats.statements), minimum over ${REPEATS} repeats after a warm-up request (the viewer cache and prepared statements are warm); best and median ms over the same repeats`,
     ];
     try {
       for (const testCase of STATEMENT_CASES) {
@@ -175,29 +192,49 @@ export const statementsBenchmark: Benchmark = {
           };
           const first = await send();
           if (first.errors?.length) {
-            rows.push([testCase.name, n, null, null, JSON.stringify(first.errors).slice(0, 200)]);
+            rows.push([testCase.name, n, null, null, null, JSON.stringify(first.errors).slice(0, 200)]);
             continue;
           }
           const wrong = testCase.verify?.(first.data, n);
           if (wrong) {
-            rows.push([testCase.name, n, null, null, wrong]);
+            rows.push([testCase.name, n, null, null, null, wrong]);
             continue;
           }
           let best = Number.POSITIVE_INFINITY;
-          let elapsed = Number.POSITIVE_INFINITY;
-          for (let repeat = 0; repeat < 5; repeat++) {
+          const times: number[] = [];
+          const fetchMs: Record<string, number[]> = {};
+          for (let repeat = 0; repeat < REPEATS; repeat++) {
             const before = database.stats.statements;
+            const fetchesBefore = await subgraphFetchSeconds(stack);
             const start = performance.now();
             await send();
-            elapsed = Math.min(elapsed, performance.now() - start);
+            times.push(performance.now() - start);
             best = Math.min(best, database.stats.statements - before);
+            for (const [subgraph, seconds] of Object.entries(await subgraphFetchSeconds(stack))) {
+              const ms = (seconds - (fetchesBefore[subgraph] ?? 0)) * 1000;
+              fetchMs[subgraph] = [...(fetchMs[subgraph] ?? []), ms];
+            }
           }
+          const elapsed = Math.min(...times);
           counts.push(best);
-          rows.push([testCase.name, n, best, elapsed, '']);
+          rows.push([testCase.name, n, best, elapsed, median(times), '']);
+          const fetches = Object.entries(fetchMs)
+            .filter(([, ms]) => median(ms) > 0)
+            .map(([subgraph, ms]) => `${subgraph} ${median(ms).toFixed(1)}`);
+          if (fetches.length > 0) {
+            notes.push(
+              `${testCase.name} N=${n}: median ms of the gateway's fetches per subgraph (summed when a subgraph is called more than once): ${fetches.join(', ')}`,
+            );
+          }
           if (testCase.largestMsGoal !== undefined && n === testCase.sizes.at(-1)) {
             ratios.push({
               label: `${testCase.name}: best ms at N=${n}`,
               value: elapsed,
+              goal: { op: '<=', target: testCase.largestMsGoal },
+            });
+            ratios.push({
+              label: `${testCase.name}: median ms at N=${n}`,
+              value: median(times),
               goal: { op: '<=', target: testCase.largestMsGoal },
             });
           }
@@ -218,7 +255,7 @@ export const statementsBenchmark: Benchmark = {
     const result: BenchResult = {
       name: 'statements',
       title: 'SQL statements per request',
-      columns: ['case', 'N', 'statements', 'best ms', 'error'],
+      columns: ['case', 'N', 'statements', 'best ms', 'median ms', 'error'],
       rows,
       ratios,
       notes,
@@ -269,6 +306,8 @@ async function trainerDashboardSetup(api: SetupApi, n: number) {
     INSERT INTO health.health_metrics (user_id, metric_type, value, unit, source, recorded_date)
     SELECT c.id, 'heart_rate', 55 + (random() * 30)::int, 'bpm', 'manual', now() - interval '5 minutes'
     FROM unnest(${clientIds}) AS c(id);
+    -- Samples written past the health subgraph: its hourly rollup is rebuilt from them.
+    SELECT health.rebuild_metric_hours(${clientIds});
     INSERT INTO billing.subscription_plans (id, name, price_cents, currency, billing_period, features)
     VALUES ('${planId}', 'Coached monthly', 2900, 'USD', 'monthly', '["coaching"]'::jsonb);
     INSERT INTO billing.subscriptions (user_id, plan_id, status, start_date, end_date, renewal_date, payment_gateway, payment_method)
