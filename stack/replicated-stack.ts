@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase } from '../kit/db.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
@@ -16,7 +16,8 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../schema/subgraphs.js';
  *
  * Ports, from `basePort` (B): HAProxy's gateway frontend B, its subgraph frontends B+1.. (one per
  * subgraph, in SUBGRAPH_NAMES order), the gateways B+10.., the subgraph replicas B+20.. (two
- * ports per subgraph and replica index).
+ * ports per subgraph and replica index). All of them below 32768, where Linux's ephemeral ports
+ * begin: a port in that range may already be the local end of some outgoing connection.
  */
 export interface ReplicatedStackOptions {
   databaseUrl: string;
@@ -43,6 +44,8 @@ export interface ServiceProcess {
   port: number;
   url: string;
   child: ChildProcess;
+  /** The file its stdout and stderr go to. */
+  log: string;
 }
 
 export interface ReplicatedStack {
@@ -59,6 +62,8 @@ export interface ReplicatedStack {
 }
 
 const ROOT = new URL('../', import.meta.url).pathname;
+/** Where Linux's default range of ephemeral (outgoing) ports begins. */
+const EPHEMERAL_PORTS_FROM = 32_768;
 const HAPROXY_CANDIDATES = ['/usr/sbin/haproxy', '/usr/bin/haproxy'];
 
 /** HAProxy's binary, installed from Debian's packages when missing (the machine may lack it). */
@@ -122,10 +127,33 @@ function haproxyConfig(
   return `${lines.join('\n')}\n`;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 300_000): Promise<void> {
+/** The last lines of a process's log, for an error that says why it did not come up. */
+function logTail(path: string, lines = 15): string {
+  if (!existsSync(path)) return '(no log)';
+  return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/** A started process and the log file its output goes to. */
+interface Watched {
+  name: string;
+  child: ChildProcess;
+  log: string;
+}
+
+/**
+ * Polls `url` until it answers 2xx. Fails at once when any of `watched` exits (the server itself,
+ * or a process it depends on, such as HAProxy in front of the subgraphs), with that process's log
+ * tail; a bind that failed (the port taken) surfaces here, not as a silent wait to the timeout.
+ * The default timeout stays under the scale suite's hook timeout, so this error is the one seen.
+ */
+async function waitUntilReady(url: string, watched: Watched[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    const exited = watched.find((w) => w.child.exitCode !== null || w.child.signalCode !== null);
+    if (exited) {
+      const how = exited.child.exitCode ?? exited.child.signalCode;
+      throw new Error(`${url}: ${exited.name} exited (${how}); its log ends:\n${logTail(exited.log)}`);
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -134,12 +162,17 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 300_
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);
+  const tails = watched.map((w) => `${w.name}:\n${logTail(w.log, 5)}`).join('\n');
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s; the logs end:\n${tails}`);
 }
 
 export async function startReplicatedStack(options: ReplicatedStackOptions): Promise<ReplicatedStack> {
   const replicas = options.replicas ?? 2;
   const basePort = options.basePort ?? 4400;
+  const lastPort = basePort + 20 + SUBGRAPH_NAMES.length * replicas;
+  if (lastPort >= EPHEMERAL_PORTS_FROM) {
+    throw new Error(`ports ${basePort}-${lastPort} reach the ephemeral range (${EPHEMERAL_PORTS_FROM}+)`);
+  }
   mkdirSync(options.workDir, { recursive: true });
   const haproxyBinary = ensureHaproxy();
 
@@ -180,14 +213,15 @@ export async function startReplicatedStack(options: ReplicatedStackOptions): Pro
       service === 'gateway'
         ? { ...shared, GATEWAY_PORT: String(port), SUBGRAPH_URLS: subgraphUrls }
         : { ...shared, [`${service.toUpperCase()}_PORT`]: String(port) };
-    const logFile = openSync(join(options.workDir, `${service}-${replica}.log`), 'a');
+    const log = join(options.workDir, `${service}-${replica}.log`);
+    const logFile = openSync(log, 'a');
     // Node itself (with tsx's loader, not the tsx binary): a SIGKILL must reach the server.
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', logFile, logFile],
     });
-    return { service, replica, port, url: `http://127.0.0.1:${port}`, child };
+    return { service, replica, port, url: `http://127.0.0.1:${port}`, child, log };
   };
 
   const processes: ServiceProcess[] = [];
@@ -206,9 +240,16 @@ export async function startReplicatedStack(options: ReplicatedStackOptions): Pro
 
   const configPath = join(options.workDir, 'haproxy.cfg');
   writeFileSync(configPath, haproxyConfig(basePort, gateways, subgraphs));
-  const haproxyLog = openSync(join(options.workDir, 'haproxy.log'), 'a');
+  const haproxyLogPath = join(options.workDir, 'haproxy.log');
+  const haproxyLog = openSync(haproxyLogPath, 'a');
   const haproxy = spawn(haproxyBinary, ['-f', configPath, '-db'], {
     stdio: ['ignore', haproxyLog, haproxyLog],
+  });
+  const proxy: Watched = { name: 'haproxy', child: haproxy, log: haproxyLogPath };
+  const watch = (p: ServiceProcess): Watched => ({
+    name: `${p.service}-${p.replica}`,
+    child: p.child,
+    log: p.log,
   });
 
   const stopAll = async () => {
@@ -233,10 +274,13 @@ export async function startReplicatedStack(options: ReplicatedStackOptions): Pro
   try {
     // Subgraphs first: a gateway plans from the committed supergraph but its readiness asks them.
     await Promise.all(
-      processes.filter((p) => p.service !== 'gateway').map((p) => waitUntilReady(`${p.url}/health`, p.child)),
+      processes
+        .filter((p) => p.service !== 'gateway')
+        .map((p) => waitUntilReady(`${p.url}/health`, [watch(p), proxy])),
     );
-    await Promise.all(gateways.map((p) => waitUntilReady(`${p.url}/ready`, p.child)));
-    await waitUntilReady(`http://127.0.0.1:${basePort}/ready`, haproxy);
+    // A gateway's readiness asks the subgraphs through HAProxy's frontends.
+    await Promise.all(gateways.map((p) => waitUntilReady(`${p.url}/ready`, [watch(p), proxy])));
+    await waitUntilReady(`http://127.0.0.1:${basePort}/ready`, [proxy]);
   } catch (error) {
     await stopAll();
     throw error;
@@ -256,7 +300,7 @@ export async function startReplicatedStack(options: ReplicatedStackOptions): Pro
     async restart(target) {
       const index = processes.indexOf(target);
       const started = launch(target.service, target.replica, target.port);
-      await waitUntilReady(`${started.url}/health`, started.child);
+      await waitUntilReady(`${started.url}/health`, [watch(started), proxy]);
       if (index >= 0) processes[index] = started;
       return started;
     },
