@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   ApolloGateway,
   type GraphQLDataSourceProcessOptions,
@@ -322,6 +326,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     });
   };
+  // @apollo/gateway builds an OpenTelemetry meter on construction unless this is set: it probes the
+  // cloud metadata services (169.254.169.254, metadata.google.internal) and sends usage metrics to
+  // Apollo every hour. The gateway talks to its subgraphs only (gateway/outbound.test.ts); this is
+  // the one switch the library reads, and it reads it in the constructor.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,
@@ -358,6 +367,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...operationGuards(),
   ];
   if (options.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // An APOLLO_KEY in the environment would otherwise start sending every operation's trace to
+  // Apollo's cloud (Apollo Server installs usage reporting by itself when it sees one).
+  plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -4,6 +4,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
@@ -188,6 +190,8 @@ export function defineSubgraph(deps: SubgraphDeps, definition: SubgraphDefinitio
     noCacheHintsForViewers(),
   ];
   if (deps.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Nothing goes to Apollo's cloud, whatever APOLLO_KEY the environment holds (gateway/outbound.test.ts).
+  plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
 
   const schema = buildSubgraphSchema([
     {
