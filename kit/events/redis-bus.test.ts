@@ -123,3 +123,71 @@ describe.skipIf(!process.env.REDIS_URL)('Redis stream bus broadcast', () => {
     }
   }, 20_000);
 });
+
+describe.skipIf(!process.env.REDIS_URL)('Redis stream bus consumers', () => {
+  const consumersOf = async (redis: Redis, stream: string, group: string) =>
+    ((await redis.xinfo('CONSUMERS', stream, group)) as unknown[][]).map((fields) => ({
+      name: String(fields[fields.indexOf('name') + 1]),
+      pending: Number(fields[fields.indexOf('pending') + 1]),
+    }));
+
+  it('removes idle consumers with nothing pending, keeps those holding entries, and leaves the group on close', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const stream = `test:${randomUUID()}:events`;
+    // Entries are not claimed in this test (a minute of idle time first); consumers go after 200 ms.
+    const bus = new RedisStreamEventBus(redis, {
+      stream,
+      claimIdleMs: 60_000,
+      claimEveryMs: 100,
+      forgetIdleMs: 200,
+    });
+    try {
+      for (let i = 0; i < 3; i++) await bus.publish(event('work'));
+      // Two processes that ran before: one acknowledged what it read, one died holding 3 entries.
+      await redis.xgroup('CREATE', stream, 'sweep', '0');
+      const read = async (consumer: string) =>
+        (await redis.xreadgroup('GROUP', 'sweep', consumer, 'COUNT', 10, 'STREAMS', stream, '>')) as
+          | [string, [string, string[]][]][]
+          | null;
+      await read('died-holding-entries');
+      await bus.publish(event('work'));
+      const acknowledged = await read('finished-its-work');
+      for (const [id] of acknowledged?.[0]?.[1] ?? []) await redis.xack(stream, 'sweep', id);
+      expect((await consumersOf(redis, stream, 'sweep')).map((c) => c.name).sort()).toEqual([
+        'died-holding-entries',
+        'finished-its-work',
+      ]);
+
+      const handled: string[] = [];
+      await bus.subscribe('sweep', async (e) => void handled.push(e.id));
+      const gone = async () =>
+        !(await consumersOf(redis, stream, 'sweep')).some((c) => c.name === 'finished-its-work');
+      const deadline = Date.now() + 10_000;
+      while (!(await gone()) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await consumersOf(redis, stream, 'sweep')).toContainEqual({
+        name: 'died-holding-entries',
+        pending: 3,
+      });
+      expect(await gone()).toBe(true);
+
+      // The running bus's consumer (made by its first delivery) stays while it runs.
+      const next = event('work');
+      await bus.publish(next);
+      await until(() => handled.includes(next.id));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const running = await consumersOf(redis, stream, 'sweep');
+      expect(running).toHaveLength(2);
+      expect(running.find((c) => c.name !== 'died-holding-entries')?.pending).toBe(0);
+      // Closing takes it out of the group: it holds nothing.
+      await bus.close();
+      expect(await consumersOf(redis, stream, 'sweep')).toEqual([
+        { name: 'died-holding-entries', pending: 3 },
+      ]);
+    } finally {
+      await bus.close();
+      await redis.del(stream);
+      redis.disconnect();
+    }
+  }, 30_000);
+});

@@ -9,6 +9,24 @@ function duplicate(client: RedisClient): RedisClient {
 }
 
 /**
+ * Removes consumers of a group that have nothing pending and have been idle at least ARGV[2] ms
+ * (only ARGV[3] when given; never ARGV[4]), in one step: a consumer deleted with pending entries would take them
+ * out of the group for good, so the check and the deletion cannot be apart. Returns how many went.
+ */
+const FORGET_IDLE_CONSUMERS = `
+local removed = 0
+for _, consumer in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+  local fields = {}
+  for i = 1, #consumer, 2 do fields[consumer[i]] = consumer[i + 1] end
+  if fields['pending'] == 0 and fields['idle'] >= tonumber(ARGV[2])
+      and (ARGV[3] == '' or fields['name'] == ARGV[3]) and fields['name'] ~= ARGV[4] then
+    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], fields['name'])
+    removed = removed + 1
+  end
+end
+return removed`;
+
+/**
  * Redis Streams: one stream, a consumer group per subscribing subgraph. Entries are acknowledged
  * only after the handler succeeded; a crashed consumer's pending entries are claimed again.
  */
@@ -17,6 +35,7 @@ export class RedisStreamEventBus implements EventBus {
   private readonly loops: Promise<void>[] = [];
   private closed = false;
   private readonly listeners = new Set<EventHandler>();
+  private readonly groups = new Set<string>();
   private listening: Promise<void> | null = null;
   private readonly consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -34,6 +53,12 @@ export class RedisStreamEventBus implements EventBus {
       claimIdleMs?: number;
       /** How often each consumer looks for such entries. */
       claimEveryMs?: number;
+      /**
+       * How long a consumer of a group may stay idle with nothing pending before it is removed
+       * from the group (default an hour). Every process start adds a consumer; without this the
+       * groups keep one per process that ever ran.
+       */
+      forgetIdleMs?: number;
     } = {},
   ) {}
 
@@ -64,6 +89,7 @@ export class RedisStreamEventBus implements EventBus {
 
   async subscribe(group: string, handler: EventHandler): Promise<void> {
     await this.createGroup(group);
+    this.groups.add(group);
     // A connection of its own for blocking reads (a cluster's duplicate follows the same slots).
     const reader: RedisClient = duplicate(this.redis);
     // duplicate() copies no listeners; without one, connection errors are reported as unhandled.
@@ -133,6 +159,10 @@ export class RedisStreamEventBus implements EventBus {
         if (Date.now() - lastClaim > (this.options.claimEveryMs ?? 5_000)) {
           lastClaim = Date.now();
           await this.claimStale(reader, group, handler);
+          // Others only: this one's idle time grows while it waits in a blocking read.
+          await this.forgetConsumers(reader, group, this.options.forgetIdleMs ?? 3_600_000, {
+            except: this.consumer,
+          });
         }
         const response = (await reader.xreadgroup(
           'GROUP',
@@ -178,6 +208,17 @@ export class RedisStreamEventBus implements EventBus {
     } while (cursor !== '0-0' && !this.closed);
   }
 
+  /** FORGET_IDLE_CONSUMERS on one group. */
+  private async forgetConsumers(
+    client: RedisClient,
+    group: string,
+    minIdleMs: number,
+    which: { only?: string; except?: string },
+  ) {
+    const args = [group, String(minIdleMs), which.only ?? '', which.except ?? ''];
+    return Number(await client.eval(FORGET_IDLE_CONSUMERS, 1, this.stream, ...args));
+  }
+
   private async handleEntries(
     reader: RedisClient,
     group: string,
@@ -206,6 +247,15 @@ export class RedisStreamEventBus implements EventBus {
     await Promise.race([
       Promise.allSettled(this.loops),
       new Promise((resolve) => setTimeout(resolve, 3000).unref()),
+    ]);
+    // This process's consumer leaves its groups unless it still holds entries (another consumer
+    // claims those once they are idle; the consumer is removed after that). Best effort: a Redis
+    // that is down now keeps it until a live process's sweep.
+    await Promise.race([
+      Promise.allSettled(
+        [...this.groups].map((group) => this.forgetConsumers(this.redis, group, 0, { only: this.consumer })),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 1000).unref()),
     ]);
   }
 }
