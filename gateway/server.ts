@@ -34,7 +34,7 @@ import {
 } from '../kit/client-cookies.js';
 import { clientAddress } from '../kit/client-address.js';
 import { parseCorsOrigins } from '../kit/cors.js';
-import type { Env } from '../kit/env.js';
+import { type Env, switchOffApolloTelemetry } from '../kit/env.js';
 import { variableErrorField } from '../kit/argument-paths.js';
 import { ErrorCode, maskError } from '../kit/errors.js';
 import { KeepAliveFetcher } from '../kit/http-client.js';
@@ -326,11 +326,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     });
   };
-  // @apollo/gateway builds an OpenTelemetry meter on construction unless this is set: it probes the
-  // cloud metadata services (169.254.169.254, metadata.google.internal) and sends usage metrics to
-  // Apollo every hour. The gateway talks to its subgraphs only (gateway/outbound.test.ts); this is
-  // the one switch the library reads, and it reads it in the constructor.
-  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // The gateway talks to its subgraphs only (gateway/outbound.test.ts).
+  switchOffApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger: log,

@@ -380,3 +380,13 @@ export function portOf(env: Env, subgraph: string): number {
   if (typeof value !== 'number') throw new Error(`No port setting for subgraph ${subgraph}`);
   return value;
 }
+
+/**
+ * Switches off @apollo/gateway's built-in telemetry: unless APOLLO_TELEMETRY_DISABLED is set when
+ * an ApolloGateway is constructed, it probes the cloud metadata services (169.254.169.254,
+ * metadata.google.internal) and sends usage metrics to Apollo every hour. The variable is the one
+ * switch the library reads, so the gateway sets it here, where process.env is read and written.
+ */
+export function switchOffApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
