@@ -33,28 +33,38 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
+const MAX_CACHED_ZONES = 1000;
+
 /**
  * One formatter per zone, made once: building an Intl.DateTimeFormat costs tens of microseconds
  * (ICU loads the zone's rules), formatting with one costs about one. A habit list asks for "today"
- * in its owner's zone for every habit's streaks. Bounded, though zones come from Intl's own list.
+ * in its owner's zone for every habit's streaks. `formats` holds one kind of formatter; bounded
+ * (MAX_CACHED_ZONES, then it starts over), though zones come from Intl's own list.
  */
+export function formatPerZone(
+  formats: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = make();
+    if (formats.size >= MAX_CACHED_ZONES) formats.clear();
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const MAX_CACHED_ZONES = 1000;
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in a zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats dates as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    if (dateFormats.size >= MAX_CACHED_ZONES) dateFormats.clear();
-    dateFormats.set(timeZone, format);
-  }
+  // en-CA formats dates as YYYY-MM-DD.
+  const format = formatPerZone(
+    dateFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
   return format.format(instant);
 }
 
@@ -120,26 +130,26 @@ export async function loadTimeZone(db: Executor, table: UserTimeZonesTable, user
   return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-/** One wall-clock formatter per zone, as dateFormats: a series computes dozens of bucket starts. */
+/** Wall-clock formatters (formatPerZone): a series computes dozens of bucket starts. */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock parts of an instant in a zone. */
 function wallClock(instant: Date, timeZone: string) {
-  let format = wallClockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (wallClockFormats.size >= MAX_CACHED_ZONES) wallClockFormats.clear();
-    wallClockFormats.set(timeZone, format);
-  }
+  const format = formatPerZone(
+    wallClockFormats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+  );
   const parts = format.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return {

@@ -1,3 +1,4 @@
+import { formatPerZone } from '../../../kit/time-zones.js';
 import type { SampleInput } from '../ingest.js';
 
 /** The stored names of the providers the server pulls from. */
@@ -99,23 +100,24 @@ export function tokenSetFrom(
   };
 }
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
+/** Wall-clock formatters of the providers' zones (formatPerZone). */
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormat.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(timeZone, format);
-  }
-  return format;
+  return formatPerZone(
+    partsFormats,
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  );
 }
 
 /** The wall-clock time in a zone, as if it were UTC (ms). */
