@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { createDatabase, type Database } from '../kit/db.js';
+import { sql } from 'drizzle-orm';
+import { createDatabase, type Database, type Executor, rows } from '../kit/db.js';
 import { migrateSubgraphs } from '../kit/migrate.js';
 import { SUBGRAPH_NAMES } from '../schema/subgraphs.js';
 
@@ -55,4 +56,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * Accounts written straight into identity's table, for tests of another subgraph's storage that
+ * need the foreign key to a user but not a sign-up (an argon2 hash each, and a per-address limit).
+ * Every name gives `<name>@example.com` and username `<name>`; the ids come back in that order.
+ */
+export async function insertAccounts(executor: Executor, names: readonly string[]): Promise<string[]> {
+  const found = await rows<{ id: string; username: string }>(
+    executor,
+    sql`INSERT INTO identity.users (email, username)
+        SELECT n || '@example.com', n FROM unnest(${sql.param([...names])}::varchar[]) AS n
+        RETURNING id, username`,
+  );
+  const ids = new Map(found.map((row) => [row.username, row.id]));
+  return names.map((name) => ids.get(name) as string);
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../kit/clock.js';
 import { type Database, rows } from '../../kit/db.js';
-import { createTestDatabase } from '../../testkit/database.js';
+import { createTestDatabase, insertAccounts } from '../../testkit/database.js';
 import { ingestSamples, type SampleInput } from './ingest.js';
 import { rebuildRollup } from './rollup.js';
 
@@ -27,11 +27,8 @@ afterAll(async () => {
 let users = 0;
 async function newUser(): Promise<string> {
   users += 1;
-  const [row] = await rows<{ id: string }>(
-    database.db,
-    sql`INSERT INTO identity.users (email, username) VALUES (${`ingest${users}@example.com`}, ${`ingest${users}`}) RETURNING id`,
-  );
-  return row!.id;
+  const [id] = await insertAccounts(database.db, [`ingest${users}`]);
+  return id!;
 }
 
 const steps = (minute: number, value: number, extra: Partial<SampleInput> = {}): SampleInput => ({

@@ -4,6 +4,7 @@ import { isCheckViolation, rows } from '../../kit/db.js';
 import { OutboxRelay } from '../../kit/events/outbox.js';
 import { signIdentity } from '../../kit/identity-header.js';
 import { postGraphQL, startTestStack, type TestStack, type TestUser } from '../../testkit/stack.js';
+import { insertAccounts } from '../../testkit/database.js';
 import { ingestSamples, validateSamples } from './ingest.js';
 import { pagesQuery } from '../../kit/pages-per-parent.js';
 import { metricSamples, metricsPageLoader, seriesLoader } from './loaders.js';
@@ -644,12 +645,11 @@ describe('owner-only access', () => {
 describe('batching across users', () => {
   it('loads 50 users’ daily step series in one statement', async () => {
     // Fifty accounts straight in the database: fifty argon2 sign-ups would only slow the test.
-    const users = await rows<{ id: string }>(
+    const ids = await insertAccounts(
       stack.runtime.database.db,
-      sql`INSERT INTO identity.users (email, username)
-          SELECT 'batch' || i || '@example.com', 'batch_' || i FROM generate_series(1, 50) AS i
-          RETURNING id`,
+      Array.from({ length: 50 }, (_, i) => `batch_${i + 1}`),
     );
+    const users = ids.map((id) => ({ id }));
     for (const [i, u] of users.entries()) {
       await ingestSamples(stack.runtime.database.db, stack.clock, u.id, [
         { metricType: 'STEPS', value: i + 1, unit: 'count', recordedAt: new Date('2026-11-10T08:00:00Z') },

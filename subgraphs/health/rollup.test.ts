@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../kit/db.js';
+import { insertAccounts } from '../../testkit/database.js';
 import { startTestStack, type TestStack } from '../../testkit/stack.js';
 import { type DeviceSampleInput, syncDeviceBatch } from './device-sync.js';
 import { eraseUser } from './gdpr.js';
@@ -35,11 +36,8 @@ const FIRST = Date.parse('2026-10-10T00:00:00Z');
 const SPAN_DAYS = 40;
 
 async function newUser(name: string): Promise<string> {
-  const [row] = await rows<{ id: string }>(
-    stack.runtime.database.db,
-    sql`INSERT INTO identity.users (email, username) VALUES (${`${name}@example.com`}, ${name}) RETURNING id`,
-  );
-  return row!.id;
+  const [id] = await insertAccounts(stack.runtime.database.db, [name]);
+  return id!;
 }
 
 type HourRow = Record<string, string | number | string[]>;
