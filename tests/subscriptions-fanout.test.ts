@@ -9,6 +9,7 @@ import {
   type TestUser,
 } from '../testkit/stack.js';
 import { makeTrainer } from '../testkit/training.js';
+import { heartRateSample, RECORD_HEALTH_METRICS, hireAndShare } from '../testkit/coaching.js';
 
 /**
  * Many subscriptions at once: entity fetches of events that arrive together batched into one
@@ -19,7 +20,6 @@ import { makeTrainer } from '../testkit/training.js';
 const RECORDED = `subscription LiveFanout($userId: ID) {
   healthMetricsRecorded(userId: $userId) { accepted user { id username email } }
 }`;
-const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`;
 
 let stack: TestStack;
 let stopped = false;
@@ -34,15 +34,12 @@ afterAll(async () => {
   if (!stopped) await stack?.stop();
 });
 
-const sample = (minutesAgo: number) => ({
-  metricType: 'HEART_RATE',
-  value: 60 + minutesAgo,
-  unit: 'bpm',
-  recordedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-});
-
 async function record(user: TestUser, minutesAgo = 5) {
-  const result = await stack.gql(RECORD, { input: [sample(minutesAgo)] }, { token: user.token });
+  const result = await stack.gql(
+    RECORD_HEALTH_METRICS,
+    { input: [heartRateSample(minutesAgo)] },
+    { token: user.token },
+  );
   expect(result.errors).toBeUndefined();
   await stack.flushEvents();
 }
@@ -63,21 +60,7 @@ describe('entity fetches of events that arrive together', () => {
   it("go to the subgraph as one request per viewer, each subscriber's result with its own rights", async () => {
     const trainer = await makeTrainer(stack);
     const athlete = await stack.signUp();
-    const hired = await stack.gql(
-      `mutation($trainerId: ID!) { hireTrainer(trainerId: $trainerId) { id } }`,
-      { trainerId: trainer.trainerId },
-      { token: athlete.token },
-    );
-    expect(hired.errors).toBeUndefined();
-    await stack.flushEvents();
-    await eventually(async () => {
-      const shared = await stack.gql(
-        `query { myTrainerProfile { clients { nodes { latestHealthMetrics(metricTypes: [HEART_RATE]) { id } } } } }`,
-        {},
-        { token: trainer.token },
-      );
-      expect(shared.errors).toBeUndefined();
-    });
+    await hireAndShare(stack, trainer, athlete);
 
     // The athlete follows their own samples five times over, on two connections and two
     // streams; the coach follows them once.

@@ -6,6 +6,7 @@ import { createClient, HealthMetricsRecordedDocument } from '../clients/typescri
 import { createLogger } from '../kit/log.js';
 import { liveSubscriptions } from '../kit/subscriptions.js';
 import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { heartRateSample, RECORD_HEALTH_METRICS } from '../testkit/coaching.js';
 
 /**
  * Subscriptions over HTTP (multipart/mixed, Apollo's protocol) beside graphql-ws: the same
@@ -15,7 +16,6 @@ import { eventually, startTestStack, type TestStack, type TestUser } from '../te
 const RECORDED = `subscription($userId: ID) {
   healthMetricsRecorded(userId: $userId) { accepted from to user { id username } }
 }`;
-const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`;
 const MAX_BUFFERED = 16 * 1024;
 
 const logLines: string[] = [];
@@ -39,15 +39,12 @@ afterAll(async () => {
   if (!stopped) await stack?.stop();
 });
 
-const sample = (minutesAgo: number) => ({
-  metricType: 'HEART_RATE',
-  value: 60 + minutesAgo,
-  unit: 'bpm',
-  recordedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-});
-
 async function record(user: TestUser, minutesAgo = 5) {
-  const result = await stack.gql(RECORD, { input: [sample(minutesAgo)] }, { token: user.token });
+  const result = await stack.gql(
+    RECORD_HEALTH_METRICS,
+    { input: [heartRateSample(minutesAgo)] },
+    { token: user.token },
+  );
   expect(result.errors).toBeUndefined();
   await stack.flushEvents();
 }
@@ -329,8 +326,8 @@ describe('slow consumers', () => {
 
   async function withHundredSamples() {
     const user = await stack.signUp();
-    const samples = Array.from({ length: 100 }, (_, i) => sample(i + 1));
-    const result = await stack.gql(RECORD, { input: samples }, { token: user.token });
+    const samples = Array.from({ length: 100 }, (_, i) => heartRateSample(i + 1));
+    const result = await stack.gql(RECORD_HEALTH_METRICS, { input: samples }, { token: user.token });
     expect(result.errors).toBeUndefined();
     await stack.flushEvents();
     return user;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { startTestStack, type TestStack, type TestUser } from '../testkit/stack.js';
+import { hireAndShare, heartRateSample, RECORD_HEALTH_METRICS } from '../testkit/coaching.js';
 import { makeTrainer } from '../testkit/training.js';
 
 const SESSIONS = `subscription($userId: ID) {
@@ -123,33 +124,11 @@ describe('healthMetricsRecorded through the gateway', () => {
   const RECORDED = `subscription($userId: ID) {
     healthMetricsRecorded(userId: $userId) { accepted from to user { id username } }
   }`;
-  const RECORD = `mutation($input: [HealthMetricInput!]!) { recordHealthMetrics(input: $input) { accepted } }`;
-  const sample = (minutesAgo: number) => ({
-    metricType: 'HEART_RATE',
-    value: 60 + minutesAgo,
-    unit: 'bpm',
-    recordedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-  });
 
   it('delivers new samples to the owner and the active coach, and stops for a former coach', async () => {
     const trainer = await makeTrainer(stack);
     const athlete = await stack.signUp();
-    const hired = await stack.gql(
-      `mutation($trainerId: ID!) { hireTrainer(trainerId: $trainerId) { id } }`,
-      { trainerId: trainer.trainerId },
-      { token: athlete.token },
-    );
-    expect(hired.errors).toBeUndefined();
-    // Health learns of the relationship from training's event (asynchronously with Redis).
-    await stack.flushEvents();
-    await eventually(async () => {
-      const shared = await stack.gql(
-        `query { myTrainerProfile { clients { nodes { latestHealthMetrics(metricTypes: [HEART_RATE]) { id } } } } }`,
-        {},
-        { token: trainer.token },
-      );
-      expect(shared.errors).toBeUndefined();
-    });
+    const relationshipId = await hireAndShare(stack, trainer, athlete);
 
     const own = stack.subscriptions({ token: athlete.token });
     const coach = stack.subscriptions({ token: trainer.token });
@@ -158,7 +137,7 @@ describe('healthMetricsRecorded through the gateway', () => {
     const following = coach.subscribe(RECORDED, { userId: athlete.id });
     await stack.listening(2);
 
-    await mutate(RECORD, { input: [sample(10), sample(5)] }, athlete);
+    await mutate(RECORD_HEALTH_METRICS, { input: [heartRateSample(10), heartRateSample(5)] }, athlete);
     const [event] = await mine.waitFor(1);
     expect(event!.errors).toBeUndefined();
     expect(event!.data.healthMetricsRecorded).toMatchObject({
@@ -168,12 +147,8 @@ describe('healthMetricsRecorded through the gateway', () => {
     const [coached] = await following.waitFor(1);
     expect(coached!.data.healthMetricsRecorded.accepted).toBe(2);
 
-    await mutate(
-      `mutation($id: ID!) { endCoaching(id: $id) { id } }`,
-      { id: hired.data.hireTrainer.id },
-      athlete,
-    );
-    await mutate(RECORD, { input: [sample(1)] }, athlete);
+    await mutate(`mutation($id: ID!) { endCoaching(id: $id) { id } }`, { id: relationshipId }, athlete);
+    await mutate(RECORD_HEALTH_METRICS, { input: [heartRateSample(1)] }, athlete);
     await mine.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(following.results).toHaveLength(1);
