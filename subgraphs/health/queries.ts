@@ -48,6 +48,22 @@ export interface SeriesArgs {
 }
 
 /**
+ * The users' samples of one type within `range` (a condition on `m`), not retracted, each with its
+ * standing in its 5-minute slot by the users' source order (1: the sample counts once sources are
+ * merged). Needs the `prio` CTE (priorityCte) in the statement.
+ */
+function standingSamples(userIds: readonly string[], metricType: string, range: SQL): SQL {
+  return sql`SELECT m.user_id, m.recorded_date, m.value,
+        ${slotStanding('m', sql`m.user_id`, sql`prio.sources`)} AS standing
+      FROM health.health_metrics m
+      JOIN prio ON prio.user_id = m.user_id
+      WHERE m.user_id IN (${list(userIds.map((id) => sql`${id}::uuid`))})
+        AND m.metric_type = ${metricType}
+        AND ${range}
+        AND ${notRetracted('m')}`;
+}
+
+/**
  * Buckets per user: date_trunc with a time zone (PostgreSQL 12+) follows the zone's DST rules.
  * Sources are merged first (source-priority.ts): only the winning source's samples of each
  * 5-minute slot reach the aggregates.
@@ -56,15 +72,12 @@ export function seriesQuery(userIds: readonly string[], args: SeriesArgs): SQL {
   const field = BUCKET_FIELDS[args.bucket];
   return sql`WITH ${priorityCte(userIds, args.metricType)},
     merged AS (
-      SELECT m.user_id, m.recorded_date, m.value,
-        ${slotStanding('m', sql`m.user_id`, sql`prio.sources`)} AS standing
-      FROM health.health_metrics m
-      JOIN prio ON prio.user_id = m.user_id
-      WHERE m.user_id IN (${list(userIds.map((id) => sql`${id}::uuid`))})
-        AND m.metric_type = ${args.metricType}
-        AND m.recorded_date >= ${args.from.toISOString()}::timestamptz
-        AND m.recorded_date < ${args.to.toISOString()}::timestamptz
-        AND ${notRetracted('m')}
+      ${standingSamples(
+        userIds,
+        args.metricType,
+        sql`m.recorded_date >= ${args.from.toISOString()}::timestamptz
+        AND m.recorded_date < ${args.to.toISOString()}::timestamptz`,
+      )}
     )
     SELECT user_id,
       date_trunc(${field}, recorded_date, ${args.timeZone}) AS start,
@@ -195,20 +208,17 @@ export function rollupSeriesQuery(userIds: readonly string[], args: SeriesArgs, 
       : sql`UNION ALL
       SELECT e.user_id, date_trunc(${field}, e.recorded_date, ${args.timeZone}), count(*), sum(e.value), min(e.value), max(e.value)
       FROM (
-        SELECT m.user_id, m.recorded_date, m.value,
-          ${slotStanding('m', sql`m.user_id`, sql`prio.sources`)} AS standing
-        FROM health.health_metrics m
-        JOIN prio ON prio.user_id = m.user_id
-        WHERE m.user_id IN (${list(userIds.map((id) => sql`${id}::uuid`))})
-          AND m.metric_type = ${args.metricType}
-          AND (${sql.join(
+        ${standingSamples(
+          userIds,
+          args.metricType,
+          sql`(${sql.join(
             plan.edges.map(
               (e) =>
                 sql`(m.recorded_date >= ${e.from.toISOString()}::timestamptz AND m.recorded_date < ${e.to.toISOString()}::timestamptz)`,
             ),
             sql` OR `,
-          )})
-          AND ${notRetracted('m')}
+          )})`,
+        )}
       ) e
       WHERE e.standing = 1
       GROUP BY 1, 2`;
